@@ -1,0 +1,19 @@
+#!/usr/bin/env bash
+# Build the wheel, install it into a fresh virtual environment and run it from a folder
+# outside the repository: proves that grammars and rules travel inside the package.
+set -euo pipefail
+repo=$(cd "$(dirname "$0")/.." && pwd)
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+cd "$repo"
+.venv/bin/python -m build --wheel --outdir "$work/dist" . >"$work/build.log" 2>&1 || { cat "$work/build.log"; exit 1; }
+python3 -m venv "$work/venv"
+"$work/venv/bin/python" -m pip install --quiet --disable-pip-version-check "$work"/dist/*.whl 2>&1 | grep -v "^WARNING: Location" || true
+"$work/venv/bin/python" -c "import verordening" || { echo "wheel check: install failed"; exit 1; }
+cp "$repo/tests/fixtures/structure/word_aanhef_slot.txt" "$work/some.txt"
+cd "$work"
+"$work/venv/bin/verordening" parse --format json some.txt >"$work/out.json"
+"$work/venv/bin/python" -c "import json; d = json.load(open('out.json')); assert d['kind'] == 'document' and d['children'], d"
+cited=$("$work/venv/bin/python" -c "import verordening; print(verordening.parse(open('some.txt').read()).articles[0].citation)")
+[ "$cited" = "artikel 1" ] || { echo "wheel check: unexpected citation '$cited'"; exit 1; }
+echo "wheel check: installed wheel parses outside the repository (first article: $cited)"

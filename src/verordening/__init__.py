@@ -1,0 +1,52 @@
+"""verordening: read a Dutch municipal bylaw and check its client-participation rules.
+
+The flow, one module per stage::
+
+    load -> structure -> language -> rules -> findings -> output
+
+>>> import verordening
+>>> doc = verordening.parse("Artikel 1\\n1. De raad stelt een adviesraad in.")
+>>> doc.articles[0].children[0].citation
+'artikel 1, eerste lid'
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from .diagnostics import Diagnostic
+from .load import LoadError, read
+from .model import Document, Field, Node
+from .structure import normalise, parse_text
+
+__all__ = [
+    "Diagnostic",
+    "Document",
+    "Field",
+    "LoadError",
+    "Node",
+    "__version__",
+    "normalise",
+    "parse",
+    "parse_file",
+]
+
+__version__ = "0.1.0"
+
+
+def parse(text: str | bytes) -> Document:
+    """Parse the text of a bylaw into its structure. Never raises on any text."""
+    if isinstance(text, bytes):
+        from .load import decode
+
+        decoded, encoding, notes = decode(text)
+        return parse_text(decoded, encoding=encoding, diagnostics=notes)
+    return parse_text(text)
+
+
+def parse_file(path: str | Path) -> Document:
+    """Read and parse a file (``-`` for standard input); :class:`LoadError` if unreadable."""
+    source = read(path)
+    return parse_text(
+        source.text, path=source.path, encoding=source.encoding, diagnostics=source.diagnostics
+    )

@@ -1,0 +1,5 @@
+"""``python -m verordening`` runs the command line."""
+
+from .cli import run
+
+run()

@@ -1,0 +1,210 @@
+"""The document model: small immutable values that every later stage reads.
+
+A :class:`Document` holds the original text, the tree of :class:`Node` values and the
+diagnostics of loading and parsing. Offsets are Python string indices into the
+original text (end excluded); lines and columns count from 1.
+"""
+
+from __future__ import annotations
+
+import bisect
+import json
+import re
+from collections.abc import Iterator
+from typing import Any
+
+from attrs import define, field
+
+from .diagnostics import Diagnostic
+
+__all__ = ["KINDS", "Document", "Field", "Node", "SCHEMA_VERSION", "line_starts_of"]
+
+SCHEMA_VERSION = "1.0"
+
+KINDS = (
+    "document",
+    "metadata",
+    "title",
+    "preamble",
+    "chapter",
+    "afdeling",
+    "paragraaf",
+    "article",
+    "lid",
+    "onderdeel",
+    "subonderdeel",
+    "closing",
+    "annex",
+    "toelichting",
+    "unstructured",
+)
+
+
+@define(frozen=True)
+class Field:
+    """A labelled value inside a metadata block or a preamble.
+
+    ``key`` is our normalised name (``organisatie``, ``gelet_op``), ``label`` the
+    words as printed, ``value`` the value with its lines joined by spaces.
+    """
+
+    key: str
+    label: str
+    value: str
+    start: int
+    end: int
+    line: int
+
+    def to_dict(self) -> dict[str, object]:
+        return {
+            "key": self.key,
+            "label": self.label,
+            "value": self.value,
+            "start": self.start,
+            "end": self.end,
+            "line": self.line,
+        }
+
+
+@define(frozen=True)
+class Node:
+    """One part of a bylaw: an article, a lid, the preamble, ..."""
+
+    kind: str
+    number: str | None
+    title: str | None
+    text: str
+    start: int
+    end: int
+    line: int
+    column: int
+    citation: str
+    id: str
+    children: tuple[Node, ...] = ()
+    fields: tuple[Field, ...] = ()
+
+    def walk(self) -> Iterator[Node]:
+        """This node and all below it, parents before children."""
+        yield self
+        for child in self.children:
+            yield from child.walk()
+
+    def to_dict(self) -> dict[str, Any]:
+        data: dict[str, Any] = {
+            "kind": self.kind,
+            "number": self.number,
+            "title": self.title,
+            "text": self.text,
+            "start": self.start,
+            "end": self.end,
+            "line": self.line,
+            "column": self.column,
+            "citation": self.citation,
+            "id": self.id,
+        }
+        if self.fields:
+            data["fields"] = [f.to_dict() for f in self.fields]
+        data["children"] = [child.to_dict() for child in self.children]
+        return data
+
+
+def _index(root: Node) -> dict[str, Node]:
+    return {node.id: node for node in root.walk()}
+
+
+@define(frozen=True)
+class Document:
+    """A parsed bylaw: the tree, the original text and what we noticed on the way."""
+
+    root: Node
+    source: str = field(repr=False)
+    diagnostics: tuple[Diagnostic, ...] = ()
+    path: str | None = None
+    encoding: str | None = None
+    _by_id: dict[str, Node] = field(init=False, repr=False, eq=False)
+    _starts: list[int] = field(init=False, repr=False, eq=False)
+
+    def __attrs_post_init__(self) -> None:
+        object.__setattr__(self, "_by_id", _index(self.root))
+        object.__setattr__(self, "_starts", line_starts_of(self.source))
+
+    # -- navigation -------------------------------------------------------------
+    @property
+    def children(self) -> tuple[Node, ...]:
+        return self.root.children
+
+    def nodes(self) -> Iterator[Node]:
+        """Every node below the document, parents before children."""
+        for child in self.root.children:
+            yield from child.walk()
+
+    def of_kind(self, kind: str) -> list[Node]:
+        return [node for node in self.nodes() if node.kind == kind]
+
+    @property
+    def articles(self) -> list[Node]:
+        """The articles of the regulation itself, in order (not annex, not toelichting)."""
+        found: list[Node] = []
+        for child in self.root.children:
+            if child.kind in ("chapter", "afdeling", "paragraaf", "article"):
+                found.extend(n for n in child.walk() if n.kind == "article")
+        return found
+
+    @property
+    def annexes(self) -> list[Node]:
+        return [c for c in self.root.children if c.kind == "annex"]
+
+    @property
+    def title(self) -> Node | None:
+        return self._first("title")
+
+    @property
+    def preamble(self) -> Node | None:
+        return self._first("preamble")
+
+    @property
+    def metadata(self) -> Node | None:
+        return self._first("metadata")
+
+    @property
+    def toelichting(self) -> Node | None:
+        return self._first("toelichting")
+
+    def _first(self, kind: str) -> Node | None:
+        return next((c for c in self.root.children if c.kind == kind), None)
+
+    def get(self, node_id: str) -> Node:
+        """The node with this id; ``KeyError`` when there is none."""
+        return self._by_id[node_id]
+
+    def find(self, node_id: str) -> Node | None:
+        return self._by_id.get(node_id)
+
+    def at(self, offset: int) -> Node:
+        """The deepest node whose span contains ``offset`` (the document if none)."""
+        node = self.root
+        while True:
+            inner = next((c for c in node.children if c.start <= offset < c.end), None)
+            if inner is None:
+                return node
+            node = inner
+
+    def line_of(self, offset: int) -> int:
+        return bisect.bisect_right(self._starts, offset)
+
+    # -- serialisation ------------------------------------------------------------
+    def to_dict(self) -> dict[str, Any]:
+        data = {"schema_version": SCHEMA_VERSION, "file": self.path, "encoding": self.encoding}
+        data.update(self.root.to_dict())
+        data["diagnostics"] = [d.to_dict() for d in self.diagnostics]
+        return data
+
+    def to_json(self, indent: int | None = 2) -> str:
+        return json.dumps(self.to_dict(), ensure_ascii=False, indent=indent)
+
+
+_BREAK = re.compile(r"\r\n|\r|\n")
+
+
+def line_starts_of(text: str) -> list[int]:
+    return [0] + [m.end() for m in _BREAK.finditer(text)]

@@ -1,0 +1,183 @@
+"""Label/value pairs of a metadata block and of a preamble.
+
+Both work on the cleaned text of their block and return spans in the cleaned text;
+the parser maps them back to the original.
+"""
+
+from __future__ import annotations
+
+import re
+
+from attrs import define
+
+__all__ = ["RawField", "metadata_fields", "preamble_fields"]
+
+
+@define(frozen=True)
+class RawField:
+    key: str
+    label: str
+    value: str
+    start: int
+    end: int
+
+
+# Labels of the "Gegevens van de regeling" table, glued to their value on the page.
+_INLINE_LABELS = (
+    ("organisatietype", "Organisatietype"),
+    ("organisatie", "Organisatie"),
+    ("officiele_naam", "Officiële naam regeling"),
+    ("citeertitel", "Citeertitel"),
+    ("vastgesteld_door", "Vastgesteld door"),
+    ("eigen_onderwerp", "Eigen onderwerp"),
+    ("onderwerp", "Onderwerp"),
+)
+# Labels whose value stands on the lines below them.
+_BLOCK_LABELS = (
+    ("opmerkingen", "Opmerkingen met betrekking tot de regeling"),
+    ("wettelijke_grondslag", "Wettelijke grondslag"),
+    ("gedelegeerde_regelgeving", "Regelgeving die op deze regeling is gebaseerd"),
+    ("wijzigingen", "Overzicht van in de tekst verwerkte wijzigingen"),
+)
+_TABLE_HEADERS = {
+    "Datum inwerkingtreding": "inwerkingtreding",
+    "Terugwerkende kracht tot en met": "terugwerkende_kracht",
+    "Datum uitwerkingtreding": "uitwerkingtreding",
+    "Betreft": "betreft",
+    "Datum ondertekening": "ondertekening",
+    "Bron bekendmaking": "bron_bekendmaking",
+    "Kenmerk voorstel": "kenmerk_voorstel",
+}
+_STOP = ("Tekst van de regeling", "Wetstechnische informatie", "Gegevens van de regeling")
+_DATE = re.compile(r"\d{2}-\d{2}-\d{4}")
+_GELDEND = re.compile(r"Geldend van (?P<from>\S+)(?: t/m (?P<to>.+))?$")
+_VERVALLEN = re.compile(r"Regeling vervallen per (?P<date>\S+)$")
+_ITEM_NUMBER = re.compile(r"\d{1,2}[.)]\s+")
+
+
+def _lines(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
+    return [
+        (start + m.start(), start + m.end(), m.group()) for m in re.finditer(r"[^\n]+", text[start:end])
+    ]
+
+
+def metadata_fields(text: str, start: int, end: int) -> list[RawField]:
+    """Pairs of an official publication page's header block."""
+    fields: list[RawField] = []
+    lines = _lines(text, start, end)
+    section: str | None = None
+    section_label = ""
+    table: list[tuple[int, int, str]] = []
+    for s, e, line in lines:
+        if line.startswith(_STOP):
+            section = None
+            continue
+        match = _GELDEND.match(line)
+        if match:
+            fields.append(RawField("geldend_van", "Geldend van", match["from"], s + match.start("from"), s + match.end("from")))
+            if match["to"]:
+                fields.append(RawField("geldend_tot", "t/m", match["to"], s + match.start("to"), e))
+            continue
+        match = _VERVALLEN.match(line)
+        if match:
+            fields.append(RawField("vervallen_per", "Regeling vervallen per", match["date"], s + match.start("date"), e))
+            continue
+        block = next(((k, lbl) for k, lbl in _BLOCK_LABELS if line.startswith(lbl)), None)
+        if block:
+            section, section_label = block
+            continue
+        inline = next(((k, lbl) for k, lbl in _INLINE_LABELS if line.startswith(lbl)), None)
+        if inline and section != "wijzigingen":
+            key, label = inline
+            value = line[len(label) :].strip()
+            fields.append(RawField(key, label, value, s + len(label) if value else e, e))
+            section = None
+            continue
+        if section == "wijzigingen":
+            if line not in _TABLE_HEADERS:
+                table.append((s, e, line))
+            continue
+        if section == "wettelijke_grondslag":
+            item = _ITEM_NUMBER.match(line)
+            offset = item.end() if item else 0
+            fields.append(RawField(section, section_label, line[offset:], s + offset, e))
+            continue
+        if section is not None:
+            fields.append(RawField(section, section_label, line, s, e))
+    fields.extend(_table_fields(table))
+    return fields
+
+
+def _table_fields(rows: list[tuple[int, int, str]]) -> list[RawField]:
+    """The flattened table of changes: a line of glued dates and 'betreft', then the rest."""
+    if not rows:
+        return []
+    fields: list[RawField] = []
+    s, e, line = rows[0]
+    dates = list(_DATE.finditer(line))
+    pos = 0
+    leading = []
+    for m in dates:
+        if m.start() != pos:
+            break
+        leading.append(m)
+        pos = m.end()
+    keys = {1: ["inwerkingtreding"], 2: ["inwerkingtreding", "uitwerkingtreding"]}.get(
+        len(leading), ["inwerkingtreding", "terugwerkende_kracht", "uitwerkingtreding"]
+    )
+    for key, m in zip(keys, leading, strict=False):
+        fields.append(RawField(key, key.replace("_", " "), m.group(), s + m.start(), s + m.end()))
+    rest = line[pos:].strip()
+    if rest:
+        fields.append(RawField("betreft", "Betreft", rest, s + line.index(rest, pos), e))
+    for key, (rs, re_, value) in zip(("ondertekening", "bron_bekendmaking", "kenmerk_voorstel"), rows[1:], strict=False):
+        fields.append(RawField(key, key.replace("_", " "), value, rs, re_))
+    return fields
+
+
+_PREAMBLE_KEYS = (
+    ("gelet_op", re.compile(r"gelet\s+op\b[\s:]*", re.I)),
+    ("gelezen", re.compile(r"gelezen\b[\s:]*", re.I)),
+    ("gezien", re.compile(r"gezien\b[\s:]*", re.I)),
+    ("overwegende", re.compile(r"overwegende?\b[\s:,]*", re.I)),
+    ("gehoord", re.compile(r"gehoord\b[\s:]*", re.I)),
+    ("met_inachtneming", re.compile(r"met\s+inachtneming\s+van\b[\s:]*", re.I)),
+    ("in_aanmerking_nemende", re.compile(r"in\s+aanmerking\s+nemende\b[\s:]*", re.I)),
+    ("besluit", re.compile(r"b\s?e\s?s\s?l\s?u\s?i\s?t\b\s?[:;,.]?\s*", re.I)),
+)
+_INLINE_BESLUIT = re.compile(r"(?<=[;,.])\s*(?=(?:Besluit|BESLUIT)\b)")
+
+
+@define
+class _Part:
+    key: str
+    label: str
+    pieces: list[str]
+    start: int
+    end: int
+
+
+def preamble_fields(text: str, start: int, end: int) -> list[RawField]:
+    """The parts of the aanhef; a key word opens a part, other lines continue it."""
+    parts: list[_Part] = []
+    for s, e, line in _lines(text, start, end):
+        pieces = [(s, e, line)]
+        split = _INLINE_BESLUIT.search(line)
+        if split and split.start() > 0:
+            cut = split.end()
+            pieces = [(s, s + split.start(), line[: split.start()]), (s + cut, e, line[cut:])]
+        for ps, pe, piece in pieces:
+            key = next(((k, m) for k, p in _PREAMBLE_KEYS if (m := p.match(piece))), None)
+            if key is not None:
+                name, match = key
+                label = match.group().strip(" :,;")
+                parts.append(_Part(name, label, [piece[match.end() :]], ps, pe))
+            elif parts:
+                parts[-1].pieces.append(piece)
+                parts[-1].end = pe
+            else:
+                parts.append(_Part("orgaan", "", [piece], ps, pe))
+    return [
+        RawField(p.key, p.label, " ".join(x for x in p.pieces if x).strip().rstrip(";,:").strip(), p.start, p.end)
+        for p in parts
+    ]

@@ -1,0 +1,201 @@
+"""From text to :class:`~verordening.model.Document`.
+
+normalise (offset map) -> blocks (line classifier) -> Lark LALR grammar -> drafts ->
+ids, citations and original offsets -> frozen nodes.
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Iterator
+from functools import lru_cache
+from typing import Any
+
+from attrs import define, evolve, field
+from lark import Lark, Token, Transformer
+from lark.exceptions import LarkError
+from lark.lexer import Lexer
+
+from ..diagnostics import Code, Diagnostic, Severity
+from ..model import Document, Field, Node, line_starts_of
+from ..resources import data_dir
+from .blocks import Block, Note, lex
+from .citation import Namer
+from .fields import RawField, metadata_fields, preamble_fields
+from .normalise import Normalised, normalise_with_map
+
+__all__ = ["parse_text"]
+
+
+class _BlockLexer(Lexer):
+    """Feeds the blocks of :mod:`.blocks` to Lark as tokens."""
+
+    def __init__(self, lexer_conf: Any) -> None:
+        pass
+
+    def lex(self, blocks: list[Block], *_: Any) -> Iterator[Token]:  # type: ignore[override]
+        # Lark hands a custom lexer the object given to ``parse``: our list of blocks.
+        for index, block in enumerate(blocks):
+            yield Token(block.kind, str(index), block.start, 1, 1, 1, 1, block.end)
+
+
+@lru_cache(maxsize=1)
+def _grammar() -> Lark:
+    grammar = (data_dir("grammars") / "bylaw.lark").read_text(encoding="utf-8")
+    return Lark(grammar, parser="lalr", lexer=_BlockLexer, propagate_positions=True)
+
+
+@define
+class Draft:
+    """A node before it has its id, citation and original offsets."""
+
+    kind: str
+    block: Block
+    children: list[Draft] = field(factory=list)
+
+    @property
+    def end(self) -> int:
+        return max([self.block.end] + [c.end for c in self.children])
+
+
+_KINDS = {
+    "toelichting_article": "toelichting",
+    "subonderdeel": "subonderdeel",
+}
+
+
+class _ToDrafts(Transformer[Token, list[Draft]]):
+    """One small function per grammar rule, as Lark transformers go."""
+
+    def __init__(self, blocks: list[Block]) -> None:
+        super().__init__()
+        self.blocks = blocks
+
+    def _node(self, kind: str, items: list[Any]) -> Draft:
+        token, *children = items
+        return Draft(kind, self.blocks[int(token)], list(children))
+
+    def start(self, items: list[Draft]) -> list[Draft]:
+        return list(items)
+
+    def __default__(self, data: Any, children: list[Any], meta: Any) -> Draft:
+        name = str(data)
+        return self._node(_KINDS.get(name, name), children)
+
+
+@define
+class _Context:
+    norm: Normalised
+    source: str
+    line_starts: list[int]
+
+
+def parse_text(
+    source: str,
+    *,
+    path: str | None = None,
+    encoding: str | None = None,
+    diagnostics: tuple[Diagnostic, ...] = (),
+) -> Document:
+    """Parse ``source`` into a document; never raises on any ``str``."""
+    norm = normalise_with_map(source)
+    blocks, notes = lex(norm.text)
+    line_starts = line_starts_of(source)
+    ctx = _Context(norm, source, line_starts)
+    found = list(diagnostics)
+    try:
+        drafts: list[Draft] = _ToDrafts(blocks).transform(_grammar().parse(blocks))  # type: ignore[arg-type]
+    except LarkError as error:  # a sequence the lexer should not have produced
+        reason = type(error).__name__
+        drafts = [Draft("unstructured", Block("UNPLACED", 0, len(norm.text)))] if norm.text else []
+        notes = [Note("S005", 0, len(norm.text), {"reason": reason})]
+        if not any(b.kind == "ARTICLE" for b in blocks):
+            notes.append(Note("S001", 0, 0))
+    children = tuple(_Builder(ctx).build(drafts))
+    found.extend(_diagnostic(ctx, note) for note in notes)
+    found.extend(_duplicates(children, ctx))
+    root = Node(
+        kind="document",
+        number=None,
+        title=next((c.title for c in children if c.kind == "title"), None),
+        text=norm.text,
+        start=0,
+        end=len(source),
+        line=1,
+        column=1,
+        citation="",
+        id="",
+        children=children,
+    )
+    return Document(root, source, tuple(found), path=path, encoding=encoding)
+
+
+def _diagnostic(ctx: _Context, note: Note) -> Diagnostic:
+    code = Code[note.code]
+    start, end = ctx.norm.to_original(note.start, note.end) if note.end > note.start else (0, 0)
+    severity = Severity.INFO if note.code == "S003" else Severity.WARNING
+    return Diagnostic(
+        code.name, severity.value, code.format(**note.values), start, end, _line(ctx, start)
+    )
+
+
+def _duplicates(children: tuple[Node, ...], ctx: _Context) -> Iterator[Diagnostic]:
+    for top in children:
+        for node in top.walk():
+            if "~" in node.id.rsplit("/", 1)[-1]:
+                message = Code.S004.format(kind=node.kind, number=node.number)
+                yield Diagnostic("S004", "warning", message, node.start, node.end, node.line)
+
+
+def _line(ctx: _Context, offset: int) -> int:
+    return bisect.bisect_right(ctx.line_starts, offset)
+
+
+class _Builder:
+    """Top-down: ids and citations need the parents; offsets go back to the original."""
+
+    def __init__(self, ctx: _Context) -> None:
+        self.ctx = ctx
+        self.namer = Namer()
+
+    def build(self, drafts: list[Draft]) -> Iterator[Node]:
+        annexes = [d for d in drafts if d.kind == "annex"]
+        self.namer.annex_count = len(annexes)
+        for draft in drafts:
+            yield self.node(draft, None)
+
+    def node(self, draft: Draft, parent: Node | None) -> Node:
+        ctx = self.ctx
+        block = draft.block
+        nstart, nend = block.start, draft.end
+        start, end = ctx.norm.to_original(nstart, nend)
+        line = _line(ctx, start)
+        column = start - ctx.line_starts[line - 1] + 1
+        node_id, citation = self.namer.name(draft.kind, block.number, parent)
+        fields: tuple[Field, ...] = ()
+        if draft.kind == "metadata":
+            fields = self.fields(metadata_fields(ctx.norm.text, nstart, nend))
+        elif draft.kind == "preamble":
+            fields = self.fields(preamble_fields(ctx.norm.text, nstart, nend))
+        node = Node(
+            kind=draft.kind,
+            number=block.number,
+            title=block.title,
+            text=ctx.norm.text[nstart:nend],
+            start=start,
+            end=end,
+            line=line,
+            column=column,
+            citation=citation,
+            id=node_id,
+            fields=fields,
+        )
+        children = tuple(self.node(child, node) for child in draft.children)
+        return evolve(node, children=children) if children else node
+
+    def fields(self, raw: list[RawField]) -> tuple[Field, ...]:
+        result = []
+        for f in raw:
+            start, end = self.ctx.norm.to_original(f.start, f.end)
+            result.append(Field(f.key, f.label, f.value, start, end, _line(self.ctx, start)))
+        return tuple(result)
