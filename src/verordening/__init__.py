@@ -47,6 +47,4 @@ def parse(text: str | bytes) -> Document:
 def parse_file(path: str | Path) -> Document:
     """Read and parse a file (``-`` for standard input); :class:`LoadError` if unreadable."""
     source = read(path)
-    return parse_text(
-        source.text, path=source.path, encoding=source.encoding, diagnostics=source.diagnostics
-    )
+    return parse_text(source.text, path=source.path, encoding=source.encoding, diagnostics=source.diagnostics)

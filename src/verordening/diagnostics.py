@@ -6,20 +6,20 @@ wording. ``L`` codes come from loading, ``S`` codes from the structure parser.
 
 from __future__ import annotations
 
-from enum import Enum
+from enum import Enum, StrEnum
 
 from attrs import define
 
 __all__ = ["Code", "Diagnostic", "Severity"]
 
 
-class Severity(str, Enum):
+class Severity(StrEnum):
     INFO = "info"
     WARNING = "warning"
     ERROR = "error"
 
 
-class Code(str, Enum):
+class Code(Enum):
     """Diagnostic codes with their message template."""
 
     L001 = "decoded as Windows-1252: the file is not valid UTF-8"
@@ -32,8 +32,8 @@ class Code(str, Enum):
     S004 = "{kind} {number} occurs more than once at this level"
     S005 = "the structure could not be parsed; the text is kept as unstructured ({reason})"
 
-    def format(self, **values: object) -> str:
-        return self.value.format(**values)
+    def message(self, **values: object) -> str:
+        return str(self.value).format(**values)
 
 
 @define(frozen=True)

@@ -41,7 +41,7 @@ class Source:
 
 
 def _note(code: Code, severity: Severity = Severity.WARNING, **values: object) -> Diagnostic:
-    return Diagnostic(code.name, severity.value, code.format(**values), 0, 0, 1)
+    return Diagnostic(code.name, severity.value, code.message(**values), 0, 0, 1)
 
 
 def decode(data: bytes) -> tuple[str, str, tuple[Diagnostic, ...]]:

@@ -17,7 +17,7 @@ from attrs import define, field
 
 from .diagnostics import Diagnostic
 
-__all__ = ["KINDS", "Document", "Field", "Node", "SCHEMA_VERSION", "line_starts_of"]
+__all__ = ["KINDS", "SCHEMA_VERSION", "Document", "Field", "Node", "line_starts_of"]
 
 SCHEMA_VERSION = "1.0"
 
@@ -194,7 +194,11 @@ class Document:
 
     # -- serialisation ------------------------------------------------------------
     def to_dict(self) -> dict[str, Any]:
-        data = {"schema_version": SCHEMA_VERSION, "file": self.path, "encoding": self.encoding}
+        data: dict[str, Any] = {
+            "schema_version": SCHEMA_VERSION,
+            "file": self.path,
+            "encoding": self.encoding,
+        }
         data.update(self.root.to_dict())
         data["diagnostics"] = [d.to_dict() for d in self.diagnostics]
         return data

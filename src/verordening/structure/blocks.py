@@ -81,20 +81,17 @@ _REFERENCE_WORDS = re.compile(
     r"aanhef|onderdeel|der|de|het|dat|die)\b",
     re.IGNORECASE,
 )
-_MONTHS = (
-    "januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december"
-)
+_MONTHS = "januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december"
 _DATE_LINE = re.compile(
-    rf"(?:[A-Z'’][\w'’. -]{{1,40}},?\s)?(?:\d{{1,2}}\s(?:{_MONTHS})\s\d{{4}}|\d{{1,2}}-\d{{1,2}}-\d{{4}})\.?$",
+    rf"(?:[A-Z'’][\w'’. -]{{1,40}},?\s)?"
+    rf"(?:\d{{1,2}}\s(?:{_MONTHS})\s\d{{4}}|\d{{1,2}}-\d{{1,2}}-\d{{4}})\.?$",
     re.IGNORECASE,
 )
 _CLOSING = re.compile(
     r"(?:Aldus\b|Zo vastgesteld|Vastgesteld\s(?:in|bij|door|ter)\b|Ondertekening\b|Gedaan\ste\b|"
     r"Namens\sde\sraad|Ondertekend\b)"
 )
-_SIGNATURE = re.compile(
-    r"(?:[Dd]e\s)?(?:raads)?(?:griffier|voorzitter|burgemeester|secretaris)\s*[,.]?$"
-)
+_SIGNATURE = re.compile(r"(?:[Dd]e\s)?(?:raads)?(?:griffier|voorzitter|burgemeester|secretaris)\s*[,.]?$")
 
 # -- preamble and metadata ---------------------------------------------------------
 _PREAMBLE_KEY = re.compile(
@@ -195,8 +192,10 @@ def _annex_heading(text: str) -> re.Match[str] | None:
     if not match or len(text) > 160 or text[-1] in ";,":
         return None
     title = match.group("title")
-    if title and (title[0].islower() and _REFERENCE_WORDS.match(title)) and not title.startswith(
-        ("bij", "behorend")
+    if (
+        title
+        and (title[0].islower() and _REFERENCE_WORDS.match(title))
+        and not title.startswith(("bij", "behorend"))
     ):
         return None
     return match
@@ -239,6 +238,7 @@ class _Lexer:
         self.blocks: list[Block] = []
         self.notes: list[Note] = []
         self._line = _Line(0, 0, "")
+        self._next_text = ""
         self._meta_end: int | None = None
 
     # -- helpers -----------------------------------------------------------------
@@ -260,7 +260,7 @@ class _Lexer:
         self.front(0, body)
         if body < len(lines):
             self.body(body)
-        else:
+        if not any(block.kind == "ARTICLE" for block in self.blocks):
             self.notes.append(Note("S001", 0, 0))
         return self.blocks
 
@@ -301,7 +301,9 @@ class _Lexer:
         i = meta_end
         # preamble: the first line with a preamble key word, or the issuing body before it
         # a first line like "Besluit tot intrekking van ..." is the title, not the decision
-        first = i + 1 if i < end and _TITLE_WORD.match(lines[i].text) and len(lines[i].text.split()) > 2 else i
+        first = (
+            i + 1 if i < end and _TITLE_WORD.match(lines[i].text) and len(lines[i].text.split()) > 2 else i
+        )
         pre = next(
             (k for k in range(first, end) if _PREAMBLE_KEY.match(lines[k].text) or self._opener(k, end)),
             None,
@@ -410,6 +412,7 @@ class _Lexer:
                 self.extend(line)
                 i += 1
                 continue
+            self._next_text = lines[i + 1].text if i + 1 < len(lines) else ""
             self._article_line(line, state)
             i += 1
 
@@ -493,17 +496,21 @@ class _Lexer:
         if delim == ":" and not rest[:1].isupper():
             return None
         bare = delim == ""
+        if bare and not rest:
+            rest = self._next_text  # "• 1" on its own line, the text on the next
         if bare and (not rest[:1].isupper() or _NOT_AFTER_BARE_NUMBER.match(rest)):
             return None  # "1 januari", "4 keer per jaar" on a wrapped line
         sub_n = _as_int(state.last_sub) if state.sub_mode == "num" else None
         item_n = _as_int(state.last_item) if state.list_mode == "number" else None
         # 1. a sub-item of a lettered onderdeel
-        if state.item_open and state.list_mode == "letter":
-            if (sub_n is not None and n == sub_n + 1) or (
-                state.sub_mode is None and n == 1 and (self._ends_list_intro() or delim == "°")
-            ):
-                state.new_sub("num", str(n))
-                return "SUB", f"{n}°" if delim == "°" else str(n)
+        opens_sub = state.sub_mode is None and n == 1 and (self._ends_list_intro() or delim == "°")
+        if (
+            state.item_open
+            and state.list_mode == "letter"
+            and ((sub_n is not None and n == sub_n + 1) or opens_sub)
+        ):
+            state.new_sub("num", str(n))
+            return "SUB", f"{n}°" if delim == "°" else str(n)
         if delim == "°" and state.item_open:
             state.new_sub("num", str(n))
             return "SUB", f"{n}°"
@@ -549,9 +556,8 @@ class _Lexer:
         if in_number_item:
             expected_sub = _next_letter(state.last_sub) if state.sub_mode == "letter" else "a"
             if letter == expected_sub and (not bare or state.sub_mode == "letter"):
-                if state.sub_mode is not None or self._ends_list_intro() or letter == "a":
-                    state.new_sub("letter", letter)
-                    return "SUB", letter
+                state.new_sub("letter", letter)
+                return "SUB", letter
         expected = _next_letter(state.last_item) if state.list_mode == "letter" else "a"
         roman_next = _next_roman(state.last_sub) if state.sub_mode == "roman" else "i"
         roman_possible = (
@@ -571,8 +577,11 @@ class _Lexer:
             return "ONDERDEEL", letter
         if bare or len(letter) > 1:
             return None
-        if state.list_mode == "letter" and state.last_item and letter > expected and (
-            ord(letter) - ord(expected) <= 2
+        if (
+            state.list_mode == "letter"
+            and state.last_item
+            and letter > expected
+            and (ord(letter) - ord(expected) <= 2)
         ):
             self._sequence_note("onderdeel", letter, expected)
             state.new_item("letter", letter)

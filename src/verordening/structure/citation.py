@@ -6,15 +6,35 @@ See ``docs/conventions.md`` for the table this module implements.
 from __future__ import annotations
 
 import re
-from typing import Protocol
+
+from ..model import Node
 
 __all__ = ["Namer", "ordinal"]
 
-_ORDINALS = (
-    "nulde eerste tweede derde vierde vijfde zesde zevende achtste negende tiende elfde twaalfde "
-    "dertiende veertiende vijftiende zestiende zeventiende achttiende negentiende twintigste"
-).split()
-_UNITS = "een twee drie vier vijf zes zeven acht negen".split()
+_ORDINALS = [
+    "nulde",
+    "eerste",
+    "tweede",
+    "derde",
+    "vierde",
+    "vijfde",
+    "zesde",
+    "zevende",
+    "achtste",
+    "negende",
+    "tiende",
+    "elfde",
+    "twaalfde",
+    "dertiende",
+    "veertiende",
+    "vijftiende",
+    "zestiende",
+    "zeventiende",
+    "achttiende",
+    "negentiende",
+    "twintigste",
+]
+_UNITS = ["een", "twee", "drie", "vier", "vijf", "zes", "zeven", "acht", "negen"]
 _TENS = {2: "twintigste", 3: "dertigste", 4: "veertigste", 5: "vijftigste"}
 _TENS_STEM = {2: "twintig", 3: "dertig", 4: "veertig", 5: "vijftig"}
 
@@ -30,13 +50,6 @@ def ordinal(number: int) -> str:
         joint = "ën" if _UNITS[unit - 1].endswith("e") else "en"
         return f"{_UNITS[unit - 1]}{joint}{_TENS_STEM[tens]}ste"
     return f"{number}e"
-
-
-class _Named(Protocol):
-    kind: str
-    id: str
-    citation: str
-    number: str | None
 
 
 _DEGREE = re.compile(r"°")
@@ -56,7 +69,7 @@ class Namer:
         self.used[node_id] = count
         return node_id if count == 1 else f"{node_id}~{count}"
 
-    def name(self, kind: str, number: str | None, parent: _Named | None) -> tuple[str, str]:
+    def name(self, kind: str, number: str | None, parent: Node | None) -> tuple[str, str]:
         key = (number or "").lower()
         if kind in _FIXED:
             node_id, citation = _FIXED[kind]
@@ -69,7 +82,9 @@ class Namer:
         if kind == "annex":
             self.annex_seen += 1
             label = key or str(self.annex_seen)
-            citation = "bijlage" if not number and self.annex_count == 1 else f"bijlage {number or self.annex_seen}"
+            citation = (
+                "bijlage" if not number and self.annex_count == 1 else f"bijlage {number or self.annex_seen}"
+            )
             return self.unique(f"bijlage{label}"), citation
         if kind == "chapter":
             return self.unique(f"hfd{key}"), f"hoofdstuk {number}"

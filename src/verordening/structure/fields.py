@@ -56,9 +56,7 @@ _ITEM_NUMBER = re.compile(r"\d{1,2}[.)]\s+")
 
 
 def _lines(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
-    return [
-        (start + m.start(), start + m.end(), m.group()) for m in re.finditer(r"[^\n]+", text[start:end])
-    ]
+    return [(start + m.start(), start + m.end(), m.group()) for m in re.finditer(r"[^\n]+", text[start:end])]
 
 
 def metadata_fields(text: str, start: int, end: int) -> list[RawField]:
@@ -74,13 +72,23 @@ def metadata_fields(text: str, start: int, end: int) -> list[RawField]:
             continue
         match = _GELDEND.match(line)
         if match:
-            fields.append(RawField("geldend_van", "Geldend van", match["from"], s + match.start("from"), s + match.end("from")))
+            fields.append(
+                RawField(
+                    "geldend_van",
+                    "Geldend van",
+                    match["from"],
+                    s + match.start("from"),
+                    s + match.end("from"),
+                )
+            )
             if match["to"]:
                 fields.append(RawField("geldend_tot", "t/m", match["to"], s + match.start("to"), e))
             continue
         match = _VERVALLEN.match(line)
         if match:
-            fields.append(RawField("vervallen_per", "Regeling vervallen per", match["date"], s + match.start("date"), e))
+            fields.append(
+                RawField("vervallen_per", "Regeling vervallen per", match["date"], s + match.start("date"), e)
+            )
             continue
         block = next(((k, lbl) for k, lbl in _BLOCK_LABELS if line.startswith(lbl)), None)
         if block:
@@ -130,7 +138,9 @@ def _table_fields(rows: list[tuple[int, int, str]]) -> list[RawField]:
     rest = line[pos:].strip()
     if rest:
         fields.append(RawField("betreft", "Betreft", rest, s + line.index(rest, pos), e))
-    for key, (rs, re_, value) in zip(("ondertekening", "bron_bekendmaking", "kenmerk_voorstel"), rows[1:], strict=False):
+    for key, (rs, re_, value) in zip(
+        ("ondertekening", "bron_bekendmaking", "kenmerk_voorstel"), rows[1:], strict=False
+    ):
         fields.append(RawField(key, key.replace("_", " "), value, rs, re_))
     return fields
 
@@ -178,6 +188,8 @@ def preamble_fields(text: str, start: int, end: int) -> list[RawField]:
             else:
                 parts.append(_Part("orgaan", "", [piece], ps, pe))
     return [
-        RawField(p.key, p.label, " ".join(x for x in p.pieces if x).strip().rstrip(";,:").strip(), p.start, p.end)
+        RawField(
+            p.key, p.label, " ".join(x for x in p.pieces if x).strip().rstrip(";,:").strip(), p.start, p.end
+        )
         for p in parts
     ]

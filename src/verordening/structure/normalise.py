@@ -13,131 +13,141 @@ cleaning the whole text and cutting out the same part:
 
 from __future__ import annotations
 
+import bisect
 import re
 
 from attrs import define, field
 
-__all__ = ["Normalised", "normalise", "normalise_with_map", "LABEL_ALONE", "HEADING_WORD"]
+__all__ = ["HEADING_WORD", "LABEL_ALONE", "Normalised", "normalise", "normalise_with_map"]
 
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
 
-# Characters that are removed outright, and markup we drop while keeping its content.
+# Characters that are removed outright, markup we drop while keeping its content, and
+# white space that is not a single plain space.
+_WS = r"\s\u00a0\u2000-\u200a\u202f\u205f\u3000\x1c-\x1f\x85"
 _NOISE = re.compile(
     r"(?P<drop>[\u00ad\u200b\u200c\u200d\u2060\ufeff\u200e\u200f])"
     r"|(?P<tag></?[A-Za-z][^<>\n]{0,200}>)"
     r"|(?P<emph>\*+)"
     r"|(?P<linkopen>\[(?=[^\]\n]*\]\([^)\n]*\)))"
     r"|(?P<linkclose>\]\([^)\n]*\))"
-    r"|(?P<space>[\s\u00a0\u2000-\u200a\u202f\u205f\u3000\x1c-\x1f\x85]+)"
+    rf"|(?P<space>(?:(?! )[{_WS}])[{_WS}]*|[ ][{_WS}]+)"
 )
-_MD_HEADING = re.compile(r"#{1,6}")
-# Bullets that may open a line; dashes only when followed by a space.
-_BULLET = re.compile(r"(?:[•●▪◦·‣∙○■□➢►✓][ ]*|[-–—][ ]+)")
+# Bullets and markdown heading marks that may open a line; dashes only before a space.
+_LEAD = re.compile(r"(?:[ ]*(?:[•●▪◦·‣∙○■□➢►✓#][ ]*|[-–—][ ]+))*[ ]*")
 
 LABEL_ALONE = re.compile(
-    r"(?:\d{1,3}[.):]?|\d{1,3}°\.?|[a-z]{1,2}[.)]|[ivxlcIVXLC]{1,6}[.)]|[Ll]id \d{1,3}[a-z]?[.:]?)"
+    r"(?:\d{1,3}[.):]|\d{1,3}°\.?|[a-z]{1,2}[.)]|[ivxlcIVXLC]{1,6}[.)]|[Ll]id \d{1,3}[a-z]?[.:]?)"
 )
 HEADING_WORD = re.compile(
     r"(?:Artikel|ARTIKEL|Art\.|Enig artikel|Hoofdstuk|HOOFDSTUK|Afdeling|AFDELING|"
     r"Paragraaf|PARAGRAAF|§|Bijlage|BIJLAGE|Toelichting|TOELICHTING)\b"
 )
-_STARTS_WITH_LABEL = re.compile(
-    r"(?:\d{1,3}(?:[.):°]|\s|$)|[a-z]{1,2}[.)]|[ivxlcIVXLC]{1,6}[.)])"
-)
+_STARTS_WITH_LABEL = re.compile(r"(?:\d{1,3}(?:[.):°]|\s|$)|[a-z]{1,2}[.)]|[ivxlcIVXLC]{1,6}[.)])")
 _KEEP_HYPHEN_BEFORE = re.compile(r"(?:en|of|tot|dan wel|en/of)\b")
 _HYPHEN_END = re.compile(r"(?<![A-Za-zÀ-ÿ\-])([A-Za-zÀ-ÿ]+)-$")
+
+# A piece of cleaned text and the index in the original of its first character; the
+# characters of a piece map to consecutive original indices.
+_Piece = tuple[str, int]
 
 
 @define(frozen=True)
 class Normalised:
-    """The cleaned text and, for every character of it, its index in the original."""
+    """The cleaned text and, piece by piece, where it came from in the original."""
 
     text: str
-    origin: tuple[int, ...] = field(repr=False)
+    starts: tuple[int, ...] = field(repr=False)  # offset of each piece in ``text``
+    origins: tuple[int, ...] = field(repr=False)  # offset of each piece in the original
     original_length: int
+
+    def origin(self, index: int) -> int:
+        """The original index of the cleaned character at ``index``."""
+        if index >= len(self.text):
+            return self.original_length
+        k = bisect.bisect_right(self.starts, index) - 1
+        return self.origins[k] + index - self.starts[k]
 
     def to_original(self, start: int, end: int) -> tuple[int, int]:
         """Map a span of the cleaned text to the span of the original it came from."""
         if end <= start:
-            pos = self.origin[start] if start < len(self.origin) else self.original_length
+            pos = self.origin(start)
             return pos, pos
-        return self.origin[start], self.origin[end - 1] + 1
+        return self.origin(start), self.origin(end - 1) + 1
 
 
-def _clean_line(raw: str, base: int) -> tuple[list[str], list[int]]:
-    """Clean one line; return its characters and their original indices."""
-    chars: list[str] = []
-    origin: list[int] = []
+def _clean_line(raw: str, base: int) -> tuple[str, list[_Piece]]:
+    """Clean one line; return its text and its pieces."""
+    pieces: list[_Piece] = []
     pos = 0
-    heading = _MD_HEADING.match(raw)
-    if heading:
-        pos = heading.end()
-    for match in _NOISE.finditer(raw, pos):
-        for i in range(pos, match.start()):
-            chars.append(raw[i])
-            origin.append(base + i)
+    for match in _NOISE.finditer(raw):
+        if match.start() > pos:
+            pieces.append((raw[pos : match.start()], base + pos))
         pos = match.end()
         if match.lastgroup == "space":
-            chars.append(" ")
-            origin.append(base + match.start())
-    for i in range(pos, len(raw)):
-        chars.append(raw[i])
-        origin.append(base + i)
-    # Strip leading white space and bullets, then trailing white space.
-    lead = 0
-    while True:
-        while lead < len(chars) and chars[lead] == " ":
-            lead += 1
-        bullet = _BULLET.match("".join(chars[lead : lead + 4]))
-        if bullet and lead + bullet.end() <= len(chars) and bullet.end() > 0:
-            lead += bullet.end()
-            continue
-        break
-    trail = len(chars)
-    while trail > lead and chars[trail - 1] == " ":
-        trail -= 1
-    return chars[lead:trail], origin[lead:trail]
+            pieces.append((" ", base + match.start()))
+    if pos < len(raw):
+        pieces.append((raw[pos:], base + pos))
+    line = "".join(p for p, _ in pieces)
+    lead = _LEAD.match(line).end()  # type: ignore[union-attr]
+    trail = len(line.rstrip(" "))
+    if lead >= trail:
+        return "", []
+    return line[lead:trail], _cut(pieces, lead, trail)
+
+
+def _cut(pieces: list[_Piece], lead: int, trail: int) -> list[_Piece]:
+    """The pieces between offsets ``lead`` and ``trail`` of their joined text."""
+    kept: list[_Piece] = []
+    offset = 0
+    for text, origin in pieces:
+        end = offset + len(text)
+        lo, hi = max(lead, offset), min(trail, end)
+        if lo < hi:
+            kept.append((text[lo - offset : hi - offset], origin + lo - offset))
+        offset = end
+    return kept
 
 
 def normalise_with_map(original: str) -> Normalised:
-    """Clean ``original`` and keep, per character, where it came from."""
-    lines: list[tuple[list[str], list[int], int]] = []
+    """Clean ``original`` and keep, per piece, where it came from."""
+    lines: list[tuple[str, list[_Piece], int]] = []
     pos = 0
     for brk in _LINE_BREAK.finditer(original):
-        chars, origin = _clean_line(original[pos : brk.start()], pos)
-        if chars:
-            lines.append((chars, origin, brk.start()))
+        text, pieces = _clean_line(original[pos : brk.start()], pos)
+        if text:
+            lines.append((text, pieces, brk.start()))
         pos = brk.end()
-    chars, origin = _clean_line(original[pos:], pos)
-    if chars:
-        lines.append((chars, origin, len(original)))
+    text, pieces = _clean_line(original[pos:], pos)
+    if text:
+        lines.append((text, pieces, len(original)))
 
-    out: list[str] = []
-    out_origin: list[int] = []
-    for index, (chars, origin, line_end) in enumerate(lines):
-        out.extend(chars)
-        out_origin.extend(origin)
+    out: list[_Piece] = []
+    for index, (text, pieces, line_end) in enumerate(lines):
+        out.extend(pieces)
         if index + 1 == len(lines):
             break
-        following = "".join(lines[index + 1][0][:12])
-        joiner = _joiner("".join(chars[-40:]), following)
-        if joiner == "-":
-            # a hyphenated line break: drop the hyphen and the break
-            out.pop()
-            out_origin.pop()
-        elif joiner == "":
-            pass
-        else:
-            out.append(joiner)
-            out_origin.append(line_end)
-    return Normalised("".join(out), tuple(out_origin), len(original))
+        joiner = _joiner(text[-40:], lines[index + 1][0][:12])
+        if joiner == "-":  # a hyphenated line break: drop the hyphen and the break
+            last, origin = out.pop()
+            if len(last) > 1:
+                out.append((last[:-1], origin))
+        elif joiner:
+            out.append((joiner, line_end))
+    starts: list[int] = []
+    offset = 0
+    for text, _ in out:
+        starts.append(offset)
+        offset += len(text)
+    return Normalised("".join(p for p, _ in out), tuple(starts), tuple(o for _, o in out), len(original))
 
 
 def _joiner(tail: str, following: str) -> str:
     """How two kept lines are joined: newline, space, nothing or a dropped hyphen."""
-    if LABEL_ALONE.fullmatch(tail):
-        if not (_STARTS_WITH_LABEL.match(following) or HEADING_WORD.match(following)):
-            return " "
+    if LABEL_ALONE.fullmatch(tail) and not (
+        _STARTS_WITH_LABEL.match(following) or HEADING_WORD.match(following)
+    ):
+        return " "
     hyphen = _HYPHEN_END.search(tail)
     if hyphen and following[:1].islower() and not _KEEP_HYPHEN_BEFORE.match(following):
         word = hyphen.group(1)

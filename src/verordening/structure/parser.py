@@ -104,7 +104,7 @@ def parse_text(
     ctx = _Context(norm, source, line_starts)
     found = list(diagnostics)
     try:
-        drafts: list[Draft] = _ToDrafts(blocks).transform(_grammar().parse(blocks))  # type: ignore[arg-type]
+        drafts: list[Draft] = _ToDrafts(blocks).transform(_grammar().parse(blocks))
     except LarkError as error:  # a sequence the lexer should not have produced
         reason = type(error).__name__
         drafts = [Draft("unstructured", Block("UNPLACED", 0, len(norm.text)))] if norm.text else []
@@ -134,16 +134,14 @@ def _diagnostic(ctx: _Context, note: Note) -> Diagnostic:
     code = Code[note.code]
     start, end = ctx.norm.to_original(note.start, note.end) if note.end > note.start else (0, 0)
     severity = Severity.INFO if note.code == "S003" else Severity.WARNING
-    return Diagnostic(
-        code.name, severity.value, code.format(**note.values), start, end, _line(ctx, start)
-    )
+    return Diagnostic(code.name, severity.value, code.message(**note.values), start, end, _line(ctx, start))
 
 
 def _duplicates(children: tuple[Node, ...], ctx: _Context) -> Iterator[Diagnostic]:
     for top in children:
         for node in top.walk():
             if "~" in node.id.rsplit("/", 1)[-1]:
-                message = Code.S004.format(kind=node.kind, number=node.number)
+                message = Code.S004.message(kind=node.kind, number=node.number)
                 yield Diagnostic("S004", "warning", message, node.start, node.end, node.line)
 
 
