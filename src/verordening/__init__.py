@@ -12,9 +12,11 @@ The flow, one module per stage::
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 
 from .diagnostics import Diagnostic
+from .findings import Report
 from .load import LoadError, read
 from .model import Document, Field, Node
 from .structure import normalise, parse_text
@@ -27,6 +29,8 @@ __all__ = [
     "Node",
     "__version__",
     "normalise",
+    "Report",
+    "check",
     "parse",
     "parse_file",
 ]
@@ -48,3 +52,19 @@ def parse_file(path: str | Path) -> Document:
     """Read and parse a file (``-`` for standard input); :class:`LoadError` if unreadable."""
     source = read(path)
     return parse_text(source.text, path=source.path, encoding=source.encoding, diagnostics=source.diagnostics)
+
+
+def check(
+    source: str | Path | Document,
+    frameworks: list[str] | tuple[str, ...] | None = None,
+    as_of: date | str | None = None,
+) -> Report:
+    """Check a bylaw - its text, a path or a parsed :class:`Document` - against the law.
+
+    ``frameworks`` overrides the frameworks read from the legal basis (``participatiewet``,
+    ``wmo2015``, ``wwb``, ``wmo2007``, ``jeugdwet``); ``as_of`` (default: today) chooses
+    the law in force.
+    """
+    from .rules import check as run_check
+
+    return run_check(source, frameworks=frameworks, as_of=as_of)

@@ -1,22 +1,33 @@
 """The ``verordening`` command: a thin layer over the Python API.
 
-Exit codes: 0 done (articles found), 3 no articles found, 2 unreadable input or a usage
-error. Every error is one line on standard error; a traceback is a bug.
+Exit codes: ``parse`` 0 articles found, 3 none; ``check`` 0 every applicable statutory
+element present, 1 any partial or missing, 3 not a participation bylaw or no articles;
+2 unreadable input or a usage error. With several files every file is processed and
+the most severe code wins (2 > 1 > 3 > 0). Every error is one line on standard error;
+a traceback is a bug.
 """
 
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Sequence
+from pathlib import Path
 
 from . import __version__, parse_file
+from .findings import FRAMEWORKS
 from .load import LoadError
-from .output import outline_text
+from .output import outline_text, report_summary_line, report_text
 
 __all__ = ["main"]
 
-EXIT_OK, EXIT_FINDINGS, EXIT_USAGE, EXIT_NO_ARTICLES = 0, 1, 2, 3
+EXIT_OK, EXIT_FINDINGS, EXIT_USAGE, EXIT_NOT_CHECKED = 0, 1, 2, 3
+_SEVERITY = (EXIT_USAGE, EXIT_FINDINGS, EXIT_NOT_CHECKED, EXIT_OK)  # most severe first
+
+
+def most_severe(codes: Sequence[int]) -> int:
+    return min(codes, key=_SEVERITY.index) if codes else EXIT_OK
 
 
 class _Parser(argparse.ArgumentParser):
@@ -32,6 +43,7 @@ def _build() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"verordening {__version__}")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+
     parse = commands.add_parser(
         "parse",
         help="show the structure of a bylaw: chapters, articles, leden, with citations",
@@ -39,14 +51,43 @@ def _build() -> argparse.ArgumentParser:
     )
     parse.add_argument("file", metavar="FILE", help="a text or markdown file, or - for standard input")
     parse.add_argument("--format", choices=("text", "json"), default="text", help="output format")
+
+    check = commands.add_parser(
+        "check",
+        help="check a bylaw for the statutory elements of client participation",
+        description="Check one or more bylaws; a Dutch report, or JSON (JSON Lines for several files).",
+    )
+    check.add_argument("files", metavar="FILE", nargs="+", help="text or markdown files, or - for standard input")
+    check.add_argument("--format", choices=("text", "json"), default="text", help="output format")
+    check.add_argument(
+        "--framework",
+        action="append",
+        choices=FRAMEWORKS,
+        metavar="K",
+        help=f"judge under this framework instead of the legal basis ({', '.join(FRAMEWORKS)}); repeatable",
+    )
+    check.add_argument("--as-of", metavar="DATE", help="judge by the law in force on DATE (YYYY-MM-DD; default today)")
+    check.add_argument("--color", choices=("auto", "always", "never"), default="auto", help="colour in text output")
+
+    evaluate = commands.add_parser(
+        "eval",
+        help="measure the checker against gold files (*.gold.json) and a keyword baseline",
+        description="Evaluate the checker on folders of bylaws with gold files.",
+    )
+    evaluate.add_argument("dirs", metavar="DIR", nargs="+", help="folders with NAME.txt and NAME.gold.json")
+    evaluate.add_argument("--format", choices=("text", "json"), default="text", help="output format")
     return parser
 
 
-def main(argv: Sequence[str] | None = None) -> int:
-    args = _build().parse_args(argv)
-    if args.command is None:
-        _build().print_help(sys.stderr)
-        return EXIT_USAGE
+def _color(choice: str) -> bool:
+    if choice == "always":
+        return True
+    if choice == "never" or os.environ.get("NO_COLOR"):
+        return False
+    return sys.stdout.isatty()
+
+
+def _parse(args: argparse.Namespace) -> int:
     try:
         document = parse_file(args.file)
     except LoadError as error:
@@ -56,7 +97,65 @@ def main(argv: Sequence[str] | None = None) -> int:
         sys.stdout.write(document.to_json() + "\n")
     else:
         sys.stdout.write(outline_text(document))
-    return EXIT_OK if document.articles else EXIT_NO_ARTICLES
+    return EXIT_OK if document.articles else EXIT_NOT_CHECKED
+
+
+def _check(args: argparse.Namespace) -> int:
+    from . import check
+    from .rules import RuleError
+
+    codes: list[int] = []
+    color = _color(args.color)
+    several = len(args.files) > 1
+    for name in args.files:
+        try:
+            report = check(parse_file(name), frameworks=args.framework, as_of=args.as_of)
+        except (LoadError, ValueError, RuleError) as error:
+            sys.stderr.write(f"verordening: {error}\n")
+            codes.append(EXIT_USAGE)
+            continue
+        if args.format == "json":
+            sys.stdout.write(report.to_json(indent=None if several else 2) + "\n")
+        elif several:
+            sys.stdout.write(report_text(report, color=color) + "\n")
+            sys.stderr.write(report_summary_line(report) + "\n")
+        else:
+            sys.stdout.write(report_text(report, color=color))
+        sys.stdout.flush()
+        codes.append(report.exit_code)
+    return most_severe(codes)
+
+
+def _eval(args: argparse.Namespace) -> int:
+    from .evaluate import EvalError, evaluate
+
+    def progress(message: str) -> None:
+        if sys.stderr.isatty():
+            sys.stderr.write(f"\r{message[:100]:100}")
+            sys.stderr.flush()
+
+    try:
+        result = evaluate([Path(d) for d in args.dirs], progress=progress)
+    except EvalError as error:
+        sys.stderr.write(f"verordening: {error}\n")
+        return EXIT_USAGE
+    if sys.stderr.isatty():
+        sys.stderr.write("\r" + " " * 100 + "\r")
+    sys.stdout.write((result.to_json() if args.format == "json" else result.to_text()) + "\n")
+    return EXIT_OK
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = _build()
+    args = parser.parse_args(argv)
+    if args.command is None:
+        parser.print_help(sys.stderr)
+        return EXIT_USAGE
+    if args.command == "parse":
+        return _parse(args)
+    if args.command == "check":
+        return _check(args)
+    return _eval(args)
 
 
 def run() -> None:

@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+import re
+import textwrap
+from datetime import date
+
+from .findings import ELEMENTS, ElementResult, Finding, Report
 from .model import Document, Node
 
-__all__ = ["outline_text"]
+__all__ = ["outline_text", "report_summary_line", "report_text"]
 
 _SHOWN_IN_OUTLINE = {"metadata", "title", "preamble", "closing", "unstructured"}
 
@@ -43,3 +48,356 @@ def outline_text(document: Document) -> str:
     for diag in document.diagnostics:
         lines.append(f"[{diag.severity}] {diag.code} regel {diag.line}: {diag.message}")
     return "\n".join(lines) + "\n"
+
+
+# -- the report of a check -----------------------------------------------------------
+
+WIDTH = 100
+"""Lines of the text report are wrapped at about this many characters."""
+
+_QUOTE_LENGTH = 100
+
+VERDICT_NL = {
+    "participation_bylaw": "verordening cliëntenparticipatie",
+    "not_participation_bylaw": "geen verordening cliëntenparticipatie",
+    "no_articles": "geen artikelen gevonden",
+}
+FRAMEWORK_NL = {
+    "participatiewet": "Participatiewet",
+    "wwb": "Wet werk en bijstand",
+    "wmo2015": "Wmo 2015",
+    "wmo2007": "Wmo (2007-2014)",
+    "jeugdwet": "Jeugdwet",
+}
+SOURCE_NL = {
+    "preamble": "aanhef",
+    "metadata": "metadata",
+    "title": "titel",
+    "inferred": "afgeleid",
+    "override": "opgegeven",
+}
+ELEMENT_NL = {
+    "policy_proposals": "Voorstellen voor beleid",
+    "advice": "Vroegtijdig gevraagd en ongevraagd advies",
+    "support": "Ondersteuning",
+    "periodic_consultation": "Periodiek overleg",
+    "agenda": "Onderwerpen agenderen",
+    "information": "Informatie",
+}
+ELEMENT_SHORT_NL = {
+    "policy_proposals": "voorstellen",
+    "advice": "advies",
+    "support": "ondersteuning",
+    "periodic_consultation": "overleg",
+    "agenda": "agenda",
+    "information": "informatie",
+}
+STATUS_WORD = {
+    "present": "AANWEZIG",
+    "partial": "GEDEELTELIJK",
+    "missing": "ONTBREEKT",
+    "not_applicable": "NIET VAN TOEPASSING",
+}
+STATUS_NL = {
+    "present": "aanwezig",
+    "partial": "gedeeltelijk",
+    "missing": "ontbreekt",
+    "not_applicable": "niet van toepassing",
+}
+SEVERITY_NL = {"error": "fout", "warning": "waarschuwing", "info": "informatie"}
+
+_MONTHS = (
+    "januari",
+    "februari",
+    "maart",
+    "april",
+    "mei",
+    "juni",
+    "juli",
+    "augustus",
+    "september",
+    "oktober",
+    "november",
+    "december",
+)
+_STATUS_WIDTH = max(len(STATUS_WORD[s]) for s in ("present", "partial", "missing"))
+_LABEL_WIDTH = len("Taalverwerking:  ")
+
+_RESET = "\x1b[0m"
+_BOLD = "\x1b[1m"
+_COLOURS = {"present": "\x1b[32m", "partial": "\x1b[33m", "missing": "\x1b[31m"}
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+_SPACE = re.compile(r"\s+")
+_HEADING = re.compile(r"(artikel|art\.|enig artikel)(\s|$)", re.IGNORECASE)
+
+
+class _Style:
+    """ANSI styling, or none at all."""
+
+    def __init__(self, color: bool) -> None:
+        self.color = color
+
+    def bold(self, text: str) -> str:
+        return f"{_BOLD}{text}{_RESET}" if self.color and text else text
+
+    def status(self, text: str, status: str) -> str:
+        code = _COLOURS.get(status)
+        return f"{_BOLD}{code}{text}{_RESET}" if self.color and code and text else text
+
+
+def _clean(text: str) -> str:
+    """One line of plain text: control characters out, runs of white space as one space."""
+    return _SPACE.sub(" ", _CONTROL.sub(" ", text)).strip()
+
+
+def _wrap(text: str, first: str = "", indent: int | None = None) -> list[str]:
+    """``first + text`` wrapped at WIDTH; continuation lines indented by ``indent``."""
+    rest = " " * (len(first) if indent is None else indent)
+    return textwrap.wrap(
+        first + text,
+        width=WIDTH,
+        subsequent_indent=rest,
+        break_long_words=False,
+        break_on_hyphens=False,
+    ) or [first.rstrip()]
+
+
+def _field(label: str, value: str) -> list[str]:
+    return _wrap(_clean(value), (label + ":").ljust(_LABEL_WIDTH))
+
+
+def _quote(text: str, limit: int = _QUOTE_LENGTH) -> str:
+    """The cited text in Dutch quotation marks, cut at a word boundary near ``limit``.
+
+    An article's heading line ("Artikel 4 Advies") is left out: the citation names it.
+    """
+    first, newline, rest = text.strip().partition("\n")
+    if newline and _HEADING.match(first) and _clean(rest):
+        text = rest
+    text = _clean(text)
+    if len(text) > limit:
+        cut = text[:limit]
+        space = cut.rfind(" ")
+        text = (cut[:space] if space > limit // 2 else cut).rstrip(" ,;:.") + "…"
+    return f"„{text}”"
+
+
+def _dutch_date(value: str) -> str:
+    """'2026-11-22' -> '22 november 2026'; anything else as given."""
+    try:
+        day = date.fromisoformat(value)
+    except ValueError:
+        return _clean(value)
+    return f"{day.day} {_MONTHS[day.month - 1]} {day.year}"
+
+
+def _file_name(report: Report) -> str:
+    name = report.file if report.file is not None else report.document.path
+    if name is None:
+        return "(tekst)"
+    if name == "-":
+        return "(standaardinvoer)"
+    return _clean(name)
+
+
+def _frameworks_nl(keys: tuple[str, ...] | list[str]) -> str:
+    return ", ".join(FRAMEWORK_NL.get(k, k) for k in keys)
+
+
+def _marks(finding: Finding) -> list[str]:
+    marks = []
+    if finding.severity in ("warning", "info"):
+        marks.append(SEVERITY_NL[finding.severity])
+    if finding.interpretation:
+        marks.append("interpretatie")
+    return marks
+
+
+def _applicable(report: Report) -> list[tuple[str, ElementResult]]:
+    return [
+        (key, report.elements[key])
+        for key in ELEMENTS
+        if key in report.elements and report.elements[key].status != "not_applicable"
+    ]
+
+
+def _count_line(report: Report) -> str:
+    applicable = _applicable(report)
+    if report.verdict == "no_articles":
+        return "Niet getoetst: geen artikelen gevonden."
+    if not applicable:
+        if report.verdict == "not_participation_bylaw":
+            return "Niet getoetst: geen verordening cliëntenparticipatie."
+        return "Geen wettelijke elementen van toepassing."
+    count = {s: sum(1 for _, e in applicable if e.status == s) for s in ("present", "partial", "missing")}
+    total = len(applicable)
+    parts = [f"{count['present']} van {total} {'element' if total == 1 else 'elementen'} aanwezig"]
+    if count["partial"]:
+        parts.append(f"{count['partial']} gedeeltelijk")
+    if count["missing"]:
+        parts.append(f"{count['missing']} {'ontbreekt' if count['missing'] == 1 else 'ontbreken'}")
+    other = total - sum(count.values())
+    if other:
+        parts.append(f"{other} met onbekende status")
+    return ", ".join(parts)
+
+
+def _header(report: Report, style: _Style) -> list[str]:
+    lines = [style.bold("Toets verordening cliëntenparticipatie"), ""]
+    lines += _field("Bestand", _file_name(report))
+    lines += _field("Oordeel", VERDICT_NL.get(report.verdict, report.verdict))
+    lines += _field("Getoetst aan", _frameworks_nl(report.frameworks) or "geen wettelijk kader herkend")
+    if not report.legal_basis:
+        lines += _field("Grondslag", "niet gevonden")
+    else:
+        lines.append("Grondslag:")
+        for basis in report.legal_basis:
+            where = SOURCE_NL.get(basis.source, basis.source)
+            text = _clean(basis.statute) or FRAMEWORK_NL.get(basis.framework or "", "onbekende wet")
+            text += f" ({where})"
+            if basis.framework is None:
+                text += ", genoemd maar zonder eigen elementen om aan te toetsen"
+            if _clean(basis.text):
+                text += f": {_quote(basis.text)}"
+            lines += _wrap(text, "  - ")
+    lines += _field("Peildatum", _dutch_date(report.as_of))
+    pipeline = f"{_clean(report.pipeline.name)} {_clean(report.pipeline.version)}".strip()
+    if report.pipeline.kind == "builtin":
+        pipeline += " (ingebouwde regels; een statistisch Nederlands taalmodel geeft betere resultaten)"
+    elif report.pipeline.kind == "model":
+        pipeline += " (statistisch taalmodel)"
+    lines += _field("Taalverwerking", pipeline)
+    if report.verdict == "not_participation_bylaw":
+        note = (
+            "Deze tekst regelt niet hoe cliënten of hun vertegenwoordigers bij de uitvoering van de wet "
+            "worden betrokken. Een verwijzing naar de wet alleen maakt een tekst nog geen verordening "
+            "cliëntenparticipatie; de inhoud van de artikelen beslist."
+        )
+        lines += ["", *_wrap(note)]
+    elif report.verdict == "no_articles":
+        note = (
+            "In de tekst zijn geen artikelen gevonden. Controleer of het bestand de tekst van de "
+            "verordening zelf bevat, en niet alleen een toelichting, een raadsvoorstel of een inhoudsopgave."
+        )
+        lines += ["", *_wrap(note)]
+    return lines
+
+
+def _element_block(key: str, result: ElementResult, findings: list[Finding], style: _Style) -> list[str]:
+    word = STATUS_WORD.get(result.status, result.status.upper())
+    padding = " " * (_STATUS_WIDTH - len(word) + 2)
+    heading = style.status(word, result.status) + padding + style.bold(ELEMENT_NL[key])
+    if len(findings) == 1 and _marks(findings[0]):
+        heading += f"  ({', '.join(_marks(findings[0]))})"
+    lines = [heading]
+    pad = "  "
+    if _clean(result.statute):
+        lines += _wrap(_clean(result.statute), pad + "Wettelijke basis: ")
+    elif result.frameworks:
+        lines += _wrap(_frameworks_nl(result.frameworks), pad + "Wettelijke basis: ")
+    if len(findings) > 1:
+        lines.append(pad + "Per wet:")
+        for finding in findings:
+            text = f"{FRAMEWORK_NL.get(finding.framework, finding.framework)}: "
+            text += STATUS_NL.get(finding.status, finding.status)
+            if _clean(finding.statute) and not _clean(result.statute):
+                text += f", {_clean(finding.statute)}"
+            if _marks(finding):
+                text += f" ({', '.join(_marks(finding))})"
+            lines += _wrap(text, pad + "  - ")
+    if result.citations:
+        lines.append(pad + "Vindplaats:")
+        for citation in result.citations:
+            text = f"{_clean(citation.citation)} (regel {citation.line})"
+            if _clean(citation.text):
+                text += f": {_quote(citation.text)}"
+            lines += _wrap(text, pad + "  - ")
+    elif result.status in ("partial", "missing"):
+        lines.append(pad + "Vindplaats: geen bepaling gevonden in de artikelen")
+    if _clean(result.message):
+        lines += _wrap(_clean(result.message), pad)
+    if result.reasons:
+        lines += _wrap(", ".join(_clean(r) for r in result.reasons), pad + "Redencodes: ")
+    if result.status in ("partial", "missing") and _clean(result.suggestion):
+        first = pad + "Voorbeeldtekst: "
+        for n, paragraph in enumerate(p for p in result.suggestion.splitlines() if _clean(p)):
+            lines += _wrap(_clean(paragraph), first if n == 0 else " " * len(first))
+    return lines
+
+
+def _other_findings(report: Report) -> list[Finding]:
+    return [f for f in report.findings if f.element not in ELEMENTS]
+
+
+def report_text(report: Report, *, color: bool = False) -> str:
+    """The report of one check as readable Dutch text for a policy officer.
+
+    With ``color`` the status words and headings carry ANSI colours (green present,
+    yellow partial, red missing, bold headings); without it the text has no escape
+    codes at all. Lines are wrapped at about :data:`WIDTH` characters.
+    """
+    style = _Style(color)
+    lines = _header(report, style)
+    applicable = _applicable(report)
+    if applicable:
+        lines += ["", style.bold("Wettelijke elementen")]
+        for key, result in applicable:
+            findings = [f for f in report.findings if f.element == key]
+            lines += ["", *_element_block(key, result, findings, style)]
+    not_applicable = [
+        ELEMENT_NL[key]
+        for key in ELEMENTS
+        if key in report.elements and report.elements[key].status == "not_applicable"
+    ]
+    if not_applicable and report.verdict == "participation_bylaw":
+        lines += ["", *_wrap(", ".join(not_applicable) + ".", "Niet van toepassing op deze wetten: ")]
+    others = _other_findings(report)
+    if others:
+        lines += ["", style.bold("Overige bevindingen")]
+        for finding in others:
+            text = f"{STATUS_NL.get(finding.status, finding.status)}: {_clean(finding.element)}"
+            text += f" ({FRAMEWORK_NL.get(finding.framework, finding.framework)})"
+            if _marks(finding):
+                text += f"; {', '.join(_marks(finding))}"
+            if _clean(finding.message):
+                text += f". {_clean(finding.message)}"
+            lines += _wrap(text, "  - ")
+    if any(_marks(f) for f in report.findings):
+        lines += ["", "Markeringen:"]
+        if any(f.severity == "warning" for f in report.findings):
+            lines += _wrap(
+                "deze wet verplicht de raad niet onmiskenbaar om het element bij verordening te "
+                "regelen; het is wel getoetst, maar een tekort weegt minder zwaar dan een fout.",
+                "  - waarschuwing: ",
+                4,
+            )
+        if any(f.interpretation for f in report.findings):
+            lines += _wrap(
+                "de eis volgt uit onze uitleg van de wet, niet letterlijk uit de wettekst.",
+                "  - interpretatie: ",
+                4,
+            )
+        if any(f.severity == "info" for f in report.findings):
+            lines += _wrap("ter informatie; geen eis van de wet.", "  - informatie: ", 4)
+    if report.diagnostics:
+        lines += ["", style.bold("Opmerkingen bij het inlezen")]
+        for diag in report.diagnostics:
+            severity = SEVERITY_NL.get(diag.severity, diag.severity)
+            where = f"  - regel {diag.line} [{severity} {_clean(diag.code)}]: "
+            lines += _wrap(_clean(diag.message), where, 4)
+    lines += ["", style.bold(_count_line(report))]
+    return "\n".join(line.rstrip() for line in lines) + "\n"
+
+
+def report_summary_line(report: Report, *, color: bool = False) -> str:
+    """One line per file for runs over several files: file, verdict, status per element."""
+    style = _Style(color)
+    line = f"{_file_name(report)}: {VERDICT_NL.get(report.verdict, _clean(report.verdict))}"
+    parts = [
+        f"{ELEMENT_SHORT_NL[key]} {style.status(STATUS_NL.get(e.status, _clean(e.status)), e.status)}"
+        for key, e in _applicable(report)
+    ]
+    if parts:
+        line += "; " + ", ".join(parts)
+    return line

@@ -16,7 +16,7 @@ _REPO_ROOT = Path(__file__).resolve().parents[2]
 
 def data_dir(name: str) -> Path:
     """The folder ``name`` (``grammars`` or ``rules``) for this installation."""
-    packaged = Path(str(resources.files("verordening") / name))
+    packaged = Path(str(resources.files("verordening") / "_data" / name))
     if packaged.is_dir():
         return packaged
     in_repo = _REPO_ROOT / name

@@ -1,0 +1,231 @@
+"""Stage 3: the language layer - provisions, roles and the spaCy pipeline.
+
+The parser decides the segmentation: every lid, onderdeel and sub-onderdeel (and every
+article without leden) is one *unit*, read with the opening words (aanhef) of the
+lists it stands in. All units go through spaCy in one ``nlp.pipe`` batch; spaCy's
+sentence splitting is never used for structure.
+
+The built-in pipeline is ``spacy.blank("nl")`` with the lookup lemmatiser of
+spacy-lookups-data. Loading is model-agnostic: :func:`load_pipeline` takes any spaCy
+pipeline, so a trained Dutch model can be plugged in.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from functools import lru_cache
+
+import spacy
+from attrs import define
+from spacy.language import Language
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Token
+
+from .findings import Pipeline
+from .model import Document, Node
+
+__all__ = ["Roles", "Unit", "builtin_pipeline", "find_roles", "units_of"]
+
+if not Token.has_extension("role"):
+    Token.set_extension("role", default="")
+
+
+# -- units ------------------------------------------------------------------------------------
+@define(frozen=True)
+class Unit:
+    """One provision: its own words, where it stands, and whether it binds."""
+
+    index: int
+    node: Node
+    text: str
+    article: Node | None
+    parents: tuple[int, ...]  # units whose text opens the list this unit stands in
+    binding: bool  # an article of the regulation or its annex; not the toelichting
+    definition: bool  # part of a definitions article
+
+
+_LABEL = re.compile(r"^(?:(?:[Ll]id\s)?\d{1,3}[a-z]?[.):°]?|[a-z]{1,2}[.)]|[ivx]{1,5}[.)])\s*")
+_DEFINITIONS = re.compile(
+    r"wordt\s+(?:in\s+deze\s+\w+\s+)?verstaan\s+onder|verstaat\s+onder|begripsbepaling|"
+    r"begrippen|definities?\b",
+    re.IGNORECASE,
+)
+
+
+def _own_text(document: Document, node: Node) -> str:
+    """The node's own words: up to its first child, without label or heading."""
+    from .structure import normalise
+
+    end = node.children[0].start if node.children else node.end
+    text = normalise(document.source[node.start : end])
+    if node.kind in ("article", "toelichting") and node.id:
+        lines = text.split("\n")[1:]
+        if lines and node.title and lines[0] == node.title:
+            lines = lines[1:]
+        return " ".join(lines)
+    return _LABEL.sub("", text, count=1).replace("\n", " ")
+
+
+def units_of(document: Document) -> list[Unit]:
+    """All provisions of the document, parents before children."""
+    units: list[Unit] = []
+
+    def visit(node: Node, article: Node | None, parents: tuple[int, ...], binding: bool, definition: bool) -> None:
+        if node.kind == "article" or (node.kind == "toelichting" and node.number):
+            article = node
+            heading = f"{node.title or ''} {_own_text(document, node)}"
+            definition = bool(_DEFINITIONS.search(heading)) and binding
+        if node.kind in ("article", "lid", "onderdeel", "subonderdeel", "toelichting"):
+            text = _own_text(document, node)
+            if text.strip():
+                units.append(Unit(len(units), node, text, article, parents, binding, definition))
+                if node.children:
+                    parents = (*parents, len(units) - 1)
+        for child in node.children:
+            visit(child, article, parents, binding, definition)
+
+    for top in document.children:
+        if top.kind in ("chapter", "afdeling", "paragraaf", "article", "annex"):
+            visit(top, None, (), True, False)
+        elif top.kind == "toelichting":
+            visit(top, None, (), False, False)
+    return units
+
+
+# -- roles -------------------------------------------------------------------------------------
+@define(frozen=True)
+class Roles:
+    """The names this bylaw uses for the participation body, the college and the council."""
+
+    body: tuple[str, ...]
+    college: tuple[str, ...]
+    council: tuple[str, ...]
+    defined_body: tuple[str, ...]  # body names that come from the definitions
+
+
+_BODY_WORDS = (
+    "cliëntenraad",
+    "clientenraad",
+    "adviesraad",
+    "adviesraad sociaal domein",
+    "participatieraad",
+    "wmo-raad",
+    "wmoraad",
+    "wmo-adviesraad",
+    "wmo adviesraad",
+    "cliëntenpanel",
+    "burgerpanel",
+    "burgerraad",
+    "adviescommissie",
+    "participatieplatform",
+    "cliëntenplatform",
+    "seniorenraad",
+    "gehandicaptenraad",
+)
+_COLLEGE_WORDS = (
+    "college",
+    "het college",
+    "burgemeester en wethouders",
+    "wethouder",
+    "portefeuillehouder",
+    "gemeente",
+    "gemeentebestuur",
+)
+_COUNCIL_WORDS = ("gemeenteraad",)
+_BODY_HINT = re.compile(
+    r"(?:cli[eë]nten|adviesra|adviesorgaan|participatiera|raad\b|panel|platform|commissie|gremium|"
+    r"forum|klankbord|orgaan)",
+    re.IGNORECASE,
+)
+_COUNCIL_HINT = re.compile(r"gemeenteraad|raad van de gemeente|\braad van\b.*\bgemeente", re.IGNORECASE)
+_COLLEGE_HINT = re.compile(r"college van burgemeester|burgemeester en wethouders|bestuursorgaan", re.IGNORECASE)
+_DEFINITION = re.compile(r"^(?P<term>[^:;]{1,60}?)\s*:\s*(?P<value>.+)$")
+_HEREAFTER = re.compile(r"\(?\s*hierna(?:\s+te\s+noemen)?\s*:?\s*(?:de|het)?\s*(?P<name>[^);,.]{2,40})\)?", re.I)
+
+
+def find_roles(document: Document, units: Iterable[Unit]) -> Roles:
+    """Roles from the definitions article, 'hierna: ...' phrases, the issuer and defaults."""
+    body: list[str] = []
+    college: list[str] = list(_COLLEGE_WORDS)
+    council: list[str] = list(_COUNCIL_WORDS)
+    issuer = ""
+    if document.preamble is not None:
+        issuer = next((f.value for f in document.preamble.fields if f.key == "orgaan"), "")
+    council_issued = bool(re.search(r"\braad\b", issuer, re.IGNORECASE))
+    for unit in units:
+        if not unit.definition:
+            continue
+        match = _DEFINITION.match(unit.text.strip())
+        if not match:
+            continue
+        term = match["term"].strip().strip("'\"‘’“”").lower()
+        term = re.sub(r"^(?:de|het)\s+", "", term)
+        value = match["value"]
+        if _COUNCIL_HINT.search(value) and not _BODY_HINT.search(value.split(",")[0].replace("raad van", "")):
+            council.append(term)
+        elif _COLLEGE_HINT.search(value) or (
+            issuer and not council_issued and issuer.lower().split()[-1] in value.lower()
+        ):
+            college.append(term)
+        elif _BODY_HINT.search(term) or _BODY_HINT.search(value[:80]):
+            if re.search(r"\b(?:cliënt|client|persoon|inwoner|ingezetene|belanghebbende)\b", term):
+                continue
+            body.append(term)
+            name = re.match(r"(?:de|het|een)?\s*(?P<name>[A-ZÀ-Ý][\w\- ]{2,60}?)(?:[,;.(]|$| van | bedoeld| als )", value)
+            if name:
+                body.append(name["name"].strip().lower())
+    for unit in units:
+        for match in _HEREAFTER.finditer(unit.text):
+            name = match["name"].strip().lower()
+            if _BODY_HINT.search(name) and name not in council:
+                body.append(name)
+    if issuer and not council_issued:
+        college.append(re.sub(r"^(?:de|het)\s+", "", issuer.strip(" ,;").lower()))
+    defined = tuple(dict.fromkeys(body))
+    body.extend(_BODY_WORDS)
+    if "raad" not in body:
+        council.append("raad")
+    body = [b for b in dict.fromkeys(body) if b and b not in council]
+    return Roles(tuple(body), tuple(dict.fromkeys(college)), tuple(dict.fromkeys(council)), defined)
+
+
+def _variants(name: str) -> list[str]:
+    forms = [name]
+    if not name.endswith(("s", "en")):
+        forms += [name + "en", name + "s"]
+    return forms
+
+
+def mark_roles(nlp: Language, roles: Roles, docs: list[Doc]) -> None:
+    """Set ``token._.role`` to body, college or council where the bylaw names them."""
+    matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
+    for label, names in (("council", roles.council), ("college", roles.college), ("body", roles.body)):
+        patterns = [nlp.make_doc(form) for name in names for form in _variants(name)]
+        matcher.add(label, patterns)
+    for doc in docs:
+        spans = sorted(matcher(doc, as_spans=True), key=lambda s: (s.start, -(s.end - s.start)))
+        taken = -1
+        for span in spans:
+            if span.start < taken:
+                continue
+            for token in span:
+                token._.role = span.label_
+            taken = span.end
+
+
+# -- the pipeline ------------------------------------------------------------------------------
+@lru_cache(maxsize=1)
+def builtin_pipeline() -> tuple[Language, Pipeline]:
+    """``spacy.blank("nl")`` with the lookup lemmatiser; loaded once per process."""
+    nlp = spacy.blank("nl")
+    nlp.add_pipe("lemmatizer", config={"mode": "lookup"})
+    nlp.initialize()
+    return nlp, Pipeline(name="blank:nl+lookup-lemmatizer", kind="builtin", version=spacy.__version__)
+
+
+def read_units(nlp: Language, units: list[Unit], roles: Roles) -> list[Doc]:
+    """Run the pipeline over all units in one batch and mark the roles."""
+    docs = list(nlp.pipe([unit.text for unit in units], batch_size=256))
+    mark_roles(nlp, roles, docs)
+    return docs

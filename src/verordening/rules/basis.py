@@ -1,0 +1,201 @@
+"""Legal basis: which statutes a bylaw rests on, and so which frameworks judge it.
+
+Read from the preamble ("gelet op ..."), the metadata block ("Wettelijke grondslag")
+and the title; inferred from the content when none is stated. ``as_of`` chooses the
+law in force: a WWB bylaw judged after 2014 is judged under the Participatiewet, an
+old-Wmo bylaw under the Wmo 2015.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from attrs import define
+
+from ..diagnostics import Diagnostic
+from ..findings import FRAMEWORKS, LegalBasis
+from ..model import Document, Field
+
+__all__ = ["Basis", "determine_basis"]
+
+REFORM = date(2015, 1, 1)
+
+# law name -> (key, the participation articles of that law)
+_LAWS: tuple[tuple[str, re.Pattern[str], tuple[str, ...]], ...] = (
+    (
+        "wmo2015",
+        re.compile(r"Wet maatschappelijke ondersteuning 2015|\bWmo[\s-]?2015\b", re.I),
+        ("2.1.3",),
+    ),
+    ("wmo", re.compile(r"Wet maatschappelijke ondersteuning|\bWmo\b", re.I), ("2.1.3", "9", "11", "12")),
+    ("participatiewet", re.compile(r"Participatiewet|\bPw\b|\bPW\b"), ("47",)),
+    ("wwb", re.compile(r"Wet werk en bijstand|\bWWB\b|\bWwb\b"), ("47",)),
+    ("jeugdwet", re.compile(r"Jeugdwet", re.I), ("2.10",)),
+    ("gemeentewet", re.compile(r"Gemeentewet", re.I), ()),
+    ("wsw", re.compile(r"Wet sociale werkvoorziening|\bWsw\b", re.I), ()),
+    ("ioaw", re.compile(r"\bIOAW\b|oudere en gedeeltelijk arbeidsongeschikte werk", re.I), ()),
+    ("ioaz", re.compile(r"\bIOAZ\b|gewezen zelfstandigen", re.I), ()),
+    ("wij", re.compile(r"Wet investeren in jongeren|\bWIJ\b", re.I), ()),
+    ("suwi", re.compile(r"Wet structuur uitvoeringsorganisatie werk en inkomen|\bSUWI\b", re.I), ()),
+    ("omgevingswet", re.compile(r"Omgevingswet", re.I), ()),
+)
+_NAMES = {
+    "wmo2015": "Wet maatschappelijke ondersteuning 2015",
+    "wmo": "Wet maatschappelijke ondersteuning",
+    "participatiewet": "Participatiewet",
+    "wwb": "Wet werk en bijstand",
+    "jeugdwet": "Jeugdwet",
+    "gemeentewet": "Gemeentewet",
+    "wsw": "Wet sociale werkvoorziening",
+    "ioaw": "IOAW",
+    "ioaz": "IOAZ",
+    "wij": "Wet investeren in jongeren",
+    "suwi": "Wet SUWI",
+    "omgevingswet": "Omgevingswet",
+}
+_ARTICLES = re.compile(r"\b(?:artikel(?:en)?|art\.?)\s*(?P<list>[\d.:a-z]+(?:(?:\s*(?:,|en|lid|\w+de lid|t/m)\s*)+[\d.:a-z]+)*)", re.I)
+_NUMBER = re.compile(r"\d+(?:\.\d+)*[a-z]?")
+_YEAR = re.compile(r"\b(19|20)\d{2}\b")
+
+
+@define(frozen=True)
+class Basis:
+    frameworks: tuple[str, ...]
+    legal_basis: tuple[LegalBasis, ...]
+    diagnostics: tuple[Diagnostic, ...]
+
+
+def _articles_near(segment: str, start: int, end: int) -> list[str]:
+    """Article numbers cited with the law at segment[start:end]: before it, else after it."""
+    before = list(_ARTICLES.finditer(segment[:start]))
+    chosen = before[-1:] if before else list(_ARTICLES.finditer(segment[end : end + 60]))
+    numbers: list[str] = []
+    for match in chosen:
+        numbers.extend(n for n in _NUMBER.findall(match["list"]) if not n.isalpha())
+    return numbers
+
+
+def _framework(key: str, articles: list[str], year: int | None) -> str | None:
+    participation = dict((k, arts) for k, _, arts in _LAWS)[key]
+    if not participation:
+        return None
+    if articles and not any(a in participation for a in articles):
+        return None
+    if key == "wmo":
+        if "2.1.3" in articles:
+            return "wmo2015"
+        if any(a in ("9", "11", "12") for a in articles):
+            return "wmo2007"
+        return "wmo2007" if year is not None and year < 2015 else "wmo2015"
+    return key
+
+
+def _references(text: str, source: str, offset_of: tuple[int, int], year: int | None) -> list[LegalBasis]:
+    found: list[LegalBasis] = []
+    for segment_match in re.finditer(r"[^;]+", text):
+        segment = segment_match.group()
+        taken: list[tuple[int, int]] = []
+        for key, pattern, _ in _LAWS:
+            for match in pattern.finditer(segment):
+                if any(s <= match.start() < e for s, e in taken):
+                    continue
+                taken.append((match.start(), match.end()))
+                articles = _articles_near(segment, match.start(), match.end())
+                statute = _NAMES[key] if key != "wmo" else "Wet maatschappelijke ondersteuning"
+                if articles:
+                    statute += ", artikel " + ", ".join(dict.fromkeys(articles))
+                found.append(
+                    LegalBasis(
+                        framework=_framework(key, articles, year),
+                        statute=statute,
+                        source=source,
+                        text=segment.strip(),
+                        start=offset_of[0],
+                        end=offset_of[1],
+                    )
+                )
+    return found
+
+
+def _year(document: Document) -> int | None:
+    """The year the bylaw was made: metadata dates, else a year in the title."""
+    if document.metadata is not None:
+        for f in document.metadata.fields:
+            if f.key in ("inwerkingtreding", "ondertekening", "geldend_van"):
+                match = _YEAR.search(f.value)
+                if match:
+                    return int(match.group())
+    if document.title is not None and document.title.title:
+        match = _YEAR.search(document.title.title)
+        if match:
+            return int(match.group())
+    return None
+
+
+def _fields(node_fields: tuple[Field, ...], keys: tuple[str, ...]) -> list[Field]:
+    return [f for f in node_fields if f.key in keys]
+
+
+def _diagnostic(code: str, message: str) -> Diagnostic:
+    return Diagnostic(code, "info" if code.startswith("C00") else "warning", message, 0, 0, 1)
+
+
+def determine_basis(
+    document: Document,
+    binding_text: str,
+    as_of: date,
+    override: tuple[str, ...] | None,
+) -> Basis:
+    """Frameworks and legal basis of the bylaw, judged as of ``as_of``."""
+    year = _year(document)
+    basis: list[LegalBasis] = []
+    if document.preamble is not None:
+        for f in _fields(document.preamble.fields, ("gelet_op", "met_inachtneming")):
+            basis.extend(_references(f.value, "preamble", (f.start, f.end), year))
+    if document.metadata is not None:
+        for f in _fields(document.metadata.fields, ("wettelijke_grondslag",)):
+            basis.extend(_references(f.value, "metadata", (f.start, f.end), year))
+    if document.title is not None and document.title.title:
+        title = document.title
+        basis.extend(_references(title.title or "", "title", (title.start, title.end), year))
+    notes: list[Diagnostic] = []
+    if override:
+        unknown = [k for k in override if k not in FRAMEWORKS]
+        if unknown:
+            raise ValueError(f"unknown framework {', '.join(unknown)}; choose from {', '.join(FRAMEWORKS)}")
+        frameworks = set(override)
+        basis.extend(LegalBasis(k, _NAMES.get(k, k), "override", k, 0, 0) for k in override)
+    else:
+        frameworks = {b.framework for b in basis if b.framework}
+        if not frameworks:
+            inferred = _references(binding_text, "inferred", (0, 0), year)
+            frameworks = {b.framework for b in inferred if b.framework}
+            seen: set[str] = set()
+            for b in inferred:
+                if b.framework and b.framework not in seen:
+                    seen.add(b.framework)
+                    basis.append(LegalBasis(b.framework, _NAMES.get(b.framework, b.statute), "inferred", b.framework, 0, 0))
+            if frameworks:
+                notes.append(
+                    _diagnostic("C003", "no legal basis is stated; the frameworks were inferred from the text")
+                )
+    if as_of >= REFORM:
+        if "wwb" in frameworks:
+            frameworks = (frameworks - {"wwb"}) | {"participatiewet"}
+            notes.append(
+                _diagnostic(
+                    "C001",
+                    "based on the Wet werk en bijstand; judged under the Participatiewet, which replaced it "
+                    "on 1 January 2015",
+                )
+            )
+        if "wmo2007" in frameworks:
+            frameworks = (frameworks - {"wmo2007"}) | {"wmo2015"}
+            notes.append(
+                _diagnostic(
+                    "C002",
+                    "based on the Wmo of 2007; judged under the Wmo 2015, which replaced it on 1 January 2015",
+                )
+            )
+    return Basis(tuple(sorted(frameworks)), tuple(basis), tuple(notes))

@@ -1,0 +1,328 @@
+"""Stage 4: rules -> element verdicts with their evidence.
+
+For each element: find the provisions about it (anchor patterns, with the right roles),
+drop the negated ones, then look for its qualifiers in those provisions (and in the
+opening words of the lists they stand in, and in other provisions about the same
+element: evidence may be spread over articles). Conditions that leave the matter to
+the college, discretionary wording ("het college kan") and denied qualifiers make an
+element partial; every partial verdict carries reason codes.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Iterable
+
+from attrs import define, field
+from spacy.language import Language
+from spacy.matcher import Matcher
+from spacy.tokens import Doc, Span
+
+from ..language import Unit
+from .ruleset import Cues, Qualifier, Rule
+
+__all__ = ["ElementEvidence", "Engine"]
+
+
+@define
+class _Hit:
+    unit: int
+    start: int
+    end: int
+
+
+@define
+class ElementEvidence:
+    """What the rule found: a status, the reasons and the provisions it rests on."""
+
+    element: str
+    status: str
+    reasons: list[str] = field(factory=list)
+    units: list[int] = field(factory=list)
+    primary: list[int] = field(factory=list)  # provisions that grant the element to the body
+
+
+def _word_matches(word: str, choices: Iterable[str]) -> bool:
+    for choice in choices:
+        if choice.endswith("*"):
+            if word.startswith(choice[:-1]):
+                return True
+        elif word == choice:
+            return True
+    return False
+
+
+class Engine:
+    """Compiles the rule files into one spaCy Matcher and judges units with it."""
+
+    def __init__(self, nlp: Language, rules: tuple[Rule, ...], cues: Cues) -> None:
+        self.rules = rules
+        self.cues = cues
+        self.matcher = Matcher(nlp.vocab, validate=True)
+        for rule in rules:
+            el = rule.element
+            self.matcher.add(f"{el}|anchor", list(rule.anchor_patterns))
+            if rule.exclude:
+                self.matcher.add(f"{el}|exclude", list(rule.exclude))
+            if rule.references:
+                self.matcher.add(f"{el}|reference", list(rule.references))
+            for q in rule.qualifiers:
+                if q.patterns:
+                    self.matcher.add(f"{el}|q|{q.key}", list(q.patterns))
+                if q.denied_by:
+                    self.matcher.add(f"{el}|deny|{q.key}", list(q.denied_by))
+            for index, note in enumerate(rule.notes):
+                self.matcher.add(f"{el}|note|{index}", list(note.patterns))
+        self.matcher.add("cue|condition", list(cues.condition))
+
+    # -- per document -----------------------------------------------------------------------
+    def judge(self, units: list[Unit], docs: list[Doc]) -> dict[str, ElementEvidence]:
+        hits: dict[str, list[_Hit]] = defaultdict(list)
+        for unit, doc in zip(units, docs, strict=True):
+            for match_id, start, end in self.matcher(doc):
+                key = doc.vocab.strings[match_id]
+                hits[key].append(_Hit(unit.index, start, end))
+        for key in hits:  # longest match first at each start: one hit per place
+            hits[key] = _dedupe(hits[key])
+        return {rule.element: self._element(rule, units, docs, hits) for rule in self.rules}
+
+    def _element(
+        self, rule: Rule, units: list[Unit], docs: list[Doc], hits: dict[str, list[_Hit]]
+    ) -> ElementEvidence:
+        el = rule.element
+        excluded = hits.get(f"{el}|exclude", [])
+        qualifier_hits = [h for q in rule.qualifiers for h in hits.get(f"{el}|q|{q.key}", [])]
+        anchors = [
+            h
+            for h in hits.get(f"{el}|anchor", [])
+            if not self._after(docs[h.unit], h.start, rule.anchor_not_after, rule.anchor_window)
+            and not self._in_excluded_clause(docs[h.unit], h, excluded)
+        ]
+        binding = [h for h in anchors if units[h.unit].binding and not units[h.unit].definition]
+        # "dit overleg", "de agenda van het overleg": a reference to the element, not a grant
+        references = {(h.unit, h.start) for h in hits.get(f"{el}|reference", [])}
+        primary = [
+            h
+            for h in binding
+            if self._has_roles(rule, units, docs, h.unit, rule.anchor_all_roles)
+            and not any((h.unit, s) in references for s in range(h.start - 3, h.start + 1))
+        ]
+        # qualifiers that are not anchors themselves ("ongevraagd" in "geen ongevraagd advies")
+        anchor_places = {(h.unit, h.start) for h in anchors}
+        qualifier_hits = [h for h in qualifier_hits if (h.unit, h.start) not in anchor_places]
+        positive = [h for h in primary if not self._anchor_negated(docs[h.unit], h, qualifier_hits)]
+        evidence = ElementEvidence(el, "missing")
+        if not positive:
+            if primary:
+                evidence.reasons.append(f"{el}_denied")
+            elif any(not units[h.unit].binding for h in anchors):
+                evidence.reasons.append("only_in_toelichting")
+            elif any(units[h.unit].definition for h in anchors):
+                evidence.reasons.append("only_in_definitions")
+            return evidence
+
+        evidence.primary = sorted({h.unit for h in positive})
+        primary_articles = {units[u].article.id for u in evidence.primary if units[u].article is not None}
+        # other provisions about the element count for its qualifiers when they stand in the
+        # same article or name one of the roles themselves (evidence spread over articles)
+        primary_numbers = {
+            units[u].article.number for u in evidence.primary if units[u].article is not None
+        }
+        secondary = {
+            h.unit
+            for h in binding
+            if not self._anchor_negated(docs[h.unit], h, qualifier_hits)
+            and (
+                (units[h.unit].article is not None and units[h.unit].article.id in primary_articles)
+                or self._has_roles(rule, units, docs, h.unit, False)
+                or bool(set(_REFERRED.findall(units[h.unit].text)) & primary_numbers)
+            )
+        }
+        scope = set(evidence.primary) | secondary
+        with_parents = scope | {p for u in scope for p in units[u].parents}
+        articles = {units[u].article.id for u in scope if units[u].article is not None}
+        in_articles = {
+            u.index for u in units if u.binding and u.article is not None and u.article.id in articles
+        }
+        cited: set[int] = set()
+        reasons: list[str] = []
+        for q in rule.qualifiers:
+            where = with_parents if q.scope == "evidence" else in_articles | with_parents
+            ok, used, reason = self._qualifier(rule, q, units, docs, hits, where)
+            if q.scope == "evidence" or not ok:
+                cited |= used
+            if not ok:
+                reasons.append(reason)
+        # conditions and discretion on the provisions that grant the element
+        # any grant that is left to the college makes the element partial: when unsure, partial
+        for h in positive:
+            soft = self._soft(units, docs, hits, h)
+            if soft:
+                reasons.append(f"{el}_{soft}")
+                cited.add(h.unit)
+        if reasons:
+            for index, note in enumerate(rule.notes):
+                if any(h.unit in scope for h in hits.get(f"{el}|note|{index}", [])):
+                    reasons.append(note.reason)
+        if not cited or reasons:
+            cited |= set(evidence.primary)
+        # cite the list item rather than the opening words above it
+        cited = {u for u in cited if not any(u in units[c].parents for c in cited)}
+        evidence.reasons = list(dict.fromkeys(reasons))
+        evidence.status = "partial" if evidence.reasons else "present"
+        evidence.units = sorted(u for u in cited if units[u].binding and not units[u].definition)
+        return evidence
+
+    def _qualifier(
+        self,
+        rule: Rule,
+        q: Qualifier,
+        units: list[Unit],
+        docs: list[Doc],
+        hits: dict[str, list[_Hit]],
+        where: set[int],
+    ) -> tuple[bool, set[int], str]:
+        el = rule.element
+        excluded = hits.get(f"{el}|exclude", [])
+        found = [
+            h
+            for h in hits.get(f"{el}|q|{q.key}", [])
+            if h.unit in where and not self._in_excluded_clause(docs[h.unit], h, excluded)
+        ]
+        negated = [h for h in found if self._negated(docs[h.unit], h.start, h.end, window=3)]
+        denials = [h for h in hits.get(f"{el}|deny|{q.key}", []) if h.unit in where]
+        if q.negation == "deny":
+            denials += negated
+        good = [h for h in found if h not in negated]
+        if denials:
+            return False, {h.unit for h in denials}, q.denied
+        firm = [h for h in good if not self._soft(units, docs, hits, h)]
+        if firm:
+            return True, {h.unit for h in firm}, ""
+        if good:  # only under a condition or at the college's discretion
+            return False, {h.unit for h in good}, f"{el}_{self._soft(units, docs, hits, good[0])}"
+        return q.default, set(), q.missing
+
+    # -- roles, negation, conditions ------------------------------------------------------------
+    def _has_roles(self, rule: Rule, units: list[Unit], docs: list[Doc], index: int, every: bool) -> bool:
+        if not rule.anchor_roles:
+            return True
+        present: set[str] = set()
+        for u in (index, *units[index].parents):
+            present |= {t._.role for t in docs[u] if t._.role}
+        wanted = set(rule.anchor_roles)
+        return wanted <= present if every else bool(wanted & present)
+
+    def _in_excluded_clause(self, doc: Doc, hit: _Hit, excluded: list[_Hit]) -> bool:
+        if not excluded:
+            return False
+        clause = self._clause(doc, hit.start, hit.end)
+        return any(e.unit == hit.unit and clause.start <= e.start < clause.end for e in excluded)
+
+    def _anchor_negated(self, doc: Doc, hit: _Hit, qualifiers: list[_Hit]) -> bool:
+        """A negation just before an anchor, unless a qualifier stands between them:
+        in "geen ongevraagd advies" the negation is about the qualifier."""
+        clause = self._clause(doc, hit.start, hit.end)
+        for i in range(max(clause.start, hit.start - 4), hit.start):
+            if doc[i].lower_ in self.cues.negation:
+                between = any(q.unit == hit.unit and i < q.start < hit.start for q in qualifiers)
+                if not between:
+                    return self._negated(doc, hit.start, hit.end, window=hit.start - i)
+        return self._negated(doc, hit.start, hit.end, window=0)
+
+    @staticmethod
+    def _after(doc: Doc, start: int, words: frozenset[str], window: int) -> bool:
+        return bool(words) and any(t.lower_ in words for t in doc[max(0, start - window) : start])
+
+    @staticmethod
+    def _clause(doc: Doc, start: int, end: int) -> Span:
+        left = start
+        while left > 0 and doc[left - 1].text not in ",;:.":
+            left -= 1
+        right = end
+        while right < len(doc) and doc[right].text not in ",;:.":
+            right += 1
+        return doc[left:right]
+
+    def _negated(self, doc: Doc, start: int, end: int, window: int) -> bool:
+        clause = self._clause(doc, start, end)
+        before = doc[max(clause.start, start - window) : start]
+        after = doc[end : min(clause.end, end + 2)]
+        if not any(t.lower_ in self.cues.negation for t in (*before, *after)):
+            return False
+        rest = doc[end : clause.end]
+        harmless = any(_word_matches(t.lower_, self.cues.harmless_scope) for t in rest)
+        return not harmless
+
+    def _soft(self, units: list[Unit], docs: list[Doc], hits: dict[str, list[_Hit]], hit: _Hit) -> str:
+        """'conditional' or 'discretionary' when the provision leaves it to the college; else ''."""
+        doc = docs[hit.unit]
+        if self._conditional(doc, hits, hit):
+            return "conditional"
+        if self._discretionary(doc, hit.start):
+            return "discretionary"
+        for parent in units[hit.unit].parents:  # the opening words of the list it stands in
+            pdoc = docs[parent]
+            end = _Hit(parent, len(pdoc), len(pdoc))
+            if self._conditional(pdoc, hits, end):
+                return "conditional"
+            if self._discretionary(pdoc, len(pdoc)):
+                return "discretionary"
+        return ""
+
+    def _conditional(self, doc: Doc, hits: dict[str, list[_Hit]], anchor: _Hit) -> bool:
+        sentence_start = min(anchor.start, len(doc))
+        while sentence_start > 0 and doc[sentence_start - 1].text != ".":
+            sentence_start -= 1
+        sentence_end = anchor.end
+        while sentence_end < len(doc) and doc[sentence_end].text != ".":
+            sentence_end += 1
+        for cond in hits.get("cue|condition", []):
+            if cond.unit != anchor.unit or not sentence_start <= cond.start < sentence_end:
+                continue
+            # the condition runs to the end of its sentence part
+            stop = cond.end
+            while stop < len(doc) and doc[stop].text not in ";.":
+                stop += 1
+            words = [t.lower_ for t in doc[cond.start : stop]]
+            if any(_word_matches(w, self.cues.harmless_condition) for w in words):
+                continue
+            college = any(t._.role == "college" for t in doc[cond.start : stop])
+            marker = any(_word_matches(w, self.cues.discretion_markers) for w in words)
+            if college and marker:
+                return True
+        return False
+
+    def _discretionary(self, doc: Doc, start: int) -> bool:
+        """A modal before the match whose subject is the college: 'het college kan ...'."""
+        clause = self._clause(doc, max(0, min(start, len(doc) - 1)), min(start + 1, len(doc)))
+        for i in range(clause.start, min(start, len(doc))):
+            if doc[i].lemma_ not in self.cues.modals and doc[i].lower_ not in self.cues.modals:
+                continue
+            subject = doc[clause.start : i]
+            roles = [
+                t._.role
+                for j, t in enumerate(subject)
+                if t._.role and not (j > 0 and subject[j - 1].lower_ in self.cues.prepositions)
+                and not (j > 1 and subject[j - 2].lower_ in self.cues.prepositions)
+            ]
+            if "body" in roles:
+                return False
+            after = [t._.role for t in doc[i + 1 : min(i + 4, start)] if t._.role]
+            if "college" in roles or (after and after[0] == "college"):
+                return True
+        return False
+
+
+# "het overleg, bedoeld in artikel 5": a provision that points at another article
+_REFERRED = re.compile(r"(?:bedoeld|genoemd|vermeld)\s+in\s+(?:het\s+)?(?:artikel|art\.)\s+(\d+(?:[.:]\d+)*[a-z]?)")
+
+
+def _dedupe(found: list[_Hit]) -> list[_Hit]:
+    best: dict[tuple[int, int], _Hit] = {}
+    for h in found:
+        key = (h.unit, h.start)
+        if key not in best or h.end > best[key].end:
+            best[key] = h
+    return sorted(best.values(), key=lambda h: (h.unit, h.start))
