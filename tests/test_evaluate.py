@@ -63,6 +63,7 @@ def report(
         file=None,
         verdict=verdict,
         frameworks=("participatiewet",),
+        judged_under=("participatiewet",),
         legal_basis=(),
         pipeline=Pipeline("builtin", "builtin", "0"),
         diagnostics=(),

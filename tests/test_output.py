@@ -208,6 +208,7 @@ def all_present_report() -> Report:
         file="eikendonk_2016.txt",
         verdict="participation_bylaw",
         frameworks=("participatiewet",),
+        judged_under=("participatiewet",),
         legal_basis=(
             basis(
                 doc,
@@ -262,6 +263,7 @@ def mixed_report() -> Report:
         file="concept/eikendonk_2016.txt",
         verdict="participation_bylaw",
         frameworks=("jeugdwet", "participatiewet"),
+        judged_under=("jeugdwet", "participatiewet"),
         legal_basis=(
             basis(doc, "participatiewet", "Participatiewet, artikel 47", "artikel 47 van de Participatiewet"),
             basis(doc, "jeugdwet", "Jeugdwet, artikel 2.10", "artikel 2.10 van de Jeugdwet"),
@@ -282,6 +284,7 @@ def youth_report() -> Report:
         file="jeugdhulp.txt",
         verdict="not_participation_bylaw",
         frameworks=(),
+        judged_under=(),
         legal_basis=(
             basis(doc, "jeugdwet", "Jeugdwet, artikel 2.10", "artikel 2.9 en artikel 2.10 van de Jeugdwet"),
         ),
@@ -302,6 +305,7 @@ def no_articles_report() -> Report:
         file=None,
         verdict="no_articles",
         frameworks=(),
+        judged_under=(),
         legal_basis=(),
         pipeline=BUILTIN,
         diagnostics=doc.diagnostics,
@@ -444,7 +448,7 @@ def test_diagnostics_and_summary() -> None:
 def test_not_a_participation_bylaw() -> None:
     text = report_text(youth_report())
     assert "Oordeel:         geen verordening cliëntenparticipatie" in text
-    assert "Getoetst aan:    geen wettelijk kader herkend" in text
+    assert "Grondslag in:    geen wettelijk kader herkend" in text
     assert "Een verwijzing naar de wet alleen maakt een tekst nog geen verordening" in text
     assert "Wettelijke elementen" not in text
     assert not any(word in text for word in ("AANWEZIG", "GEDEELTELIJK", "ONTBREEKT"))

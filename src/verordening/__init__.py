@@ -27,10 +27,10 @@ __all__ = [
     "Field",
     "LoadError",
     "Node",
-    "__version__",
-    "normalise",
     "Report",
+    "__version__",
     "check",
+    "normalise",
     "parse",
     "parse_file",
 ]

@@ -13,6 +13,7 @@ import argparse
 import os
 import sys
 from collections.abc import Sequence
+from datetime import date
 from pathlib import Path
 
 from . import __version__, parse_file
@@ -57,7 +58,9 @@ def _build() -> argparse.ArgumentParser:
         help="check a bylaw for the statutory elements of client participation",
         description="Check one or more bylaws; a Dutch report, or JSON (JSON Lines for several files).",
     )
-    check.add_argument("files", metavar="FILE", nargs="+", help="text or markdown files, or - for standard input")
+    check.add_argument(
+        "files", metavar="FILE", nargs="+", help="text or markdown files, or - for standard input"
+    )
     check.add_argument("--format", choices=("text", "json"), default="text", help="output format")
     check.add_argument(
         "--framework",
@@ -66,8 +69,12 @@ def _build() -> argparse.ArgumentParser:
         metavar="K",
         help=f"judge under this framework instead of the legal basis ({', '.join(FRAMEWORKS)}); repeatable",
     )
-    check.add_argument("--as-of", metavar="DATE", help="judge by the law in force on DATE (YYYY-MM-DD; default today)")
-    check.add_argument("--color", choices=("auto", "always", "never"), default="auto", help="colour in text output")
+    check.add_argument(
+        "--as-of", metavar="DATE", help="judge by the law in force on DATE (YYYY-MM-DD; default today)"
+    )
+    check.add_argument(
+        "--color", choices=("auto", "always", "never"), default="auto", help="colour in text output"
+    )
 
     evaluate = commands.add_parser(
         "eval",
@@ -104,6 +111,12 @@ def _check(args: argparse.Namespace) -> int:
     from . import check
     from .rules import RuleError
 
+    if args.as_of is not None:
+        try:
+            date.fromisoformat(args.as_of)
+        except ValueError:
+            sys.stderr.write(f"verordening: --as-of must be a date as YYYY-MM-DD, not {args.as_of!r}\n")
+            return EXIT_USAGE
     codes: list[int] = []
     color = _color(args.color)
     several = len(args.files) > 1

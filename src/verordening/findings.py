@@ -162,7 +162,8 @@ class Report:
 
     file: str | None
     verdict: str
-    frameworks: tuple[str, ...]
+    frameworks: tuple[str, ...]  # the frameworks the bylaw rests on (its legal basis)
+    judged_under: tuple[str, ...]  # the frameworks in force on ``as_of`` that it is judged against
     legal_basis: tuple[LegalBasis, ...]
     pipeline: Pipeline
     diagnostics: tuple[Diagnostic, ...]
@@ -186,6 +187,7 @@ class Report:
             "verdict": self.verdict,
             "as_of": self.as_of,
             "frameworks": list(self.frameworks),
+            "judged_under": list(self.judged_under),
             "legal_basis": [b.to_dict() for b in self.legal_basis],
             "pipeline": self.pipeline.to_dict(),
             "diagnostics": [d.to_dict() for d in self.diagnostics],

@@ -44,6 +44,14 @@ class Unit:
     binding: bool  # an article of the regulation or its annex; not the toelichting
     definition: bool  # part of a definitions article
 
+    @property
+    def article_id(self) -> str:
+        return self.article.id if self.article is not None else ""
+
+    @property
+    def article_number(self) -> str:
+        return (self.article.number or "") if self.article is not None else ""
+
 
 _LABEL = re.compile(r"^(?:(?:[Ll]id\s)?\d{1,3}[a-z]?[.):°]?|[a-z]{1,2}[.)]|[ivx]{1,5}[.)])\s*")
 _DEFINITIONS = re.compile(
@@ -71,7 +79,9 @@ def units_of(document: Document) -> list[Unit]:
     """All provisions of the document, parents before children."""
     units: list[Unit] = []
 
-    def visit(node: Node, article: Node | None, parents: tuple[int, ...], binding: bool, definition: bool) -> None:
+    def visit(
+        node: Node, article: Node | None, parents: tuple[int, ...], binding: bool, definition: bool
+    ) -> None:
         if node.kind == "article" or (node.kind == "toelichting" and node.number):
             article = node
             heading = f"{node.title or ''} {_own_text(document, node)}"
@@ -139,9 +149,17 @@ _BODY_HINT = re.compile(
     re.IGNORECASE,
 )
 _COUNCIL_HINT = re.compile(r"gemeenteraad|raad van de gemeente|\braad van\b.*\bgemeente", re.IGNORECASE)
-_COLLEGE_HINT = re.compile(r"college van burgemeester|burgemeester en wethouders|bestuursorgaan", re.IGNORECASE)
+_COLLEGE_HINT = re.compile(
+    r"college van burgemeester|burgemeester en wethouders|bestuursorgaan", re.IGNORECASE
+)
+_PERSON = re.compile(
+    r"(?:cli[eë]nt(?:en)?|persoon|personen|inwoners?|ingezetenen?|belanghebbenden?|jeugdigen?|"
+    r"mantelzorgers?|vertegenwoordigers?|gebruikers?|deelnemers?)"
+)
 _DEFINITION = re.compile(r"^(?P<term>[^:;]{1,60}?)\s*:\s*(?P<value>.+)$")
-_HEREAFTER = re.compile(r"\(?\s*hierna(?:\s+te\s+noemen)?\s*:?\s*(?:de|het)?\s*(?P<name>[^);,.]{2,40})\)?", re.I)
+_HEREAFTER = re.compile(
+    r"\(?\s*hierna(?:\s+te\s+noemen)?\s*:?\s*(?:de|het)?\s*(?P<name>[^);,.]{2,40})\)?", re.I
+)
 
 
 def find_roles(document: Document, units: Iterable[Unit]) -> Roles:
@@ -169,17 +187,19 @@ def find_roles(document: Document, units: Iterable[Unit]) -> Roles:
         ):
             college.append(term)
         elif _BODY_HINT.search(term) or _BODY_HINT.search(value[:80]):
-            if re.search(r"\b(?:cliënt|client|persoon|inwoner|ingezetene|belanghebbende)\b", term):
+            if _PERSON.fullmatch(term):  # "cliënt: ...", "inwoner: ..." are people, not the body
                 continue
             body.append(term)
-            name = re.match(r"(?:de|het|een)?\s*(?P<name>[A-ZÀ-Ý][\w\- ]{2,60}?)(?:[,;.(]|$| van | bedoeld| als )", value)
-            if name:
-                body.append(name["name"].strip().lower())
+            full = re.match(
+                r"(?:de|het|een)?\s*(?P<name>[A-ZÀ-Ý][\w\- ]{2,60}?)(?:[,;.(]|$| van | bedoeld| als )", value
+            )
+            if full:
+                body.append(full["name"].strip().lower())
     for unit in units:
         for match in _HEREAFTER.finditer(unit.text):
-            name = match["name"].strip().lower()
-            if _BODY_HINT.search(name) and name not in council:
-                body.append(name)
+            alias = match["name"].strip().lower()
+            if _BODY_HINT.search(alias) and alias not in council:
+                body.append(alias)
     if issuer and not council_issued:
         college.append(re.sub(r"^(?:de|het)\s+", "", issuer.strip(" ,;").lower()))
     defined = tuple(dict.fromkeys(body))
@@ -221,7 +241,7 @@ def builtin_pipeline() -> tuple[Language, Pipeline]:
     nlp = spacy.blank("nl")
     nlp.add_pipe("lemmatizer", config={"mode": "lookup"})
     nlp.initialize()
-    return nlp, Pipeline(name="blank:nl+lookup-lemmatizer", kind="builtin", version=spacy.__version__)
+    return nlp, Pipeline(name="blank:nl+lookup-lemmatizer", kind="builtin", version=spacy.about.__version__)
 
 
 def read_units(nlp: Language, units: list[Unit], roles: Roles) -> list[Doc]:

@@ -247,7 +247,8 @@ def _header(report: Report, style: _Style) -> list[str]:
     lines = [style.bold("Toets verordening cliëntenparticipatie"), ""]
     lines += _field("Bestand", _file_name(report))
     lines += _field("Oordeel", VERDICT_NL.get(report.verdict, report.verdict))
-    lines += _field("Getoetst aan", _frameworks_nl(report.frameworks) or "geen wettelijk kader herkend")
+    lines += _field("Grondslag in", _frameworks_nl(report.frameworks) or "geen wettelijk kader herkend")
+    lines += _field("Getoetst aan", _frameworks_nl(report.judged_under) or "-")
     if not report.legal_basis:
         lines += _field("Grondslag", "niet gevonden")
     else:

@@ -144,7 +144,7 @@ def check(
                 1,
             )
         )
-    chosen = basis.frameworks
+    chosen = basis.judged
     if verdict == "participation_bylaw" and not chosen:
         chosen = ("participatiewet",)
         diagnostics.append(
@@ -197,7 +197,8 @@ def check(
     return Report(
         file=document.path,
         verdict=verdict,
-        frameworks=tuple(chosen) if verdict == "participation_bylaw" else (),
+        frameworks=basis.frameworks if verdict == "participation_bylaw" else (),
+        judged_under=tuple(chosen) if verdict == "participation_bylaw" else (),
         legal_basis=basis.legal_basis,
         pipeline=pipeline,
         diagnostics=tuple(diagnostics),

@@ -54,14 +54,19 @@ _NAMES = {
     "suwi": "Wet SUWI",
     "omgevingswet": "Omgevingswet",
 }
-_ARTICLES = re.compile(r"\b(?:artikel(?:en)?|art\.?)\s*(?P<list>[\d.:a-z]+(?:(?:\s*(?:,|en|lid|\w+de lid|t/m)\s*)+[\d.:a-z]+)*)", re.I)
+_ARTICLES = re.compile(
+    r"\b(?:artikel(?:en)?|art\.?)\s*(?P<list>[\d.:a-z]+(?:(?:\s*(?:,|en|lid|\w+de lid|t/m)\s*)+[\d.:a-z]+)*)",
+    re.I,
+)
 _NUMBER = re.compile(r"\d+(?:\.\d+)*[a-z]?")
+_LID = re.compile(r"\b(?:lid|leden|onder|sub|onderdeel)\s+[\da-z]+(?:\s*(?:,|en)\s*\d+)*", re.I)
 _YEAR = re.compile(r"\b(19|20)\d{2}\b")
 
 
 @define(frozen=True)
 class Basis:
-    frameworks: tuple[str, ...]
+    frameworks: tuple[str, ...]  # what the bylaw rests on
+    judged: tuple[str, ...]  # what it is judged against on the date of judgement
     legal_basis: tuple[LegalBasis, ...]
     diagnostics: tuple[Diagnostic, ...]
 
@@ -72,7 +77,8 @@ def _articles_near(segment: str, start: int, end: int) -> list[str]:
     chosen = before[-1:] if before else list(_ARTICLES.finditer(segment[end : end + 60]))
     numbers: list[str] = []
     for match in chosen:
-        numbers.extend(n for n in _NUMBER.findall(match["list"]) if not n.isalpha())
+        listed = _LID.sub(" ", match["list"])  # "artikel 2.1.3 lid 3": the 3 is a lid
+        numbers.extend(n for n in _NUMBER.findall(listed) if not n.isalpha())
     return numbers
 
 
@@ -175,11 +181,18 @@ def determine_basis(
             for b in inferred:
                 if b.framework and b.framework not in seen:
                     seen.add(b.framework)
-                    basis.append(LegalBasis(b.framework, _NAMES.get(b.framework, b.statute), "inferred", b.framework, 0, 0))
+                    basis.append(
+                        LegalBasis(
+                            b.framework, _NAMES.get(b.framework, b.statute), "inferred", b.framework, 0, 0
+                        )
+                    )
             if frameworks:
                 notes.append(
-                    _diagnostic("C003", "no legal basis is stated; the frameworks were inferred from the text")
+                    _diagnostic(
+                        "C003", "no legal basis is stated; the frameworks were inferred from the text"
+                    )
                 )
+    based_on = tuple(sorted(frameworks))
     if as_of >= REFORM:
         if "wwb" in frameworks:
             frameworks = (frameworks - {"wwb"}) | {"participatiewet"}
@@ -195,7 +208,8 @@ def determine_basis(
             notes.append(
                 _diagnostic(
                     "C002",
-                    "based on the Wmo of 2007; judged under the Wmo 2015, which replaced it on 1 January 2015",
+                    "based on the Wmo of 2007; judged under the Wmo 2015, which replaced it "
+                    "on 1 January 2015",
                 )
             )
-    return Basis(tuple(sorted(frameworks)), tuple(basis), tuple(notes))
+    return Basis(based_on, tuple(sorted(frameworks)), tuple(basis), tuple(notes))

@@ -75,6 +75,8 @@ class Engine:
             for index, note in enumerate(rule.notes):
                 self.matcher.add(f"{el}|note|{index}", list(note.patterns))
         self.matcher.add("cue|condition", list(cues.condition))
+        if cues.unit_condition:
+            self.matcher.add("cue|unit_condition", list(cues.unit_condition))
 
     # -- per document -----------------------------------------------------------------------
     def judge(self, units: list[Unit], docs: list[Doc]) -> dict[str, ElementEvidence]:
@@ -85,10 +87,20 @@ class Engine:
                 hits[key].append(_Hit(unit.index, start, end))
         for key in hits:  # longest match first at each start: one hit per place
             hits[key] = _dedupe(hits[key])
-        return {rule.element: self._element(rule, units, docs, hits) for rule in self.rules}
+        elements_of: dict[int, set[str]] = defaultdict(set)
+        for key, found in hits.items():
+            if key.endswith("|anchor"):
+                for h in found:
+                    elements_of[h.unit].add(key.split("|")[0])
+        return {rule.element: self._element(rule, units, docs, hits, elements_of) for rule in self.rules}
 
     def _element(
-        self, rule: Rule, units: list[Unit], docs: list[Doc], hits: dict[str, list[_Hit]]
+        self,
+        rule: Rule,
+        units: list[Unit],
+        docs: list[Doc],
+        hits: dict[str, list[_Hit]],
+        elements_of: dict[int, set[str]],
     ) -> ElementEvidence:
         el = rule.element
         excluded = hits.get(f"{el}|exclude", [])
@@ -123,50 +135,70 @@ class Engine:
             return evidence
 
         evidence.primary = sorted({h.unit for h in positive})
-        primary_articles = {units[u].article.id for u in evidence.primary if units[u].article is not None}
+        primary_articles = {units[u].article_id for u in evidence.primary} - {""}
         # other provisions about the element count for its qualifiers when they stand in the
         # same article or name one of the roles themselves (evidence spread over articles)
-        primary_numbers = {
-            units[u].article.number for u in evidence.primary if units[u].article is not None
-        }
+        primary_numbers = {units[u].article_number for u in evidence.primary} - {""}
         secondary = {
             h.unit
             for h in binding
             if not self._anchor_negated(docs[h.unit], h, qualifier_hits)
+            and not any((h.unit, s) in references for s in range(h.start - 3, h.start + 1))
             and (
-                (units[h.unit].article is not None and units[h.unit].article.id in primary_articles)
-                or self._has_roles(rule, units, docs, h.unit, False)
+                units[h.unit].article_id in primary_articles
+                or self._has_roles(rule, units, docs, h.unit, rule.anchor_all_roles)
                 or bool(set(_REFERRED.findall(units[h.unit].text)) & primary_numbers)
             )
         }
+        anchored = set(evidence.primary) | secondary
+        # provisions of the same article that name a role and are about no other element
+        # ("Het college stelt de adviesraad daartoe in staat, zes weken voordat ...")
+        for unit in units:
+            if (
+                unit.binding
+                and not unit.definition
+                and unit.article_id in primary_articles
+                and not (elements_of.get(unit.index, set()) - {el})
+                and self._has_roles(rule, units, docs, unit.index, False)
+            ):
+                secondary.add(unit.index)
         scope = set(evidence.primary) | secondary
+        # a list is read with its opening words, and opening words with their list
         with_parents = scope | {p for u in scope for p in units[u].parents}
-        articles = {units[u].article.id for u in scope if units[u].article is not None}
-        in_articles = {
-            u.index for u in units if u.binding and u.article is not None and u.article.id in articles
-        }
+        with_parents |= {u.index for u in units if u.binding and set(u.parents) & anchored}
+        articles = {units[u].article_id for u in scope} - {""}
+        in_articles = {u.index for u in units if u.binding and u.article_id in articles}
         cited: set[int] = set()
         reasons: list[str] = []
+        primary_set = set(evidence.primary)
+        topical = {u.index for u in units if self._topical(rule, units, u)}
+        established: dict[str, set[int]] = {}
         for q in rule.qualifiers:
             where = with_parents if q.scope == "evidence" else in_articles | with_parents
             ok, used, reason = self._qualifier(rule, q, units, docs, hits, where)
-            if q.scope == "evidence" or not ok:
+            if ok and q.scope == "evidence":
+                established[q.key] = used
+            elif not ok:
                 cited |= used
-            if not ok:
                 reasons.append(reason)
+        # cite, per qualifier, the provision that carries most of the element
+        weight = {u: sum(u in used for used in established.values()) for u in with_parents}
+        for used in established.values():
+            if used:
+                cited.add(_best(used, units, topical, primary_set, weight))
         # conditions and discretion on the provisions that grant the element
-        # any grant that is left to the college makes the element partial: when unsure, partial
-        for h in positive:
-            soft = self._soft(units, docs, hits, h)
-            if soft:
-                reasons.append(f"{el}_{soft}")
+        # a grant that is only left to the college makes the element partial
+        softness = {(h.unit, h.start): self._soft(units, docs, hits, h) for h in positive}
+        if all(softness.values()):
+            for h in positive:
+                reasons.append(f"{el}_{softness[(h.unit, h.start)]}")
                 cited.add(h.unit)
         if reasons:
             for index, note in enumerate(rule.notes):
                 if any(h.unit in scope for h in hits.get(f"{el}|note|{index}", [])):
                     reasons.append(note.reason)
-        if not cited or reasons:
-            cited |= set(evidence.primary)
+        if not cited:
+            cited |= _preferred(primary_set, units, topical, primary_set)
         # cite the list item rather than the opening words above it
         cited = {u for u in cited if not any(u in units[c].parents for c in cited)}
         evidence.reasons = list(dict.fromkeys(reasons))
@@ -191,13 +223,15 @@ class Engine:
             if h.unit in where and not self._in_excluded_clause(docs[h.unit], h, excluded)
         ]
         negated = [h for h in found if self._negated(docs[h.unit], h.start, h.end, window=3)]
-        denials = [h for h in hits.get(f"{el}|deny|{q.key}", []) if h.unit in where]
-        if q.negation == "deny":
-            denials += negated
+        limits = [h for h in hits.get(f"{el}|deny|{q.key}", []) if h.unit in where]
         good = [h for h in found if h not in negated]
-        if denials:
-            return False, {h.unit for h in denials}, q.denied
         firm = [h for h in good if not self._soft(units, docs, hits, h)]
+        # a negated qualifier restricts the element ("geen ongevraagd advies over de begroting");
+        # a limiting phrase ("op verzoek") does so unless another provision grants it outright
+        if q.negation == "deny" and negated:
+            return False, {h.unit for h in negated}, q.denied
+        if limits and not firm:
+            return False, {h.unit for h in limits}, q.denied
         if firm:
             return True, {h.unit for h in firm}, ""
         if good:  # only under a condition or at the college's discretion
@@ -214,6 +248,16 @@ class Engine:
         wanted = set(rule.anchor_roles)
         return wanted <= present if every else bool(wanted & present)
 
+    @staticmethod
+    def _topical(rule: Rule, units: list[Unit], unit: Unit) -> bool:
+        """A provision in an article (or under a short heading) named after the element."""
+        if not rule.topics:
+            return False
+        names = [unit.article.title or ""] if unit.article is not None else []
+        names += [units[p].text for p in unit.parents if len(units[p].text.split()) <= 4]
+        words = [w for name in names for w in re.findall(r"\w+", name.lower())]
+        return any(_word_matches(w, rule.topics) for w in words)
+
     def _in_excluded_clause(self, doc: Doc, hit: _Hit, excluded: list[_Hit]) -> bool:
         if not excluded:
             return False
@@ -224,8 +268,10 @@ class Engine:
         """A negation just before an anchor, unless a qualifier stands between them:
         in "geen ongevraagd advies" the negation is about the qualifier."""
         clause = self._clause(doc, hit.start, hit.end)
+        if any(self._is_negation(doc, i) for i in range(hit.start, hit.end)):
+            return self._negated(doc, hit.end - 1, hit.end, window=hit.end - hit.start)
         for i in range(max(clause.start, hit.start - 4), hit.start):
-            if doc[i].lower_ in self.cues.negation:
+            if self._is_negation(doc, i):
                 between = any(q.unit == hit.unit and i < q.start < hit.start for q in qualifiers)
                 if not between:
                     return self._negated(doc, hit.start, hit.end, window=hit.start - i)
@@ -245,11 +291,23 @@ class Engine:
             right += 1
         return doc[left:right]
 
+    def _is_negation(self, doc: Doc, i: int) -> bool:
+        if doc[i].lower_ not in self.cues.negation:
+            return False
+        for phrase in self.cues.negation_exceptions:
+            k = phrase.index(doc[i].lower_) if doc[i].lower_ in phrase else -1
+            if k < 0 or i - k < 0 or i - k + len(phrase) > len(doc):
+                continue
+            if tuple(t.lower_ for t in doc[i - k : i - k + len(phrase)]) == phrase:
+                return False
+        return True
+
     def _negated(self, doc: Doc, start: int, end: int, window: int) -> bool:
         clause = self._clause(doc, start, end)
-        before = doc[max(clause.start, start - window) : start]
-        after = doc[end : min(clause.end, end + 2)]
-        if not any(t.lower_ in self.cues.negation for t in (*before, *after)):
+        # a topicalised phrase ("Ongevraagd advies brengt de raad niet uit") is negated at the end
+        reach = clause.end if start - clause.start <= 1 else min(clause.end, end + 2)
+        places = [*range(max(clause.start, start - window), start), *range(end, reach)]
+        if not any(self._is_negation(doc, i) for i in places):
             return False
         rest = doc[end : clause.end]
         harmless = any(_word_matches(t.lower_, self.cues.harmless_scope) for t in rest)
@@ -260,7 +318,10 @@ class Engine:
         doc = docs[hit.unit]
         if self._conditional(doc, hits, hit):
             return "conditional"
-        if self._discretionary(doc, hit.start):
+        # a list item that continues "..., dat de adviesraad:" has the body as its subject
+        parents = units[hit.unit].parents
+        opener = [t._.role for t in docs[parents[-1]] if t._.role] if parents else []
+        if not (opener and opener[-1] == "body") and self._discretionary(doc, hit.start):
             return "discretionary"
         for parent in units[hit.unit].parents:  # the opening words of the list it stands in
             pdoc = docs[parent]
@@ -272,6 +333,8 @@ class Engine:
         return ""
 
     def _conditional(self, doc: Doc, hits: dict[str, list[_Hit]], anchor: _Hit) -> bool:
+        if any(h.unit == anchor.unit for h in hits.get("cue|unit_condition", [])):
+            return True
         sentence_start = min(anchor.start, len(doc))
         while sentence_start > 0 and doc[sentence_start - 1].text != ".":
             sentence_start -= 1
@@ -304,7 +367,8 @@ class Engine:
             roles = [
                 t._.role
                 for j, t in enumerate(subject)
-                if t._.role and not (j > 0 and subject[j - 1].lower_ in self.cues.prepositions)
+                if t._.role
+                and not (j > 0 and subject[j - 1].lower_ in self.cues.prepositions)
                 and not (j > 1 and subject[j - 2].lower_ in self.cues.prepositions)
             ]
             if "body" in roles:
@@ -316,7 +380,38 @@ class Engine:
 
 
 # "het overleg, bedoeld in artikel 5": a provision that points at another article
-_REFERRED = re.compile(r"(?:bedoeld|genoemd|vermeld)\s+in\s+(?:het\s+)?(?:artikel|art\.)\s+(\d+(?:[.:]\d+)*[a-z]?)")
+_REFERRED = re.compile(
+    r"(?:bedoeld|genoemd|vermeld)\s+in\s+(?:het\s+)?(?:artikel|art\.)\s+(\d+(?:[.:]\d+)*[a-z]?)"
+)
+
+
+def _best(
+    found: set[int], units: list[Unit], topical: set[int], primary: set[int], weight: dict[int, int]
+) -> int:
+    """The one provision to cite for a qualifier: in the main text rather than an annex, the
+    provision that establishes most qualifiers, in an article named after the element, a
+    grant to the body, the first."""
+    return min(
+        found,
+        key=lambda u: (
+            not units[u].node.id.startswith("art"),
+            -weight.get(u, 0),
+            u not in topical,
+            u not in primary,
+            u,
+        ),
+    )
+
+
+def _preferred(found: set[int], units: list[Unit], topical: set[int], primary: set[int]) -> set[int]:
+    """The provisions to cite for one piece of evidence: the main text before an annex, an
+    article named after the element before others, a grant to the body before the rest."""
+    main = {u for u in found if units[u].node.id.startswith("art")}
+    pool = main or found
+    for tier in (pool & topical & primary, pool & topical, pool & primary):
+        if tier:
+            return tier
+    return pool
 
 
 def _dedupe(found: list[_Hit]) -> list[_Hit]:

@@ -11,7 +11,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-import jsonschema
+import jsonschema  # type: ignore[import-untyped]
 import yaml
 from attrs import define
 
@@ -69,6 +69,7 @@ class Rule:
     anchor_window: int
     exclude: tuple[Pattern, ...]
     references: tuple[Pattern, ...]
+    topics: tuple[str, ...]
     qualifiers: tuple[Qualifier, ...]
     notes: tuple[Note, ...]
     reasons: dict[str, str]
@@ -83,8 +84,10 @@ class Cues:
     """Words and patterns shared by all rules: negation, conditions, discretion."""
 
     negation: frozenset[str]
+    negation_exceptions: tuple[tuple[str, ...], ...]
     harmless_scope: tuple[str, ...]
     condition: tuple[Pattern, ...]
+    unit_condition: tuple[Pattern, ...]
     discretion_markers: frozenset[str]
     harmless_condition: tuple[str, ...]
     modals: frozenset[str]
@@ -122,10 +125,10 @@ def _load_yaml(path: Path, schema: dict[str, Any]) -> dict[str, Any]:
     validator = jsonschema.Draft202012Validator(schema)
     errors = sorted(validator.iter_errors(data), key=lambda e: list(e.absolute_path))
     if errors:
-        error = errors[0]
-        line = _line_of(node, list(error.absolute_path))
-        where = "/".join(str(p) for p in error.absolute_path) or "(top)"
-        raise RuleError(f"{path}:{line}: {where}: {error.message}")
+        first = errors[0]
+        line = _line_of(node, list(first.absolute_path))
+        where = "/".join(str(p) for p in first.absolute_path) or "(top)"
+        raise RuleError(f"{path}:{line}: {where}: {first.message}")
     return data
 
 
@@ -173,6 +176,7 @@ def _rule(data: dict[str, Any], path: Path) -> Rule:
         anchor_window=int(anchor.get("not_after_window", 3)),
         exclude=_patterns(anchor.get("exclude")),
         references=_patterns(anchor.get("references")),
+        topics=tuple(data.get("topics", [])),
         qualifiers=qualifiers,
         notes=tuple(Note(_patterns(n["patterns"]), n["reason"]) for n in data.get("notes", [])),
         reasons=dict(data["reasons"]),
@@ -213,8 +217,10 @@ def load_rules(folder: str | None = None) -> tuple[tuple[Rule, ...], Cues]:
     raw = _load_yaml(base / "cues.yaml", cues_schema)
     cues = Cues(
         negation=frozenset(raw["negation"]),
+        negation_exceptions=tuple(tuple(p.split()) for p in raw["negation_exceptions"]),
         harmless_scope=tuple(raw["harmless_scope"]),
         condition=_patterns(raw["condition"]),
+        unit_condition=_patterns(raw["unit_condition"]),
         discretion_markers=frozenset(raw["discretion_markers"]),
         harmless_condition=tuple(raw["harmless_condition"]),
         modals=frozenset(raw["modals"]),

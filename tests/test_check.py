@@ -1,0 +1,276 @@
+"""The checking engine end to end: verdicts, frameworks, roles, evidence, CLI, evaluation."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import jsonschema
+import pytest
+
+import verordening
+from verordening.cli import main
+from verordening.evaluate import evaluate
+
+from .conftest import REAL, ROOT
+
+SCHEMA = json.loads((ROOT / "docs" / "report.schema.json").read_text(encoding="utf-8"))
+
+FULL = """Verordening cliëntenparticipatie Voorbeeld 2024
+
+De raad van de gemeente Voorbeeld;
+gelet op artikel 47 van de Participatiewet;
+besluit vast te stellen de volgende verordening.
+
+Artikel 1 Begripsbepalingen
+In deze verordening wordt verstaan onder:
+a. college: het college van burgemeester en wethouders;
+b. adviesraad: de Adviesraad Werk en Inkomen.
+
+Artikel 2 Advies
+1. De adviesraad adviseert het college gevraagd en ongevraagd over verordeningen en beleid.
+2. Het college vraagt het advies zo tijdig dat het van wezenlijke invloed kan zijn.
+
+Artikel 3 Overleg
+1. Het college en de adviesraad overleggen ten minste vier keer per jaar.
+2. De adviesraad kan onderwerpen voor de agenda van het overleg aanmelden.
+
+Artikel 4 Informatie
+Het college verstrekt de adviesraad tijdig en uit eigen beweging alle informatie die hij nodig heeft.
+
+Artikel 5 Ondersteuning
+Het college stelt een ambtelijk secretaris en een jaarlijks budget beschikbaar voor de adviesraad.
+"""
+
+
+def test_a_complete_participatiewet_bylaw_is_present_everywhere() -> None:
+    report = verordening.check(FULL)
+    assert report.verdict == "participation_bylaw"
+    assert report.frameworks == ("participatiewet",)
+    assert report.exit_code == 0
+    statuses = {k: e.status for k, e in report.elements.items()}
+    assert statuses == {
+        "policy_proposals": "not_applicable",
+        "advice": "present",
+        "support": "present",
+        "periodic_consultation": "present",
+        "agenda": "present",
+        "information": "present",
+    }
+    assert [c.citation for c in report.elements["advice"].citations] == [
+        "artikel 2, eerste lid",
+        "artikel 2, tweede lid",
+    ]
+    assert report.elements["advice"].statute == "Participatiewet, artikel 47, onderdeel a"
+    jsonschema.validate(report.to_dict(), SCHEMA)
+
+
+def test_the_toelichting_and_the_definitions_never_count() -> None:
+    text = FULL.replace(
+        "2. Het college vraagt het advies zo tijdig dat het van wezenlijke invloed kan zijn.\n", ""
+    )
+    text = text.replace(
+        "b. adviesraad: de Adviesraad Werk en Inkomen.", "b. adviesraad: de raad die vroegtijdig adviseert."
+    )
+    text += "\nToelichting\nArtikel 2\nHet college vraagt het advies altijd vroegtijdig.\n"
+    report = verordening.check(text)
+    advice = report.elements["advice"]
+    assert advice.status == "partial"
+    assert "advice_not_early" in advice.reasons
+    assert all(c.id.startswith("art") for c in advice.citations)
+
+
+def test_an_element_only_in_the_toelichting_is_missing() -> None:
+    start = FULL.index("Artikel 4 Informatie")
+    text = FULL[:start] + FULL[FULL.index("Artikel 5 Ondersteuning") :]
+    text += "\nToelichting\nHet college verstrekt de adviesraad tijdig alle informatie.\n"
+    report = verordening.check(text)
+    assert report.elements["information"].status == "missing"
+    assert "only_in_toelichting" in report.elements["information"].reasons
+    assert report.exit_code == 1
+
+
+def test_a_renamed_body_is_found_through_the_definitions() -> None:
+    text = FULL.replace(
+        "b. adviesraad: de Adviesraad Werk en Inkomen.",
+        "b. de raad: de Participatieraad Voorbeeld;\nc. gemeenteraad: de raad van de gemeente Voorbeeld.",
+    )
+    text = text.replace("de adviesraad", "de raad").replace("De adviesraad", "De raad")
+    report = verordening.check(text)
+    assert report.elements["advice"].status == "present"
+    assert report.elements["periodic_consultation"].status == "present"
+
+
+def test_a_benefits_bylaw_citing_2_1_3_is_not_a_participation_bylaw() -> None:
+    text = (
+        "Verordening maatschappelijke ondersteuning Voorbeeld 2015\n\nDe raad van de gemeente Voorbeeld;\n"
+        "gelet op de artikelen 2.1.3, 2.1.4 en 2.1.6 van de Wet maatschappelijke ondersteuning 2015;\n"
+        "besluit:\n\nArtikel 1 Melding\n1. Een hulpvraag kan bij het college worden gemeld.\n"
+        "2. Het college bevestigt de ontvangst van de melding schriftelijk.\n"
+        "Artikel 2 Onderzoek\nHet college onderzoekt binnen zes weken de behoefte aan ondersteuning.\n"
+    )
+    report = verordening.check(text)
+    assert report.verdict == "not_participation_bylaw"
+    assert report.exit_code == 3
+    assert report.frameworks == ()
+    assert all(e.status == "not_applicable" for e in report.elements.values())
+
+
+def test_a_wwb_bylaw_is_judged_under_the_participatiewet_after_2014() -> None:
+    text = FULL.replace("artikel 47 van de Participatiewet", "artikel 47 van de Wet werk en bijstand")
+    later = verordening.check(text, as_of="2020-01-01")
+    assert later.frameworks == ("wwb",)
+    assert later.judged_under == ("participatiewet",)
+    assert "C001" in [d.code for d in later.diagnostics]
+    assert later.elements["advice"].status == "present"
+    earlier = verordening.check(text, as_of="2012-01-01")
+    assert earlier.judged_under == ("wwb",)
+    assert earlier.elements["advice"].status == "not_applicable"
+    assert earlier.elements["agenda"].status == "present"
+
+
+@pytest.mark.parametrize(
+    ("gelet_op", "frameworks"),
+    [
+        ("art. 47 PW", ("participatiewet",)),
+        ("artikel 2.1.3, derde lid, Wmo 2015", ("wmo2015",)),
+        (
+            "artikel 2.1.3 lid 3 van de Wet maatschappelijke ondersteuning 2015 en artikel 2.10 "
+            "van de Jeugdwet",
+            ("jeugdwet", "wmo2015"),
+        ),
+        (
+            "artikel 11 en 12 van de Wet maatschappelijke ondersteuning en artikel 150 van de Gemeentewet",
+            ("wmo2007",),
+        ),
+        (
+            "artikel 47 van de Participatiewet, artikel 2.1.3 Wmo 2015 en artikel 149 Gemeentewet",
+            ("participatiewet", "wmo2015"),
+        ),
+    ],
+)
+def test_legal_basis_variants(gelet_op: str, frameworks: tuple[str, ...]) -> None:
+    text = FULL.replace("artikel 47 van de Participatiewet", gelet_op)
+    report = verordening.check(text, as_of="2014-06-01" if "wmo2007" in frameworks else None)
+    assert report.frameworks == frameworks
+    assert all(b.source == "preamble" for b in report.legal_basis)
+
+
+def test_framework_override_and_inference() -> None:
+    no_basis = FULL.replace("gelet op artikel 47 van de Participatiewet;\n", "")
+    inferred = verordening.check(no_basis.replace("Adviesraad Werk en Inkomen", "Adviesraad Participatiewet"))
+    assert inferred.frameworks == ("participatiewet",)
+    assert "C003" in [d.code for d in inferred.diagnostics]
+    override = verordening.check(FULL, frameworks=["wmo2015"])
+    assert override.frameworks == ("wmo2015",)
+    assert override.elements["policy_proposals"].status == "missing"
+    with pytest.raises(ValueError, match="unknown framework"):
+        verordening.check(FULL, frameworks=["abc"])
+
+
+def test_no_articles() -> None:
+    assert verordening.check("Geachte raad, hierbij een brief.").verdict == "no_articles"
+
+
+# -- the real texts ---------------------------------------------------------------------------
+def test_participation_verdict_and_frameworks_equal_the_pages_index(real: Path) -> None:
+    for line in (real / "pages" / "index.jsonl").read_text(encoding="utf-8").splitlines():
+        entry = json.loads(line)
+        report = verordening.check(real / "pages" / entry["file"])
+        assert (report.verdict == "participation_bylaw") == entry["is_participation_bylaw"], entry["file"]
+        if entry["frameworks"] is not None:
+            assert list(report.frameworks) == sorted(entry["frameworks"]), entry["file"]
+
+
+def _all_files() -> list[Path]:
+    files = sorted((ROOT / "corpus").glob("*.txt"))
+    if REAL.is_dir():
+        files += sorted(REAL.rglob("*.txt")) + sorted(REAL.rglob("*.md"))
+    return [f for f in files if f.name not in ("README.md",)]
+
+
+@pytest.mark.parametrize("path", _all_files(), ids=lambda p: p.name)
+def test_check_gives_a_valid_report_on_every_file(path: Path) -> None:
+    report = verordening.check(path)
+    jsonschema.validate(report.to_dict(), SCHEMA)
+    for element in report.elements.values():
+        if element.status == "present":
+            assert element.citations
+
+
+def test_evaluation_meets_the_targets(real: Path) -> None:
+    result = evaluate([ROOT / "corpus", real / "full"]).to_dict()
+    assert result["documents"] >= 30
+    for key, figures in result["elements"].items():
+        assert figures["macro_f1"] >= 0.95, key
+        assert figures["false_present_rate"] == 0, key
+        assert figures["citation_accuracy"] is None or figures["citation_accuracy"] >= 0.95, key
+    assert result["overall"]["macro_f1"] > result["baseline"]["overall"]["macro_f1"] + 0.3
+    assert not result["problems"]
+
+
+# -- the command line ----------------------------------------------------------------------------
+def test_check_exit_codes(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    good = tmp_path / "good.txt"
+    good.write_text(FULL, encoding="utf-8")
+    weak = tmp_path / "weak.txt"
+    weak.write_text(FULL.replace("ten minste vier keer per jaar", "regelmatig"), encoding="utf-8")
+    other = tmp_path / "other.txt"
+    other.write_text(
+        "Verordening re-integratie\nArtikel 1\nHet college biedt ondersteuning.", encoding="utf-8"
+    )
+    assert main(["check", str(good)]) == 0
+    assert main(["check", str(weak)]) == 1
+    assert main(["check", str(other)]) == 3
+    assert main(["check", str(good), str(other)]) == 3
+    assert main(["check", str(good), str(weak), str(other)]) == 1
+    assert main(["check", str(good), str(tmp_path / "missing.txt"), str(weak)]) == 2
+    captured = capsys.readouterr()
+    assert "ONTBREEKT" in captured.out or "GEDEELTELIJK" in captured.out
+    assert "missing.txt: no such file" in captured.err
+
+
+def test_check_json_lines_for_several_files(tmp_path: Path) -> None:
+    paths = []
+    for name in ("a.txt", "b.txt"):
+        path = tmp_path / name
+        path.write_text(FULL, encoding="utf-8")
+        paths.append(str(path))
+    result = subprocess.run(
+        [sys.executable, "-m", "verordening", "check", "--format", "json", *paths],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    lines = result.stdout.strip().splitlines()
+    assert len(lines) == 2
+    for line, path in zip(lines, paths, strict=True):
+        data = json.loads(line)
+        jsonschema.validate(data, SCHEMA)
+        assert data["file"] == path
+
+
+def test_check_usage_errors(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["check", "x.txt", "--as-of", "gisteren"]) == 2
+    assert "--as-of must be a date" in capsys.readouterr().err
+    try:
+        code = main(["check", "x.txt", "--framework", "nope"])
+    except SystemExit as stop:
+        code = int(stop.code or 0)
+    assert code == 2
+
+
+def test_eval_command_json(real: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["eval", str(ROOT / "corpus"), str(real / "full"), "--format", "json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert set(data) >= {"documents", "elements", "overall", "baseline"}
+    assert set(data["elements"]["advice"]) >= {
+        "macro_f1",
+        "false_present_rate",
+        "citation_accuracy",
+        "confusion",
+    }
+    assert main(["eval", "/no/such/folder"]) == 2
