@@ -58,13 +58,16 @@ def check(
     source: str | Path | Document,
     frameworks: list[str] | tuple[str, ...] | None = None,
     as_of: date | str | None = None,
+    model: str | Path | None = None,
 ) -> Report:
     """Check a bylaw - its text, a path or a parsed :class:`Document` - against the law.
 
     ``frameworks`` overrides the frameworks read from the legal basis (``participatiewet``,
     ``wmo2015``, ``wwb``, ``wmo2007``, ``jeugdwet``); ``as_of`` (default: today) chooses
-    the law in force.
+    the law in force. ``model`` is a spaCy pipeline, by package name or folder; without
+    it ``$VERORDENING_SPACY_MODEL``, an installed ``nl_core_news_lg/md/sm`` or the
+    built-in pipeline reads the text (the report says which).
     """
     from .rules import check as run_check
 
-    return run_check(source, frameworks=frameworks, as_of=as_of)
+    return run_check(source, frameworks=frameworks, as_of=as_of, model=model)

@@ -83,6 +83,7 @@ def _build() -> argparse.ArgumentParser:
     )
     evaluate.add_argument("dirs", metavar="DIR", nargs="+", help="folders with NAME.txt and NAME.gold.json")
     evaluate.add_argument("--format", choices=("text", "json"), default="text", help="output format")
+    evaluate.add_argument("--model", metavar="NAME|PATH", help="spaCy Dutch pipeline, as for check")
     return parser
 
 
@@ -109,6 +110,7 @@ def _parse(args: argparse.Namespace) -> int:
 
 def _check(args: argparse.Namespace) -> int:
     from . import check
+    from .language import ModelError, load_pipeline
     from .rules import RuleError
 
     if args.as_of is not None:
@@ -117,12 +119,17 @@ def _check(args: argparse.Namespace) -> int:
         except ValueError:
             sys.stderr.write(f"verordening: --as-of must be a date as YYYY-MM-DD, not {args.as_of!r}\n")
             return EXIT_USAGE
+    try:
+        load_pipeline(args.model)  # a model that is not there is one error, not one per file
+    except ModelError as error:
+        sys.stderr.write(f"verordening: {error}\n")
+        return EXIT_USAGE
     codes: list[int] = []
     color = _color(args.color)
     several = len(args.files) > 1
     for name in args.files:
         try:
-            report = check(parse_file(name), frameworks=args.framework, as_of=args.as_of)
+            report = check(parse_file(name), frameworks=args.framework, as_of=args.as_of, model=args.model)
         except (LoadError, ValueError, RuleError) as error:
             sys.stderr.write(f"verordening: {error}\n")
             codes.append(EXIT_USAGE)
@@ -141,6 +148,7 @@ def _check(args: argparse.Namespace) -> int:
 
 def _eval(args: argparse.Namespace) -> int:
     from .evaluate import EvalError, evaluate
+    from .language import ModelError, load_pipeline
 
     def progress(message: str) -> None:
         if sys.stderr.isatty():
@@ -148,8 +156,9 @@ def _eval(args: argparse.Namespace) -> int:
             sys.stderr.flush()
 
     try:
-        result = evaluate([Path(d) for d in args.dirs], progress=progress)
-    except EvalError as error:
+        load_pipeline(args.model)
+        result = evaluate([Path(d) for d in args.dirs], progress=progress, model=args.model)
+    except (EvalError, ModelError) as error:
         sys.stderr.write(f"verordening: {error}\n")
         return EXIT_USAGE
     if sys.stderr.isatty():

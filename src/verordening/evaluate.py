@@ -28,7 +28,7 @@ import json
 import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from pathlib import Path
-from typing import Any, Protocol, cast
+from typing import Any, Protocol
 
 from attrs import define, evolve
 
@@ -577,10 +577,13 @@ def _cite_at(document: Document, offset: int) -> tuple[Citation, ...]:
 # -- running --------------------------------------------------------------------------
 
 
-def _default_checker() -> Checker:
+def _default_checker(model: str | None = None) -> Checker:
     from . import check
 
-    return cast(Checker, check)
+    def run(source: Path, frameworks: list[str] | None = None, as_of: str | None = None) -> Report:
+        return check(source, frameworks=frameworks, as_of=as_of, model=model)
+
+    return run
 
 
 def _pairs_of(case: GoldCase, report: Report) -> list[Pair]:
@@ -619,6 +622,7 @@ def evaluate(
     *,
     progress: Callable[[str], None] | None = None,
     checker: Checker | None = None,
+    model: str | None = None,
 ) -> EvalResult:
     """Check every gold case in ``dirs`` and compare with the gold and a keyword baseline.
 
@@ -628,7 +632,7 @@ def evaluate(
     Raises :class:`EvalError` for unusable input (see :func:`load_gold`).
     """
     cases = load_gold(dirs)
-    run = checker if checker is not None else _default_checker()
+    run = checker if checker is not None else _default_checker(model)
     problems: list[str] = []
     pairs: list[Pair] = []
     base_pairs: list[Pair] = []

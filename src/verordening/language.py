@@ -12,9 +12,11 @@ pipeline, so a trained Dutch model can be plugged in.
 
 from __future__ import annotations
 
+import os
 import re
 from collections.abc import Iterable
 from functools import lru_cache
+from pathlib import Path
 
 import spacy
 from attrs import define
@@ -25,7 +27,17 @@ from spacy.tokens import Doc, Token
 from .findings import Pipeline
 from .model import Document, Node
 
-__all__ = ["Roles", "Unit", "builtin_pipeline", "find_roles", "units_of"]
+__all__ = [
+    "ModelError",
+    "Roles",
+    "Unit",
+    "builtin_pipeline",
+    "find_roles",
+    "load_pipeline",
+    "read_units",
+    "reparse",
+    "units_of",
+]
 
 if not Token.has_extension("role"):
     Token.set_extension("role", default="")
@@ -235,6 +247,29 @@ def mark_roles(nlp: Language, roles: Roles, docs: list[Doc]) -> None:
 
 
 # -- the pipeline ------------------------------------------------------------------------------
+MODEL_VARIABLE = "VERORDENING_SPACY_MODEL"
+INSTALLED_MODELS = ("nl_core_news_lg", "nl_core_news_md", "nl_core_news_sm")
+# components the rules read: parses, tags, morphology; named entities are never used
+_UNUSED = ("ner", "entity_ruler", "textcat", "textcat_multilabel", "senter")
+
+
+class ModelError(Exception):
+    """A spaCy model the user asked for cannot be loaded (one line, with the fix)."""
+
+
+@lru_cache(maxsize=1)
+def _lookup_table() -> dict[str, str]:
+    from spacy.lookups import load_lookups
+
+    table = load_lookups("nl", ["lemma_lookup"]).get_table("lemma_lookup")
+    return dict(table.items())
+
+
+@lru_cache(maxsize=1)
+def _lemma_values() -> frozenset[str]:
+    return frozenset(_lookup_table().values())
+
+
 @lru_cache(maxsize=1)
 def builtin_pipeline() -> tuple[Language, Pipeline]:
     """``spacy.blank("nl")`` with the lookup lemmatiser; loaded once per process."""
@@ -244,8 +279,71 @@ def builtin_pipeline() -> tuple[Language, Pipeline]:
     return nlp, Pipeline(name="blank:nl+lookup-lemmatizer", kind="builtin", version=spacy.about.__version__)
 
 
+@lru_cache(maxsize=4)
+def _load_model(name: str) -> tuple[Language, Pipeline]:
+    try:
+        nlp = spacy.load(name)
+    except OSError as error:  # spaCy's E050: no such package or folder
+        if "E050" in str(error) or "E053" in str(error):
+            if Path(name).exists() or "/" in name or "\\" in name:
+                raise ModelError(
+                    f"no spaCy pipeline at '{name}' (spaCy: {str(error).split(']')[0]}])"
+                ) from None
+            raise ModelError(
+                f"spaCy model '{name}' is not installed; install it with: python -m spacy download {name}"
+            ) from None
+        raise ModelError(f"cannot load spaCy model '{name}': {error}") from None
+    if nlp.lang != "nl":
+        raise ModelError(f"spaCy model '{name}' is for language '{nlp.lang}', not Dutch (nl)")
+    disabled = [pipe for pipe in nlp.pipe_names if pipe in _UNUSED]
+    if disabled:
+        nlp.select_pipes(disable=disabled)
+    meta = nlp.meta
+    label = f"{meta.get('lang', 'nl')}_{meta.get('name', name)}"
+    return nlp, Pipeline(name=label, kind="model", version=str(meta.get("version", "")))
+
+
+def load_pipeline(model: str | Path | None = None) -> tuple[Language, Pipeline]:
+    """The language pipeline, in this order: the model asked for (a name or a folder); the
+    folder or name in ``$VERORDENING_SPACY_MODEL``; an installed nl_core_news_lg, md or sm;
+    else the built-in pipeline. Each is loaded once per process."""
+    asked = str(model) if model else os.environ.get(MODEL_VARIABLE, "").strip()
+    if asked:
+        if asked == "builtin":
+            return builtin_pipeline()
+        return _load_model(asked)
+    for name in INSTALLED_MODELS:
+        if spacy.util.is_package(name):
+            return _load_model(name)
+    return builtin_pipeline()
+
+
 def read_units(nlp: Language, units: list[Unit], roles: Roles) -> list[Doc]:
     """Run the pipeline over all units in one batch and mark the roles."""
     docs = list(nlp.pipe([unit.text for unit in units], batch_size=256))
     mark_roles(nlp, roles, docs)
     return docs
+
+
+def reparse(model: Language, docs: list[Doc], which: list[int], roles: Roles) -> list[Doc]:
+    """Parse the units ``which`` again with a statistical model; the rest stay as they are.
+
+    Lemmas come from the lookup table wherever it knows the word, so that rules that match
+    lemmas behave the same whichever pipeline read the text; the model adds tags,
+    morphology and the dependency parse.
+    """
+    table, lemmas = _lookup_table(), _lemma_values()
+    result = list(docs)
+    parsed = list(model.pipe([docs[i].text for i in which], batch_size=64))
+    for i, doc in zip(which, parsed, strict=True):
+        for token in doc:
+            known = table.get(token.text) or table.get(token.lower_)
+            if known:
+                token.lemma_ = known
+            elif token.lower_ in lemmas:  # the word is itself a lemma: "aanmelden"
+                token.lemma_ = token.lower_
+            else:  # "aan_melden": spaCy's mark for a separable verb
+                token.lemma_ = token.lemma_.replace("_", "")
+        result[i] = doc
+    mark_roles(model, roles, parsed)
+    return result

@@ -12,7 +12,7 @@ from spacy.language import Language
 
 from ..diagnostics import Diagnostic
 from ..findings import ELEMENTS, Citation, ElementResult, Finding, Pipeline, Report, worst
-from ..language import Unit, builtin_pipeline, find_roles, read_units, units_of
+from ..language import Unit, builtin_pipeline, find_roles, load_pipeline, read_units, reparse, units_of
 from ..model import Document
 from .basis import determine_basis
 from .engine import ElementEvidence, Engine
@@ -112,26 +112,39 @@ def check(
     frameworks: Sequence[str] | None = None,
     as_of: date | str | None = None,
     *,
-    nlp: Language | None = None,
-    pipeline: Pipeline | None = None,
+    model: str | Path | None = None,
     rules_dir: str | None = None,
 ) -> Report:
-    """Check a bylaw (its text, a path, or a parsed document) and return the report."""
+    """Check a bylaw (its text, a path, or a parsed document) and return the report.
+
+    ``model`` names a spaCy pipeline (a package name or a folder); without it the one in
+    ``$VERORDENING_SPACY_MODEL``, an installed nl_core_news model, or the built-in pipeline
+    is used (see :func:`verordening.language.load_pipeline`).
+    """
     when = _as_date(as_of)
     document = _document(source)
-    if nlp is None:
-        nlp, pipeline = builtin_pipeline()
-    assert pipeline is not None
-    engine, rules = _engine(nlp, rules_dir)
+    builtin, _ = builtin_pipeline()
+    nlp, pipeline = load_pipeline(model)
+    engine, rules = _engine(builtin, rules_dir)
     units = units_of(document)
     roles = find_roles(document, units)
-    docs = read_units(nlp, units, roles)
+    # the cheap pass reads everything; a statistical model reads only the provisions
+    # where its parse can change the outcome
+    docs = read_units(builtin, units, roles)
+    if pipeline.kind == "model":
+        docs = reparse(nlp, docs, engine.candidates(units, docs), roles)
     binding_text = " ".join(u.text for u in units if u.binding)
     basis = determine_basis(document, binding_text, when, tuple(frameworks) if frameworks else None)
     evidence = engine.judge(units, docs)
     verdict, verdict_notes = _verdict(document, units, evidence, basis.frameworks)
 
     diagnostics = list(document.diagnostics) + list(basis.diagnostics) + verdict_notes
+    if pipeline.kind == "model":
+        diagnostics.append(
+            Diagnostic(
+                "P002", "info", f"read with the spaCy model {pipeline.name} {pipeline.version}", 0, 0, 1
+            )
+        )
     if pipeline.kind == "builtin":
         diagnostics.append(
             Diagnostic(

@@ -16,7 +16,7 @@ from collections.abc import Iterable
 
 from attrs import define, field
 from spacy.language import Language
-from spacy.matcher import Matcher
+from spacy.matcher import DependencyMatcher, Matcher
 from spacy.tokens import Doc, Span
 
 from ..language import Unit
@@ -59,7 +59,10 @@ class Engine:
     def __init__(self, nlp: Language, rules: tuple[Rule, ...], cues: Cues) -> None:
         self.rules = rules
         self.cues = cues
+        self.strings = nlp.vocab.strings
         self.matcher = Matcher(nlp.vocab, validate=True)
+        # patterns over the dependency parse; they run only on parsed text
+        self.dependency = DependencyMatcher(nlp.vocab, validate=True)
         for rule in rules:
             el = rule.element
             self.matcher.add(f"{el}|anchor", list(rule.anchor_patterns))
@@ -67,6 +70,8 @@ class Engine:
                 self.matcher.add(f"{el}|exclude", list(rule.exclude))
             if rule.references:
                 self.matcher.add(f"{el}|reference", list(rule.references))
+            if rule.dependency_exclude:
+                self.dependency.add(f"{el}|exclude", list(rule.dependency_exclude))
             for q in rule.qualifiers:
                 if q.patterns:
                     self.matcher.add(f"{el}|q|{q.key}", list(q.patterns))
@@ -79,14 +84,43 @@ class Engine:
             self.matcher.add("cue|unit_condition", list(cues.unit_condition))
 
     # -- per document -----------------------------------------------------------------------
-    def judge(self, units: list[Unit], docs: list[Doc]) -> dict[str, ElementEvidence]:
+    def _hits(self, units: list[Unit], docs: list[Doc]) -> dict[str, list[_Hit]]:
         hits: dict[str, list[_Hit]] = defaultdict(list)
         for unit, doc in zip(units, docs, strict=True):
             for match_id, start, end in self.matcher(doc):
-                key = doc.vocab.strings[match_id]
+                key = self.strings[match_id]
                 hits[key].append(_Hit(unit.index, start, end))
+            if len(self.dependency) and doc.has_annotation("DEP"):
+                for match_id, tokens in self.dependency(doc):
+                    key = self.strings[match_id]
+                    hits[key].append(_Hit(unit.index, min(tokens), max(tokens) + 1))
         for key in hits:  # longest match first at each start: one hit per place
             hits[key] = _dedupe(hits[key])
+        return hits
+
+    def candidates(self, units: list[Unit], docs: list[Doc]) -> list[int]:
+        """Provisions where a parse can change the verdict: about an element, and with a
+        negation, a modal verb or a condition in them (and the opening words above them)."""
+        hits = self._hits(units, docs)
+        about = {h.unit for key, found in hits.items() if not key.startswith("cue|") for h in found}
+        cued = {h.unit for h in hits.get("cue|condition", [])}
+        # provisions about an element whose rule reads the parse
+        cued |= {
+            h.unit
+            for rule in self.rules
+            if rule.dependency_exclude
+            for h in hits.get(f"{rule.element}|anchor", [])
+        }
+        for index in about:
+            words = {t.lower_ for t in docs[index]}
+            if words & (self.cues.negation | self.cues.modals) or index in cued:
+                cued.add(index)
+        chosen = about & cued
+        chosen |= {p for u in chosen for p in units[u].parents}
+        return sorted(chosen)
+
+    def judge(self, units: list[Unit], docs: list[Doc]) -> dict[str, ElementEvidence]:
+        hits = self._hits(units, docs)
         elements_of: dict[int, set[str]] = defaultdict(set)
         for key, found in hits.items():
             if key.endswith("|anchor"):
@@ -307,6 +341,14 @@ class Engine:
         # a topicalised phrase ("Ongevraagd advies brengt de raad niet uit") is negated at the end
         reach = clause.end if start - clause.start <= 1 else min(clause.end, end + 2)
         places = [*range(max(clause.start, start - window), start), *range(end, reach)]
+        if doc.has_annotation("DEP") and window >= 3:
+            # with a parse: a negation attached to a word that governs the match
+            ancestors = {doc[end - 1].i, *(t.i for t in doc[end - 1].ancestors)}
+            places += [
+                i
+                for i in range(clause.start, clause.end)
+                if doc[i].head.i in ancestors and doc[i].head.i != i and not start <= i < end
+            ]
         if not any(self._is_negation(doc, i) for i in places):
             return False
         rest = doc[end : clause.end]
@@ -357,12 +399,29 @@ class Engine:
                 return True
         return False
 
+    def _parsed_subject(self, doc: Doc, modal: int) -> str | None:
+        """The role of the modal's subject in the dependency parse, when there is one."""
+        if not doc.has_annotation("DEP"):
+            return None
+        verb = doc[modal]
+        heads = {verb.i, verb.head.i}
+        subjects = [t for t in doc if t.dep_.startswith("nsubj") and t.head.i in heads and t.i < modal]
+        if len(subjects) != 1:
+            return None
+        roles = {t._.role for t in subjects[0].subtree if t._.role}
+        if "body" in roles:
+            return "body"
+        return "college" if "college" in roles else None
+
     def _discretionary(self, doc: Doc, start: int) -> bool:
         """A modal before the match whose subject is the college: 'het college kan ...'."""
         clause = self._clause(doc, max(0, min(start, len(doc) - 1)), min(start + 1, len(doc)))
         for i in range(clause.start, min(start, len(doc))):
             if doc[i].lemma_ not in self.cues.modals and doc[i].lower_ not in self.cues.modals:
                 continue
+            parsed = self._parsed_subject(doc, i)
+            if parsed is not None:
+                return parsed == "college"
             subject = doc[clause.start : i]
             roles = [
                 t._.role

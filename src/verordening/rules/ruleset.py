@@ -69,6 +69,7 @@ class Rule:
     anchor_window: int
     exclude: tuple[Pattern, ...]
     references: tuple[Pattern, ...]
+    dependency_exclude: tuple[Pattern, ...]
     topics: tuple[str, ...]
     qualifiers: tuple[Qualifier, ...]
     notes: tuple[Note, ...]
@@ -176,6 +177,7 @@ def _rule(data: dict[str, Any], path: Path) -> Rule:
         anchor_window=int(anchor.get("not_after_window", 3)),
         exclude=_patterns(anchor.get("exclude")),
         references=_patterns(anchor.get("references")),
+        dependency_exclude=_patterns(anchor.get("dependency_exclude")),
         topics=tuple(data.get("topics", [])),
         qualifiers=qualifiers,
         notes=tuple(Note(_patterns(n["patterns"]), n["reason"]) for n in data.get("notes", [])),
