@@ -76,6 +76,13 @@ def _build() -> argparse.ArgumentParser:
         "--color", choices=("auto", "always", "never"), default="auto", help="colour in text output"
     )
 
+    check.add_argument(
+        "--model",
+        metavar="NAME|PATH",
+        help="spaCy Dutch pipeline to read with (default: $VERORDENING_SPACY_MODEL, an installed "
+        "nl_core_news_lg/md/sm, else the built-in pipeline; 'builtin' forces the built-in one)",
+    )
+
     evaluate = commands.add_parser(
         "eval",
         help="measure the checker against gold files (*.gold.json) and a keyword baseline",

@@ -11,7 +11,7 @@ from pathlib import Path
 from spacy.language import Language
 
 from ..diagnostics import Diagnostic
-from ..findings import ELEMENTS, Citation, ElementResult, Finding, Pipeline, Report, worst
+from ..findings import ELEMENTS, Citation, ElementResult, Finding, Report, worst
 from ..language import Unit, builtin_pipeline, find_roles, load_pipeline, read_units, reparse, units_of
 from ..model import Document
 from .basis import determine_basis
