@@ -21,6 +21,7 @@ from pathlib import Path
 import spacy
 from attrs import define
 from spacy.language import Language
+from spacy.lookups import Table
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Token
 
@@ -182,7 +183,7 @@ def find_roles(document: Document, units: Iterable[Unit]) -> Roles:
     issuer = ""
     if document.preamble is not None:
         issuer = next((f.value for f in document.preamble.fields if f.key == "orgaan"), "")
-    council_issued = bool(re.search(r"\braad\b", issuer, re.IGNORECASE))
+    council_issued = bool(re.search(r"raad\b", issuer, re.IGNORECASE))
     for unit in units:
         if not unit.definition:
             continue
@@ -232,7 +233,13 @@ def _variants(name: str) -> list[str]:
 def mark_roles(nlp: Language, roles: Roles, docs: list[Doc]) -> None:
     """Set ``token._.role`` to body, college or council where the bylaw names them."""
     matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
-    for label, names in (("council", roles.council), ("college", roles.college), ("body", roles.body)):
+    both = ("beide partijen", "partijen", "beide partijen")
+    for label, names in (
+        ("council", roles.council),
+        ("college", roles.college),
+        ("body", roles.body),
+        ("both", both),  # "beide partijen": the body and the college together
+    ):
         patterns = [nlp.make_doc(form) for name in names for form in _variants(name)]
         matcher.add(label, patterns)
     for doc in docs:
@@ -258,16 +265,15 @@ class ModelError(Exception):
 
 
 @lru_cache(maxsize=1)
-def _lookup_table() -> dict[str, str]:
+def _lookup_table() -> Table:
     from spacy.lookups import load_lookups
 
-    table = load_lookups("nl", ["lemma_lookup"]).get_table("lemma_lookup")
-    return dict(table.items())
+    return load_lookups("nl", ["lemma_lookup"]).get_table("lemma_lookup")
 
 
 @lru_cache(maxsize=1)
 def _lemma_values() -> frozenset[str]:
-    return frozenset(_lookup_table().values())
+    return frozenset(str(v) for v in _lookup_table().values())
 
 
 @lru_cache(maxsize=1)

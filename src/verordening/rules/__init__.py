@@ -14,7 +14,7 @@ from ..diagnostics import Diagnostic
 from ..findings import ELEMENTS, Citation, ElementResult, Finding, Report, worst
 from ..language import Unit, builtin_pipeline, find_roles, load_pipeline, read_units, reparse, units_of
 from ..model import Document
-from .basis import determine_basis
+from .basis import Basis, determine_basis
 from .engine import ElementEvidence, Engine
 from .ruleset import Rule, RuleError, load_rules
 
@@ -22,13 +22,15 @@ __all__ = ["RuleError", "check"]
 
 _TITLE_PARTICIPATION = re.compile(
     r"cli[eë]ntenparticipatie|cli[eë]ntenraad|adviesraad|adviesorgaan|participatieraad|wmo[\s-]?raad|"
-    r"cli[eë]ntenpanel|burgerpanel|burgerraad|adviescommissie|inspraak van cli[eë]nten",
+    r"cli[eë]ntenpanel|burgerpanel|burgerraad|adviescommissie|inspraak van cli[eë]nten|"
+    r"raad (?:sociaal domein|voor het sociaal domein|werk en inkomen)|cli[eë]ntenplatform|"
+    r"participatieplatform sociaal",
     re.IGNORECASE,
 )
 _TITLE_OTHER = re.compile(
     r"re-?integratie|maatschappelijke ondersteuning(?!.*(?:raad|participatie))|jeugdhulp|"
     r"^participatieverordening|inspraakverordening|bijzondere bijstand|afstemming|handhaving|"
-    r"tegenprestatie|individuele inkomenstoeslag|studietoeslag|verordening jeugd",
+    r"tegenprestatie|individuele inkomenstoeslag|studietoeslag|verordening jeugd|subsidie",
     re.IGNORECASE,
 )
 _RIGHTS = ("advice", "periodic_consultation", "policy_proposals", "agenda")
@@ -70,12 +72,16 @@ def _citations(document: Document, units: list[Unit], indices: list[int]) -> tup
 
 
 def _verdict(
-    document: Document, units: list[Unit], evidence: dict[str, ElementEvidence], frameworks: tuple[str, ...]
+    document: Document, evidence: dict[str, ElementEvidence], basis: Basis
 ) -> tuple[str, list[Diagnostic]]:
+    """A participation bylaw by its content: a body with participation rights, and a legal
+    basis or a title that says so. Citations alone decide nothing: benefits and youth-care
+    bylaws cite the same articles."""
     title = document.title.title if document.title is not None and document.title.title else ""
     named = bool(_TITLE_PARTICIPATION.search(title))
     other = bool(_TITLE_OTHER.search(title))
     rights = [el for el in _RIGHTS if evidence[el].primary]
+    stated = any(b.framework and b.source in ("preamble", "metadata") for b in basis.legal_basis)
     notes: list[Diagnostic] = []
     if not document.articles:
         if named and not other:
@@ -93,7 +99,7 @@ def _verdict(
         return "no_articles", notes
     if other and not named:
         return "not_participation_bylaw", notes
-    if len(rights) >= 2 or (rights and (named or frameworks)):
+    if (stated and (rights or named)) or (named and rights):
         return "participation_bylaw", notes
     if named and not other:
         return "participation_bylaw", notes
@@ -136,7 +142,7 @@ def check(
     binding_text = " ".join(u.text for u in units if u.binding)
     basis = determine_basis(document, binding_text, when, tuple(frameworks) if frameworks else None)
     evidence = engine.judge(units, docs)
-    verdict, verdict_notes = _verdict(document, units, evidence, basis.frameworks)
+    verdict, verdict_notes = _verdict(document, evidence, basis)
 
     diagnostics = list(document.diagnostics) + list(basis.diagnostics) + verdict_notes
     if pipeline.kind == "model":

@@ -154,7 +154,7 @@ def determine_basis(
     override: tuple[str, ...] | None,
 ) -> Basis:
     """Frameworks and legal basis of the bylaw, judged as of ``as_of``."""
-    year = _year(document)
+    year = _year(document) or as_of.year
     basis: list[LegalBasis] = []
     if document.preamble is not None:
         for f in _fields(document.preamble.fields, ("gelet_op", "met_inachtneming")):
@@ -162,9 +162,12 @@ def determine_basis(
     if document.metadata is not None:
         for f in _fields(document.metadata.fields, ("wettelijke_grondslag",)):
             basis.extend(_references(f.value, "metadata", (f.start, f.end), year))
-    if document.title is not None and document.title.title:
+    if document.title is not None and document.title.title and not any(b.framework for b in basis):
+        # the title counts only when the preamble and metadata name no framework, and a
+        # body's name ("Verordening Wmo-raad") is no reference to a law
         title = document.title
-        basis.extend(_references(title.title or "", "title", (title.start, title.end), year))
+        named = re.sub(r"\b(?:Wmo|WMO)[\s-]?(?:advies)?raad\w*", "", title.title or "")
+        basis.extend(_references(named, "title", (title.start, title.end), year))
     notes: list[Diagnostic] = []
     if override:
         unknown = [k for k in override if k not in FRAMEWORKS]

@@ -70,6 +70,10 @@ class Engine:
                 self.matcher.add(f"{el}|exclude", list(rule.exclude))
             if rule.references:
                 self.matcher.add(f"{el}|reference", list(rule.references))
+            if rule.weak:
+                self.matcher.add(f"{el}|weak", list(rule.weak))
+            if rule.unit_exclude:
+                self.matcher.add(f"{el}|unit_exclude", list(rule.unit_exclude))
             if rule.dependency_exclude:
                 self.dependency.add(f"{el}|exclude", list(rule.dependency_exclude))
             for q in rule.qualifiers:
@@ -139,10 +143,15 @@ class Engine:
         el = rule.element
         excluded = hits.get(f"{el}|exclude", [])
         qualifier_hits = [h for q in rule.qualifiers for h in hits.get(f"{el}|q|{q.key}", [])]
+        shut = {h.unit for h in hits.get(f"{el}|unit_exclude", [])}
+        weak = {(h.unit, h.start) for h in hits.get(f"{el}|weak", [])}
         anchors = [
             h
-            for h in hits.get(f"{el}|anchor", [])
-            if not self._after(docs[h.unit], h.start, rule.anchor_not_after, rule.anchor_window)
+            for h in sorted(
+                hits.get(f"{el}|anchor", []) + hits.get(f"{el}|weak", []), key=lambda h: (h.unit, h.start)
+            )
+            if h.unit not in shut
+            and not self._after(docs[h.unit], h.start, rule.anchor_not_after, rule.anchor_window)
             and not self._in_excluded_clause(docs[h.unit], h, excluded)
         ]
         binding = [h for h in anchors if units[h.unit].binding and not units[h.unit].definition]
@@ -157,7 +166,11 @@ class Engine:
         # qualifiers that are not anchors themselves ("ongevraagd" in "geen ongevraagd advies")
         anchor_places = {(h.unit, h.start) for h in anchors}
         qualifier_hits = [h for h in qualifier_hits if (h.unit, h.start) not in anchor_places]
-        positive = [h for h in primary if not self._anchor_negated(docs[h.unit], h, qualifier_hits)]
+        positive = [
+            h
+            for h in primary
+            if not self._anchor_negated(docs[h.unit], h, qualifier_hits, bool(units[h.unit].parents))
+        ]
         evidence = ElementEvidence(el, "missing")
         if not positive:
             if primary:
@@ -176,7 +189,7 @@ class Engine:
         secondary = {
             h.unit
             for h in binding
-            if not self._anchor_negated(docs[h.unit], h, qualifier_hits)
+            if not self._anchor_negated(docs[h.unit], h, qualifier_hits, bool(units[h.unit].parents))
             and not any((h.unit, s) in references for s in range(h.start - 3, h.start + 1))
             and (
                 units[h.unit].article_id in primary_articles
@@ -207,8 +220,12 @@ class Engine:
         primary_set = set(evidence.primary)
         topical = {u.index for u in units if self._topical(rule, units, u)}
         established: dict[str, set[int]] = {}
+        # a provision that can never carry the element cannot complete it either
+        weak_only = {h.unit for h in anchors if (h.unit, h.start) in weak} - {
+            h.unit for h in anchors if (h.unit, h.start) not in weak
+        }
         for q in rule.qualifiers:
-            where = with_parents if q.scope == "evidence" else in_articles | with_parents
+            where = (with_parents if q.scope == "evidence" else in_articles | with_parents) - weak_only
             ok, used, reason = self._qualifier(rule, q, units, docs, hits, where)
             if ok and q.scope == "evidence":
                 established[q.key] = used
@@ -221,10 +238,20 @@ class Engine:
             if used:
                 cited.add(_best(used, units, topical, primary_set, weight))
         # conditions and discretion on the provisions that grant the element
+        # a right excluded in part ("advies over de begroting wordt niet uitgebracht")
+        restricted = [h for h in primary if h not in positive]
+        if restricted and rule.negated_anchor == "restrict":
+            reasons.append(f"{el}_restricted")
+            cited |= {h.unit for h in restricted}
+        # provisions that can never carry the element on their own, unless another provision
+        # about the element takes them up ("onderwerpen als bedoeld in artikel 5 worden geagendeerd")
+        if all((h.unit, h.start) in weak for h in binding if h.unit in anchored):
+            reasons.append(rule.weak_reason)
         # a grant that is only left to the college makes the element partial
-        softness = {(h.unit, h.start): self._soft(units, docs, hits, h) for h in positive}
+        grants = [h for h in positive if (h.unit, h.start) not in weak] or positive
+        softness = {(h.unit, h.start): self._soft(units, docs, hits, h) for h in grants}
         if all(softness.values()):
-            for h in positive:
+            for h in grants:
                 reasons.append(f"{el}_{softness[(h.unit, h.start)]}")
                 cited.add(h.unit)
         if reasons:
@@ -256,7 +283,11 @@ class Engine:
             for h in hits.get(f"{el}|q|{q.key}", [])
             if h.unit in where and not self._in_excluded_clause(docs[h.unit], h, excluded)
         ]
-        negated = [h for h in found if self._negated(docs[h.unit], h.start, h.end, window=3)]
+        negated = [
+            h
+            for h in found
+            if self._negated(docs[h.unit], h.start, h.end, window=3, units_parent=bool(units[h.unit].parents))
+        ]
         limits = [h for h in hits.get(f"{el}|deny|{q.key}", []) if h.unit in where]
         good = [h for h in found if h not in negated]
         firm = [h for h in good if not self._soft(units, docs, hits, h)]
@@ -279,6 +310,8 @@ class Engine:
         present: set[str] = set()
         for u in (index, *units[index].parents):
             present |= {t._.role for t in docs[u] if t._.role}
+        if "both" in present:
+            present |= {"body", "college"}
         wanted = set(rule.anchor_roles)
         return wanted <= present if every else bool(wanted & present)
 
@@ -298,22 +331,47 @@ class Engine:
         clause = self._clause(doc, hit.start, hit.end)
         return any(e.unit == hit.unit and clause.start <= e.start < clause.end for e in excluded)
 
-    def _anchor_negated(self, doc: Doc, hit: _Hit, qualifiers: list[_Hit]) -> bool:
+    def _anchor_negated(self, doc: Doc, hit: _Hit, qualifiers: list[_Hit], item: bool = False) -> bool:
         """A negation just before an anchor, unless a qualifier stands between them:
         in "geen ongevraagd advies" the negation is about the qualifier."""
         clause = self._clause(doc, hit.start, hit.end)
         if any(self._is_negation(doc, i) for i in range(hit.start, hit.end)):
-            return self._negated(doc, hit.end - 1, hit.end, window=hit.end - hit.start)
-        for i in range(max(clause.start, hit.start - 4), hit.start):
+            return self._negated(doc, hit.end - 1, hit.end, window=hit.end - hit.start, units_parent=item)
+        sentence = hit.start
+        while sentence > 0 and doc[sentence - 1].text not in ";." and hit.start - sentence < 8:
+            sentence -= 1
+        for i in range(max(sentence, hit.start - 7), hit.start):
+            # across a comma only within an enumeration: "geen vacatiegeld, reiskostenvergoeding
+            # of andere tegemoetkoming", not "geen vergoeding, maar wel een secretaris"
+            between = doc[i + 1 : hit.start]
+            if i < clause.start and any(
+                t.lower_ in _SUBORDINATE or t.lower_ in _CONTRAST or t._.role for t in between
+            ):
+                continue
+            # a negation inside a relative clause describes the scope, it denies nothing:
+            # "over beleidsvoorstellen waarover het college geen advies vraagt"
+            if any(t.lower_ in _SUBORDINATE for t in doc[clause.start : i]):
+                continue
             if self._is_negation(doc, i):
                 between = any(q.unit == hit.unit and i < q.start < hit.start for q in qualifiers)
                 if not between:
-                    return self._negated(doc, hit.start, hit.end, window=hit.start - i)
-        return self._negated(doc, hit.start, hit.end, window=0)
+                    return not self._harmless(doc, i)
+        return self._negated(doc, hit.start, hit.end, window=0, units_parent=item)
 
     @staticmethod
     def _after(doc: Doc, start: int, words: frozenset[str], window: int) -> bool:
         return bool(words) and any(t.lower_ in words for t in doc[max(0, start - window) : start])
+
+    @staticmethod
+    def _sentence(doc: Doc, index: int) -> Span:
+        """The sentence part around a token: up to ';' or '.'."""
+        left = index
+        while left > 0 and doc[left - 1].text not in ";.":
+            left -= 1
+        right = index
+        while right < len(doc) and doc[right].text not in ";.":
+            right += 1
+        return doc[left:right]
 
     @staticmethod
     def _clause(doc: Doc, start: int, end: int) -> Span:
@@ -336,10 +394,26 @@ class Engine:
                 return False
         return True
 
-    def _negated(self, doc: Doc, start: int, end: int, window: int) -> bool:
+    def _negated(self, doc: Doc, start: int, end: int, window: int, units_parent: bool = False) -> bool:
         clause = self._clause(doc, start, end)
+        # just after the match, up to a subordinate clause: "adviseert niet", but not
+        # "adviezen waarom niet is gevraagd"
+        reach = end
+        while reach < min(clause.end, end + 2) and doc[reach].lower_ not in _SUBORDINATE:
+            reach += 1
         # a topicalised phrase ("Ongevraagd advies brengt de raad niet uit") is negated at the end
-        reach = clause.end if start - clause.start <= 1 else min(clause.end, end + 2)
+        # of its sentence part, unless a subordinate clause or a copula intervenes
+        # ("waarover ... geen", "Het overleg is niet openbaar")
+        if start - clause.start <= 1 and not units_parent:
+            reach = end
+            while reach < len(doc) and doc[reach].text not in ";." and doc[reach].lower_ not in _COPULA:
+                if doc[reach].lower_ in _SUBORDINATE:
+                    # skip a relative clause inside the topic ("..., die tot ... behoren, wordt niet")
+                    nxt = next((k for k in range(reach, len(doc)) if doc[k].text in ",;."), len(doc))
+                    if nxt >= len(doc) or doc[nxt].text != ",":
+                        break
+                    reach = nxt
+                reach += 1
         places = [*range(max(clause.start, start - window), start), *range(end, reach)]
         if doc.has_annotation("DEP") and window >= 3:
             # with a parse: a negation attached to a word that governs the match
@@ -349,11 +423,21 @@ class Engine:
                 for i in range(clause.start, clause.end)
                 if doc[i].head.i in ancestors and doc[i].head.i != i and not start <= i < end
             ]
-        if not any(self._is_negation(doc, i) for i in places):
+        # "besluit niet ... zonder ... advies": a double negative grants, it does not deny
+        negations = [
+            i
+            for i in places
+            if self._is_negation(doc, i)
+            and not any(t.lower_ == "zonder" for t in doc[min(i, start) : max(i, start)])
+        ]
+        if not negations:
             return False
-        rest = doc[end : clause.end]
-        harmless = any(_word_matches(t.lower_, self.cues.harmless_scope) for t in rest)
-        return not harmless
+        return not self._harmless(doc, min(negations[0], end))
+
+    def _harmless(self, doc: Doc, negation: int) -> bool:
+        """'adviseert niet over individuele aanvragen': an exclusion of individual matters."""
+        sentence = self._sentence(doc, negation)
+        return any(_word_matches(t.lower_, self.cues.harmless_scope) for t in sentence)
 
     def _soft(self, units: list[Unit], docs: list[Doc], hits: dict[str, list[_Hit]], hit: _Hit) -> str:
         """'conditional' or 'discretionary' when the provision leaves it to the college; else ''."""
@@ -395,7 +479,7 @@ class Engine:
                 continue
             college = any(t._.role == "college" for t in doc[cond.start : stop])
             marker = any(_word_matches(w, self.cues.discretion_markers) for w in words)
-            if college and marker:
+            if (college and marker) or any(_word_matches(w, self.cues.budget_condition) for w in words):
                 return True
         return False
 
@@ -409,13 +493,13 @@ class Engine:
         if len(subjects) != 1:
             return None
         roles = {t._.role for t in subjects[0].subtree if t._.role}
-        if "body" in roles:
+        if "body" in roles or "both" in roles:
             return "body"
         return "college" if "college" in roles else None
 
     def _discretionary(self, doc: Doc, start: int) -> bool:
         """A modal before the match whose subject is the college: 'het college kan ...'."""
-        clause = self._clause(doc, max(0, min(start, len(doc) - 1)), min(start + 1, len(doc)))
+        clause = self._sentence(doc, max(0, min(start, len(doc) - 1)))
         for i in range(clause.start, min(start, len(doc))):
             if doc[i].lemma_ not in self.cues.modals and doc[i].lower_ not in self.cues.modals:
                 continue
@@ -430,13 +514,40 @@ class Engine:
                 and not (j > 0 and subject[j - 1].lower_ in self.cues.prepositions)
                 and not (j > 1 and subject[j - 2].lower_ in self.cues.prepositions)
             ]
-            if "body" in roles:
+            if "body" in roles or "both" in roles:
                 return False
             after = [t._.role for t in doc[i + 1 : min(i + 4, start)] if t._.role]
             if "college" in roles or (after and after[0] == "college"):
                 return True
+            # a passive grant without the body as subject: "uit het budget kunnen worden betaald"
+            if not roles and any(t.lower_ in ("worden", "wordt") for t in doc[i + 1 : clause.end]):
+                return True
         return False
 
+
+_COPULA = frozenset(["is", "zijn", "was", "waren", "blijft", "blijven"])
+_CONTRAST = frozenset(["maar", "wel", "doch", "echter", "daarentegen", "wordt", "worden", "is", "zijn"])
+_SUBORDINATE = frozenset(
+    [
+        "waarover",
+        "waarin",
+        "waarop",
+        "waarvan",
+        "waarbij",
+        "waarom",
+        "waarvoor",
+        "die",
+        "dat",
+        "wat",
+        "welke",
+        "indien",
+        "tenzij",
+        "wanneer",
+        "als",
+        "omdat",
+        "zodat",
+    ]
+)
 
 # "het overleg, bedoeld in artikel 5": a provision that points at another article
 _REFERRED = re.compile(

@@ -69,6 +69,10 @@ class Rule:
     anchor_window: int
     exclude: tuple[Pattern, ...]
     references: tuple[Pattern, ...]
+    weak: tuple[Pattern, ...]
+    weak_reason: str
+    unit_exclude: tuple[Pattern, ...]
+    negated_anchor: str  # "restrict": a right excluded in part makes the element partial
     dependency_exclude: tuple[Pattern, ...]
     topics: tuple[str, ...]
     qualifiers: tuple[Qualifier, ...]
@@ -91,6 +95,7 @@ class Cues:
     unit_condition: tuple[Pattern, ...]
     discretion_markers: frozenset[str]
     harmless_condition: tuple[str, ...]
+    budget_condition: tuple[str, ...]
     modals: frozenset[str]
     prepositions: frozenset[str]
 
@@ -177,6 +182,10 @@ def _rule(data: dict[str, Any], path: Path) -> Rule:
         anchor_window=int(anchor.get("not_after_window", 3)),
         exclude=_patterns(anchor.get("exclude")),
         references=_patterns(anchor.get("references")),
+        weak=_patterns(anchor.get("weak")),
+        weak_reason=anchor.get("weak_reason", f"{element}_weak"),
+        unit_exclude=_patterns(anchor.get("unit_exclude")),
+        negated_anchor=anchor.get("negated", "restrict"),
         dependency_exclude=_patterns(anchor.get("dependency_exclude")),
         topics=tuple(data.get("topics", [])),
         qualifiers=qualifiers,
@@ -194,6 +203,10 @@ def _check_reasons(rule: Rule) -> None:
     codes = {q.missing for q in rule.qualifiers} | {q.denied for q in rule.qualifiers}
     codes |= {n.reason for n in rule.notes}
     codes |= {f"{rule.element}_{suffix}" for suffix in ("denied", "conditional", "discretionary")}
+    if rule.negated_anchor == "restrict":
+        codes.add(f"{rule.element}_restricted")
+    if rule.weak:
+        codes.add(rule.weak_reason)
     codes |= {"only_in_toelichting", "only_in_definitions"}
     missing = sorted(c for c in codes if c not in rule.reasons)
     if missing:
@@ -225,6 +238,7 @@ def load_rules(folder: str | None = None) -> tuple[tuple[Rule, ...], Cues]:
         unit_condition=_patterns(raw["unit_condition"]),
         discretion_markers=frozenset(raw["discretion_markers"]),
         harmless_condition=tuple(raw["harmless_condition"]),
+        budget_condition=tuple(raw["budget_condition"]),
         modals=frozenset(raw["modals"]),
         prepositions=frozenset(raw["prepositions"]),
     )
