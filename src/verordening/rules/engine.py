@@ -353,8 +353,8 @@ class Engine:
             if any(t.lower_ in _SUBORDINATE for t in doc[clause.start : i]):
                 continue
             if self._is_negation(doc, i):
-                between = any(q.unit == hit.unit and i < q.start < hit.start for q in qualifiers)
-                if not between:
+                qualified = any(q.unit == hit.unit and i < q.start < hit.start for q in qualifiers)
+                if not qualified:
                     return not self._harmless(doc, i)
         return self._negated(doc, hit.start, hit.end, window=0, units_parent=item)
 
