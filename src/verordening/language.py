@@ -37,11 +37,21 @@ __all__ = [
     "load_pipeline",
     "read_units",
     "reparse",
+    "role_of",
     "units_of",
 ]
 
-if not Token.has_extension("role"):
-    Token.set_extension("role", default="")
+ROLE_MARK = "@"
+
+
+def role_of(token: Token) -> str:
+    """The role a token names (``body``, ``college``, ``council``, ``both``), or ``""``.
+
+    Roles are kept in the token's NORM (``@body``), an attribute the spaCy matchers test
+    natively, so patterns over roles cost no more than patterns over words.
+    """
+    norm = token.norm_
+    return norm[1:] if norm.startswith(ROLE_MARK) else ""
 
 
 # -- units ------------------------------------------------------------------------------------
@@ -231,7 +241,21 @@ def _variants(name: str) -> list[str]:
 
 
 def mark_roles(nlp: Language, roles: Roles, docs: list[Doc]) -> None:
-    """Set ``token._.role`` to body, college or council where the bylaw names them."""
+    """Mark the tokens that name the body, the college or the council (see :func:`role_of`)."""
+    matcher = _role_matcher(nlp, roles)
+    for doc in docs:
+        spans = sorted(matcher(doc, as_spans=True), key=lambda s: (s.start, -(s.end - s.start)))
+        taken = -1
+        for span in spans:
+            if span.start < taken:
+                continue
+            for token in span:
+                token.norm_ = ROLE_MARK + span.label_
+            taken = span.end
+
+
+@lru_cache(maxsize=16)
+def _role_matcher(nlp: Language, roles: Roles) -> PhraseMatcher:
     matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
     both = ("beide partijen", "partijen", "beide partijen")
     for label, names in (
@@ -242,15 +266,7 @@ def mark_roles(nlp: Language, roles: Roles, docs: list[Doc]) -> None:
     ):
         patterns = [nlp.make_doc(form) for name in names for form in _variants(name)]
         matcher.add(label, patterns)
-    for doc in docs:
-        spans = sorted(matcher(doc, as_spans=True), key=lambda s: (s.start, -(s.end - s.start)))
-        taken = -1
-        for span in spans:
-            if span.start < taken:
-                continue
-            for token in span:
-                token._.role = span.label_
-            taken = span.end
+    return matcher
 
 
 # -- the pipeline ------------------------------------------------------------------------------

@@ -16,11 +16,11 @@ from collections.abc import Iterable
 
 from attrs import define, field
 from spacy.language import Language
-from spacy.matcher import DependencyMatcher, Matcher
+from spacy.matcher import DependencyMatcher, Matcher, PhraseMatcher
 from spacy.tokens import Doc, Span
 
-from ..language import Unit
-from .ruleset import Cues, Qualifier, Rule
+from ..language import Unit, role_of
+from .ruleset import Cues, Pattern, Qualifier, Rule
 
 __all__ = ["ElementEvidence", "Engine"]
 
@@ -53,45 +53,93 @@ def _word_matches(word: str, choices: Iterable[str]) -> bool:
     return False
 
 
+_PHRASE_ATTRS = ("LOWER", "LEMMA")
+_MAX_PHRASES = 400
+
+
+def _phrases(pattern: Pattern) -> tuple[str, list[list[str]]] | None:
+    """A pattern of plain words (one attribute, no operators) as the word sequences it
+    matches, for spaCy's PhraseMatcher; None when it needs the token Matcher."""
+    attrs = {key for token in pattern for key in token}
+    if len(attrs) != 1 or (attr := next(iter(attrs))) not in _PHRASE_ATTRS:
+        return None
+    choices: list[list[str]] = []
+    for token in pattern:
+        value = token[attr]
+        if isinstance(value, str):
+            choices.append([value])
+        elif isinstance(value, dict) and set(value) == {"IN"}:
+            choices.append([str(v) for v in value["IN"]])
+        else:
+            return None
+    sequences: list[list[str]] = [[]]
+    for options in choices:
+        sequences = [seq + [option] for seq in sequences for option in options]
+        if len(sequences) > _MAX_PHRASES:
+            return None
+    return attr, sequences
+
+
 class Engine:
-    """Compiles the rule files into one spaCy Matcher and judges units with it."""
+    """Compiles the rule files into spaCy matchers and judges units with them.
+
+    Patterns of plain words go to a PhraseMatcher (a hash lookup per token); patterns
+    with operators, wildcards or roles go to the token Matcher; dependency patterns go to
+    a DependencyMatcher that runs on parsed text only.
+    """
 
     def __init__(self, nlp: Language, rules: tuple[Rule, ...], cues: Cues) -> None:
         self.rules = rules
         self.cues = cues
+        self.nlp = nlp
         self.strings = nlp.vocab.strings
         self.matcher = Matcher(nlp.vocab, validate=True)
+        self.phrases = {attr: PhraseMatcher(nlp.vocab, attr=attr) for attr in _PHRASE_ATTRS}
         # patterns over the dependency parse; they run only on parsed text
         self.dependency = DependencyMatcher(nlp.vocab, validate=True)
         for rule in rules:
             el = rule.element
-            self.matcher.add(f"{el}|anchor", list(rule.anchor_patterns))
-            if rule.exclude:
-                self.matcher.add(f"{el}|exclude", list(rule.exclude))
-            if rule.references:
-                self.matcher.add(f"{el}|reference", list(rule.references))
-            if rule.weak:
-                self.matcher.add(f"{el}|weak", list(rule.weak))
-            if rule.unit_exclude:
-                self.matcher.add(f"{el}|unit_exclude", list(rule.unit_exclude))
+            self._add(f"{el}|anchor", rule.anchor_patterns)
+            self._add(f"{el}|exclude", rule.exclude)
+            self._add(f"{el}|reference", rule.references)
+            self._add(f"{el}|weak", rule.weak)
+            self._add(f"{el}|unit_exclude", rule.unit_exclude)
             if rule.dependency_exclude:
                 self.dependency.add(f"{el}|exclude", list(rule.dependency_exclude))
             for q in rule.qualifiers:
-                if q.patterns:
-                    self.matcher.add(f"{el}|q|{q.key}", list(q.patterns))
-                if q.denied_by:
-                    self.matcher.add(f"{el}|deny|{q.key}", list(q.denied_by))
+                self._add(f"{el}|q|{q.key}", q.patterns)
+                self._add(f"{el}|deny|{q.key}", q.denied_by)
             for index, note in enumerate(rule.notes):
-                self.matcher.add(f"{el}|note|{index}", list(note.patterns))
-        self.matcher.add("cue|condition", list(cues.condition))
-        if cues.unit_condition:
-            self.matcher.add("cue|unit_condition", list(cues.unit_condition))
+                self._add(f"{el}|note|{index}", note.patterns)
+        self._add("cue|condition", cues.condition)
+        self._add("cue|unit_condition", cues.unit_condition)
+
+    def _add(self, key: str, patterns: tuple[Pattern, ...]) -> None:
+        tokens: list[Pattern] = []
+        for pattern in patterns:
+            plain = _phrases(pattern)
+            if plain is None:
+                tokens.append(pattern)
+                continue
+            attr, sequences = plain
+            docs = [Doc(self.nlp.vocab, words=seq) for seq in sequences]
+            if attr == "LEMMA":
+                for doc in docs:
+                    for token in doc:
+                        token.lemma_ = token.text
+            self.phrases[attr].add(key, docs)
+        if tokens:
+            self.matcher.add(key, tokens)
 
     # -- per document -----------------------------------------------------------------------
     def _hits(self, units: list[Unit], docs: list[Doc]) -> dict[str, list[_Hit]]:
         hits: dict[str, list[_Hit]] = defaultdict(list)
         for unit, doc in zip(units, docs, strict=True):
-            for match_id, start, end in self.matcher(doc):
+            found = list(self.matcher(doc))
+            for phrases in self.phrases.values():
+                if len(phrases):
+                    found.extend(phrases(doc))
+            for match_id, start, end in found:
                 key = self.strings[match_id]
                 hits[key].append(_Hit(unit.index, start, end))
             if len(self.dependency) and doc.has_annotation("DEP"):
@@ -309,7 +357,7 @@ class Engine:
             return True
         present: set[str] = set()
         for u in (index, *units[index].parents):
-            present |= {t._.role for t in docs[u] if t._.role}
+            present |= {role_of(t) for t in docs[u] if role_of(t)}
         if "both" in present:
             present |= {"body", "college"}
         wanted = set(rule.anchor_roles)
@@ -345,7 +393,7 @@ class Engine:
             # of andere tegemoetkoming", not "geen vergoeding, maar wel een secretaris"
             between = doc[i + 1 : hit.start]
             if i < clause.start and any(
-                t.lower_ in _SUBORDINATE or t.lower_ in _CONTRAST or t._.role for t in between
+                t.lower_ in _SUBORDINATE or t.lower_ in _CONTRAST or role_of(t) for t in between
             ):
                 continue
             # a negation inside a relative clause describes the scope, it denies nothing:
@@ -446,7 +494,7 @@ class Engine:
             return "conditional"
         # a list item that continues "..., dat de adviesraad:" has the body as its subject
         parents = units[hit.unit].parents
-        opener = [t._.role for t in docs[parents[-1]] if t._.role] if parents else []
+        opener = [role_of(t) for t in docs[parents[-1]] if role_of(t)] if parents else []
         if not (opener and opener[-1] == "body") and self._discretionary(doc, hit.start):
             return "discretionary"
         for parent in units[hit.unit].parents:  # the opening words of the list it stands in
@@ -477,7 +525,7 @@ class Engine:
             words = [t.lower_ for t in doc[cond.start : stop]]
             if any(_word_matches(w, self.cues.harmless_condition) for w in words):
                 continue
-            college = any(t._.role == "college" for t in doc[cond.start : stop])
+            college = any(role_of(t) == "college" for t in doc[cond.start : stop])
             marker = any(_word_matches(w, self.cues.discretion_markers) for w in words)
             if (college and marker) or any(_word_matches(w, self.cues.budget_condition) for w in words):
                 return True
@@ -492,7 +540,7 @@ class Engine:
         subjects = [t for t in doc if t.dep_.startswith("nsubj") and t.head.i in heads and t.i < modal]
         if len(subjects) != 1:
             return None
-        roles = {t._.role for t in subjects[0].subtree if t._.role}
+        roles = {role_of(t) for t in subjects[0].subtree if role_of(t)}
         if "body" in roles or "both" in roles:
             return "body"
         return "college" if "college" in roles else None
@@ -508,15 +556,15 @@ class Engine:
                 return parsed == "college"
             subject = doc[clause.start : i]
             roles = [
-                t._.role
+                role_of(t)
                 for j, t in enumerate(subject)
-                if t._.role
+                if role_of(t)
                 and not (j > 0 and subject[j - 1].lower_ in self.cues.prepositions)
                 and not (j > 1 and subject[j - 2].lower_ in self.cues.prepositions)
             ]
             if "body" in roles or "both" in roles:
                 return False
-            after = [t._.role for t in doc[i + 1 : min(i + 4, start)] if t._.role]
+            after = [role_of(t) for t in doc[i + 1 : min(i + 4, start)] if role_of(t)]
             if "college" in roles or (after and after[0] == "college"):
                 return True
             # a passive grant without the body as subject: "uit het budget kunnen worden betaald"

@@ -16,6 +16,7 @@ import yaml
 from attrs import define
 
 from ..findings import ELEMENTS
+from ..language import ROLE_MARK
 from ..resources import data_dir
 
 __all__ = ["Cues", "FrameworkRule", "Qualifier", "Rule", "RuleError", "load_rules"]
@@ -138,8 +139,24 @@ def _load_yaml(path: Path, schema: dict[str, Any]) -> dict[str, Any]:
     return data
 
 
+def _native(token: dict[str, Any]) -> dict[str, Any]:
+    """``{_: {role: body}}`` in a rule file becomes ``{NORM: "@body"}`` for the matcher."""
+    extension = token.get("_")
+    if not isinstance(extension, dict) or set(extension) != {"role"}:
+        return token
+    converted = {k: v for k, v in token.items() if k != "_"}
+    converted["NORM"] = ROLE_MARK + str(extension["role"])
+    return converted
+
+
 def _patterns(raw: list[Any] | None) -> tuple[Pattern, ...]:
-    return tuple(raw or ())
+    return tuple([_native(t) for t in pattern] for pattern in raw or ())
+
+
+def _dependency(raw: list[Any] | None) -> tuple[Pattern, ...]:
+    return tuple(
+        [{**node, "RIGHT_ATTRS": _native(node["RIGHT_ATTRS"])} for node in pattern] for pattern in raw or ()
+    )
 
 
 def _rule(data: dict[str, Any], path: Path) -> Rule:
@@ -186,7 +203,7 @@ def _rule(data: dict[str, Any], path: Path) -> Rule:
         weak_reason=anchor.get("weak_reason", f"{element}_weak"),
         unit_exclude=_patterns(anchor.get("unit_exclude")),
         negated_anchor=anchor.get("negated", "restrict"),
-        dependency_exclude=_patterns(anchor.get("dependency_exclude")),
+        dependency_exclude=_dependency(anchor.get("dependency_exclude")),
         topics=tuple(data.get("topics", [])),
         qualifiers=qualifiers,
         notes=tuple(Note(_patterns(n["patterns"]), n["reason"]) for n in data.get("notes", [])),
