@@ -27,7 +27,7 @@ def model() -> str:
 
 def test_without_a_model_the_builtin_pipeline_is_used_and_said(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.delenv("VERORDENING_SPACY_MODEL", raising=False)
-    nlp, info = load_pipeline()
+    _, info = load_pipeline()
     assert info.kind == "builtin"
     report = verordening.check("Verordening cliëntenparticipatie\nArtikel 1\nDe adviesraad adviseert.")
     assert report.pipeline.kind == "builtin"
@@ -98,7 +98,8 @@ def test_rule_examples_hold_with_the_model(model: str, rule: Any, example: dict[
 
 def test_the_parse_finds_who_informs_whom(model: str) -> None:
     text = (
-        "Verordening cliëntenparticipatie\nArtikel 1\n1. Het college en de adviesraad overleggen vier keer per jaar.\n"
+        "Verordening cliëntenparticipatie\nArtikel 1\n"
+        "1. Het college en de adviesraad overleggen vier keer per jaar.\n"
         "2. Na elk overleg informeert de adviesraad de gemeenteraad over zijn standpunten.\n"
     )
     builtin = verordening.check(text, model="builtin").elements["information"]

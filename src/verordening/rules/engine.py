@@ -74,7 +74,7 @@ def _phrases(pattern: Pattern) -> tuple[str, list[list[str]]] | None:
             return None
     sequences: list[list[str]] = [[]]
     for options in choices:
-        sequences = [seq + [option] for seq in sequences for option in options]
+        sequences = [[*seq, option] for seq in sequences for option in options]
         if len(sequences) > _MAX_PHRASES:
             return None
     return attr, sequences
