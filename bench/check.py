@@ -65,7 +65,7 @@ def main() -> None:
         whole = {}
         if info.kind == "model":
             whole = {
-                name: statistics.median(timings(lambda t=text: nlp(t), max(3, args.runs // 4)))
+                name: statistics.median(timings(lambda t=text, n=nlp: n(t), max(3, args.runs // 4)))
                 for name, text in texts
             }
         medians, p95s = [], []
@@ -79,7 +79,8 @@ def main() -> None:
             median = statistics.median(found)
             medians.append(median)
             p95s.append(p95(found))
-            line = f"{name[:40]:40} {median * 1000:9.1f} {p95(found) * 1000:8.1f} {median / tokenise[name]:10.2f}"
+            ratio = median / tokenise[name]
+            line = f"{name[:40]:40} {median * 1000:9.1f} {p95(found) * 1000:8.1f} {ratio:10.2f}"
             if whole:
                 line += f" {median / whole[name]:8.2f}"
             print(line)
