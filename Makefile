@@ -1,5 +1,5 @@
 # Two commands do all the set-up on a fresh machine (see README.md):
-#   make demo   - create .venv if needed, install, and run the main job on a bundled example
+#   make demo   - create .venv if needed, install, and check a bundled example bylaw
 #   make test   - create .venv if needed, install, and run lint, types, tests and the wheel check
 PYTHON ?= python3
 VENV   := .venv
@@ -16,7 +16,7 @@ $(STAMP): pyproject.toml
 	touch $(STAMP)
 
 demo: $(STAMP)
-	$(BIN)/verordening parse $(EXAMPLE)
+	$(BIN)/verordening check --color never $(EXAMPLE) || test $$? -le 1
 
 lint: $(STAMP)
 	$(BIN)/ruff check src tests bench
@@ -29,6 +29,7 @@ test: lint
 
 bench: $(STAMP)
 	$(BIN)/python bench/parse.py
+	$(BIN)/python bench/check.py
 
 clean:
 	rm -rf $(VENV) build dist .pytest_cache .mypy_cache .ruff_cache .hypothesis
