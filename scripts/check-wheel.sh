@@ -16,4 +16,9 @@ cd "$work"
 "$work/venv/bin/python" -c "import json; d = json.load(open('out.json')); assert d['kind'] == 'document' and d['children'], d"
 cited=$("$work/venv/bin/python" -c "import verordening; print(verordening.parse(open('some.txt').read()).articles[0].citation)")
 [ "$cited" = "artikel 1" ] || { echo "wheel check: unexpected citation '$cited'"; exit 1; }
-echo "wheel check: installed wheel parses outside the repository (first article: $cited)"
+cp "$repo/corpus/a01_dalmeer_pw.txt" "$work/bylaw.txt"
+code=0
+"$work/venv/bin/verordening" check --format json bylaw.txt >"$work/report.json" || code=$?
+[ "$code" -le 1 ] || { echo "wheel check: check exited $code"; exit 1; }
+"$work/venv/bin/python" -c "import json; d = json.load(open('report.json')); assert d['verdict'] == 'participation_bylaw', d['verdict']"
+echo "wheel check: installed wheel parses and checks outside the repository (first article: $cited)"
