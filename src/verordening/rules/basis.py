@@ -20,6 +20,11 @@ from ..model import Document, Field
 __all__ = ["Basis", "determine_basis"]
 
 REFORM = date(2015, 1, 1)
+# laws replaced on 1 January 2015: (old framework, its successor, diagnostic, old name)
+_REPLACED = (
+    ("wwb", "participatiewet", "C001", "Wet werk en bijstand (now the Participatiewet)"),
+    ("wmo2007", "wmo2015", "C002", "Wmo of 2007 (now the Wmo 2015)"),
+)
 
 # law name -> (key, the participation articles of that law)
 _LAWS: tuple[tuple[str, re.Pattern[str], tuple[str, ...]], ...] = (
@@ -197,22 +202,13 @@ def determine_basis(
                 )
     based_on = tuple(sorted(frameworks))
     if as_of >= REFORM:
-        if "wwb" in frameworks:
-            frameworks = (frameworks - {"wwb"}) | {"participatiewet"}
-            notes.append(
-                _diagnostic(
-                    "C001",
-                    "based on the Wet werk en bijstand; judged under the Participatiewet, which replaced it "
-                    "on 1 January 2015",
+        for old, new, code, name in _REPLACED:
+            if old in frameworks:
+                frameworks = (frameworks - {old}) | {new}
+                notes.append(
+                    _diagnostic(
+                        code,
+                        f"based on the {name}; judged under its successor, in force since 1 January 2015",
+                    )
                 )
-            )
-        if "wmo2007" in frameworks:
-            frameworks = (frameworks - {"wmo2007"}) | {"wmo2015"}
-            notes.append(
-                _diagnostic(
-                    "C002",
-                    "based on the Wmo of 2007; judged under the Wmo 2015, which replaced it "
-                    "on 1 January 2015",
-                )
-            )
     return Basis(based_on, tuple(sorted(frameworks)), tuple(basis), tuple(notes))

@@ -413,23 +413,12 @@ class Engine:
     @staticmethod
     def _sentence(doc: Doc, index: int) -> Span:
         """The sentence part around a token: up to ';' or '.'."""
-        left = index
-        while left > 0 and doc[left - 1].text not in ";.":
-            left -= 1
-        right = index
-        while right < len(doc) and doc[right].text not in ";.":
-            right += 1
-        return doc[left:right]
+        return _around(doc, index, index, ";.")
 
     @staticmethod
     def _clause(doc: Doc, start: int, end: int) -> Span:
-        left = start
-        while left > 0 and doc[left - 1].text not in ",;:.":
-            left -= 1
-        right = end
-        while right < len(doc) and doc[right].text not in ",;:.":
-            right += 1
-        return doc[left:right]
+        """The clause around a match: up to a comma, colon, ';' or '.'."""
+        return _around(doc, start, end, ",;:.")
 
     def _is_negation(self, doc: Doc, i: int) -> bool:
         if doc[i].lower_ not in self.cues.negation:
@@ -630,6 +619,16 @@ def _preferred(found: set[int], units: list[Unit], topical: set[int], primary: s
         if tier:
             return tier
     return pool
+
+
+def _around(doc: Doc, start: int, end: int, stops: str) -> Span:
+    left = start
+    while left > 0 and doc[left - 1].text not in stops:
+        left -= 1
+    right = end
+    while right < len(doc) and doc[right].text not in stops:
+        right += 1
+    return doc[left:right]
 
 
 def _dedupe(found: list[_Hit]) -> list[_Hit]:

@@ -31,7 +31,7 @@ class _BlockLexer(Lexer):
     """Feeds the blocks of :mod:`.blocks` to Lark as tokens."""
 
     def __init__(self, lexer_conf: Any) -> None:
-        pass
+        self.lexer_conf = lexer_conf
 
     def lex(self, blocks: list[Block], *_: Any) -> Iterator[Token]:  # type: ignore[override]
         # Lark hands a custom lexer the object given to ``parse``: our list of blocks.
