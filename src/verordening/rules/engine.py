@@ -80,6 +80,29 @@ def _phrases(pattern: Pattern) -> tuple[str, list[list[str]]] | None:
     return attr, sequences
 
 
+_STOP = frozenset("de het een van voor op in na met aan bij tot en of als dat die is zijn wordt worden te".split())
+
+
+def _trigger(pattern: Pattern) -> tuple[str, set[str]] | None:
+    """The words one required token of the pattern must have (the rarest such token)."""
+    best: tuple[bool, int, str, set[str]] | None = None
+    for token in pattern:
+        if token.get("OP") not in (None, "+", "1"):
+            continue
+        for attr in ("LOWER", "LEMMA", "NORM"):
+            value = token.get(attr)
+            if isinstance(value, str):
+                words = {value}
+            elif isinstance(value, dict) and set(value) == {"IN"}:
+                words = {str(v) for v in value["IN"]}
+            else:
+                continue
+            rank = (bool(words & _STOP) or attr == "NORM", len(words), attr, words)
+            if best is None or rank[:2] < best[:2]:
+                best = rank
+    return None if best is None else (best[2], best[3])
+
+
 class Engine:
     """Compiles the rule files into spaCy matchers and judges units with them.
 
@@ -95,6 +118,10 @@ class Engine:
         self.strings = nlp.vocab.strings
         self.matcher = Matcher(nlp.vocab, validate=True)
         self.phrases = {attr: PhraseMatcher(nlp.vocab, attr=attr) for attr in _PHRASE_ATTRS}
+        # words without which no token pattern can match: provisions that lack all of them
+        # skip the token Matcher
+        self.triggers: dict[str, set[str]] = {}
+        self.always = False
         # patterns over the dependency parse; they run only on parsed text
         self.dependency = DependencyMatcher(nlp.vocab, validate=True)
         for rule in rules:
@@ -120,6 +147,11 @@ class Engine:
             plain = _phrases(pattern)
             if plain is None:
                 tokens.append(pattern)
+                trigger = _trigger(pattern)
+                if trigger is None:
+                    self.always = True
+                else:
+                    self.triggers.setdefault(trigger[0], set()).update(trigger[1])
                 continue
             attr, sequences = plain
             docs = [Doc(self.nlp.vocab, words=seq) for seq in sequences]
@@ -131,11 +163,23 @@ class Engine:
         if tokens:
             self.matcher.add(key, tokens)
 
+    def _may_match(self, doc: Doc) -> bool:
+        if self.always:
+            return True
+        for attr, words in self.triggers.items():
+            if attr == "LOWER" and any(t.lower_ in words for t in doc):
+                return True
+            if attr == "LEMMA" and any(t.lemma_ in words for t in doc):
+                return True
+            if attr == "NORM" and any(t.norm_ in words for t in doc):
+                return True
+        return False
+
     # -- per document -----------------------------------------------------------------------
     def _hits(self, units: list[Unit], docs: list[Doc]) -> dict[str, list[_Hit]]:
         hits: dict[str, list[_Hit]] = defaultdict(list)
         for unit, doc in zip(units, docs, strict=True):
-            found = list(self.matcher(doc))
+            found = list(self.matcher(doc)) if self._may_match(doc) else []
             for phrases in self.phrases.values():
                 if len(phrases):
                     found.extend(phrases(doc))
