@@ -122,6 +122,8 @@ class Engine:
         # skip the token Matcher
         self.triggers: dict[str, set[str]] = {}
         self.always = False
+        self._roles_in: list[frozenset[str]] = []
+        self._heading_words: list[tuple[str, ...]] = []
         # patterns over the dependency parse; they run only on parsed text
         self.dependency = DependencyMatcher(nlp.vocab, validate=True)
         for rule in rules:
@@ -222,6 +224,9 @@ class Engine:
             if key.endswith("|anchor"):
                 for h in found:
                     elements_of[h.unit].add(key.split("|")[0])
+        # the roles each provision names, and the words of the headings it stands under
+        self._roles_in = [frozenset(role_of(t) for t in doc) - {""} for doc in docs]
+        self._heading_words = [_heading_words(units, unit) for unit in units]
         return {rule.element: self._element(rule, units, docs, hits, elements_of) for rule in self.rules}
 
     def _element(
@@ -310,7 +315,7 @@ class Engine:
         cited: set[int] = set()
         reasons: list[str] = []
         primary_set = set(evidence.primary)
-        topical = {u.index for u in units if self._topical(rule, units, u)}
+        topical = {u.index for u in units if self._topical(rule, u)}
         established: dict[str, set[int]] = {}
         # a provision that can never carry the element cannot complete it either
         weak_only = {h.unit for h in anchors if (h.unit, h.start) in weak} - {
@@ -401,21 +406,15 @@ class Engine:
             return True
         present: set[str] = set()
         for u in (index, *units[index].parents):
-            present |= {role_of(t) for t in docs[u] if role_of(t)}
+            present |= self._roles_in[u]
         if "both" in present:
             present |= {"body", "college"}
         wanted = set(rule.anchor_roles)
         return wanted <= present if every else bool(wanted & present)
 
-    @staticmethod
-    def _topical(rule: Rule, units: list[Unit], unit: Unit) -> bool:
+    def _topical(self, rule: Rule, unit: Unit) -> bool:
         """A provision in an article (or under a short heading) named after the element."""
-        if not rule.topics:
-            return False
-        names = [unit.article.title or ""] if unit.article is not None else []
-        names += [units[p].text for p in unit.parents if len(units[p].text.split()) <= 4]
-        words = [w for name in names for w in re.findall(r"\w+", name.lower())]
-        return any(_word_matches(w, rule.topics) for w in words)
+        return bool(rule.topics) and any(_word_matches(w, rule.topics) for w in self._heading_words[unit.index])
 
     def _in_excluded_clause(self, doc: Doc, hit: _Hit, excluded: list[_Hit]) -> bool:
         if not excluded:
@@ -663,6 +662,12 @@ def _preferred(found: set[int], units: list[Unit], topical: set[int], primary: s
         if tier:
             return tier
     return pool
+
+
+def _heading_words(units: list[Unit], unit: Unit) -> tuple[str, ...]:
+    names = [unit.article.title or ""] if unit.article is not None else []
+    names += [units[p].text for p in unit.parents if len(units[p].text.split()) <= 4]
+    return tuple(w for name in names for w in re.findall(r"\w+", name.lower()))
 
 
 def _around(doc: Doc, start: int, end: int, stops: str) -> Span:
