@@ -179,6 +179,7 @@ _PERSON = re.compile(
     r"(?:cli[eë]nt(?:en)?|persoon|personen|inwoners?|ingezetenen?|belanghebbenden?|jeugdigen?|"
     r"mantelzorgers?|vertegenwoordigers?|gebruikers?|deelnemers?)"
 )
+_DEFINITION_OPENING = re.compile(r"^.*?\b(?:verstaan|verstaat)\s+onder\s*", re.IGNORECASE)
 _DEFINITION = re.compile(r"^(?P<term>[^:;]{1,60}?)\s*:\s*(?P<value>.+)$")
 _HEREAFTER = re.compile(
     r"\(?\s*hierna(?:\s+te\s+noemen)?\s*:?\s*(?:de|het)?\s*(?P<name>[^);,.]{2,40})\)?", re.I
@@ -201,6 +202,7 @@ def find_roles(document: Document, units: Iterable[Unit]) -> Roles:
         if not match:
             continue
         term = match["term"].strip().strip("'\"‘’“”").lower()
+        term = _DEFINITION_OPENING.sub("", term)  # "In deze verordening wordt verstaan onder platform"
         term = re.sub(r"^(?:de|het)\s+", "", term)
         value = match["value"]
         if _COUNCIL_HINT.search(value) and not _BODY_HINT.search(value.split(",")[0].replace("raad van", "")):

@@ -80,7 +80,32 @@ def _phrases(pattern: Pattern) -> tuple[str, list[list[str]]] | None:
     return attr, sequences
 
 
-_STOP = frozenset("de het een van voor op in na met aan bij tot en of als dat die is zijn wordt worden te".split())
+_STOP = frozenset(
+    [
+        "de",
+        "het",
+        "een",
+        "van",
+        "voor",
+        "op",
+        "in",
+        "na",
+        "met",
+        "aan",
+        "bij",
+        "tot",
+        "en",
+        "of",
+        "als",
+        "dat",
+        "die",
+        "is",
+        "zijn",
+        "wordt",
+        "worden",
+        "te",
+    ]
+)
 
 
 def _trigger(pattern: Pattern) -> tuple[str, set[str]] | None:
@@ -253,12 +278,12 @@ class Engine:
         ]
         binding = [h for h in anchors if units[h.unit].binding and not units[h.unit].definition]
         # "dit overleg", "de agenda van het overleg": a reference to the element, not a grant
-        references = {(h.unit, h.start) for h in hits.get(f"{el}|reference", [])}
+        references = hits.get(f"{el}|reference", [])
         primary = [
             h
             for h in binding
             if self._has_roles(rule, units, docs, h.unit, rule.anchor_all_roles)
-            and not any((h.unit, s) in references for s in range(h.start - 3, h.start + 1))
+            and not _inside(h, references)
         ]
         # qualifiers that are not anchors themselves ("ongevraagd" in "geen ongevraagd advies")
         anchor_places = {(h.unit, h.start) for h in anchors}
@@ -287,7 +312,7 @@ class Engine:
             h.unit
             for h in binding
             if not self._anchor_negated(docs[h.unit], h, qualifier_hits, bool(units[h.unit].parents))
-            and not any((h.unit, s) in references for s in range(h.start - 3, h.start + 1))
+            and not _inside(h, references)
             and (
                 units[h.unit].article_id in primary_articles
                 or self._has_roles(rule, units, docs, h.unit, rule.anchor_all_roles)
@@ -347,8 +372,11 @@ class Engine:
         # a grant that is only left to the college makes the element partial
         grants = [h for h in positive if (h.unit, h.start) not in weak] or positive
         softness = {(h.unit, h.start): self._soft(units, docs, hits, h) for h in grants}
-        if all(softness.values()):
+        soft = any(softness.values()) if rule.soft_any else all(softness.values())
+        if soft:
             for h in grants:
+                if not softness[(h.unit, h.start)]:
+                    continue
                 reasons.append(f"{el}_{softness[(h.unit, h.start)]}")
                 cited.add(h.unit)
         if reasons:
@@ -374,12 +402,7 @@ class Engine:
         where: set[int],
     ) -> tuple[bool, set[int], str]:
         el = rule.element
-        excluded = hits.get(f"{el}|exclude", [])
-        found = [
-            h
-            for h in hits.get(f"{el}|q|{q.key}", [])
-            if h.unit in where and not self._in_excluded_clause(docs[h.unit], h, excluded)
-        ]
+        found = [h for h in hits.get(f"{el}|q|{q.key}", []) if h.unit in where]
         negated = [
             h
             for h in found
@@ -392,7 +415,7 @@ class Engine:
         # a limiting phrase ("op verzoek") does so unless another provision grants it outright
         if q.negation == "deny" and negated:
             return False, {h.unit for h in negated}, q.denied
-        if limits and not firm:
+        if limits and not (firm and q.overridable):
             return False, {h.unit for h in limits}, q.denied
         if firm:
             return True, {h.unit for h in firm}, ""
@@ -414,7 +437,9 @@ class Engine:
 
     def _topical(self, rule: Rule, unit: Unit) -> bool:
         """A provision in an article (or under a short heading) named after the element."""
-        return bool(rule.topics) and any(_word_matches(w, rule.topics) for w in self._heading_words[unit.index])
+        return bool(rule.topics) and any(
+            _word_matches(w, rule.topics) for w in self._heading_words[unit.index]
+        )
 
     def _in_excluded_clause(self, doc: Doc, hit: _Hit, excluded: list[_Hit]) -> bool:
         if not excluded:
@@ -668,6 +693,10 @@ def _heading_words(units: list[Unit], unit: Unit) -> tuple[str, ...]:
     names = [unit.article.title or ""] if unit.article is not None else []
     names += [units[p].text for p in unit.parents if len(units[p].text.split()) <= 4]
     return tuple(w for name in names for w in re.findall(r"\w+", name.lower()))
+
+
+def _inside(hit: _Hit, spans: list[_Hit]) -> bool:
+    return any(s.unit == hit.unit and s.start <= hit.start < s.end for s in spans)
 
 
 def _around(doc: Doc, start: int, end: int, stops: str) -> Span:

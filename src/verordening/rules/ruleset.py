@@ -47,6 +47,7 @@ class Qualifier:
     denied_by: tuple[Pattern, ...]
     negation: str  # "deny": a negated match denies the qualifier; "ignore": it just does not count
     scope: str  # "evidence" (provisions about the element) or "article" (their whole articles)
+    overridable: bool  # a denied_by limit gives way to an outright grant elsewhere
     missing: str  # reason code when not satisfied
     denied: str  # reason code when denied
 
@@ -74,6 +75,7 @@ class Rule:
     weak_reason: str
     unit_exclude: tuple[Pattern, ...]
     negated_anchor: str  # "restrict": a right excluded in part makes the element partial
+    soft_any: bool  # partial when any grant is left to the college, not only when all are
     dependency_exclude: tuple[Pattern, ...]
     topics: tuple[str, ...]
     qualifiers: tuple[Qualifier, ...]
@@ -181,6 +183,7 @@ def _rule(data: dict[str, Any], path: Path) -> Rule:
             denied_by=_patterns(q.get("denied_by")),
             negation=q.get("negation", "deny"),
             scope=q.get("scope", "evidence"),
+            overridable=bool(q.get("overridable", False)),
             missing=q["missing"],
             denied=q.get("denied", q["missing"]),
         )
@@ -203,6 +206,7 @@ def _rule(data: dict[str, Any], path: Path) -> Rule:
         weak_reason=anchor.get("weak_reason", f"{element}_weak"),
         unit_exclude=_patterns(anchor.get("unit_exclude")),
         negated_anchor=anchor.get("negated", "restrict"),
+        soft_any=anchor.get("soft", "all") == "any",
         dependency_exclude=_dependency(anchor.get("dependency_exclude")),
         topics=tuple(data.get("topics", [])),
         qualifiers=qualifiers,
