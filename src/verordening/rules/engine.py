@@ -608,9 +608,6 @@ class Engine:
         for i in range(clause.start, min(start, len(doc))):
             if doc[i].lemma_ not in self.cues.modals and doc[i].lower_ not in self.cues.modals:
                 continue
-            parsed = self._parsed_subject(doc, i)
-            if parsed is not None:
-                return parsed == "college"
             subject = doc[clause.start : i]
             roles = [
                 role_of(t)
@@ -620,7 +617,10 @@ class Engine:
                 and not (j > 1 and subject[j - 2].lower_ in self.cues.prepositions)
             ]
             if "body" in roles or "both" in roles:
-                return False
+                return False  # the body is (part of) the subject: a right, whatever the parse says
+            parsed = self._parsed_subject(doc, i)
+            if parsed is not None:
+                return parsed == "college"
             after = [role_of(t) for t in doc[i + 1 : min(i + 4, start)] if role_of(t)]
             if "college" in roles or (after and after[0] == "college"):
                 return True
