@@ -385,6 +385,9 @@ class Engine:
                     reasons.append(note.reason)
         if not cited:
             cited |= _preferred(primary_set, units, topical, primary_set)
+        elif not cited & primary_set:
+            # the provision that grants the element, beside those that complete it
+            cited.add(_best(primary_set, units, topical, primary_set, weight))
         # cite the list item rather than the opening words above it
         cited = {u for u in cited if not any(u in units[c].parents for c in cited)}
         evidence.reasons = list(dict.fromkeys(reasons))
