@@ -26,6 +26,7 @@ class Code(Enum):
     L002 = "the file contains NUL bytes; it may not be a text file"
     L003 = "{count} characters could not be decoded and were replaced"
     L004 = "decoded as UTF-16 (byte order mark)"
+    L005 = "read from a Word document: offsets point into its text, with Word's numbering written out"
     S001 = "no articles found"
     S002 = "text before the first article could not be placed: {snippet}"
     S003 = "{kind} {number} is out of sequence (expected {expected})"

@@ -21,7 +21,6 @@ __all__ = ["LoadError", "Source", "decode", "read"]
 MAX_BYTES = 50 * 1024 * 1024
 
 _BINARY = (
-    (b"PK\x03\x04", "a ZIP archive or Word (.docx) document"),
     (b"%PDF", "a PDF document"),
     (b"\xd0\xcf\x11\xe0", "an old Word (.doc) document"),
     (b"{\\rtf", "an RTF document"),
@@ -90,8 +89,20 @@ def read(path: str | Path) -> Source:
             raise LoadError(f"{name}: permission denied") from None
         except OSError as error:
             raise LoadError(f"{name}: cannot read ({error.strerror or error})") from None
+    if data.startswith(b"PK\x03\x04"):
+        return _from_docx(data, name, name_shown)
     for magic, what in _BINARY:
         if data.startswith(magic):
             raise LoadError(f"{name}: is {what}; save it as plain text (.txt) first")
     text, encoding, notes = decode(data)
     return Source(text, name_shown, encoding, notes)
+
+
+def _from_docx(data: bytes, name: str, shown: str | None) -> Source:
+    from .docx import DocxError, docx_text
+
+    try:
+        text = docx_text(data)
+    except DocxError as error:
+        raise LoadError(f"{name}: {error}") from None
+    return Source(text, shown, "docx", (_note(Code.L005, Severity.INFO),))
