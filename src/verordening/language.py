@@ -86,10 +86,14 @@ _DEFINITIONS = re.compile(
 
 def _own_text(document: Document, node: Node) -> str:
     """The node's own words: up to its first child, without label or heading."""
-    from .structure import normalise
-
-    end = node.children[0].start if node.children else node.end
-    text = normalise(document.source[node.start : end])
+    # the children's texts end the node's text, each on lines of its own
+    text = node.text
+    if node.children:
+        tail = "\n" + "\n".join(child.text for child in node.children)
+        if text.endswith(tail):
+            text = text[: -len(tail)]
+        elif (cut := text.find(node.children[0].text)) >= 0:
+            text = text[:cut]
     if node.kind in ("article", "toelichting") and node.id:
         lines = text.split("\n")[1:]
         if lines and node.title and lines[0] == node.title:
