@@ -141,12 +141,10 @@ class Engine:
         self.cues = cues
         self.nlp = nlp
         self.strings = nlp.vocab.strings
-        self.matcher = Matcher(nlp.vocab, validate=True)
         self.phrases = {attr: PhraseMatcher(nlp.vocab, attr=attr) for attr in _PHRASE_ATTRS}
-        # words without which no token pattern can match: provisions that lack all of them
-        # skip the token Matcher
-        self.triggers: dict[str, set[str]] = {}
-        self.always = False
+        # token patterns in groups, each with the words without which none of them can
+        # match: a provision runs only the groups whose words it has
+        self.groups: dict[tuple[str, frozenset[str]], Matcher] = {}
         self._roles_in: list[frozenset[str]] = []
         self._heading_words: list[tuple[str, ...]] = []
         # patterns over the dependency parse; they run only on parsed text
@@ -169,16 +167,14 @@ class Engine:
         self._add("cue|unit_condition", cues.unit_condition)
 
     def _add(self, key: str, patterns: tuple[Pattern, ...]) -> None:
-        tokens: list[Pattern] = []
         for pattern in patterns:
             plain = _phrases(pattern)
             if plain is None:
-                tokens.append(pattern)
                 trigger = _trigger(pattern)
-                if trigger is None:
-                    self.always = True
-                else:
-                    self.triggers.setdefault(trigger[0], set()).update(trigger[1])
+                group = (trigger[0], frozenset(trigger[1])) if trigger else ("", frozenset())
+                if group not in self.groups:
+                    self.groups[group] = Matcher(self.nlp.vocab, validate=True)
+                self.groups[group].add(key, [pattern])
                 continue
             attr, sequences = plain
             docs = [Doc(self.nlp.vocab, words=seq) for seq in sequences]
@@ -187,26 +183,24 @@ class Engine:
                     for token in doc:
                         token.lemma_ = token.text
             self.phrases[attr].add(key, docs)
-        if tokens:
-            self.matcher.add(key, tokens)
 
-    def _may_match(self, doc: Doc) -> bool:
-        if self.always:
-            return True
-        for attr, words in self.triggers.items():
-            if attr == "LOWER" and any(t.lower_ in words for t in doc):
-                return True
-            if attr == "LEMMA" and any(t.lemma_ in words for t in doc):
-                return True
-            if attr == "NORM" and any(t.norm_ in words for t in doc):
-                return True
-        return False
+    def _token_matches(self, doc: Doc) -> list[tuple[int, int, int]]:
+        present = {
+            "LOWER": {t.lower_ for t in doc},
+            "LEMMA": {t.lemma_ for t in doc},
+            "NORM": {t.norm_ for t in doc},
+        }
+        found: list[tuple[int, int, int]] = []
+        for (attr, words), matcher in self.groups.items():
+            if not attr or words & present[attr]:
+                found.extend(matcher(doc))
+        return found
 
     # -- per document -----------------------------------------------------------------------
     def _hits(self, units: list[Unit], docs: list[Doc]) -> dict[str, list[_Hit]]:
         hits: dict[str, list[_Hit]] = defaultdict(list)
         for unit, doc in zip(units, docs, strict=True):
-            found = list(self.matcher(doc)) if self._may_match(doc) else []
+            found = self._token_matches(doc)
             for phrases in self.phrases.values():
                 if len(phrases):
                     found.extend(phrases(doc))
