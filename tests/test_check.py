@@ -274,3 +274,19 @@ def test_eval_command_json(real: Path, capsys: pytest.CaptureFixture[str]) -> No
         "confusion",
     }
     assert main(["eval", "/no/such/folder"]) == 2
+
+
+def test_rules_command_lists_and_explains(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["rules"]) == 0
+    table = capsys.readouterr().out
+    assert "PW47-A" in table
+    assert "WMO2.1.3-3F" in table
+    assert main(["rules", "PW47-A"]) == 0
+    text = capsys.readouterr().out
+    assert "Participatiewet, artikel 47, onderdeel a" in text
+    assert "advice_not_early" in text
+    assert "Voorbeeldtekst" in text
+    assert main(["rules", "information"]) == 0
+    assert "information_only_on_request" in capsys.readouterr().out
+    assert main(["rules", "XYZ-1"]) == 2
+    assert "no rule 'XYZ-1'" in capsys.readouterr().err

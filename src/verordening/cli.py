@@ -83,6 +83,15 @@ def _build() -> argparse.ArgumentParser:
         "nl_core_news_lg/md/sm, else the built-in pipeline; 'builtin' forces the built-in one)",
     )
 
+    rules = commands.add_parser(
+        "rules",
+        help="list the rules, or explain one: what it checks, its statute, reasons and example wording",
+        description="Without an argument: one line per rule. With a rule id or element: the rule in full.",
+    )
+    rules.add_argument(
+        "rule", metavar="ID|ELEMENT", nargs="?", help="a rule id (PW47-A) or an element (advice)"
+    )
+
     evaluate = commands.add_parser(
         "eval",
         help="measure the checker against gold files (*.gold.json) and a keyword baseline",
@@ -174,6 +183,30 @@ def _eval(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _rules(args: argparse.Namespace) -> int:
+    from .output import rule_text, rules_table
+    from .rules import RuleError
+    from .rules.ruleset import load_rules
+
+    try:
+        rules, _ = load_rules()
+    except RuleError as error:
+        sys.stderr.write(f"verordening: {error}\n")
+        return EXIT_USAGE
+    if not args.rule:
+        sys.stdout.write(rules_table(rules))
+        return EXIT_OK
+    wanted = args.rule.strip()
+    for rule in rules:
+        if wanted.lower() == rule.element or any(
+            wanted.upper() == f.rule_id for f in rule.frameworks.values()
+        ):
+            sys.stdout.write(rule_text(rule))
+            return EXIT_OK
+    sys.stderr.write(f"verordening: no rule '{wanted}' (see 'verordening rules')\n")
+    return EXIT_USAGE
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = _build()
     args = parser.parse_args(argv)
@@ -184,6 +217,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _parse(args)
     if args.command == "check":
         return _check(args)
+    if args.command == "rules":
+        return _rules(args)
     return _eval(args)
 
 

@@ -5,9 +5,13 @@ from __future__ import annotations
 import re
 import textwrap
 from datetime import date
+from typing import TYPE_CHECKING
 
 from .findings import ELEMENTS, ElementResult, Finding, Report
 from .model import Document, Node
+
+if TYPE_CHECKING:
+    from .rules.ruleset import Rule
 
 __all__ = ["outline_text", "report_summary_line", "report_text"]
 
@@ -402,3 +406,47 @@ def report_summary_line(report: Report, *, color: bool = False) -> str:
     if parts:
         line += "; " + ", ".join(parts)
     return line
+
+
+# -- rules ----------------------------------------------------------------------------------------
+def rules_table(rules: tuple[Rule, ...]) -> str:
+    """One line per framework section of every rule: id, element, statute, severity."""
+    lines = []
+    for rule in rules:
+        for fr in rule.frameworks.values():
+            mark = " (interpretatie)" if fr.interpretation else ""
+            lines.append(f"{fr.rule_id:14} {rule.element:22} {fr.severity:8} {fr.statute}{mark}")
+    return "\n".join(lines) + "\n"
+
+
+def rule_text(rule: Rule) -> str:
+    """A rule in full, in Dutch: what it checks, where the law says so, why it can fall short."""
+    out = [f"{rule.name} ({rule.element})", ""]
+    out += _wrap(" ".join(rule.description.split()))
+    out += ["", "Wettelijke basis:"]
+    for fr in rule.frameworks.values():
+        marks = ", ".join(
+            m
+            for m in (
+                "waarschuwing" if fr.severity == "warning" else "",
+                "interpretatie" if fr.interpretation else "",
+            )
+            if m
+        )
+        out.append(
+            f"  {fr.rule_id}: {fr.statute}" + (f" ({marks})" if marks else "") + f"  [{fr.juriconnect}]"
+        )
+    if rule.qualifiers:
+        out += ["", "Eisen:"]
+        for q in rule.qualifiers:
+            origin = "uit de wet" if q.basis == "statute" else "onze uitleg"
+            out.append(f"  {q.key} ({origin}); ontbreekt: {q.missing}")
+    out += ["", "Redencodes:"]
+    for code, text in rule.reasons.items():
+        out += _wrap(text, f"  {code}: ", 6)
+    out += ["", "Voorbeeldtekst:"]
+    out += _wrap(" ".join(rule.suggestion.split()), "  ", 2)
+    out += ["", "Voorbeelden (getest):"]
+    for example in rule.examples:
+        out += _wrap(" ".join(example["text"].split()), f"  [{example['status']}] ", 4)
+    return "\n".join(out) + "\n"
