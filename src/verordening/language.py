@@ -288,9 +288,10 @@ class ModelError(Exception):
 
 @lru_cache(maxsize=1)
 def _lookup_table() -> Table:
-    from spacy.lookups import load_lookups
-
-    return load_lookups("nl", ["lemma_lookup"]).get_table("lemma_lookup")
+    """The lemma table of the built-in pipeline's lemmatiser (loaded once, with it)."""
+    lemmatizer = builtin_pipeline()[0].get_pipe("lemmatizer")
+    table: Table = lemmatizer.lookups.get_table("lemma_lookup")  # type: ignore[attr-defined]
+    return table
 
 
 @lru_cache(maxsize=1)

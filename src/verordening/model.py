@@ -138,9 +138,6 @@ class Document:
         for child in self.root.children:
             yield from child.walk()
 
-    def of_kind(self, kind: str) -> list[Node]:
-        return [node for node in self.nodes() if node.kind == kind]
-
     @property
     def articles(self) -> list[Node]:
         """The articles of the regulation itself, in order (not annex, not toelichting)."""

@@ -12,7 +12,6 @@ here, in :class:`_ArticleState`; the grammar then only has to nest the blocks.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 
 from attrs import define, field
 
@@ -600,6 +599,3 @@ def lex(text: str) -> tuple[list[Block], list[Note]]:
     blocks = lexer.run()
     return blocks, lexer.notes
 
-
-def iter_kinds(blocks: list[Block]) -> Iterator[str]:
-    return (b.kind for b in blocks)

@@ -86,7 +86,6 @@ class _ToDrafts(Transformer[Token, list[Draft]]):
 @define
 class _Context:
     norm: Normalised
-    source: str
     line_starts: list[int]
 
 
@@ -101,7 +100,7 @@ def parse_text(
     norm = normalise_with_map(source)
     blocks, notes = lex(norm.text)
     line_starts = line_starts_of(source)
-    ctx = _Context(norm, source, line_starts)
+    ctx = _Context(norm, line_starts)
     found = list(diagnostics)
     try:
         drafts: list[Draft] = _ToDrafts(blocks).transform(_grammar().parse(blocks))
