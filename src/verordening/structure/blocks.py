@@ -598,4 +598,3 @@ def lex(text: str) -> tuple[list[Block], list[Note]]:
     lexer = _Lexer(text)
     blocks = lexer.run()
     return blocks, lexer.notes
-
