@@ -15,11 +15,12 @@ from collections import defaultdict
 from collections.abc import Iterable
 
 from attrs import define, field
+from spacy.attrs import LEMMA, LOWER, NORM
 from spacy.language import Language
 from spacy.matcher import DependencyMatcher, Matcher, PhraseMatcher
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc
 
-from ..language import Unit, role_of
+from ..language import ROLE_MARK, Unit
 from .ruleset import Cues, Pattern, Qualifier, Rule
 
 __all__ = ["ElementEvidence", "Engine"]
@@ -30,6 +31,19 @@ class _Hit:
     unit: int
     start: int
     end: int
+
+
+@define(frozen=True)
+class _Words:
+    """A provision's words as plain lists, made once: the engine's loops read these rather
+    than spaCy tokens. ``role`` holds the role each word names, or ``""``."""
+
+    lower: list[str]
+    lemma: list[str]
+    norm: list[str]
+    role: list[str]
+    doc: Doc
+    parsed: bool
 
 
 @define
@@ -147,6 +161,8 @@ class Engine:
         self.groups: dict[tuple[str, frozenset[str]], Matcher] = {}
         self._roles_in: list[frozenset[str]] = []
         self._heading_words: list[tuple[str, ...]] = []
+        self._known: dict[int, str] = {}  # string hashes already looked up
+        self._cue_words = cues.negation | cues.modals
         # patterns over the dependency parse; they run only on parsed text
         self.dependency = DependencyMatcher(nlp.vocab, validate=True)
         for rule in rules:
@@ -184,30 +200,40 @@ class Engine:
                         token.lemma_ = token.text
             self.phrases[attr].add(key, docs)
 
-    def _token_matches(self, doc: Doc) -> list[tuple[int, int, int]]:
-        present = {
-            "LOWER": {t.lower_ for t in doc},
-            "LEMMA": {t.lemma_ for t in doc},
-            "NORM": {t.norm_ for t in doc},
-        }
+    def _words(self, doc: Doc) -> _Words:
+        strings, known = doc.vocab.strings, self._known
+        columns: list[list[str]] = [[], [], []]
+        for row in doc.to_array([LOWER, LEMMA, NORM]).tolist():
+            for column, key in zip(columns, row, strict=True):
+                word = known.get(key)
+                if word is None:
+                    word = known[key] = strings[key]
+                column.append(word)
+        lower, lemma, norm = columns
+        role = [n[1:] if n.startswith(ROLE_MARK) else "" for n in norm]
+        return _Words(lower, lemma, norm, role, doc, doc.has_annotation("DEP"))
+
+    def _token_matches(self, w: _Words) -> list[tuple[int, int, int]]:
+        present = {"LOWER": set(w.lower), "LEMMA": set(w.lemma), "NORM": set(w.norm)}
         found: list[tuple[int, int, int]] = []
         for (attr, words), matcher in self.groups.items():
-            if not attr or words & present[attr]:
-                found.extend(matcher(doc))
+            if not attr or not words.isdisjoint(present[attr]):
+                found.extend(matcher(w.doc))
         return found
 
     # -- per document -----------------------------------------------------------------------
-    def _hits(self, units: list[Unit], docs: list[Doc]) -> dict[str, list[_Hit]]:
+    def _hits(self, units: list[Unit], words: list[_Words]) -> dict[str, list[_Hit]]:
         hits: dict[str, list[_Hit]] = defaultdict(list)
-        for unit, doc in zip(units, docs, strict=True):
-            found = self._token_matches(doc)
+        for unit, w in zip(units, words, strict=True):
+            doc = w.doc
+            found = self._token_matches(w)
             for phrases in self.phrases.values():
                 if len(phrases):
                     found.extend(phrases(doc))
             for match_id, start, end in found:
                 key = self.strings[match_id]
                 hits[key].append(_Hit(unit.index, start, end))
-            if len(self.dependency) and doc.has_annotation("DEP"):
+            if len(self.dependency) and w.parsed:
                 for match_id, tokens in self.dependency(doc):
                     key = self.strings[match_id]
                     hits[key].append(_Hit(unit.index, min(tokens), max(tokens) + 1))
@@ -218,7 +244,8 @@ class Engine:
     def candidates(self, units: list[Unit], docs: list[Doc]) -> list[int]:
         """Provisions where a parse can change the verdict: about an element, and with a
         negation, a modal verb or a condition in them (and the opening words above them)."""
-        hits = self._hits(units, docs)
+        words = [self._words(doc) for doc in docs]
+        hits = self._hits(units, words)
         about = {h.unit for key, found in hits.items() if not key.startswith("cue|") for h in found}
         cued = {h.unit for h in hits.get("cue|condition", [])}
         # provisions about an element whose rule reads the parse
@@ -229,30 +256,30 @@ class Engine:
             for h in hits.get(f"{rule.element}|anchor", [])
         }
         for index in about:
-            words = {t.lower_ for t in docs[index]}
-            if words & (self.cues.negation | self.cues.modals) or index in cued:
+            if not self._cue_words.isdisjoint(words[index].lower) or index in cued:
                 cued.add(index)
         chosen = about & cued
         chosen |= {p for u in chosen for p in units[u].parents}
         return sorted(chosen)
 
     def judge(self, units: list[Unit], docs: list[Doc]) -> dict[str, ElementEvidence]:
-        hits = self._hits(units, docs)
+        words = [self._words(doc) for doc in docs]
+        hits = self._hits(units, words)
         elements_of: dict[int, set[str]] = defaultdict(set)
         for key, found in hits.items():
             if key.endswith("|anchor"):
                 for h in found:
                     elements_of[h.unit].add(key.split("|")[0])
         # the roles each provision names, and the words of the headings it stands under
-        self._roles_in = [frozenset(role_of(t) for t in doc) - {""} for doc in docs]
+        self._roles_in = [frozenset(w.role) - {""} for w in words]
         self._heading_words = [_heading_words(units, unit) for unit in units]
-        return {rule.element: self._element(rule, units, docs, hits, elements_of) for rule in self.rules}
+        return {rule.element: self._element(rule, units, words, hits, elements_of) for rule in self.rules}
 
     def _element(
         self,
         rule: Rule,
         units: list[Unit],
-        docs: list[Doc],
+        words: list[_Words],
         hits: dict[str, list[_Hit]],
         elements_of: dict[int, set[str]],
     ) -> ElementEvidence:
@@ -267,8 +294,8 @@ class Engine:
                 hits.get(f"{el}|anchor", []) + hits.get(f"{el}|weak", []), key=lambda h: (h.unit, h.start)
             )
             if h.unit not in shut
-            and not self._after(docs[h.unit], h.start, rule.anchor_not_after, rule.anchor_window)
-            and not self._in_excluded_clause(docs[h.unit], h, excluded)
+            and not self._after(words[h.unit], h.start, rule.anchor_not_after, rule.anchor_window)
+            and not self._in_excluded_clause(words[h.unit], h, excluded)
         ]
         binding = [h for h in anchors if units[h.unit].binding and not units[h.unit].definition]
         # "dit overleg", "de agenda van het overleg": a reference to the element, not a grant
@@ -276,8 +303,7 @@ class Engine:
         primary = [
             h
             for h in binding
-            if self._has_roles(rule, units, docs, h.unit, rule.anchor_all_roles)
-            and not _inside(h, references)
+            if self._has_roles(rule, units, h.unit, rule.anchor_all_roles) and not _inside(h, references)
         ]
         # qualifiers that are not anchors themselves ("ongevraagd" in "geen ongevraagd advies")
         anchor_places = {(h.unit, h.start) for h in anchors}
@@ -285,7 +311,7 @@ class Engine:
         positive = [
             h
             for h in primary
-            if not self._anchor_negated(docs[h.unit], h, qualifier_hits, bool(units[h.unit].parents))
+            if not self._anchor_negated(words[h.unit], h, qualifier_hits, bool(units[h.unit].parents))
         ]
         evidence = ElementEvidence(el, "missing")
         if not positive:
@@ -305,11 +331,11 @@ class Engine:
         secondary = {
             h.unit
             for h in binding
-            if not self._anchor_negated(docs[h.unit], h, qualifier_hits, bool(units[h.unit].parents))
+            if not self._anchor_negated(words[h.unit], h, qualifier_hits, bool(units[h.unit].parents))
             and not _inside(h, references)
             and (
                 units[h.unit].article_id in primary_articles
-                or self._has_roles(rule, units, docs, h.unit, rule.anchor_all_roles)
+                or self._has_roles(rule, units, h.unit, rule.anchor_all_roles)
                 or bool(set(_REFERRED.findall(units[h.unit].text)) & primary_numbers)
             )
         }
@@ -322,7 +348,7 @@ class Engine:
                 and not unit.definition
                 and unit.article_id in primary_articles
                 and not (elements_of.get(unit.index, set()) - {el})
-                and self._has_roles(rule, units, docs, unit.index, False)
+                and self._has_roles(rule, units, unit.index, False)
             ):
                 secondary.add(unit.index)
         scope = set(evidence.primary) | secondary
@@ -342,7 +368,7 @@ class Engine:
         }
         for q in rule.qualifiers:
             where = (with_parents if q.scope == "evidence" else in_articles | with_parents) - weak_only
-            ok, used, reason = self._qualifier(rule, q, units, docs, hits, where)
+            ok, used, reason = self._qualifier(rule, q, units, words, hits, where)
             if ok and q.scope == "evidence":
                 established[q.key] = used
             elif not ok:
@@ -365,7 +391,7 @@ class Engine:
             reasons.append(rule.weak_reason)
         # a grant that is only left to the college makes the element partial
         grants = [h for h in positive if (h.unit, h.start) not in weak] or positive
-        softness = {(h.unit, h.start): self._soft(units, docs, hits, h) for h in grants}
+        softness = {(h.unit, h.start): self._soft(units, words, hits, h) for h in grants}
         soft = any(softness.values()) if rule.soft_any else all(softness.values())
         if soft:
             for h in grants:
@@ -394,7 +420,7 @@ class Engine:
         rule: Rule,
         q: Qualifier,
         units: list[Unit],
-        docs: list[Doc],
+        words: list[_Words],
         hits: dict[str, list[_Hit]],
         where: set[int],
     ) -> tuple[bool, set[int], str]:
@@ -403,11 +429,13 @@ class Engine:
         negated = [
             h
             for h in found
-            if self._negated(docs[h.unit], h.start, h.end, window=3, units_parent=bool(units[h.unit].parents))
+            if self._negated(
+                words[h.unit], h.start, h.end, window=3, units_parent=bool(units[h.unit].parents)
+            )
         ]
         limits = [h for h in hits.get(f"{el}|deny|{q.key}", []) if h.unit in where]
         good = [h for h in found if h not in negated]
-        firm = [h for h in good if not self._soft(units, docs, hits, h)]
+        firm = [h for h in good if not self._soft(units, words, hits, h)]
         # a negated qualifier restricts the element ("geen ongevraagd advies over de begroting");
         # a limiting phrase ("op verzoek") does so unless another provision grants it outright
         if q.negation == "deny" and negated:
@@ -417,11 +445,11 @@ class Engine:
         if firm:
             return True, {h.unit for h in firm}, ""
         if good:  # only under a condition or at the college's discretion
-            return False, {h.unit for h in good}, f"{el}_{self._soft(units, docs, hits, good[0])}"
+            return False, {h.unit for h in good}, f"{el}_{self._soft(units, words, hits, good[0])}"
         return q.default, set(), q.missing
 
     # -- roles, negation, conditions ------------------------------------------------------------
-    def _has_roles(self, rule: Rule, units: list[Unit], docs: list[Doc], index: int, every: bool) -> bool:
+    def _has_roles(self, rule: Rule, units: list[Unit], index: int, every: bool) -> bool:
         if not rule.anchor_roles:
             return True
         present: set[str] = set()
@@ -438,195 +466,197 @@ class Engine:
             _word_matches(w, rule.topics) for w in self._heading_words[unit.index]
         )
 
-    def _in_excluded_clause(self, doc: Doc, hit: _Hit, excluded: list[_Hit]) -> bool:
+    def _in_excluded_clause(self, w: _Words, hit: _Hit, excluded: list[_Hit]) -> bool:
         if not excluded:
             return False
-        clause = self._clause(doc, hit.start, hit.end)
-        return any(e.unit == hit.unit and clause.start <= e.start < clause.end for e in excluded)
+        left, right = _around(w.lower, hit.start, hit.end, _CLAUSE)
+        return any(e.unit == hit.unit and left <= e.start < right for e in excluded)
 
-    def _anchor_negated(self, doc: Doc, hit: _Hit, qualifiers: list[_Hit], item: bool = False) -> bool:
+    def _anchor_negated(self, w: _Words, hit: _Hit, qualifiers: list[_Hit], item: bool = False) -> bool:
         """A negation just before an anchor, unless a qualifier stands between them:
         in "geen ongevraagd advies" the negation is about the qualifier."""
-        clause = self._clause(doc, hit.start, hit.end)
-        if any(self._is_negation(doc, i) for i in range(hit.start, hit.end)):
-            return self._negated(doc, hit.end - 1, hit.end, window=hit.end - hit.start, units_parent=item)
+        lower, role = w.lower, w.role
+        clause_start, _ = _around(lower, hit.start, hit.end, _CLAUSE)
+        if any(self._is_negation(lower, i) for i in range(hit.start, hit.end)):
+            return self._negated(w, hit.end - 1, hit.end, window=hit.end - hit.start, units_parent=item)
         sentence = hit.start
-        while sentence > 0 and doc[sentence - 1].text not in ";." and hit.start - sentence < 8:
+        while sentence > 0 and lower[sentence - 1] not in _SENTENCE and hit.start - sentence < 8:
             sentence -= 1
         for i in range(max(sentence, hit.start - 7), hit.start):
             # across a comma only within an enumeration: "geen vacatiegeld, reiskostenvergoeding
             # of andere tegemoetkoming", not "geen vergoeding, maar wel een secretaris"
-            between = doc[i + 1 : hit.start]
-            if i < clause.start and any(
-                t.lower_ in _SUBORDINATE or t.lower_ in _CONTRAST or role_of(t) for t in between
+            if i < clause_start and any(
+                lower[k] in _SUBORDINATE or lower[k] in _CONTRAST or role[k] for k in range(i + 1, hit.start)
             ):
                 continue
             # a negation inside a relative clause describes the scope, it denies nothing:
             # "over beleidsvoorstellen waarover het college geen advies vraagt"
-            if any(t.lower_ in _SUBORDINATE for t in doc[clause.start : i]):
+            if any(lower[k] in _SUBORDINATE for k in range(clause_start, i)):
                 continue
-            if self._is_negation(doc, i):
+            if self._is_negation(lower, i):
                 qualified = any(q.unit == hit.unit and i < q.start < hit.start for q in qualifiers)
                 if not qualified:
-                    return not self._harmless(doc, i)
-        return self._negated(doc, hit.start, hit.end, window=0, units_parent=item)
+                    return not self._harmless(lower, i)
+        return self._negated(w, hit.start, hit.end, window=0, units_parent=item)
 
     @staticmethod
-    def _after(doc: Doc, start: int, words: frozenset[str], window: int) -> bool:
-        return bool(words) and any(t.lower_ in words for t in doc[max(0, start - window) : start])
+    def _after(w: _Words, start: int, words: frozenset[str], window: int) -> bool:
+        return bool(words) and any(word in words for word in w.lower[max(0, start - window) : start])
 
-    @staticmethod
-    def _sentence(doc: Doc, index: int) -> Span:
-        """The sentence part around a token: up to ';' or '.'."""
-        return _around(doc, index, index, ";.")
-
-    @staticmethod
-    def _clause(doc: Doc, start: int, end: int) -> Span:
-        """The clause around a match: up to a comma, colon, ';' or '.'."""
-        return _around(doc, start, end, ",;:.")
-
-    def _is_negation(self, doc: Doc, i: int) -> bool:
-        if doc[i].lower_ not in self.cues.negation:
+    def _is_negation(self, lower: list[str], i: int) -> bool:
+        word = lower[i]
+        if word not in self.cues.negation:
             return False
         for phrase in self.cues.negation_exceptions:
-            k = phrase.index(doc[i].lower_) if doc[i].lower_ in phrase else -1
-            if k < 0 or i - k < 0 or i - k + len(phrase) > len(doc):
+            if word not in phrase:
                 continue
-            if tuple(t.lower_ for t in doc[i - k : i - k + len(phrase)]) == phrase:
+            first = i - phrase.index(word)
+            if first >= 0 and tuple(lower[first : first + len(phrase)]) == phrase:
                 return False
         return True
 
-    def _negated(self, doc: Doc, start: int, end: int, window: int, units_parent: bool = False) -> bool:
-        clause = self._clause(doc, start, end)
+    def _negated(self, w: _Words, start: int, end: int, window: int, units_parent: bool = False) -> bool:
+        lower, size = w.lower, len(w.lower)
+        clause_start, clause_end = _around(lower, start, end, _CLAUSE)
         # just after the match, up to a subordinate clause: "adviseert niet", but not
         # "adviezen waarom niet is gevraagd"
         reach = end
-        while reach < min(clause.end, end + 2) and doc[reach].lower_ not in _SUBORDINATE:
+        while reach < min(clause_end, end + 2) and lower[reach] not in _SUBORDINATE:
             reach += 1
         # a topicalised phrase ("Ongevraagd advies brengt de raad niet uit") is negated at the end
         # of its sentence part, unless a subordinate clause or a copula intervenes
         # ("waarover ... geen", "Het overleg is niet openbaar")
-        if start - clause.start <= 1 and not units_parent:
+        if start - clause_start <= 1 and not units_parent:
             reach = end
-            while reach < len(doc) and doc[reach].text not in ";." and doc[reach].lower_ not in _COPULA:
-                if doc[reach].lower_ in _SUBORDINATE:
+            while reach < size and lower[reach] not in _SENTENCE and lower[reach] not in _COPULA:
+                if lower[reach] in _SUBORDINATE:
                     # skip a relative clause inside the topic ("..., die tot ... behoren, wordt niet")
-                    nxt = next((k for k in range(reach, len(doc)) if doc[k].text in ",;."), len(doc))
-                    if nxt >= len(doc) or doc[nxt].text != ",":
+                    nxt = next((k for k in range(reach, size) if lower[k] in _CLAUSE_END), size)
+                    if nxt >= size or lower[nxt] != ",":
                         break
                     reach = nxt
                 reach += 1
-        places = [*range(max(clause.start, start - window), start), *range(end, reach)]
-        if doc.has_annotation("DEP") and window >= 3:
+        places = [*range(max(clause_start, start - window), start), *range(end, reach)]
+        if w.parsed and window >= 3:
             # with a parse: a negation attached to a word that governs the match
+            doc = w.doc
             ancestors = {doc[end - 1].i, *(t.i for t in doc[end - 1].ancestors)}
             places += [
                 i
-                for i in range(clause.start, clause.end)
+                for i in range(clause_start, clause_end)
                 if doc[i].head.i in ancestors and doc[i].head.i != i and not start <= i < end
             ]
         # "besluit niet ... zonder ... advies": a double negative grants, it does not deny
         negations = [
             i
             for i in places
-            if self._is_negation(doc, i)
-            and not any(t.lower_ == "zonder" for t in doc[min(i, start) : max(i, start)])
+            if self._is_negation(lower, i) and "zonder" not in lower[min(i, start) : max(i, start)]
         ]
         if not negations:
             return False
-        return not self._harmless(doc, min(negations[0], end))
+        return not self._harmless(lower, min(negations[0], end))
 
-    def _harmless(self, doc: Doc, negation: int) -> bool:
+    def _harmless(self, lower: list[str], negation: int) -> bool:
         """'adviseert niet over individuele aanvragen': an exclusion of individual matters."""
-        sentence = self._sentence(doc, negation)
-        return any(_word_matches(t.lower_, self.cues.harmless_scope) for t in sentence)
+        left, right = _around(lower, negation, negation, _SENTENCE)
+        return any(_word_matches(word, self.cues.harmless_scope) for word in lower[left:right])
 
-    def _soft(self, units: list[Unit], docs: list[Doc], hits: dict[str, list[_Hit]], hit: _Hit) -> str:
+    def _soft(self, units: list[Unit], words: list[_Words], hits: dict[str, list[_Hit]], hit: _Hit) -> str:
         """'conditional' or 'discretionary' when the provision leaves it to the college; else ''."""
-        doc = docs[hit.unit]
-        if self._conditional(doc, hits, hit):
+        w = words[hit.unit]
+        if self._conditional(w, hits, hit):
             return "conditional"
         # a list item that continues "..., dat de adviesraad:" has the body as its subject
         parents = units[hit.unit].parents
-        opener = [role_of(t) for t in docs[parents[-1]] if role_of(t)] if parents else []
-        if not (opener and opener[-1] == "body") and self._discretionary(doc, hit.start):
+        opener = [r for r in words[parents[-1]].role if r] if parents else []
+        if not (opener and opener[-1] == "body") and self._discretionary(w, hit.start):
             return "discretionary"
-        for parent in units[hit.unit].parents:  # the opening words of the list it stands in
-            pdoc = docs[parent]
-            end = _Hit(parent, len(pdoc), len(pdoc))
-            if self._conditional(pdoc, hits, end):
+        for parent in parents:  # the opening words of the list it stands in
+            pw = words[parent]
+            end = _Hit(parent, len(pw.lower), len(pw.lower))
+            if self._conditional(pw, hits, end):
                 return "conditional"
-            if self._discretionary(pdoc, len(pdoc)):
+            if self._discretionary(pw, len(pw.lower)):
                 return "discretionary"
         return ""
 
-    def _conditional(self, doc: Doc, hits: dict[str, list[_Hit]], anchor: _Hit) -> bool:
+    def _conditional(self, w: _Words, hits: dict[str, list[_Hit]], anchor: _Hit) -> bool:
         if any(h.unit == anchor.unit for h in hits.get("cue|unit_condition", [])):
             return True
-        sentence_start = min(anchor.start, len(doc))
-        while sentence_start > 0 and doc[sentence_start - 1].text != ".":
+        lower, size = w.lower, len(w.lower)
+        sentence_start = min(anchor.start, size)
+        while sentence_start > 0 and lower[sentence_start - 1] != ".":
             sentence_start -= 1
         sentence_end = anchor.end
-        while sentence_end < len(doc) and doc[sentence_end].text != ".":
+        while sentence_end < size and lower[sentence_end] != ".":
             sentence_end += 1
         for cond in hits.get("cue|condition", []):
             if cond.unit != anchor.unit or not sentence_start <= cond.start < sentence_end:
                 continue
             # the condition runs to the end of its sentence part
             stop = cond.end
-            while stop < len(doc) and doc[stop].text not in ";.":
+            while stop < size and lower[stop] not in _SENTENCE:
                 stop += 1
-            words = [t.lower_ for t in doc[cond.start : stop]]
-            if any(_word_matches(w, self.cues.harmless_condition) for w in words):
+            said = lower[cond.start : stop]
+            if any(_word_matches(word, self.cues.harmless_condition) for word in said):
                 continue
-            college = any(role_of(t) == "college" for t in doc[cond.start : stop])
-            marker = any(_word_matches(w, self.cues.discretion_markers) for w in words)
-            if (college and marker) or any(_word_matches(w, self.cues.budget_condition) for w in words):
+            college = "college" in w.role[cond.start : stop]
+            marker = any(_word_matches(word, self.cues.discretion_markers) for word in said)
+            if (college and marker) or any(_word_matches(word, self.cues.budget_condition) for word in said):
                 return True
         return False
 
-    def _parsed_subject(self, doc: Doc, modal: int) -> str | None:
+    @staticmethod
+    def _parsed_subject(w: _Words, modal: int) -> str | None:
         """The role of the modal's subject in the dependency parse, when there is one."""
-        if not doc.has_annotation("DEP"):
+        if not w.parsed:
             return None
+        doc = w.doc
         verb = doc[modal]
         heads = {verb.i, verb.head.i}
         subjects = [t for t in doc if t.dep_.startswith("nsubj") and t.head.i in heads and t.i < modal]
         if len(subjects) != 1:
             return None
-        roles = {role_of(t) for t in subjects[0].subtree if role_of(t)}
+        roles = {w.role[t.i] for t in subjects[0].subtree}
         if "body" in roles or "both" in roles:
             return "body"
         return "college" if "college" in roles else None
 
-    def _discretionary(self, doc: Doc, start: int) -> bool:
+    def _discretionary(self, w: _Words, start: int) -> bool:
         """A modal before the match whose subject is the college: 'het college kan ...'."""
-        clause = self._sentence(doc, max(0, min(start, len(doc) - 1)))
-        for i in range(clause.start, min(start, len(doc))):
-            if doc[i].lemma_ not in self.cues.modals and doc[i].lower_ not in self.cues.modals:
+        lower, lemma, role = w.lower, w.lemma, w.role
+        size = len(lower)
+        here = max(0, min(start, size - 1))
+        clause_start, clause_end = _around(lower, here, here, _SENTENCE)
+        modals, prepositions = self.cues.modals, self.cues.prepositions
+        for i in range(clause_start, min(start, size)):
+            if lemma[i] not in modals and lower[i] not in modals:
                 continue
-            subject = doc[clause.start : i]
             roles = [
-                role_of(t)
-                for j, t in enumerate(subject)
-                if role_of(t)
-                and not (j > 0 and subject[j - 1].lower_ in self.cues.prepositions)
-                and not (j > 1 and subject[j - 2].lower_ in self.cues.prepositions)
+                role[j]
+                for j in range(clause_start, i)
+                if role[j]
+                and not (j > clause_start and lower[j - 1] in prepositions)
+                and not (j > clause_start + 1 and lower[j - 2] in prepositions)
             ]
             if "body" in roles or "both" in roles:
                 return False  # the body is (part of) the subject: a right, whatever the parse says
-            parsed = self._parsed_subject(doc, i)
+            parsed = self._parsed_subject(w, i)
             if parsed is not None:
                 return parsed == "college"
-            after = [role_of(t) for t in doc[i + 1 : min(i + 4, start)] if role_of(t)]
+            after = [role[j] for j in range(i + 1, min(i + 4, start)) if role[j]]
             if "college" in roles or (after and after[0] == "college"):
                 return True
             # a passive grant without the body as subject: "uit het budget kunnen worden betaald"
-            if not roles and any(t.lower_ in ("worden", "wordt") for t in doc[i + 1 : clause.end]):
+            if not roles and any(lower[j] in ("worden", "wordt") for j in range(i + 1, clause_end)):
                 return True
         return False
 
 
+# the ends of a sentence part and of a clause
+_SENTENCE = frozenset([";", "."])
+_CLAUSE = frozenset([",", ";", ":", "."])
+_CLAUSE_END = frozenset([",", ";", "."])
 _COPULA = frozenset(["is", "zijn", "was", "waren", "blijft", "blijven"])
 _CONTRAST = frozenset(["maar", "wel", "doch", "echter", "daarentegen", "wordt", "worden", "is", "zijn"])
 _SUBORDINATE = frozenset(
@@ -696,14 +726,15 @@ def _inside(hit: _Hit, spans: list[_Hit]) -> bool:
     return any(s.unit == hit.unit and s.start <= hit.start < s.end for s in spans)
 
 
-def _around(doc: Doc, start: int, end: int, stops: str) -> Span:
+def _around(lower: list[str], start: int, end: int, stops: frozenset[str]) -> tuple[int, int]:
+    """The stretch around ``start:end`` up to the nearest stop words on either side."""
     left = start
-    while left > 0 and doc[left - 1].text not in stops:
+    while left > 0 and lower[left - 1] not in stops:
         left -= 1
     right = end
-    while right < len(doc) and doc[right].text not in stops:
+    while right < len(lower) and lower[right] not in stops:
         right += 1
-    return doc[left:right]
+    return left, right
 
 
 def _dedupe(found: list[_Hit]) -> list[_Hit]:
