@@ -75,8 +75,8 @@ def test_the_model_reads_only_candidate_provisions(model: str) -> None:
     nlp, _ = builtin_pipeline()
     engine, _ = _engine(nlp, None)
     units = units_of(document)
-    docs = read_units(nlp, units, find_roles(document, units))
-    chosen = engine.candidates(units, docs)
+    reading = read_units(nlp, units, find_roles(document, units))
+    chosen = engine.candidates(units, reading)
     assert 0 < len(chosen) < len(units) / 2
 
 

@@ -14,22 +14,26 @@ from __future__ import annotations
 
 import os
 import re
+from bisect import bisect_left
 from collections.abc import Iterable
 from functools import lru_cache
 from pathlib import Path
 
+import numpy
 import spacy
 from attrs import define
+from spacy.attrs import IDX, LEMMA, LOWER
 from spacy.language import Language
-from spacy.lookups import Table
+from spacy.lookups import Table, load_lookups
 from spacy.matcher import PhraseMatcher
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from .findings import Pipeline
 from .model import Document, Node
 
 __all__ = [
     "ModelError",
+    "Reading",
     "Roles",
     "Unit",
     "builtin_pipeline",
@@ -288,9 +292,8 @@ class ModelError(Exception):
 
 @lru_cache(maxsize=1)
 def _lookup_table() -> Table:
-    """The lemma table of the built-in pipeline's lemmatiser (loaded once, with it)."""
-    lemmatizer = builtin_pipeline()[0].get_pipe("lemmatizer")
-    table: Table = lemmatizer.lookups.get_table("lemma_lookup")  # type: ignore[attr-defined]
+    """The Dutch lemma table of spacy-lookups-data: (the hash of) a lower form -> its lemma."""
+    table: Table = load_lookups("nl", ["lemma_lookup"]).get_table("lemma_lookup")
     return table
 
 
@@ -299,12 +302,30 @@ def _lemma_values() -> frozenset[str]:
     return frozenset(str(v) for v in _lookup_table().values())
 
 
+_LEMMAS: dict[int, int] = {}  # the hash of a lower form -> the hash of its lemma
+
+
+@Language.component("verordening_lookup_lemmas")
+def lookup_lemmas(doc: Doc) -> Doc:
+    """The lemma of every token as spaCy's Dutch lookup lemmatiser gives it (the table's
+    lemma of the lower form, else the lower form), set for the whole text at once."""
+    table, strings, known = _lookup_table(), doc.vocab.strings, _LEMMAS
+    lemmas = []
+    for lower in doc.to_array([LOWER]).tolist():
+        lemma = known.get(lower)
+        if lemma is None:
+            value = table.get(lower)
+            lemma = known[lower] = strings.add(value) if value else lower
+        lemmas.append(lemma)
+    doc.from_array([LEMMA], numpy.array(lemmas, dtype=numpy.uint64))
+    return doc
+
+
 @lru_cache(maxsize=1)
 def builtin_pipeline() -> tuple[Language, Pipeline]:
-    """``spacy.blank("nl")`` with the lookup lemmatiser; loaded once per process."""
+    """``spacy.blank("nl")`` with lookup lemmas; made once per process."""
     nlp = spacy.blank("nl")
-    nlp.add_pipe("lemmatizer", config={"mode": "lookup"})
-    nlp.initialize()
+    nlp.add_pipe("verordening_lookup_lemmas")
     return nlp, Pipeline(name="blank:nl+lookup-lemmatizer", kind="builtin", version=spacy.about.__version__)
 
 
@@ -347,23 +368,73 @@ def load_pipeline(model: str | Path | None = None) -> tuple[Language, Pipeline]:
     return builtin_pipeline()
 
 
-def read_units(nlp: Language, units: list[Unit], roles: Roles) -> list[Doc]:
-    """Run the pipeline over all units in one batch and mark the roles."""
-    docs = list(nlp.pipe([unit.text for unit in units], batch_size=256))
+@define(frozen=True)
+class Reading:
+    """The provisions as a pipeline read them.
+
+    The cheap pass reads all provisions of a bylaw as one text (so every matcher runs once
+    per bylaw, not once per provision); a model reads the candidate provisions again, each
+    on its own. ``places[u]`` says where unit ``u``'s words are: (index into ``docs``,
+    first token, end token).
+    """
+
+    docs: tuple[Doc, ...]
+    places: tuple[tuple[int, int, int], ...]
+
+    def words_of(self, unit: int) -> Span:
+        which, start, end = self.places[unit]
+        return self.docs[which][start:end]
+
+
+# provisions are joined with a space: spaCy splits on spaces before anything else, so each
+# provision gets the tokens it would get on its own, and a match that runs from one provision
+# into the next is dropped by the engine. A text longer than this is read in parts (spaCy
+# refuses texts over nlp.max_length)
+_PART = 200_000
+
+
+def read_units(nlp: Language, units: list[Unit], roles: Roles) -> Reading:
+    """Read all provisions with the pipeline (in as few texts as possible) and mark roles."""
+    parts: list[list[Unit]] = [[]]
+    size = 0
+    for unit in units:
+        if size + len(unit.text) > _PART and parts[-1]:
+            parts.append([])
+            size = 0
+        parts[-1].append(unit)
+        size += len(unit.text) + 1
+    docs: list[Doc] = []
+    places: list[tuple[int, int, int]] = []
+    for which, part in enumerate(parts):
+        doc = nlp(" ".join(unit.text for unit in part))
+        docs.append(doc)
+        starts = doc.to_array([IDX]).tolist()
+        offset = 0
+        for unit in part:
+            places.append(
+                (
+                    which,
+                    bisect_left(starts, offset),
+                    bisect_left(starts, offset + len(unit.text)),
+                )
+            )
+            offset += len(unit.text) + 1
     mark_roles(nlp, roles, docs)
-    return docs
+    return Reading(tuple(docs), tuple(places))
 
 
-def reparse(model: Language, docs: list[Doc], which: list[int], roles: Roles) -> list[Doc]:
-    """Parse the units ``which`` again with a statistical model; the rest stay as they are.
+def reparse(model: Language, reading: Reading, units: list[Unit], which: list[int], roles: Roles) -> Reading:
+    """Parse the units ``which`` again with a statistical model, each on its own; the rest
+    stay as the cheap pass read them.
 
     Lemmas come from the lookup table wherever it knows the word, so that rules that match
     lemmas behave the same whichever pipeline read the text; the model adds tags,
     morphology and the dependency parse.
     """
     table, lemmas = _lookup_table(), _lemma_values()
-    result = list(docs)
-    parsed = list(model.pipe([docs[i].text for i in which], batch_size=64))
+    docs = list(reading.docs)
+    places = list(reading.places)
+    parsed = list(model.pipe([units[i].text for i in which], batch_size=64))
     for i, doc in zip(which, parsed, strict=True):
         for token in doc:
             known = table.get(token.text) or table.get(token.lower_)
@@ -373,6 +444,7 @@ def reparse(model: Language, docs: list[Doc], which: list[int], roles: Roles) ->
                 token.lemma_ = token.lower_
             else:  # "aan_melden": spaCy's mark for a separable verb
                 token.lemma_ = token.lemma_.replace("_", "")
-        result[i] = doc
+        places[i] = (len(docs), 0, len(doc))
+        docs.append(doc)
     mark_roles(model, roles, parsed)
-    return result
+    return Reading(tuple(docs), tuple(places))

@@ -136,12 +136,12 @@ def check(
     roles = find_roles(document, units)
     # the cheap pass reads everything; a statistical model reads only the provisions
     # where its parse can change the outcome
-    docs = read_units(builtin, units, roles)
+    reading = read_units(builtin, units, roles)
     if pipeline.kind == "model":
-        docs = reparse(nlp, docs, engine.candidates(units, docs), roles)
+        reading = reparse(nlp, reading, units, engine.candidates(units, reading), roles)
     binding_text = " ".join(u.text for u in units if u.binding)
     basis = determine_basis(document, binding_text, when, tuple(frameworks) if frameworks else None)
-    evidence = engine.judge(units, docs)
+    evidence = engine.judge(units, reading)
     verdict, verdict_notes = _verdict(document, evidence, basis)
 
     diagnostics = list(document.diagnostics) + list(basis.diagnostics) + verdict_notes

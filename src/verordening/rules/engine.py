@@ -11,8 +11,10 @@ element partial; every partial verdict carries reason codes.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections import defaultdict
 from collections.abc import Iterable
+from functools import lru_cache
 
 from attrs import define, field
 from spacy.attrs import LEMMA, LOWER, NORM
@@ -20,7 +22,7 @@ from spacy.language import Language
 from spacy.matcher import DependencyMatcher, Matcher, PhraseMatcher
 from spacy.tokens import Doc
 
-from ..language import ROLE_MARK, Unit
+from ..language import ROLE_MARK, Reading, Unit
 from .ruleset import Cues, Pattern, Qualifier, Rule
 
 __all__ = ["ElementEvidence", "Engine"]
@@ -35,15 +37,30 @@ class _Hit:
 
 @define(frozen=True)
 class _Words:
-    """A provision's words as plain lists, made once: the engine's loops read these rather
-    than spaCy tokens. ``role`` holds the role each word names, or ``""``."""
+    """A provision's words as plain lists: the engine's loops read these rather than spaCy
+    tokens. ``role`` holds the role each word names, or ``""``. The words stand in ``doc``
+    from token ``offset`` on; ``doc`` is only read when it has a parse."""
 
+    lower: list[str]
+    lemma: list[str]
+    role: list[str]
+    doc: Doc
+    offset: int
+    parsed: bool
+
+
+@define(frozen=True)
+class _Text:
+    """One text the pipeline read, with its words as plain lists and the units in it
+    as (first token, end token, unit), in order."""
+
+    doc: Doc
     lower: list[str]
     lemma: list[str]
     norm: list[str]
     role: list[str]
-    doc: Doc
     parsed: bool
+    units: list[tuple[int, int, int]]
 
 
 @define
@@ -57,14 +74,19 @@ class ElementEvidence:
     primary: list[int] = field(factory=list)  # provisions that grant the element to the body
 
 
-def _word_matches(word: str, choices: Iterable[str]) -> bool:
-    for choice in choices:
-        if choice.endswith("*"):
-            if word.startswith(choice[:-1]):
-                return True
-        elif word == choice:
-            return True
-    return False
+@lru_cache(maxsize=64)
+def _choices(choices: Iterable[str]) -> tuple[frozenset[str], tuple[str, ...]]:
+    """Word choices as exact words and prefixes ("advi*")."""
+    return (
+        frozenset(c for c in choices if not c.endswith("*")),
+        tuple(c[:-1] for c in choices if c.endswith("*")),
+    )
+
+
+def _any_word(words: Iterable[str], choices: Iterable[str]) -> bool:
+    """Whether one of the words is one of the choices; a choice ending in '*' is a prefix."""
+    exact, prefixes = _choices(choices)
+    return any(word in exact or word.startswith(prefixes) for word in words)
 
 
 _PHRASE_ATTRS = ("LOWER", "LEMMA")
@@ -200,52 +222,90 @@ class Engine:
                         token.lemma_ = token.text
             self.phrases[attr].add(key, docs)
 
-    def _words(self, doc: Doc) -> _Words:
+    def _columns(self, doc: Doc) -> tuple[list[str], list[str], list[str]]:
+        """The lower forms, lemmas and norms of a text's tokens, as plain strings."""
         strings, known = doc.vocab.strings, self._known
-        columns: list[list[str]] = [[], [], []]
-        for row in doc.to_array([LOWER, LEMMA, NORM]).tolist():
-            for column, key in zip(columns, row, strict=True):
-                word = known.get(key)
-                if word is None:
-                    word = known[key] = strings[key]
-                column.append(word)
-        lower, lemma, norm = columns
-        role = [n[1:] if n.startswith(ROLE_MARK) else "" for n in norm]
-        return _Words(lower, lemma, norm, role, doc, doc.has_annotation("DEP"))
+        rows = doc.to_array([LOWER, LEMMA, NORM]).T.tolist()
+        try:
+            lower, lemma, norm = ([known[key] for key in row] for row in rows)
+        except KeyError:
+            lower, lemma, norm = ([known.setdefault(key, strings[key]) for key in row] for row in rows)
+        return lower, lemma, norm
 
-    def _token_matches(self, w: _Words) -> list[tuple[int, int, int]]:
-        present = {"LOWER": set(w.lower), "LEMMA": set(w.lemma), "NORM": set(w.norm)}
+    def _read(self, reading: Reading) -> tuple[list[_Words], list[_Text]]:
+        texts = []
+        for doc in reading.docs:
+            lower, lemma, norm = self._columns(doc)
+            role = [n[1:] if n.startswith(ROLE_MARK) else "" for n in norm]
+            texts.append(_Text(doc, lower, lemma, norm, role, doc.has_annotation("DEP"), []))
+        words = []
+        for unit, (which, start, end) in enumerate(reading.places):
+            text = texts[which]
+            text.units.append((start, end, unit))
+            words.append(
+                _Words(
+                    text.lower[start:end],
+                    text.lemma[start:end],
+                    text.role[start:end],
+                    text.doc,
+                    start,
+                    text.parsed,
+                )
+            )
+        for text in texts:
+            text.units.sort()
+        return words, texts
+
+    def _token_matches(self, text: _Text, start: int, end: int) -> list[tuple[int, int, int]]:
+        """Token-pattern matches in one unit, relative to its start: only the groups whose
+        words the unit has are run."""
+        present = {
+            "LOWER": set(text.lower[start:end]),
+            "LEMMA": set(text.lemma[start:end]),
+            "NORM": set(text.norm[start:end]),
+        }
         found: list[tuple[int, int, int]] = []
+        span = text.doc[start:end]
         for (attr, words), matcher in self.groups.items():
             if not attr or not words.isdisjoint(present[attr]):
-                found.extend(matcher(w.doc))
+                found.extend(matcher(span))
         return found
 
     # -- per document -----------------------------------------------------------------------
-    def _hits(self, units: list[Unit], words: list[_Words]) -> dict[str, list[_Hit]]:
+    def _hits(self, texts: list[_Text]) -> dict[str, list[_Hit]]:
+        """Every match of every pattern, by key, at its unit and its place in that unit."""
         hits: dict[str, list[_Hit]] = defaultdict(list)
-        for unit, w in zip(units, words, strict=True):
-            doc = w.doc
-            found = self._token_matches(w)
+        strings = self.strings
+        for text in texts:
+            doc = text.doc
+            for first, last, unit in text.units:
+                for match_id, start, end in self._token_matches(text, first, last):
+                    hits[strings[match_id]].append(_Hit(unit, start, end))
+            found: list[tuple[int, int, int]] = []
             for phrases in self.phrases.values():
                 if len(phrases):
                     found.extend(phrases(doc))
-            for match_id, start, end in found:
-                key = self.strings[match_id]
-                hits[key].append(_Hit(unit.index, start, end))
-            if len(self.dependency) and w.parsed:
+            if len(self.dependency) and text.parsed:
                 for match_id, tokens in self.dependency(doc):
-                    key = self.strings[match_id]
-                    hits[key].append(_Hit(unit.index, min(tokens), max(tokens) + 1))
+                    found.append((match_id, min(tokens), max(tokens) + 1))
+            starts = [start for start, _, _ in text.units]
+            for match_id, start, end in found:
+                # the unit the match starts in; a match that runs on into the next is dropped
+                k = bisect_right(starts, start) - 1
+                if k < 0:
+                    continue
+                first, last, unit = text.units[k]
+                if end <= last:
+                    hits[strings[match_id]].append(_Hit(unit, start - first, end - first))
         for key in hits:  # longest match first at each start: one hit per place
             hits[key] = _dedupe(hits[key])
         return hits
 
-    def candidates(self, units: list[Unit], docs: list[Doc]) -> list[int]:
+    def candidates(self, units: list[Unit], reading: Reading) -> list[int]:
         """Provisions where a parse can change the verdict: about an element, and with a
         negation, a modal verb or a condition in them (and the opening words above them)."""
-        words = [self._words(doc) for doc in docs]
-        hits = self._hits(units, words)
+        words, texts = self._read(reading)
+        hits = self._hits(texts)
         about = {h.unit for key, found in hits.items() if not key.startswith("cue|") for h in found}
         cued = {h.unit for h in hits.get("cue|condition", [])}
         # provisions about an element whose rule reads the parse
@@ -262,9 +322,9 @@ class Engine:
         chosen |= {p for u in chosen for p in units[u].parents}
         return sorted(chosen)
 
-    def judge(self, units: list[Unit], docs: list[Doc]) -> dict[str, ElementEvidence]:
-        words = [self._words(doc) for doc in docs]
-        hits = self._hits(units, words)
+    def judge(self, units: list[Unit], reading: Reading) -> dict[str, ElementEvidence]:
+        words, texts = self._read(reading)
+        hits = self._hits(texts)
         elements_of: dict[int, set[str]] = defaultdict(set)
         for key, found in hits.items():
             if key.endswith("|anchor"):
@@ -462,9 +522,7 @@ class Engine:
 
     def _topical(self, rule: Rule, unit: Unit) -> bool:
         """A provision in an article (or under a short heading) named after the element."""
-        return bool(rule.topics) and any(
-            _word_matches(w, rule.topics) for w in self._heading_words[unit.index]
-        )
+        return bool(rule.topics) and _any_word(self._heading_words[unit.index], rule.topics)
 
     def _in_excluded_clause(self, w: _Words, hit: _Hit, excluded: list[_Hit]) -> bool:
         if not excluded:
@@ -539,12 +597,13 @@ class Engine:
         places = [*range(max(clause_start, start - window), start), *range(end, reach)]
         if w.parsed and window >= 3:
             # with a parse: a negation attached to a word that governs the match
-            doc = w.doc
-            ancestors = {doc[end - 1].i, *(t.i for t in doc[end - 1].ancestors)}
+            doc, at = w.doc, w.offset
+            last = doc[at + end - 1]
+            ancestors = {last.i, *(t.i for t in last.ancestors)}
             places += [
                 i
                 for i in range(clause_start, clause_end)
-                if doc[i].head.i in ancestors and doc[i].head.i != i and not start <= i < end
+                if doc[at + i].head.i in ancestors and doc[at + i].head.i != at + i and not start <= i < end
             ]
         # "besluit niet ... zonder ... advies": a double negative grants, it does not deny
         negations = [
@@ -559,7 +618,7 @@ class Engine:
     def _harmless(self, lower: list[str], negation: int) -> bool:
         """'adviseert niet over individuele aanvragen': an exclusion of individual matters."""
         left, right = _around(lower, negation, negation, _SENTENCE)
-        return any(_word_matches(word, self.cues.harmless_scope) for word in lower[left:right])
+        return _any_word(lower[left:right], self.cues.harmless_scope)
 
     def _soft(self, units: list[Unit], words: list[_Words], hits: dict[str, list[_Hit]], hit: _Hit) -> str:
         """'conditional' or 'discretionary' when the provision leaves it to the college; else ''."""
@@ -598,11 +657,11 @@ class Engine:
             while stop < size and lower[stop] not in _SENTENCE:
                 stop += 1
             said = lower[cond.start : stop]
-            if any(_word_matches(word, self.cues.harmless_condition) for word in said):
+            if _any_word(said, self.cues.harmless_condition):
                 continue
             college = "college" in w.role[cond.start : stop]
-            marker = any(_word_matches(word, self.cues.discretion_markers) for word in said)
-            if (college and marker) or any(_word_matches(word, self.cues.budget_condition) for word in said):
+            marker = _any_word(said, self.cues.discretion_markers)
+            if (college and marker) or _any_word(said, self.cues.budget_condition):
                 return True
         return False
 
@@ -611,13 +670,14 @@ class Engine:
         """The role of the modal's subject in the dependency parse, when there is one."""
         if not w.parsed:
             return None
-        doc = w.doc
-        verb = doc[modal]
+        at = w.offset
+        unit = w.doc[at : at + len(w.lower)]
+        verb = unit[modal]
         heads = {verb.i, verb.head.i}
-        subjects = [t for t in doc if t.dep_.startswith("nsubj") and t.head.i in heads and t.i < modal]
+        subjects = [t for t in unit if t.dep_.startswith("nsubj") and t.head.i in heads and t.i < verb.i]
         if len(subjects) != 1:
             return None
-        roles = {w.role[t.i] for t in subjects[0].subtree}
+        roles = {w.role[t.i - at] for t in subjects[0].subtree if at <= t.i < at + len(w.lower)}
         if "body" in roles or "both" in roles:
             return "body"
         return "college" if "college" in roles else None
