@@ -317,7 +317,7 @@ def lookup_lemmas(doc: Doc) -> Doc:
             value = table.get(lower)
             lemma = known[lower] = strings.add(value) if value else lower
         lemmas.append(lemma)
-    doc.from_array([LEMMA], numpy.array(lemmas, dtype=numpy.uint64))
+    doc.from_array([LEMMA], numpy.array(lemmas, dtype=numpy.uint64).reshape(-1, 1))  # type: ignore[arg-type]
     return doc
 
 

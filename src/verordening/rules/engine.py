@@ -75,7 +75,7 @@ class ElementEvidence:
 
 
 @lru_cache(maxsize=64)
-def _choices(choices: Iterable[str]) -> tuple[frozenset[str], tuple[str, ...]]:
+def _choices(choices: tuple[str, ...] | frozenset[str]) -> tuple[frozenset[str], tuple[str, ...]]:
     """Word choices as exact words and prefixes ("advi*")."""
     return (
         frozenset(c for c in choices if not c.endswith("*")),
@@ -83,7 +83,7 @@ def _choices(choices: Iterable[str]) -> tuple[frozenset[str], tuple[str, ...]]:
     )
 
 
-def _any_word(words: Iterable[str], choices: Iterable[str]) -> bool:
+def _any_word(words: Iterable[str], choices: tuple[str, ...] | frozenset[str]) -> bool:
     """Whether one of the words is one of the choices; a choice ending in '*' is a prefix."""
     exact, prefixes = _choices(choices)
     return any(word in exact or word.startswith(prefixes) for word in words)
