@@ -33,6 +33,9 @@ _NOISE = re.compile(
     r"|(?P<linkclose>\]\([^)\n]*\))"
     rf"|(?P<space>(?:(?! )[{_WS}])[{_WS}]*|[ ][{_WS}]+)"
 )
+# A quick test for a line that may hold noise: a character _NOISE starts with, white space
+# that is not a plain space, or two spaces
+_MAYBE_NOISE = re.compile(r"[\u00ad\u200b\u200c\u200d\u2060\ufeff\u200e\u200f<*\[\]]|[^\S ]|  ")
 # Bullets and markdown heading marks that may open a line; dashes only before a space.
 _LEAD = re.compile(r"(?:[ ]*(?:[•●▪◦·‣∙○■□➢►✓#][ ]*|[-–—][ ]+))*[ ]*")
 
@@ -78,6 +81,10 @@ class Normalised:
 
 def _clean_line(raw: str, base: int) -> tuple[str, list[_Piece]]:
     """Clean one line; return its text and its pieces."""
+    if _MAYBE_NOISE.search(raw) is None:  # most lines: only a bullet or spaces to strip
+        lead = _LEAD.match(raw).end()  # type: ignore[union-attr]
+        trail = len(raw.rstrip(" "))
+        return ("", []) if lead >= trail else (raw[lead:trail], [(raw[lead:trail], base + lead)])
     pieces: list[_Piece] = []
     pos = 0
     for match in _NOISE.finditer(raw):

@@ -12,7 +12,7 @@ from functools import lru_cache
 from typing import Any
 
 from attrs import define, evolve, field
-from lark import Lark, Token, Transformer
+from lark import Lark, Token, Transformer, Tree
 from lark.exceptions import LarkError
 from lark.lexer import Lexer
 
@@ -42,7 +42,8 @@ class _BlockLexer(Lexer):
 @lru_cache(maxsize=1)
 def _grammar() -> Lark:
     grammar = (data_dir("grammars") / "bylaw.lark").read_text(encoding="utf-8")
-    return Lark(grammar, parser="lalr", lexer=_BlockLexer, propagate_positions=True)
+    # the transformer runs inside the parser: no parse tree is built
+    return Lark(grammar, parser="lalr", lexer=_BlockLexer, transformer=_ToDrafts())
 
 
 @define
@@ -64,23 +65,27 @@ _KINDS = {
 }
 
 
-class _ToDrafts(Transformer[Token, list[Draft]]):
-    """One small function per grammar rule, as Lark transformers go."""
+# a node as the grammar gives it: its kind, the index of its block, its children
+_Raw = tuple[str, int, list[Any]]
 
-    def __init__(self, blocks: list[Block]) -> None:
-        super().__init__()
-        self.blocks = blocks
 
-    def _node(self, kind: str, items: list[Any]) -> Draft:
-        token, *children = items
-        return Draft(kind, self.blocks[int(token)], list(children))
+class _ToDrafts(Transformer[Token, list[_Raw]]):
+    """One small function per grammar rule, as Lark transformers go; run inside the parser."""
 
-    def start(self, items: list[Draft]) -> list[Draft]:
+    def start(self, items: list[_Raw]) -> list[_Raw]:
         return list(items)
 
-    def __default__(self, data: Any, children: list[Any], meta: Any) -> Draft:
+    def __default__(self, data: Any, children: list[Any], meta: Any) -> Any:
         name = str(data)
-        return self._node(_KINDS.get(name, name), children)
+        if name.startswith("_"):  # Lark's own rules for repetition: Lark gives their items to the parent
+            return Tree(data, children)
+        token, *rest = children
+        return (_KINDS.get(name, name), int(token), rest)
+
+
+def _draft(raw: _Raw, blocks: list[Block]) -> Draft:
+    kind, index, children = raw
+    return Draft(kind, blocks[index], [_draft(child, blocks) for child in children])
 
 
 @define
@@ -103,7 +108,8 @@ def parse_text(
     ctx = _Context(norm, line_starts)
     found = list(diagnostics)
     try:
-        drafts: list[Draft] = _ToDrafts(blocks).transform(_grammar().parse(blocks))
+        raw: list[_Raw] = _grammar().parse(blocks)  # type: ignore[arg-type, assignment]
+        drafts = [_draft(r, blocks) for r in raw]
     except LarkError as error:  # a sequence the lexer should not have produced
         reason = type(error).__name__
         drafts = [Draft("unstructured", Block("UNPLACED", 0, len(norm.text)))] if norm.text else []
