@@ -108,7 +108,7 @@ def parse_text(
     ctx = _Context(norm, line_starts)
     found = list(diagnostics)
     try:
-        raw: list[_Raw] = _grammar().parse(blocks)  # type: ignore[arg-type, assignment]
+        raw: list[_Raw] = _grammar().parse(blocks)  # type: ignore[assignment]
         drafts = [_draft(r, blocks) for r in raw]
     except LarkError as error:  # a sequence the lexer should not have produced
         reason = type(error).__name__
