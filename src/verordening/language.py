@@ -250,32 +250,49 @@ def _variants(name: str) -> list[str]:
     return forms
 
 
+_BOTH_WORDS = ("beide partijen", "partijen")  # the body and the college together
+_ROLE_ORDER = ("council", "college", "body", "both")  # the first wins a name in two lists
+_COMMON_NAMES = frozenset((*_BODY_WORDS, *_COLLEGE_WORDS, *_COUNCIL_WORDS, "raad", *_BOTH_WORDS))
+
+
 def mark_roles(nlp: Language, roles: Roles, docs: list[Doc]) -> None:
-    """Mark the tokens that name the body, the college or the council (see :func:`role_of`)."""
-    matcher = _role_matcher(nlp, roles)
-    for doc in docs:
-        spans = sorted(matcher(doc, as_spans=True), key=lambda s: (s.start, -(s.end - s.start)))
-        taken = -1
-        for span in spans:
-            if span.start < taken:
-                continue
-            for token in span:
-                token.norm_ = ROLE_MARK + span.label_
-            taken = span.end
+    """Mark the tokens that name the body, the college or the council (see :func:`role_of`).
 
-
-@lru_cache(maxsize=16)
-def _role_matcher(nlp: Language, roles: Roles) -> PhraseMatcher:
-    matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
-    both = ("beide partijen", "partijen", "beide partijen")
-    for label, names in (
-        ("council", roles.council),
-        ("college", roles.college),
-        ("body", roles.body),
-        ("both", both),  # "beide partijen": the body and the college together
+    Names are matched by one matcher for the names every bylaw may use and a small one
+    for the names this bylaw defines; which role a name stands for is this bylaw's."""
+    label_of: dict[str, str] = {}
+    for label, names in zip(
+        _ROLE_ORDER, (roles.council, roles.college, roles.body, _BOTH_WORDS), strict=True
     ):
-        patterns = [nlp.make_doc(form) for name in names for form in _variants(name)]
-        matcher.add(label, patterns)
+        for name in names:
+            label_of.setdefault(name, label)
+    matchers = [_role_matcher(nlp, tuple(sorted(_COMMON_NAMES)))]
+    own = tuple(sorted(set(label_of) - _COMMON_NAMES))
+    if own:
+        matchers.append(_role_matcher(nlp, own))
+    strings = nlp.vocab.strings
+    for doc in docs:
+        found = []
+        for matcher in matchers:
+            for key, start, end in matcher(doc):
+                label = label_of.get(strings[key])
+                if label:
+                    found.append((start, start - end, _ROLE_ORDER.index(label), end, label))
+        taken = -1
+        for start, _, _, end, label in sorted(found):  # the longest name first at each place
+            if start < taken:
+                continue
+            for token in doc[start:end]:
+                token.norm_ = ROLE_MARK + label
+            taken = end
+
+
+@lru_cache(maxsize=64)
+def _role_matcher(nlp: Language, names: tuple[str, ...]) -> PhraseMatcher:
+    """A matcher of the names and their plural forms; each match keyed by its name."""
+    matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
+    for name in names:
+        matcher.add(name, [nlp.make_doc(form) for form in _variants(name)])
     return matcher
 
 
