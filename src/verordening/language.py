@@ -275,9 +275,9 @@ def mark_roles(nlp: Language, roles: Roles, docs: list[Doc]) -> None:
         found = []
         for matcher in matchers:
             for key, start, end in matcher(doc):
-                label = label_of.get(strings[key])
-                if label:
-                    found.append((start, start - end, _ROLE_ORDER.index(label), end, label))
+                role = label_of.get(strings[key])
+                if role:
+                    found.append((start, start - end, _ROLE_ORDER.index(role), end, role))
         taken = -1
         for start, _, _, end, label in sorted(found):  # the longest name first at each place
             if start < taken:
