@@ -116,52 +116,23 @@ def _phrases(pattern: Pattern) -> tuple[str, list[list[str]]] | None:
     return attr, sequences
 
 
-_STOP = frozenset(
-    [
-        "de",
-        "het",
-        "een",
-        "van",
-        "voor",
-        "op",
-        "in",
-        "na",
-        "met",
-        "aan",
-        "bij",
-        "tot",
-        "en",
-        "of",
-        "als",
-        "dat",
-        "die",
-        "is",
-        "zijn",
-        "wordt",
-        "worden",
-        "te",
-    ]
-)
+_Requirement = tuple[str, frozenset[str]]
 
 
-def _trigger(pattern: Pattern) -> tuple[str, set[str]] | None:
-    """The words one required token of the pattern must have (the rarest such token)."""
-    best: tuple[bool, int, str, set[str]] | None = None
+def _required(pattern: Pattern) -> tuple[_Requirement, ...]:
+    """The words the pattern's required tokens must have: (attribute, one of these words)
+    per token. A provision lacking any of them cannot match; the matcher is not run there."""
+    found: set[_Requirement] = set()
     for token in pattern:
         if token.get("OP") not in (None, "+", "1"):
             continue
         for attr in ("LOWER", "LEMMA", "NORM"):
             value = token.get(attr)
             if isinstance(value, str):
-                words = {value}
+                found.add((attr, frozenset([value])))
             elif isinstance(value, dict) and set(value) == {"IN"}:
-                words = {str(v) for v in value["IN"]}
-            else:
-                continue
-            rank = (bool(words & _STOP) or attr == "NORM", len(words), attr, words)
-            if best is None or rank[:2] < best[:2]:
-                best = rank
-    return None if best is None else (best[2], best[3])
+                found.add((attr, frozenset(str(v) for v in value["IN"])))
+    return tuple(sorted(found, key=lambda r: (len(r[1]), r[0], sorted(r[1]))))
 
 
 class Engine:
@@ -178,9 +149,9 @@ class Engine:
         self.nlp = nlp
         self.strings = nlp.vocab.strings
         self.phrases = {attr: PhraseMatcher(nlp.vocab, attr=attr) for attr in _PHRASE_ATTRS}
-        # token patterns in groups, each with the words without which none of them can
-        # match: a provision runs only the groups whose words it has
-        self.groups: dict[tuple[str, frozenset[str]], Matcher] = {}
+        # token patterns in groups by the words their required tokens need: a provision
+        # runs only the groups whose words it all has
+        self.groups: dict[tuple[_Requirement, ...], Matcher] = {}
         self._roles_in: list[frozenset[str]] = []
         self._heading_words: list[tuple[str, ...]] = []
         self._known: dict[int, str] = {}  # string hashes already looked up
@@ -203,13 +174,22 @@ class Engine:
                 self._add(f"{el}|note|{index}", note.patterns)
         self._add("cue|condition", cues.condition)
         self._add("cue|unit_condition", cues.unit_condition)
+        # each group is found by the words of its most selective requirement
+        self._index: dict[str, dict[str, list[tuple[_Requirement, ...]]]] = {
+            attr: defaultdict(list) for attr in ("LOWER", "LEMMA", "NORM")
+        }
+        self._always = [group for group in self.groups if not group]
+        for group in self.groups:
+            if group:
+                attr, words = group[0]
+                for word in words:
+                    self._index[attr][word].append(group)
 
     def _add(self, key: str, patterns: tuple[Pattern, ...]) -> None:
         for pattern in patterns:
             plain = _phrases(pattern)
             if plain is None:
-                trigger = _trigger(pattern)
-                group = (trigger[0], frozenset(trigger[1])) if trigger else ("", frozenset())
+                group = _required(pattern)
                 if group not in self.groups:
                     self.groups[group] = Matcher(self.nlp.vocab, validate=True)
                 self.groups[group].add(key, [pattern])
@@ -264,11 +244,15 @@ class Engine:
             "LEMMA": set(text.lemma[start:end]),
             "NORM": set(text.norm[start:end]),
         }
+        groups = set(self._always)
+        for attr, index in self._index.items():
+            for word in present[attr] & index.keys():
+                groups.update(index[word])
         found: list[tuple[int, int, int]] = []
         span = text.doc[start:end]
-        for (attr, words), matcher in self.groups.items():
-            if not attr or not words.isdisjoint(present[attr]):
-                found.extend(matcher(span))
+        for group in groups:
+            if all(not words.isdisjoint(present[attr]) for attr, words in group[1:]):
+                found.extend(self.groups[group](span))
         return found
 
     # -- per document -----------------------------------------------------------------------
