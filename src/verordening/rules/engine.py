@@ -352,11 +352,16 @@ class Engine:
         # qualifiers that are not anchors themselves ("ongevraagd" in "geen ongevraagd advies")
         anchor_places = {(h.unit, h.start) for h in anchors}
         qualifier_hits = [h for h in qualifier_hits if (h.unit, h.start) not in anchor_places]
-        positive = [
-            h
-            for h in primary
-            if not self._anchor_negated(words[h.unit], h, qualifier_hits, bool(units[h.unit].parents))
-        ]
+        denied: dict[tuple[int, int], bool] = {}
+
+        def negated(h: _Hit) -> bool:
+            place = (h.unit, h.start)
+            if place not in denied:
+                item = bool(units[h.unit].parents)
+                denied[place] = self._anchor_negated(words[h.unit], h, qualifier_hits, item)
+            return denied[place]
+
+        positive = [h for h in primary if not negated(h)]
         evidence = ElementEvidence(el, "missing")
         if not positive:
             if primary:
@@ -375,7 +380,7 @@ class Engine:
         secondary = {
             h.unit
             for h in binding
-            if not self._anchor_negated(words[h.unit], h, qualifier_hits, bool(units[h.unit].parents))
+            if not negated(h)
             and not _inside(h, references)
             and (
                 units[h.unit].article_id in primary_articles
@@ -404,7 +409,7 @@ class Engine:
         cited: set[int] = set()
         reasons: list[str] = []
         primary_set = set(evidence.primary)
-        topical = {u.index for u in units if self._topical(rule, u)}
+        topical = self._topical(rule, units)
         established: dict[str, set[int]] = {}
         # a provision that can never carry the element cannot complete it either
         weak_only = {h.unit for h in anchors if (h.unit, h.start) in weak} - {
@@ -504,9 +509,19 @@ class Engine:
         wanted = set(rule.anchor_roles)
         return wanted <= present if every else bool(wanted & present)
 
-    def _topical(self, rule: Rule, unit: Unit) -> bool:
-        """A provision in an article (or under a short heading) named after the element."""
-        return bool(rule.topics) and _any_word(self._heading_words[unit.index], rule.topics)
+    def _topical(self, rule: Rule, units: list[Unit]) -> set[int]:
+        """The provisions in an article (or under a short heading) named after the element."""
+        if not rule.topics:
+            return set()
+        named: dict[tuple[str, ...], bool] = {}  # units of one article share their headings
+        found = set()
+        for unit in units:
+            headings = self._heading_words[unit.index]
+            if headings not in named:
+                named[headings] = _any_word(headings, rule.topics)
+            if named[headings]:
+                found.add(unit.index)
+        return found
 
     def _in_excluded_clause(self, w: _Words, hit: _Hit, excluded: list[_Hit]) -> bool:
         if not excluded:
@@ -524,16 +539,23 @@ class Engine:
         sentence = hit.start
         while sentence > 0 and lower[sentence - 1] not in _SENTENCE and hit.start - sentence < 8:
             sentence -= 1
-        for i in range(max(sentence, hit.start - 7), hit.start):
-            # across a comma only within an enumeration: "geen vacatiegeld, reiskostenvergoeding
-            # of andere tegemoetkoming", not "geen vergoeding, maar wel een secretaris"
-            if i < clause_start and any(
-                lower[k] in _SUBORDINATE or lower[k] in _CONTRAST or role[k] for k in range(i + 1, hit.start)
-            ):
-                continue
-            # a negation inside a relative clause describes the scope, it denies nothing:
-            # "over beleidsvoorstellen waarover het college geen advies vraagt"
-            if any(lower[k] in _SUBORDINATE for k in range(clause_start, i)):
+        first = max(sentence, hit.start - 7)
+        # across a comma only within an enumeration: "geen vacatiegeld, reiskostenvergoeding
+        # of andere tegemoetkoming", not "geen vergoeding, maar wel een secretaris"; the last
+        # word that a negation before the comma cannot reach across:
+        barrier = max(
+            (
+                k
+                for k in range(first + 1, hit.start)
+                if lower[k] in _SUBORDINATE or lower[k] in _CONTRAST or role[k]
+            ),
+            default=-1,
+        )
+        # a negation inside a relative clause describes the scope, it denies nothing:
+        # "over beleidsvoorstellen waarover het college geen advies vraagt"
+        subordinate = next((k for k in range(clause_start, hit.start) if lower[k] in _SUBORDINATE), hit.start)
+        for i in range(first, hit.start):
+            if (i < clause_start and barrier > i) or subordinate < i:
                 continue
             if self._is_negation(lower, i):
                 qualified = any(q.unit == hit.unit and i < q.start < hit.start for q in qualifiers)
