@@ -119,6 +119,21 @@ def _phrases(pattern: Pattern) -> tuple[str, list[list[str]]] | None:
 _Requirement = tuple[str, frozenset[str]]
 
 
+def _longest(pattern: Pattern) -> int | None:
+    """The most tokens the pattern can match; None when it has no bound."""
+    total = 0
+    for token in pattern:
+        op = token.get("OP")
+        if op in (None, "1", "?", "!"):
+            total += 1
+            continue
+        repeat = re.fullmatch(r"\{(\d*)(,?)(\d*)\}", str(op))
+        if repeat is None or (repeat[2] and not repeat[3]):  # "*", "+", "{n,}"
+            return None
+        total += int(repeat[3] or repeat[1])
+    return total
+
+
 def _required(pattern: Pattern) -> tuple[_Requirement, ...]:
     """The words the pattern's required tokens must have: (attribute, one of these words)
     per token. A provision lacking any of them cannot match; the matcher is not run there."""
@@ -152,6 +167,7 @@ class Engine:
         # token patterns in groups by the words their required tokens need: a provision
         # runs only the groups whose words it all has
         self.groups: dict[tuple[_Requirement, ...], Matcher] = {}
+        self._reach: dict[tuple[_Requirement, ...], int | None] = {}  # longest match of a group
         self._roles_in: list[frozenset[str]] = []
         self._heading_words: list[tuple[str, ...]] = []
         self._known: dict[int, str] = {}  # string hashes already looked up
@@ -192,7 +208,10 @@ class Engine:
                 group = _required(pattern)
                 if group not in self.groups:
                     self.groups[group] = Matcher(self.nlp.vocab, validate=True)
+                    self._reach[group] = 0
                 self.groups[group].add(key, [pattern])
+                longest, reach = _longest(pattern), self._reach[group]
+                self._reach[group] = None if longest is None or reach is None else max(reach, longest)
                 continue
             attr, sequences = plain
             docs = [Doc(self.nlp.vocab, words=seq) for seq in sequences]
@@ -237,22 +256,39 @@ class Engine:
         return words, texts
 
     def _token_matches(self, text: _Text, start: int, end: int) -> list[tuple[int, int, int]]:
-        """Token-pattern matches in one unit, relative to its start: only the groups whose
-        words the unit has are run."""
-        present = {
-            "LOWER": set(text.lower[start:end]),
-            "LEMMA": set(text.lemma[start:end]),
-            "NORM": set(text.norm[start:end]),
-        }
+        """Token-pattern matches in one unit, relative to its start.
+
+        Only the groups whose words the unit has are run, and only around the places of
+        their rarest word: every match holds such a word, so it lies within the group's
+        longest match of one of them."""
+        columns = {"LOWER": text.lower, "LEMMA": text.lemma, "NORM": text.norm}
+        present = {attr: set(column[start:end]) for attr, column in columns.items()}
         groups = set(self._always)
         for attr, index in self._index.items():
             for word in present[attr] & index.keys():
                 groups.update(index[word])
         found: list[tuple[int, int, int]] = []
-        span = text.doc[start:end]
         for group in groups:
-            if all(not words.isdisjoint(present[attr]) for attr, words in group[1:]):
-                found.extend(self.groups[group](span))
+            if not all(not words.isdisjoint(present[attr]) for attr, words in group[1:]):
+                continue
+            matcher, reach = self.groups[group], self._reach[group]
+            if not group or reach is None or 2 * reach >= end - start:
+                found.extend(matcher(text.doc[start:end]))
+                continue
+            attr, words = group[0]
+            column = columns[attr]
+            windows: list[list[int]] = []
+            for k in range(start, end):
+                if column[k] in words:
+                    first, last = max(start, k - reach + 1), min(end, k + reach)
+                    if windows and first <= windows[-1][1]:
+                        windows[-1][1] = last
+                    else:
+                        windows.append([first, last])
+            for first, last in windows:
+                shift = first - start
+                for match_id, begin, stop in matcher(text.doc[first:last]):
+                    found.append((match_id, begin + shift, stop + shift))
         return found
 
     # -- per document -----------------------------------------------------------------------

@@ -1,0 +1,50 @@
+"""The engine's shortcuts give the matches the plain matcher gives.
+
+Token patterns run only in provisions that have all their required words, and only in
+windows around the rarest of them; both are speed-ups that must never lose a match.
+"""
+
+from __future__ import annotations
+
+import os
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+import verordening
+from verordening.language import builtin_pipeline, find_roles, read_units, units_of
+from verordening.rules import _engine
+from verordening.rules.engine import _longest
+
+NLP, _ = builtin_pipeline()
+ENGINE, _ = _engine(NLP, None)
+# the words the patterns look for, and words around them
+VOCABULARY = sorted(
+    {word for index in ENGINE._index.values() for word in index}
+    | {"de", "het", "college", "adviesraad", "niet", "geen", "en", "3", ",", ".", "binnen", "weken", "wordt"}
+)
+
+
+@settings(
+    max_examples=int(os.environ.get("HYPOTHESIS_EXAMPLES", "150")),
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow],
+)
+@given(st.lists(st.lists(st.sampled_from(VOCABULARY), min_size=1, max_size=70), min_size=1, max_size=3))
+def test_token_matches_are_those_of_the_plain_matcher(provisions: list[list[str]]) -> None:
+    text = "Artikel 1 Proef\n" + "\n".join(f"{n}. {' '.join(words)}" for n, words in enumerate(provisions, 1))
+    document = verordening.parse(text)
+    units = units_of(document)
+    _, texts = ENGINE._read(read_units(NLP, units, find_roles(document, units)))
+    for read in texts:
+        for start, end, _unit in read.units:
+            plain = sorted(m for matcher in ENGINE.groups.values() for m in matcher(read.doc[start:end]))
+            assert sorted(ENGINE._token_matches(read, start, end)) == plain
+
+
+def test_longest_match_of_a_pattern() -> None:
+    assert _longest([{"LOWER": "a"}, {"OP": "{0,4}"}, {"LOWER": "b"}]) == 6
+    assert _longest([{"LOWER": "a"}, {"OP": "?"}, {"LOWER": "b", "OP": "{2}"}]) == 4
+    assert _longest([{"LOWER": "a"}, {"OP": "*"}]) is None
+    assert _longest([{"LOWER": "a", "OP": "+"}]) is None
+    assert _longest([{"LOWER": "a", "OP": "{1,}"}]) is None
