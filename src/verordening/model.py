@@ -11,6 +11,7 @@ import bisect
 import json
 import re
 from collections.abc import Iterator
+from itertools import accumulate
 from typing import Any
 
 from attrs import define, field
@@ -208,4 +209,6 @@ _BREAK = re.compile(r"\r\n|\r|\n")
 
 
 def line_starts_of(text: str) -> list[int]:
+    if "\r" not in text:
+        return [0, *accumulate(len(line) + 1 for line in text.split("\n")[:-1])]
     return [0] + [m.end() for m in _BREAK.finditer(text)]

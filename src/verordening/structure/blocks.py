@@ -239,8 +239,15 @@ class _Lexer:
         self._line = _Line(0, 0, "")
         self._next_text = ""
         self._meta_end: int | None = None
+        self._kinds: dict[str, tuple[str, re.Match[str]] | None] = {}
 
     # -- helpers -----------------------------------------------------------------
+    def heading_kind(self, text: str) -> tuple[str, re.Match[str]] | None:
+        """:func:`_heading_kind`, kept per line: the zones ask up to three times."""
+        if text not in self._kinds:
+            self._kinds[text] = _heading_kind(text)
+        return self._kinds[text]
+
     def emit(self, kind: str, line: _Line, number: str | None = None, title: str | None = None) -> Block:
         block = Block(kind, line.start, line.end, number, title)
         self.blocks.append(block)
@@ -264,7 +271,7 @@ class _Lexer:
         return self.blocks
 
     def _body_heading(self, index: int) -> bool:
-        kind = _heading_kind(self.lines[index].text)
+        kind = self.heading_kind(self.lines[index].text)
         return kind is not None and not self._in_metadata(index)
 
     def _in_metadata(self, index: int) -> bool:
@@ -345,7 +352,7 @@ class _Lexer:
             else "TOEL"
             if _toelichting_heading(ln.text)
             else "ARTICLE"
-            if (_heading_kind(ln.text) or ("", None))[0] == "ARTICLE"
+            if (self.heading_kind(ln.text) or ("", None))[0] == "ARTICLE"
             else ""
             for ln in lines
         ]
@@ -395,7 +402,7 @@ class _Lexer:
                 self.extend(line)
                 i += 1
                 continue
-            heading = _heading_kind(text)
+            heading = self.heading_kind(text)
             if heading is not None and (zone == "body" or heading[0] == "ARTICLE"):
                 hkind, match = heading
                 start = i
@@ -426,7 +433,7 @@ class _Lexer:
         lines = self.lines
         if i + 1 < len(lines) and _title_line(lines[i + 1].text):
             after = lines[i + 2].text if i + 2 < len(lines) else None
-            if not article or after is None or not (_heading_kind(after) or _annex_heading(after)):
+            if not article or after is None or not (self.heading_kind(after) or _annex_heading(after)):
                 return lines[i + 1].text, i + 1
         return None, i
 

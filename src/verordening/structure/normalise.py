@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Iterator
 
 from attrs import define, field
 
@@ -116,18 +117,31 @@ def _cut(pieces: list[_Piece], lead: int, trail: int) -> list[_Piece]:
     return kept
 
 
+def _lines(original: str) -> Iterator[tuple[str, int, int]]:
+    """Each line with the offsets of its end and of the next line's start."""
+    if "\r" not in original:  # the common case, without the regular expression
+        pos = 0
+        for raw in original.split("\n"):
+            end = pos + len(raw)
+            yield raw, end, end + 1
+            pos = end + 1
+        return
+    pos = 0
+    for brk in _LINE_BREAK.finditer(original):
+        yield original[pos : brk.start()], brk.start(), brk.end()
+        pos = brk.end()
+    yield original[pos:], len(original), len(original)
+
+
 def normalise_with_map(original: str) -> Normalised:
     """Clean ``original`` and keep, per piece, where it came from."""
     lines: list[tuple[str, list[_Piece], int]] = []
     pos = 0
-    for brk in _LINE_BREAK.finditer(original):
-        text, pieces = _clean_line(original[pos : brk.start()], pos)
+    for raw, end, after in _lines(original):
+        text, pieces = _clean_line(raw, pos)
         if text:
-            lines.append((text, pieces, brk.start()))
-        pos = brk.end()
-    text, pieces = _clean_line(original[pos:], pos)
-    if text:
-        lines.append((text, pieces, len(original)))
+            lines.append((text, pieces, end))
+        pos = after
 
     out: list[_Piece] = []
     for index, (text, pieces, line_end) in enumerate(lines):
