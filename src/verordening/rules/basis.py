@@ -45,6 +45,11 @@ _LAWS: tuple[tuple[str, re.Pattern[str], tuple[str, ...]], ...] = (
     ("suwi", re.compile(r"Wet structuur uitvoeringsorganisatie werk en inkomen|\bSUWI\b", re.I), ()),
     ("omgevingswet", re.compile(r"Omgevingswet", re.I), ()),
 )
+# any of the laws, to skip text that names none
+_ANY_LAW = re.compile(
+    "|".join(f"(?i:{p.pattern})" if p.flags & re.IGNORECASE else f"(?:{p.pattern})" for _, p, _ in _LAWS)
+)
+_PARTICIPATION_ARTICLES = {key: articles for key, _, articles in _LAWS}
 _NAMES = {
     "wmo2015": "Wet maatschappelijke ondersteuning 2015",
     "wmo": "Wet maatschappelijke ondersteuning",
@@ -88,7 +93,7 @@ def _articles_near(segment: str, start: int, end: int) -> list[str]:
 
 
 def _framework(key: str, articles: list[str], year: int | None) -> str | None:
-    participation = dict((k, arts) for k, _, arts in _LAWS)[key]
+    participation = _PARTICIPATION_ARTICLES[key]
     if not participation:
         return None
     if articles and not any(a in participation for a in articles):
@@ -104,8 +109,12 @@ def _framework(key: str, articles: list[str], year: int | None) -> str | None:
 
 def _references(text: str, source: str, offset_of: tuple[int, int], year: int | None) -> list[LegalBasis]:
     found: list[LegalBasis] = []
+    if not _ANY_LAW.search(text):
+        return found
     for segment_match in re.finditer(r"[^;]+", text):
         segment = segment_match.group()
+        if not _ANY_LAW.search(segment):
+            continue
         taken: list[tuple[int, int]] = []
         for key, pattern, _ in _LAWS:
             for match in pattern.finditer(segment):
