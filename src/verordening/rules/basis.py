@@ -45,10 +45,9 @@ _LAWS: tuple[tuple[str, re.Pattern[str], tuple[str, ...]], ...] = (
     ("suwi", re.compile(r"Wet structuur uitvoeringsorganisatie werk en inkomen|\bSUWI\b", re.I), ()),
     ("omgevingswet", re.compile(r"Omgevingswet", re.I), ()),
 )
-# any of the laws, to skip text that names none
-_ANY_LAW = re.compile(
-    "|".join(f"(?i:{p.pattern})" if p.flags & re.IGNORECASE else f"(?:{p.pattern})" for _, p, _ in _LAWS)
-)
+# a quick test on lower-cased text: what every name of a law above contains ("wet", "wmo",
+# "pw", ...); text without it names no law
+_LAW_HINT = re.compile(r"w(?:et|mo|wb|sw|ij)|pw|ioa[wz]|gewezen|oudere en gedeeltelijk|suwi")
 _PARTICIPATION_ARTICLES = {key: articles for key, _, articles in _LAWS}
 _NAMES = {
     "wmo2015": "Wet maatschappelijke ondersteuning 2015",
@@ -109,11 +108,11 @@ def _framework(key: str, articles: list[str], year: int | None) -> str | None:
 
 def _references(text: str, source: str, offset_of: tuple[int, int], year: int | None) -> list[LegalBasis]:
     found: list[LegalBasis] = []
-    if not _ANY_LAW.search(text):
+    if not _LAW_HINT.search(text.lower()):
         return found
     for segment_match in re.finditer(r"[^;]+", text):
         segment = segment_match.group()
-        if not _ANY_LAW.search(segment):
+        if not _LAW_HINT.search(segment.lower()):
             continue
         taken: list[tuple[int, int]] = []
         for key, pattern, _ in _LAWS:
