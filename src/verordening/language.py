@@ -229,6 +229,8 @@ def find_roles(document: Document, units: Iterable[Unit]) -> Roles:
             if full:
                 body.append(full["name"].strip().lower())
     for unit in units:
+        if "hierna" not in unit.text.lower():
+            continue
         for match in _HEREAFTER.finditer(unit.text):
             alias = match["name"].strip().lower()
             if _BODY_HINT.search(alias) and alias not in council:
@@ -251,7 +253,7 @@ def _variants(name: str) -> list[str]:
 
 
 _BOTH_WORDS = ("beide partijen", "partijen")  # the body and the college together
-_ROLE_ORDER = ("council", "college", "body", "both")  # the first wins a name in two lists
+ROLES = ("council", "college", "body", "both")  # in this order the first wins a name in two lists
 _COMMON_NAMES = frozenset((*_BODY_WORDS, *_COLLEGE_WORDS, *_COUNCIL_WORDS, "raad", *_BOTH_WORDS))
 
 
@@ -261,9 +263,7 @@ def mark_roles(nlp: Language, roles: Roles, docs: list[Doc]) -> None:
     Names are matched by one matcher for the names every bylaw may use and a small one
     for the names this bylaw defines; which role a name stands for is this bylaw's."""
     label_of: dict[str, str] = {}
-    for label, names in zip(
-        _ROLE_ORDER, (roles.council, roles.college, roles.body, _BOTH_WORDS), strict=True
-    ):
+    for label, names in zip(ROLES, (roles.council, roles.college, roles.body, _BOTH_WORDS), strict=True):
         for name in names:
             label_of.setdefault(name, label)
     matchers = [_role_matcher(nlp, tuple(sorted(_COMMON_NAMES)))]
@@ -277,7 +277,7 @@ def mark_roles(nlp: Language, roles: Roles, docs: list[Doc]) -> None:
             for key, start, end in matcher(doc):
                 role = label_of.get(strings[key])
                 if role:
-                    found.append((start, start - end, _ROLE_ORDER.index(role), end, role))
+                    found.append((start, start - end, ROLES.index(role), end, role))
         taken = -1
         for start, _, _, end, label in sorted(found):  # the longest name first at each place
             if start < taken:

@@ -83,7 +83,7 @@ class Normalised:
 def _clean_line(raw: str, base: int) -> tuple[str, list[_Piece]]:
     """Clean one line; return its text and its pieces."""
     if _MAYBE_NOISE.search(raw) is None:  # most lines: only a bullet or spaces to strip
-        lead = _LEAD.match(raw).end()  # type: ignore[union-attr]
+        lead = 0 if raw[:1].isalnum() else _LEAD.match(raw).end()  # type: ignore[union-attr]
         trail = len(raw.rstrip(" "))
         return ("", []) if lead >= trail else (raw[lead:trail], [(raw[lead:trail], base + lead)])
     pieces: list[_Piece] = []
