@@ -26,29 +26,46 @@ _REPLACED = (
     ("wmo2007", "wmo2015", "C002", "Wmo of 2007 (now the Wmo 2015)"),
 )
 
-# law name -> (key, the participation articles of that law)
-_LAWS: tuple[tuple[str, re.Pattern[str], tuple[str, ...]], ...] = (
+# law -> (key, its names, the participation articles of that law, and words one of which
+# every name contains in lower case: the names are only looked for where one of those is)
+_LAWS: tuple[tuple[str, re.Pattern[str], tuple[str, ...], tuple[str, ...]], ...] = (
     (
         "wmo2015",
         re.compile(r"Wet maatschappelijke ondersteuning 2015|\bWmo[\s-]?2015\b", re.I),
         ("2.1.3",),
+        ("2015",),
     ),
-    ("wmo", re.compile(r"Wet maatschappelijke ondersteuning|\bWmo\b", re.I), ("2.1.3", "9", "11", "12")),
-    ("participatiewet", re.compile(r"Participatiewet|\bPw\b|\bPW\b"), ("47",)),
-    ("wwb", re.compile(r"Wet werk en bijstand|\bWWB\b|\bWwb\b"), ("47",)),
-    ("jeugdwet", re.compile(r"Jeugdwet", re.I), ("2.10",)),
-    ("gemeentewet", re.compile(r"Gemeentewet", re.I), ()),
-    ("wsw", re.compile(r"Wet sociale werkvoorziening|\bWsw\b", re.I), ()),
-    ("ioaw", re.compile(r"\bIOAW\b|oudere en gedeeltelijk arbeidsongeschikte werk", re.I), ()),
-    ("ioaz", re.compile(r"\bIOAZ\b|gewezen zelfstandigen", re.I), ()),
-    ("wij", re.compile(r"Wet investeren in jongeren|\bWIJ\b", re.I), ()),
-    ("suwi", re.compile(r"Wet structuur uitvoeringsorganisatie werk en inkomen|\bSUWI\b", re.I), ()),
-    ("omgevingswet", re.compile(r"Omgevingswet", re.I), ()),
+    (
+        "wmo",
+        re.compile(r"Wet maatschappelijke ondersteuning|\bWmo\b", re.I),
+        ("2.1.3", "9", "11", "12"),
+        ("wet maatschappelijke", "wmo"),
+    ),
+    ("participatiewet", re.compile(r"Participatiewet|\bPw\b|\bPW\b"), ("47",), ("participatiewet", "pw")),
+    ("wwb", re.compile(r"Wet werk en bijstand|\bWWB\b|\bWwb\b"), ("47",), ("wet werk", "wwb")),
+    ("jeugdwet", re.compile(r"Jeugdwet", re.I), ("2.10",), ("jeugdwet",)),
+    ("gemeentewet", re.compile(r"Gemeentewet", re.I), (), ("gemeentewet",)),
+    ("wsw", re.compile(r"Wet sociale werkvoorziening|\bWsw\b", re.I), (), ("wet sociale", "wsw")),
+    (
+        "ioaw",
+        re.compile(r"\bIOAW\b|oudere en gedeeltelijk arbeidsongeschikte werk", re.I),
+        (),
+        ("ioaw", "oudere en gedeeltelijk"),
+    ),
+    ("ioaz", re.compile(r"\bIOAZ\b|gewezen zelfstandigen", re.I), (), ("ioaz", "gewezen")),
+    ("wij", re.compile(r"Wet investeren in jongeren|\bWIJ\b", re.I), (), ("wet investeren", "wij")),
+    (
+        "suwi",
+        re.compile(r"Wet structuur uitvoeringsorganisatie werk en inkomen|\bSUWI\b", re.I),
+        (),
+        ("wet structuur", "suwi"),
+    ),
+    ("omgevingswet", re.compile(r"Omgevingswet", re.I), (), ("omgevingswet",)),
 )
-# a quick test on lower-cased text: what every name of a law above contains ("wet", "wmo",
-# "pw", ...); text without it names no law
+# a quick test on lower-cased text: what every name of a law above contains; text without
+# it names no law
 _LAW_HINT = re.compile(r"w(?:et|mo|wb|sw|ij)|pw|ioa[wz]|gewezen|oudere en gedeeltelijk|suwi")
-_PARTICIPATION_ARTICLES = {key: articles for key, _, articles in _LAWS}
+_PARTICIPATION_ARTICLES = {key: articles for key, _, articles, _ in _LAWS}
 _NAMES = {
     "wmo2015": "Wet maatschappelijke ondersteuning 2015",
     "wmo": "Wet maatschappelijke ondersteuning",
@@ -112,10 +129,13 @@ def _references(text: str, source: str, offset_of: tuple[int, int], year: int | 
         return found
     for segment_match in re.finditer(r"[^;]+", text):
         segment = segment_match.group()
-        if not _LAW_HINT.search(segment.lower()):
+        lower = segment.lower()
+        if not _LAW_HINT.search(lower):
             continue
         taken: list[tuple[int, int]] = []
-        for key, pattern, _ in _LAWS:
+        for key, pattern, _, hints in _LAWS:
+            if not any(hint in lower for hint in hints):
+                continue
             for match in pattern.finditer(segment):
                 if any(s <= match.start() < e for s, e in taken):
                     continue
