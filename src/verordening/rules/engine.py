@@ -64,6 +64,21 @@ class _Text:
 
 
 @define
+class _Bylaw:
+    """One bylaw while it is judged: its provisions and their words, every match, and
+    indexes the element rules share."""
+
+    units: list[Unit]
+    words: list[_Words]
+    hits: dict[str, list[_Hit]]
+    elements_of: dict[int, set[str]]  # the elements each provision is about
+    roles_in: list[frozenset[str]]  # the roles each provision names
+    heading_words: list[tuple[str, ...]]  # the words of the headings it stands under
+    in_article: dict[str, set[int]]  # binding provisions by article
+    under: dict[int, set[int]]  # binding provisions by the opening words they stand under
+
+
+@define
 class ElementEvidence:
     """What the rule found: a status, the reasons and the provisions it rests on."""
 
@@ -170,8 +185,6 @@ class Engine:
         # runs only the groups whose words it all has
         self.groups: dict[tuple[_Requirement, ...], Matcher] = {}
         self._reach: dict[tuple[_Requirement, ...], int | None] = {}  # longest match of a group
-        self._roles_in: list[frozenset[str]] = []
-        self._heading_words: list[tuple[str, ...]] = []
         self._known: dict[int, str] = {}  # string hashes already looked up
         self._cue_words = cues.negation | cues.modals
         # patterns over the dependency parse; they run only on parsed text
@@ -352,19 +365,27 @@ class Engine:
             if key.endswith("|anchor"):
                 for h in found:
                     elements_of[h.unit].add(key.split("|")[0])
-        # the roles each provision names, and the words of the headings it stands under
-        self._roles_in = [frozenset(w.role) - {""} for w in words]
-        self._heading_words = [_heading_words(units, unit) for unit in units]
-        return {rule.element: self._element(rule, units, words, hits, elements_of) for rule in self.rules}
+        in_article: dict[str, set[int]] = defaultdict(set)
+        under: dict[int, set[int]] = defaultdict(set)
+        for unit in units:
+            if unit.binding:
+                in_article[unit.article_id].add(unit.index)
+                for parent in unit.parents:
+                    under[parent].add(unit.index)
+        bylaw = _Bylaw(
+            units,
+            words,
+            hits,
+            elements_of,
+            [frozenset(w.role) - {""} for w in words],
+            [_heading_words(units, unit) for unit in units],
+            in_article,
+            under,
+        )
+        return {rule.element: self._element(rule, bylaw) for rule in self.rules}
 
-    def _element(
-        self,
-        rule: Rule,
-        units: list[Unit],
-        words: list[_Words],
-        hits: dict[str, list[_Hit]],
-        elements_of: dict[int, set[str]],
-    ) -> ElementEvidence:
+    def _element(self, rule: Rule, bylaw: _Bylaw) -> ElementEvidence:
+        units, words, hits, elements_of = bylaw.units, bylaw.words, bylaw.hits, bylaw.elements_of
         el = rule.element
         excluded = hits.get(f"{el}|exclude", [])
         qualifier_hits = [h for q in rule.qualifiers for h in hits.get(f"{el}|q|{q.key}", [])]
@@ -385,7 +406,7 @@ class Engine:
         primary = [
             h
             for h in binding
-            if self._has_roles(rule, units, h.unit, rule.anchor_all_roles) and not _inside(h, references)
+            if self._has_roles(rule, bylaw, h.unit, rule.anchor_all_roles) and not _inside(h, references)
         ]
         # qualifiers that are not anchors themselves ("ongevraagd" in "geen ongevraagd advies")
         anchor_places = {(h.unit, h.start) for h in anchors}
@@ -422,32 +443,32 @@ class Engine:
             and not _inside(h, references)
             and (
                 units[h.unit].article_id in primary_articles
-                or self._has_roles(rule, units, h.unit, rule.anchor_all_roles)
+                or self._has_roles(rule, bylaw, h.unit, rule.anchor_all_roles)
                 or bool(set(_REFERRED.findall(units[h.unit].text)) & primary_numbers)
             )
         }
         anchored = set(evidence.primary) | secondary
         # provisions of the same article that name a role and are about no other element
         # ("Het college stelt de adviesraad daartoe in staat, zes weken voordat ...")
-        for unit in units:
-            if (
-                unit.binding
-                and not unit.definition
-                and unit.article_id in primary_articles
-                and not (elements_of.get(unit.index, set()) - {el})
-                and self._has_roles(rule, units, unit.index, False)
-            ):
-                secondary.add(unit.index)
+        for article in primary_articles:
+            for index in bylaw.in_article.get(article, ()):
+                if (
+                    not units[index].definition
+                    and not (elements_of.get(index, set()) - {el})
+                    and self._has_roles(rule, bylaw, index, False)
+                ):
+                    secondary.add(index)
         scope = set(evidence.primary) | secondary
         # a list is read with its opening words, and opening words with their list
         with_parents = scope | {p for u in scope for p in units[u].parents}
-        with_parents |= {u.index for u in units if u.binding and set(u.parents) & anchored}
+        for opening in anchored:
+            with_parents |= bylaw.under.get(opening, set())
         articles = {units[u].article_id for u in scope} - {""}
-        in_articles = {u.index for u in units if u.binding and u.article_id in articles}
+        in_articles = {index for article in articles for index in bylaw.in_article.get(article, ())}
         cited: set[int] = set()
         reasons: list[str] = []
         primary_set = set(evidence.primary)
-        topical = self._topical(rule, units)
+        topical = self._topical(rule, bylaw)
         established: dict[str, set[int]] = {}
         # a provision that can never carry the element cannot complete it either
         weak_only = {h.unit for h in anchors if (h.unit, h.start) in weak} - {
@@ -536,25 +557,25 @@ class Engine:
         return q.default, set(), q.missing
 
     # -- roles, negation, conditions ------------------------------------------------------------
-    def _has_roles(self, rule: Rule, units: list[Unit], index: int, every: bool) -> bool:
+    def _has_roles(self, rule: Rule, bylaw: _Bylaw, index: int, every: bool) -> bool:
         if not rule.anchor_roles:
             return True
         present: set[str] = set()
-        for u in (index, *units[index].parents):
-            present |= self._roles_in[u]
+        for u in (index, *bylaw.units[index].parents):
+            present |= bylaw.roles_in[u]
         if "both" in present:
             present |= {"body", "college"}
         wanted = set(rule.anchor_roles)
         return wanted <= present if every else bool(wanted & present)
 
-    def _topical(self, rule: Rule, units: list[Unit]) -> set[int]:
+    def _topical(self, rule: Rule, bylaw: _Bylaw) -> set[int]:
         """The provisions in an article (or under a short heading) named after the element."""
         if not rule.topics:
             return set()
         named: dict[tuple[str, ...], bool] = {}  # units of one article share their headings
         found = set()
-        for unit in units:
-            headings = self._heading_words[unit.index]
+        for unit in bylaw.units:
+            headings = bylaw.heading_words[unit.index]
             if headings not in named:
                 named[headings] = _any_word(headings, rule.topics)
             if named[headings]:
