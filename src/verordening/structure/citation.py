@@ -6,8 +6,7 @@ See ``docs/conventions.md`` for the table this module implements.
 from __future__ import annotations
 
 import re
-
-from ..model import Node
+from typing import NamedTuple
 
 __all__ = ["Namer", "ordinal"]
 
@@ -55,6 +54,14 @@ def ordinal(number: int) -> str:
 _DEGREE = re.compile(r"°")
 
 
+class Named(NamedTuple):
+    """What naming a child needs of its parent."""
+
+    kind: str
+    id: str
+    citation: str
+
+
 class Namer:
     """Gives each node its id and citation, from its kind, number and parent."""
 
@@ -69,7 +76,7 @@ class Namer:
         self.used[node_id] = count
         return node_id if count == 1 else f"{node_id}~{count}"
 
-    def name(self, kind: str, number: str | None, parent: Node | None) -> tuple[str, str]:
+    def name(self, kind: str, number: str | None, parent: Named | None) -> tuple[str, str]:
         key = (number or "").lower()
         if kind in _FIXED:
             node_id, citation = _FIXED[kind]

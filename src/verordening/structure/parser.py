@@ -11,7 +11,7 @@ from collections.abc import Iterator
 from functools import lru_cache
 from typing import Any
 
-from attrs import define, evolve, field
+from attrs import define, field
 from lark import Lark, Token, Transformer, Tree
 from lark.exceptions import LarkError
 from lark.lexer import Lexer
@@ -20,7 +20,7 @@ from ..diagnostics import Code, Diagnostic, Severity
 from ..model import Document, Field, Node, line_starts_of
 from ..resources import data_dir
 from .blocks import Block, Note, lex
-from .citation import Namer
+from .citation import Named, Namer
 from .fields import RawField, metadata_fields, preamble_fields
 from .normalise import Normalised, normalise_with_map
 
@@ -48,15 +48,16 @@ def _grammar() -> Lark:
 
 @define
 class Draft:
-    """A node before it has its id, citation and original offsets."""
+    """A node before it has its id, citation and original offsets; ``end`` is where its
+    last block ends."""
 
     kind: str
     block: Block
     children: list[Draft] = field(factory=list)
+    end: int = -1
 
-    @property
-    def end(self) -> int:
-        return max([self.block.end] + [c.end for c in self.children])
+    def __attrs_post_init__(self) -> None:
+        self.end = max([self.block.end] + [c.end for c in self.children])
 
 
 _KINDS = {
@@ -167,7 +168,7 @@ class _Builder:
         for draft in drafts:
             yield self.node(draft, None)
 
-    def node(self, draft: Draft, parent: Node | None) -> Node:
+    def node(self, draft: Draft, parent: Named | None) -> Node:
         ctx = self.ctx
         block = draft.block
         nstart, nend = block.start, draft.end
@@ -180,7 +181,8 @@ class _Builder:
             fields = self.fields(metadata_fields(ctx.norm.text, nstart, nend))
         elif draft.kind == "preamble":
             fields = self.fields(preamble_fields(ctx.norm.text, nstart, nend))
-        node = Node(
+        here = Named(draft.kind, node_id, citation)
+        return Node(
             kind=draft.kind,
             number=block.number,
             title=block.title,
@@ -192,9 +194,8 @@ class _Builder:
             citation=citation,
             id=node_id,
             fields=fields,
+            children=tuple(self.node(child, here) for child in draft.children),
         )
-        children = tuple(self.node(child, node) for child in draft.children)
-        return evolve(node, children=children) if children else node
 
     def fields(self, raw: list[RawField]) -> tuple[Field, ...]:
         result = []
