@@ -176,3 +176,58 @@ def test_generated_bylaws_keep_articles_and_leden(case: tuple[str, list[int], di
     assert document.preamble is not None
     assert any(f.key == "gelet_op" and "Participatiewet" in f.value for f in document.preamble.fields)
     assert document.children[-1].kind == "closing"
+
+
+_HEADING_STARTS = [
+    "Artikel 1",
+    "ARTIKEL 2a",
+    "Art. 3",
+    "ART. 4",
+    "Enig artikel",
+    "enig Artikel",
+    "ENIG ARTIKEL",
+    "Hoofdstuk 2",
+    "HOOFDSTUK III",
+    "Afdeling 1",
+    "§ 2",
+    "Paragraaf 3",
+    "Bijlage",
+    "BIJLAGE II",
+    "Toelichting",
+    "toelichting",
+    "Algemene toelichting",
+    "ARTIKELSGEWIJZE TOELICHTING",
+    "Memorie van toelichting",
+    "Lid 12a:",
+    "lid 3",
+    "iii)",
+    "123°.",
+    "xx)",
+    "7.",
+]
+
+
+@SETTINGS
+@given(
+    st.tuples(
+        st.sampled_from(["", " ", "x", "1", "-", "•", "(", "É"]),
+        st.sampled_from(_HEADING_STARTS),
+        st.text(max_size=12),
+    ).map("".join)
+)
+def test_quick_line_tests_never_skip_a_heading_or_a_label(line: str) -> None:
+    from verordening.structure import blocks
+    from verordening.structure.normalise import LABEL_ALONE
+
+    patterns = (
+        blocks._ARTICLE,
+        blocks._CHAPTER,
+        blocks._AFDELING,
+        blocks._PARAGRAAF,
+        blocks._ANNEX,
+        blocks._TOELICHTING,
+    )
+    if any(pattern.match(line) for pattern in patterns):
+        assert line[:1] in blocks._HEADING_FIRST
+    if LABEL_ALONE.fullmatch(line):  # the joiner skips its test on longer lines
+        assert len(line) <= 9

@@ -86,9 +86,11 @@ class Node:
 
     def walk(self) -> Iterator[Node]:
         """This node and all below it, parents before children."""
-        yield self
-        for child in self.children:
-            yield from child.walk()
+        stack = [self]
+        while stack:
+            node = stack.pop()
+            yield node
+            stack.extend(reversed(node.children))
 
     def to_dict(self) -> dict[str, Any]:
         data: dict[str, Any] = {

@@ -172,8 +172,14 @@ def _title_line(text: str) -> bool:
     return not (_heading_kind(text) or _CLOSING.match(text))
 
 
+# the characters a heading can start with (the patterns above): most lines are skipped on that
+_HEADING_FIRST = frozenset("AEeHP§BMTt")
+
+
 def _heading_kind(text: str) -> tuple[str, re.Match[str]] | None:
     """Chapter, afdeling, paragraaf or article heading on this line, if any."""
+    if text[:1] not in _HEADING_FIRST:
+        return None
     for kind, pattern in (
         ("ARTICLE", _ARTICLE),
         ("CHAPTER", _CHAPTER),
@@ -187,6 +193,8 @@ def _heading_kind(text: str) -> tuple[str, re.Match[str]] | None:
 
 
 def _annex_heading(text: str) -> re.Match[str] | None:
+    if text[:1] not in _HEADING_FIRST:
+        return None
     match = _ANNEX.match(text)
     if not match or len(text) > 160 or text[-1] in ";,":
         return None
@@ -201,6 +209,8 @@ def _annex_heading(text: str) -> re.Match[str] | None:
 
 
 def _toelichting_heading(text: str) -> bool:
+    if text[:1] not in _HEADING_FIRST:
+        return False
     match = _TOELICHTING.match(text)
     return bool(match) and len(text) <= 160 and not text.endswith((";", ","))
 

@@ -165,6 +165,8 @@ def normalise_with_map(original: str) -> Normalised:
 
 def _joiner(tail: str, following: str) -> str:
     """How two kept lines are joined: newline, space, nothing or a dropped hyphen."""
+    if len(tail) > 9 and tail[-1] != "-":  # no label alone (at most 9 characters), no hyphen
+        return "\n"
     if LABEL_ALONE.fullmatch(tail) and not (
         _STARTS_WITH_LABEL.match(following) or HEADING_WORD.match(following)
     ):
