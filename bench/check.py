@@ -3,11 +3,15 @@
     .venv/bin/python bench/check.py [--runs 20] [--model PATH] [FILES...]
 
 For each pipeline: per-bylaw latency of ``verordening.check`` (median and p95 over N
-runs), documents per second, and the ratio of the total check time to spaCy's
-tokenisation (``spacy.blank("nl")``) of the same texts; for the model also the ratio to
-running that model over the whole text. Without files: ``corpus/*.txt`` and, when
-present, ``../shared/real/full/uwv2009.txt``. Model default: ``../shared/models/nl_ud_sm``.
-Figures only; run it on an idle machine (``taskset -c 0`` for one core).
+runs), documents per second, and the ratio of the check time to spaCy's tokenisation
+(``spacy.blank("nl")``) of the same text; for the model also the ratio to running that
+model over the whole text. The runs of the check and of what it is compared with take
+turns, so a busy machine slows both alike. Ratios are given over all texts together
+(total check time / total reference time) and per text (median and worst).
+
+Without files: ``corpus/*.txt`` and, when present, ``../shared/real/full/uwv2009.txt``.
+Model default: ``../shared/models/nl_ud_sm``. Figures only; run it on an idle machine
+(``taskset -c 0`` for one core).
 """
 
 from __future__ import annotations
@@ -19,6 +23,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import spacy
+from spacy.language import Language
 
 import verordening
 from verordening.language import load_pipeline
@@ -26,19 +31,36 @@ from verordening.language import load_pipeline
 ROOT = Path(__file__).resolve().parents[1]
 
 
-def timings(function: Callable[[], object], runs: int) -> list[float]:
-    function()  # warm up: models and rules loaded, caches filled
-    found = []
-    for _ in range(runs):
-        start = time.perf_counter()
-        function()
-        found.append(time.perf_counter() - start)
-    return found
+def seconds(function: Callable[[], object]) -> float:
+    start = time.perf_counter()
+    function()
+    return time.perf_counter() - start
 
 
 def p95(values: list[float]) -> float:
     ordered = sorted(values)
     return ordered[min(len(ordered) - 1, round(0.95 * (len(ordered) - 1)))]
+
+
+def measure(text: str, model: str, runs: int, blank: Language, whole: bool) -> dict[str, float]:
+    """Median times of the check, of tokenising and (for a model) of the model over the text."""
+    nlp, _ = load_pipeline(model)
+    jobs: dict[str, Callable[[], object]] = {
+        "check": lambda: verordening.check(text, model=model),
+        "tokenise": lambda: blank.make_doc(text),
+    }
+    if whole:
+        jobs["whole"] = lambda: nlp(text)
+    found: dict[str, list[float]] = {key: [] for key in jobs}
+    for job in jobs.values():  # warm up: models and rules loaded, caches filled
+        job()
+    for run in range(runs):
+        for key, job in jobs.items():
+            if key != "whole" or run % 4 == 0:  # the model over the whole text is slow
+                found[key].append(seconds(job))
+    result = {key: statistics.median(values) for key, values in found.items()}
+    result["p95"] = p95(found["check"])
+    return result
 
 
 def main() -> None:
@@ -53,49 +75,43 @@ def main() -> None:
         files.append(real)
     texts = [(path.name, path.read_text(encoding="utf-8")) for path in files]
     blank = spacy.blank("nl")
-    tokenise = {
-        name: statistics.median(timings(lambda t=text: blank.make_doc(t), args.runs)) for name, text in texts
-    }
 
     pipelines = [("builtin", "builtin")]
     if Path(args.model).exists():
         pipelines.append(("model", args.model))
     for label, model in pipelines:
-        nlp, info = load_pipeline(model)
-        whole = {}
-        if info.kind == "model":
-            whole = {
-                name: statistics.median(timings(lambda t=text, n=nlp: n(t), max(3, args.runs // 4)))
-                for name, text in texts
-            }
-        medians, p95s = [], []
+        _, info = load_pipeline(model)
+        whole = info.kind == "model"
         print(f"\n{label}: {info.name} {info.version}")
         print(
             f"{'file':40} {'median ms':>9} {'p95 ms':>8} {'÷ tokenise':>10}"
             + (f" {'÷ model':>8}" if whole else "")
         )
+        rows = []
         for name, text in texts:
-            found = timings(lambda t=text, m=model: verordening.check(t, model=m), args.runs)
-            median = statistics.median(found)
-            medians.append(median)
-            p95s.append(p95(found))
-            ratio = median / tokenise[name]
-            line = f"{name[:40]:40} {median * 1000:9.1f} {p95(found) * 1000:8.1f} {ratio:10.2f}"
+            row = measure(text, model, args.runs, blank, whole)
+            rows.append(row)
+            line = f"{name[:40]:40} {row['check'] * 1000:9.1f} {row['p95'] * 1000:8.1f}"
+            line += f" {row['check'] / row['tokenise']:10.2f}"
             if whole:
-                line += f" {median / whole[name]:8.2f}"
+                line += f" {row['check'] / row['whole']:8.2f}"
             print(line)
-        total = sum(medians)
+        total = sum(row["check"] for row in rows)
         print(
-            f"{'all ' + str(len(texts)) + ' bylaws':40} {statistics.median(medians) * 1000:9.1f} "
-            f"{statistics.median(p95s) * 1000:8.1f} {total / sum(tokenise.values()):10.2f}"
-            + (f" {total / sum(whole.values()):8.2f}" if whole else "")
+            f"{'all ' + str(len(texts)) + ' bylaws (median)':40} "
+            f"{statistics.median(row['check'] for row in rows) * 1000:9.1f} "
+            f"{statistics.median(row['p95'] for row in rows) * 1000:8.1f}"
         )
         print(f"documents per second: {len(texts) / total:.1f}")
-        print(
-            f"total check time / spaCy tokenisation of the same texts: {total / sum(tokenise.values()):.2f}"
-        )
-        if whole:
-            print(f"total check time / the model over the whole texts: {total / sum(whole.values()):.2f}")
+        references = (("tokenise", "spaCy tokenisation"), ("whole", "the model over the whole text"))
+        for reference, words in references:
+            if reference not in rows[0]:
+                continue
+            ratios = [row["check"] / row[reference] for row in rows]
+            print(
+                f"check time / {words}: {total / sum(row[reference] for row in rows):.2f} over all texts; "
+                f"per text median {statistics.median(ratios):.2f}, worst {max(ratios):.2f}"
+            )
 
 
 if __name__ == "__main__":

@@ -80,6 +80,28 @@ def test_the_model_reads_only_candidate_provisions(model: str) -> None:
     assert 0 < len(chosen) < len(units) / 2
 
 
+def test_the_model_runs_only_what_the_rules_read(model: str) -> None:
+    from verordening.language import find_roles, read_units, reparse, units_of
+
+    document = verordening.parse_file(ROOT / "corpus" / "a01_dalmeer_pw.txt")
+    builtin, _ = builtin_pipeline()
+    nlp, _ = load_pipeline(model)
+    units = units_of(document)
+    roles = find_roles(document, units)
+    reading = read_units(builtin, units, roles)
+    which = [u.index for u in units if "college" in u.text][:3]
+    assert which
+    parsed = reparse(nlp, reading, units, which, roles)
+    for index in which:
+        again = parsed.words_of(index)
+        assert again.doc.has_annotation("DEP")
+        assert not again.doc.has_annotation("TAG")  # no rule reads tags: the tagger did not run
+        # the lemmas are the cheap pass's, whichever pipeline read the words
+        assert [t.lemma_ for t in again] == [t.lemma_ for t in reading.words_of(index)]
+    tagged = reparse(nlp, reading, units, which, roles, tags=True)
+    assert tagged.words_of(which[0]).doc.has_annotation("TAG")
+
+
 RULES, _ = load_rules()
 
 

@@ -314,19 +314,16 @@ def _lookup_table() -> Table:
     return table
 
 
-@lru_cache(maxsize=1)
-def _lemma_values() -> frozenset[str]:
-    return frozenset(str(v) for v in _lookup_table().values())
-
-
-_LEMMAS: dict[int, int] = {}  # the hash of a lower form -> the hash of its lemma
+# per string store: the hash of a lower form -> the hash of its lemma
+_LEMMAS: dict[int, dict[int, int]] = {}
 
 
 @Language.component("verordening_lookup_lemmas")
 def lookup_lemmas(doc: Doc) -> Doc:
     """The lemma of every token as spaCy's Dutch lookup lemmatiser gives it (the table's
     lemma of the lower form, else the lower form), set for the whole text at once."""
-    table, strings, known = _lookup_table(), doc.vocab.strings, _LEMMAS
+    table, strings = _lookup_table(), doc.vocab.strings
+    known = _LEMMAS.setdefault(id(strings), {})
     lemmas = []
     for lower in doc.to_array([LOWER]).tolist():
         lemma = known.get(lower)
@@ -440,27 +437,28 @@ def read_units(nlp: Language, units: list[Unit], roles: Roles) -> Reading:
     return Reading(tuple(docs), tuple(places))
 
 
-def reparse(model: Language, reading: Reading, units: list[Unit], which: list[int], roles: Roles) -> Reading:
+# components a statistical pipeline may have whose output the rules need only sometimes
+_LEMMATISERS = ("lemmatizer", "trainable_lemmatizer")
+_TAGGERS = ("tagger", "morphologizer", "attribute_ruler")
+
+
+def reparse(
+    model: Language, reading: Reading, units: list[Unit], which: list[int], roles: Roles, tags: bool = False
+) -> Reading:
     """Parse the units ``which`` again with a statistical model, each on its own; the rest
     stay as the cheap pass read them.
 
-    Lemmas come from the lookup table wherever it knows the word, so that rules that match
-    lemmas behave the same whichever pipeline read the text; the model adds tags,
-    morphology and the dependency parse.
+    The model adds the dependency parse, and tags and morphology when ``tags`` (a rule reads
+    them); components whose output no rule reads are not run. Lemmas are the lookup lemmas
+    of the cheap pass, so that rules that match lemmas behave the same whichever pipeline
+    read the text.
     """
-    table, lemmas = _lookup_table(), _lemma_values()
+    skip = [name for name in model.pipe_names if name in _LEMMATISERS or (not tags and name in _TAGGERS)]
     docs = list(reading.docs)
     places = list(reading.places)
-    parsed = list(model.pipe([units[i].text for i in which], batch_size=64))
+    parsed = list(model.pipe([units[i].text for i in which], batch_size=64, disable=skip))
     for i, doc in zip(which, parsed, strict=True):
-        for token in doc:
-            known = table.get(token.text) or table.get(token.lower_)
-            if known:
-                token.lemma_ = known
-            elif token.lower_ in lemmas:  # the word is itself a lemma: "aanmelden"
-                token.lemma_ = token.lower_
-            else:  # "aan_melden": spaCy's mark for a separable verb
-                token.lemma_ = token.lemma_.replace("_", "")
+        lookup_lemmas(doc)
         places[i] = (len(docs), 0, len(doc))
         docs.append(doc)
     mark_roles(model, roles, parsed)

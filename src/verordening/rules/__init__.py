@@ -138,7 +138,7 @@ def check(
     # where its parse can change the outcome
     reading = read_units(builtin, units, roles)
     if pipeline.kind == "model":
-        reading = reparse(nlp, reading, units, engine.candidates(units, reading), roles)
+        reading = reparse(nlp, reading, units, engine.candidates(units, reading), roles, engine.reads_tags)
     binding_text = " ".join(u.text for u in units if u.binding)
     basis = determine_basis(document, binding_text, when, tuple(frameworks) if frameworks else None)
     evidence = engine.judge(units, reading)

@@ -132,6 +132,7 @@ def _phrases(pattern: Pattern) -> tuple[str, list[list[str]]] | None:
 
 
 _Requirement = tuple[str, frozenset[str]]
+_TAGS = frozenset(["POS", "TAG", "MORPH"])
 # the norm that marks a role (see verordening.language.role_of) -> the role
 _ROLES = {ROLE_MARK + role: role for role in ROLES}
 
@@ -189,6 +190,8 @@ class Engine:
         self._cue_words = cues.negation | cues.modals
         # patterns over the dependency parse; they run only on parsed text
         self.dependency = DependencyMatcher(nlp.vocab, validate=True)
+        # whether a pattern reads tags or morphology: a statistical pipeline then runs its taggers
+        self.reads_tags = False
         for rule in rules:
             el = rule.element
             self._add(f"{el}|anchor", rule.anchor_patterns)
@@ -198,6 +201,11 @@ class Engine:
             self._add(f"{el}|unit_exclude", rule.unit_exclude)
             if rule.dependency_exclude:
                 self.dependency.add(f"{el}|exclude", list(rule.dependency_exclude))
+                self.reads_tags |= any(
+                    not _TAGS.isdisjoint(node.get("RIGHT_ATTRS", {}))
+                    for p in rule.dependency_exclude
+                    for node in p
+                )
             for q in rule.qualifiers:
                 self._add(f"{el}|q|{q.key}", q.patterns)
                 self._add(f"{el}|deny|{q.key}", q.denied_by)
@@ -218,6 +226,7 @@ class Engine:
 
     def _add(self, key: str, patterns: tuple[Pattern, ...]) -> None:
         for pattern in patterns:
+            self.reads_tags |= any(not _TAGS.isdisjoint(token) for token in pattern)
             plain = _phrases(pattern)
             if plain is None:
                 group = _required(pattern)
