@@ -2,10 +2,11 @@
 
 The parser decides the segmentation: every lid, onderdeel and sub-onderdeel (and every
 article without leden) is one *unit*, read with the opening words (aanhef) of the
-lists it stands in. All units go through spaCy in one ``nlp.pipe`` batch; spaCy's
-sentence splitting is never used for structure.
+lists it stands in. The cheap pass reads all units of a bylaw as one text
+(:func:`read_units`); a statistical model reads only the candidate units again
+(:func:`reparse`). spaCy's sentence splitting is never used for structure.
 
-The built-in pipeline is ``spacy.blank("nl")`` with the lookup lemmatiser of
+The built-in pipeline is ``spacy.blank("nl")`` with the lemmas of the lookup table of
 spacy-lookups-data. Loading is model-agnostic: :func:`load_pipeline` takes any spaCy
 pipeline, so a trained Dutch model can be plugged in.
 """
