@@ -256,6 +256,7 @@ def _variants(name: str) -> list[str]:
 _BOTH_WORDS = ("beide partijen", "partijen")  # the body and the college together
 ROLES = ("council", "college", "body", "both")  # in this order the first wins a name in two lists
 _COMMON_NAMES = frozenset((*_BODY_WORDS, *_COLLEGE_WORDS, *_COUNCIL_WORDS, "raad", *_BOTH_WORDS))
+_COMMON_SORTED = tuple(sorted(_COMMON_NAMES))
 
 
 def mark_roles(nlp: Language, roles: Roles, docs: list[Doc]) -> None:
@@ -267,7 +268,7 @@ def mark_roles(nlp: Language, roles: Roles, docs: list[Doc]) -> None:
     for label, names in zip(ROLES, (roles.council, roles.college, roles.body, _BOTH_WORDS), strict=True):
         for name in names:
             label_of.setdefault(name, label)
-    matchers = [_role_matcher(nlp, tuple(sorted(_COMMON_NAMES)))]
+    matchers = [_role_matcher(nlp, _COMMON_SORTED)]
     own = tuple(sorted(set(label_of) - _COMMON_NAMES))
     if own:
         matchers.append(_role_matcher(nlp, own))
