@@ -92,6 +92,17 @@ def test_an_element_only_in_the_toelichting_is_missing() -> None:
     assert report.exit_code == 1
 
 
+def test_a_drafters_note_is_not_read_as_the_bylaw() -> None:
+    start = FULL.index("Artikel 5 Ondersteuning")
+    support = "Artikel 5 Ondersteuning\nHet college regelt bij nadere regels de ondersteuning.\n"
+    note = "[Opmerking JvD: bedrag werkbudget nog afstemmen met Financiën]\n"
+    report = verordening.check(FULL[:start] + support + note)
+    result = report.elements["support"]
+    assert result.status == "partial"
+    assert "support_not_concrete" in result.reasons
+    assert "[Opmerking" in result.citations[0].text  # citations still show the whole provision
+
+
 def test_a_renamed_body_is_found_through_the_definitions() -> None:
     text = FULL.replace(
         "b. adviesraad: de Adviesraad Werk en Inkomen.",

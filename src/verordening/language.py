@@ -107,6 +107,13 @@ def _own_text(document: Document, node: Node) -> str:
     return _LABEL.sub("", text, count=1).replace("\n", " ")
 
 
+# a drafter's note left in a Word draft ("[Opmerking AvD: bedrag nog afstemmen]") is no
+# text of the bylaw: it is left out of what the rules read (citations keep the full text)
+_EDITORIAL = re.compile(
+    r"\[\s*(?:opmerking|noot|nb|n\.b\.|pm|p\.m\.|vraag|commentaar|let op|todo|check)\b[^\]]*\]", re.IGNORECASE
+)
+
+
 def units_of(document: Document) -> list[Unit]:
     """All provisions of the document, parents before children."""
     units: list[Unit] = []
@@ -120,6 +127,8 @@ def units_of(document: Document) -> list[Unit]:
             definition = bool(_DEFINITIONS.search(heading)) and binding
         if node.kind in ("article", "lid", "onderdeel", "subonderdeel", "toelichting"):
             text = _own_text(document, node)
+            if "[" in text:
+                text = _EDITORIAL.sub(" ", text)
             if text.strip():
                 units.append(Unit(len(units), node, text, article, parents, binding, definition))
                 if node.children:
