@@ -103,6 +103,17 @@ def test_a_drafters_note_is_not_read_as_the_bylaw() -> None:
     assert "[Opmerking" in result.citations[0].text  # citations still show the whole provision
 
 
+def test_a_list_item_that_completes_its_opening_words_is_cited_with_them() -> None:
+    text = (
+        "Verordening cliëntenraad\n\nArtikel 3 Taken\n1. Het college stelt de cliëntenraad in staat om:\n"
+        "a. vroegtijdig gevraagd en ongevraagd advies uit te brengen over beleidsvoorstellen;\n"
+        "b. deel te nemen aan het overleg.\n2. De cliëntenraad adviseert niet over individuele zaken.\n"
+    )
+    advice = verordening.check(text, frameworks=["participatiewet"]).elements["advice"]
+    assert [c.citation for c in advice.citations] == ["artikel 3, eerste lid, aanhef en onderdeel a"]
+    assert advice.citations[0].id == "art3/lid1/a"
+
+
 def test_a_renamed_body_is_found_through_the_definitions() -> None:
     text = FULL.replace(
         "b. adviesraad: de Adviesraad Werk en Inkomen.",

@@ -134,6 +134,9 @@ def test_match_citations_containment_and_unresolved() -> None:
     assert match_citations(doc, (cite(doc, "art2/lid2"),), ["artikel 2"])[:2] == (1, 1)
     # Nothing resolves: nothing is judged.
     assert match_citations(doc, predicted, ["artikel 7"]) == (0, 0, ["artikel 7"])
+    # "aanhef en" names the item read with its opening words; "..., aanhef" the opening words
+    assert match_citations(doc, (cite(doc, "art1/lid2"),), ["artikel 1, aanhef en tweede lid"])[:2] == (1, 1)
+    assert match_citations(doc, (cite(doc, "art1/lid2"),), ["artikel 1, tweede lid, aanhef"])[:2] == (1, 1)
 
 
 def test_citation_accuracy_only_where_both_found() -> None:

@@ -317,7 +317,7 @@ def match_citations(
     gold_spans: list[tuple[int, int]] = []
     unresolved: list[str] = []
     for text in gold:
-        nodes = by_citation.get(text)
+        nodes = by_citation.get(_node_citation(text))
         if nodes:
             gold_spans.extend((n.start, n.end) for n in nodes)
         else:
@@ -604,8 +604,14 @@ def _gold_problems(case: GoldCase, document: Document) -> list[str]:
         f"{case.gold_path}: {key}: gold citation {text!r} names no node of the text"
         for key, gold in case.elements.items()
         for text in gold.citations
-        if text not in known
+        if _node_citation(text) not in known
     ]
+
+
+def _node_citation(text: str) -> str:
+    """The node a citation names: "artikel 3, aanhef en onderdeel a" is onderdeel a (read
+    with its opening words), "artikel 3, eerste lid, aanhef" is the lid's opening words."""
+    return re.sub(r", aanhef$", "", text.replace("aanhef en ", ""))
 
 
 def _run_figures(

@@ -63,11 +63,25 @@ def _document(source: str | Path | Document) -> Document:
     return parse(source)
 
 
+def _cited_as(units: list[Unit], unit: Unit) -> str:
+    """The citation of a provision; a list item whose opening words it completes
+    ("Het college stelt de adviesraad in staat om: a. ...") is cited with them, the way
+    lawyers do: "artikel 3, eerste lid, aanhef en onderdeel a"."""
+    citation = unit.node.citation
+    if unit.parents:
+        opening = units[unit.parents[-1]]
+        prefix = opening.node.citation + ", "
+        if opening.text.rstrip().endswith((":", "—", "–")) and citation.startswith(prefix):
+            return f"{prefix}aanhef en {citation[len(prefix) :]}"
+    return citation
+
+
 def _citations(document: Document, units: list[Unit], indices: list[int]) -> tuple[Citation, ...]:
     found = []
     for i in indices:
         node = units[i].node
-        found.append(Citation(node.citation, node.id, node.start, node.end, node.line, node.text))
+        cited = _cited_as(units, units[i])
+        found.append(Citation(cited, node.id, node.start, node.end, node.line, node.text))
     return tuple(found)
 
 
