@@ -231,3 +231,19 @@ def test_quick_line_tests_never_skip_a_heading_or_a_label(line: str) -> None:
         assert line[:1] in blocks._HEADING_FIRST
     if LABEL_ALONE.fullmatch(line):  # the joiner skips its test on longer lines
         assert len(line) <= 9
+
+
+@SETTINGS
+@given(
+    st.lists(
+        st.sampled_from(
+            [" ", "  ", "\t", "-", "- ", "•", "• ", "#", "a", "Artikel 1", "\u00a0", "\u00ad", "*", "x y"]
+        ),
+        max_size=8,
+    ).map("".join),
+    st.integers(min_value=0, max_value=50),
+)
+def test_the_quick_line_cleaning_is_the_full_one(raw: str, base: int) -> None:
+    from verordening.structure.normalise import _clean_line, _clean_noisy
+
+    assert _clean_line(raw, base) == _clean_noisy(raw, base)

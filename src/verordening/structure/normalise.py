@@ -82,10 +82,21 @@ class Normalised:
 
 def _clean_line(raw: str, base: int) -> tuple[str, list[_Piece]]:
     """Clean one line; return its text and its pieces."""
-    if _MAYBE_NOISE.search(raw) is None:  # most lines: only a bullet or spaces to strip
-        lead = 0 if raw[:1].isalnum() else _LEAD.match(raw).end()  # type: ignore[union-attr]
-        trail = len(raw.rstrip(" "))
-        return ("", []) if lead >= trail else (raw[lead:trail], [(raw[lead:trail], base + lead)])
+    # most lines: only indentation, a bullet or trailing spaces to strip (the same result as
+    # _clean_noisy, which tests/test_properties.py checks)
+    indent = len(raw) - len(raw.lstrip(" \t"))
+    rest = raw[indent:]
+    trail = len(rest.rstrip(" "))
+    if _MAYBE_NOISE.search(rest, 0, trail) is not None:
+        return _clean_noisy(raw, base)
+    lead = 0 if rest[:1].isalnum() else _LEAD.match(rest).end()  # type: ignore[union-attr]
+    if lead >= trail:
+        return "", []
+    return rest[lead:trail], [(rest[lead:trail], base + indent + lead)]
+
+
+def _clean_noisy(raw: str, base: int) -> tuple[str, list[_Piece]]:
+    """Clean one line with noise in it: piece by piece."""
     pieces: list[_Piece] = []
     pos = 0
     for match in _NOISE.finditer(raw):
