@@ -346,11 +346,18 @@ class Engine:
         return hits
 
     def candidates(self, units: list[Unit], reading: Reading) -> list[int]:
-        """Provisions where a parse can change the verdict: about an element, and with a
-        negation, a modal verb or a condition in them (and the opening words above them)."""
+        """Provisions where a parse can change the verdict: binding, about an element, and
+        with a negation, a modal verb or a condition in them (and the opening words above
+        them). The toelichting and the definitions grant nothing, parsed or not."""
         words, texts = self._read(reading)
         hits = self._hits(texts)
-        about = {h.unit for key, found in hits.items() if not key.startswith("cue|") for h in found}
+        about = {
+            h.unit
+            for key, found in hits.items()
+            if not key.startswith("cue|")
+            for h in found
+            if units[h.unit].binding and not units[h.unit].definition
+        }
         cued = {h.unit for h in hits.get("cue|condition", [])}
         # provisions about an element whose rule reads the parse
         cued |= {
