@@ -310,7 +310,8 @@ def _role_matcher(nlp: Language, names: tuple[str, ...]) -> PhraseMatcher:
 # -- the pipeline ------------------------------------------------------------------------------
 MODEL_VARIABLE = "VERORDENING_SPACY_MODEL"
 INSTALLED_MODELS = ("nl_core_news_lg", "nl_core_news_md", "nl_core_news_sm")
-# components the rules read: parses, tags, morphology; named entities are never used
+# never used, so disabled when a model is loaded; taggers and lemmatisers are skipped per
+# call (see reparse)
 _UNUSED = ("ner", "entity_ruler", "textcat", "textcat_multilabel", "senter")
 
 
