@@ -73,7 +73,7 @@ class _Bylaw:
     hits: dict[str, list[_Hit]]
     elements_of: dict[int, set[str]]  # the elements each provision is about
     roles_in: list[frozenset[str]]  # the roles each provision names
-    heading_words: list[tuple[str, ...]]  # the words of the headings it stands under
+    by_headings: dict[tuple[str, ...], list[int]]  # provisions by the words of their headings
     in_article: dict[str, set[int]]  # binding provisions by article
     under: dict[int, set[int]]  # binding provisions by the opening words they stand under
 
@@ -394,7 +394,7 @@ class Engine:
             hits,
             elements_of,
             [frozenset(w.role) - {""} for w in words],
-            [_heading_words(units, unit) for unit in units],
+            _by_headings(units),
             in_article,
             under,
         )
@@ -588,15 +588,12 @@ class Engine:
         """The provisions in an article (or under a short heading) named after the element."""
         if not rule.topics:
             return set()
-        named: dict[tuple[str, ...], bool] = {}  # units of one article share their headings
-        found = set()
-        for unit in bylaw.units:
-            headings = bylaw.heading_words[unit.index]
-            if headings not in named:
-                named[headings] = _any_word(headings, rule.topics)
-            if named[headings]:
-                found.add(unit.index)
-        return found
+        return {
+            index
+            for headings, indices in bylaw.by_headings.items()
+            if _any_word(headings, rule.topics)
+            for index in indices
+        }
 
     def _in_excluded_clause(self, w: _Words, hit: _Hit, excluded: list[_Hit]) -> bool:
         if not excluded:
@@ -857,10 +854,22 @@ def _preferred(found: set[int], units: list[Unit], topical: set[int], primary: s
     return pool
 
 
-def _heading_words(units: list[Unit], unit: Unit) -> tuple[str, ...]:
-    names = [unit.article.title or ""] if unit.article is not None else []
-    names += [units[p].text for p in unit.parents if len(units[p].text.split()) <= 4]
-    return tuple(w for name in names for w in re.findall(r"\w+", name.lower()))
+def _by_headings(units: list[Unit]) -> dict[tuple[str, ...], list[int]]:
+    """Provisions by the words of the headings they stand under: the article title and
+    short opening words ("Ondersteuning:")."""
+    found: dict[tuple[str, ...], list[int]] = defaultdict(list)
+    titles: dict[str, tuple[str, ...]] = {}
+    for unit in units:
+        title = (unit.article.title or "") if unit.article is not None else ""
+        if title not in titles:
+            titles[title] = tuple(re.findall(r"\w+", title.lower()))
+        words = titles[title]
+        for parent in unit.parents:
+            opening = units[parent].text
+            if len(opening.split()) <= 4:
+                words += tuple(re.findall(r"\w+", opening.lower()))
+        found[words].append(unit.index)
+    return found
 
 
 def _inside(hit: _Hit, spans: list[_Hit]) -> bool:
