@@ -76,6 +76,7 @@ class _Bylaw:
     by_headings: dict[tuple[str, ...], list[int]]  # provisions by the words of their headings
     in_article: dict[str, set[int]]  # binding provisions by article
     under: dict[int, set[int]]  # binding provisions by the opening words they stand under
+    soft: dict[tuple[int, int, int], str] = field(factory=dict)  # Engine._soft, per match
 
 
 @define
@@ -492,7 +493,7 @@ class Engine:
         }
         for q in rule.qualifiers:
             where = (with_parents if q.scope == "evidence" else in_articles | with_parents) - weak_only
-            ok, used, reason = self._qualifier(rule, q, units, words, hits, where)
+            ok, used, reason = self._qualifier(rule, q, bylaw, where)
             if ok and q.scope == "evidence":
                 established[q.key] = used
             elif not ok:
@@ -515,7 +516,7 @@ class Engine:
             reasons.append(rule.weak_reason)
         # a grant that is only left to the college makes the element partial
         grants = [h for h in positive if (h.unit, h.start) not in weak] or positive
-        softness = {(h.unit, h.start): self._soft(units, words, hits, h) for h in grants}
+        softness = {(h.unit, h.start): self._soft(bylaw, h) for h in grants}
         soft = any(softness.values()) if rule.soft_any else all(softness.values())
         if soft:
             for h in grants:
@@ -540,14 +541,9 @@ class Engine:
         return evidence
 
     def _qualifier(
-        self,
-        rule: Rule,
-        q: Qualifier,
-        units: list[Unit],
-        words: list[_Words],
-        hits: dict[str, list[_Hit]],
-        where: set[int],
+        self, rule: Rule, q: Qualifier, bylaw: _Bylaw, where: set[int]
     ) -> tuple[bool, set[int], str]:
+        units, words, hits = bylaw.units, bylaw.words, bylaw.hits
         el = rule.element
         found = [h for h in hits.get(f"{el}|q|{q.key}", []) if h.unit in where]
         negated = [
@@ -559,7 +555,7 @@ class Engine:
         ]
         limits = [h for h in hits.get(f"{el}|deny|{q.key}", []) if h.unit in where]
         good = [h for h in found if h not in negated]
-        firm = [h for h in good if not self._soft(units, words, hits, h)]
+        firm = [h for h in good if not self._soft(bylaw, h)]
         # a negated qualifier restricts the element ("geen ongevraagd advies over de begroting");
         # a limiting phrase ("op verzoek") does so unless another provision grants it outright
         if q.negation == "deny" and negated:
@@ -569,7 +565,7 @@ class Engine:
         if firm:
             return True, {h.unit for h in firm}, ""
         if good:  # only under a condition or at the college's discretion
-            return False, {h.unit for h in good}, f"{el}_{self._soft(units, words, hits, good[0])}"
+            return False, {h.unit for h in good}, f"{el}_{self._soft(bylaw, good[0])}"
         return q.default, set(), q.missing
 
     # -- roles, negation, conditions ------------------------------------------------------------
@@ -698,8 +694,16 @@ class Engine:
         left, right = _around(lower, negation, negation, _SENTENCE)
         return _any_word(lower[left:right], self.cues.harmless_scope)
 
-    def _soft(self, units: list[Unit], words: list[_Words], hits: dict[str, list[_Hit]], hit: _Hit) -> str:
+    def _soft(self, bylaw: _Bylaw, hit: _Hit) -> str:
         """'conditional' or 'discretionary' when the provision leaves it to the college; else ''."""
+        place = (hit.unit, hit.start, hit.end)
+        if place not in bylaw.soft:
+            bylaw.soft[place] = self._softness(bylaw.units, bylaw.words, bylaw.hits, hit)
+        return bylaw.soft[place]
+
+    def _softness(
+        self, units: list[Unit], words: list[_Words], hits: dict[str, list[_Hit]], hit: _Hit
+    ) -> str:
         w = words[hit.unit]
         if self._conditional(w, hits, hit):
             return "conditional"
