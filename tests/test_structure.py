@@ -353,3 +353,22 @@ def test_markdown_input_is_read_like_text() -> None:
     article = document.articles[0]
     assert article.title == "Definities"
     assert document.get("art1/a").text == "a. Wet: de wet;"
+
+
+def test_a_list_written_on_one_line_is_split_into_its_onderdelen() -> None:
+    text = (
+        "Artikel 1 Begripsbepalingen\n"
+        "In deze verordening wordt verstaan onder: a. wet: de Participatiewet;b. college: het college"
+        " van burgemeester en wethouders; c. cliëntenraad: de raad, bedoeld in artikel 2.\n"
+        "Artikel 2\nZie: a. de wet; c. het reglement.\n"
+    )
+    doc = verordening.parse(text)
+    items = doc.get("art1").children
+    assert [n.citation for n in items] == [f"artikel 1, onderdeel {x}" for x in "abc"]
+    assert [n.text for n in items] == [
+        "a. wet: de Participatiewet;",
+        "b. college: het college van burgemeester en wethouders;",
+        "c. cliëntenraad: de raad, bedoeld in artikel 2.",
+    ]
+    assert all(text[n.start : n.end] == n.text for n in items)
+    assert doc.get("art2").children == ()  # labels out of order: no list

@@ -215,6 +215,37 @@ def _toelichting_heading(text: str) -> bool:
     return bool(match) and len(text) <= 160 and not text.endswith((";", ","))
 
 
+# a list written on one line, as publication sites flatten it: "... verstaan onder: a. wet:
+# de Participatiewet;b. college: ..." (letters in order, each item after a semicolon)
+_INLINE_OPENER = re.compile(r":\s*(?P<label>a)[.)]\s")
+_INLINE_ITEM = re.compile(r";\s*(?P<label>[a-z])[.)]\s")
+
+
+def _split_inline(line: _Line) -> list[_Line]:
+    """The line cut before each label of a list written on it, or the line itself."""
+    opener = _INLINE_OPENER.search(line.text)
+    if opener is None:
+        return [line]
+    cuts = [opener.start("label")]
+    expected = "b"
+    for item in _INLINE_ITEM.finditer(line.text, opener.end()):
+        if item["label"] != expected:
+            break
+        cuts.append(item.start("label"))
+        expected = chr(ord(expected) + 1)
+    if len(cuts) < 2:
+        return [line]
+    parts = []
+    begin = 0
+    for cut in cuts:
+        end = len(line.text[:cut].rstrip())
+        if end > begin:
+            parts.append(_Line(line.start + begin, line.start + end, line.text[begin:end]))
+        begin = cut
+    parts.append(_Line(line.start + begin, line.end, line.text[begin:]))
+    return parts
+
+
 class _ArticleState:
     """What we know inside one article, to decide what a label means."""
 
@@ -244,6 +275,9 @@ class _Lexer:
     def __init__(self, text: str) -> None:
         self.text = text
         self.lines = [_Line(m.start(), m.end(), m.group()) for m in re.finditer(r"[^\n]+", text)]
+        first = next((i for i, ln in enumerate(self.lines) if _ARTICLE.match(ln.text)), len(self.lines))
+        if any(_INLINE_OPENER.search(ln.text) for ln in self.lines[first:]):
+            self.lines[first:] = [part for ln in self.lines[first:] for part in _split_inline(ln)]
         self.blocks: list[Block] = []
         self.notes: list[Note] = []
         self._line = _Line(0, 0, "")
