@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -16,6 +17,8 @@ import verordening
 from verordening.language import builtin_pipeline, find_roles, read_units, units_of
 from verordening.rules import _engine
 from verordening.rules.engine import _longest
+
+from .conftest import ROOT
 
 NLP, _ = builtin_pipeline()
 ENGINE, _ = _engine(NLP, None)
@@ -70,3 +73,20 @@ def test_the_quick_law_tests_pass_every_name_of_a_law(text: str) -> None:
         if pattern.search(text):
             assert _LAW_HINT.search(lower)
             assert any(hint in lower for hint in hints), pattern.pattern
+
+
+def test_a_bylaw_read_in_parts_gives_the_same_report(monkeypatch: pytest.MonkeyPatch) -> None:
+    from verordening import language
+
+    text = (ROOT / "corpus" / "a01_dalmeer_pw.txt").read_text(encoding="utf-8")
+    whole = verordening.check(text, model="builtin").to_dict()
+    monkeypatch.setattr(language, "_PART", 300)  # many parts of a few provisions each
+    document = verordening.parse(text)
+    units = units_of(document)
+    reading = read_units(NLP, units, find_roles(document, units))
+    assert len(reading.docs) > 5
+    for unit, (_, start, end) in zip(units, reading.places, strict=True):
+        assert reading.words_of(unit.index).text == unit.text.strip()
+        assert end >= start
+    parts = verordening.check(text, model="builtin").to_dict()
+    assert parts == whole
