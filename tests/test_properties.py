@@ -247,3 +247,26 @@ def test_the_quick_line_cleaning_is_the_full_one(raw: str, base: int) -> None:
     from verordening.structure.normalise import _clean_line, _clean_noisy
 
     assert _clean_line(raw, base) == _clean_noisy(raw, base)
+
+
+def _with_toelichting(case: tuple[str, list[int], dict[int, int]]) -> str:
+    text = case[0]
+    return text + "\n\nToelichting\nDe adviesraad adviseert gevraagd en ongevraagd en krijgt een budget.\n"
+
+
+@SETTINGS
+@given(st.one_of(noise, bylaws().map(_with_toelichting)))
+def test_a_report_claims_nothing_without_a_citation_into_the_binding_articles(text: str) -> None:
+    report = verordening.check(text, frameworks=["participatiewet", "wmo2015"], model="builtin")
+    document = report.document
+    assert document is not None
+    for key, element in report.elements.items():
+        assert element.status in ("present", "partial", "missing", "not_applicable"), key
+        if element.status == "present":
+            assert element.citations, key
+        for citation in element.citations:
+            node = document.find(citation.id)
+            assert node is not None
+            assert node.text == citation.text
+            # the regulation or its annex, never the toelichting, the preamble or the title
+            assert citation.id.split("/")[0].startswith(("art", "hfd", "afd", "par", "bijlage")), citation.id
