@@ -27,7 +27,7 @@ from spacy.attrs import IDX, LEMMA, LOWER
 from spacy.language import Language
 from spacy.lookups import Table, load_lookups
 from spacy.matcher import PhraseMatcher
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Doc, Span
 
 from .findings import Pipeline
 from .model import Document, Node
@@ -42,21 +42,14 @@ __all__ = [
     "load_pipeline",
     "read_units",
     "reparse",
-    "role_of",
     "units_of",
 ]
 
+# Roles are kept in a token's NORM ("@body"), an attribute the spaCy matchers test
+# natively, so patterns over roles cost no more than patterns over words.
 ROLE_MARK = "@"
-
-
-def role_of(token: Token) -> str:
-    """The role a token names (``body``, ``college``, ``council``, ``both``), or ``""``.
-
-    Roles are kept in the token's NORM (``@body``), an attribute the spaCy matchers test
-    natively, so patterns over roles cost no more than patterns over words.
-    """
-    norm = token.norm_
-    return norm[1:] if norm.startswith(ROLE_MARK) else ""
+ROLES = ("council", "college", "body", "both")  # in this order the first wins a name in two lists
+ROLE_OF_NORM = {ROLE_MARK + role: role for role in ROLES}  # "@body" -> "body"
 
 
 # -- units ------------------------------------------------------------------------------------
@@ -263,13 +256,12 @@ def _variants(name: str) -> list[str]:
 
 
 _BOTH_WORDS = ("beide partijen", "partijen")  # the body and the college together
-ROLES = ("council", "college", "body", "both")  # in this order the first wins a name in two lists
 _COMMON_NAMES = frozenset((*_BODY_WORDS, *_COLLEGE_WORDS, *_COUNCIL_WORDS, "raad", *_BOTH_WORDS))
 _COMMON_SORTED = tuple(sorted(_COMMON_NAMES))
 
 
 def mark_roles(nlp: Language, roles: Roles, docs: list[Doc]) -> None:
-    """Mark the tokens that name the body, the college or the council (see :func:`role_of`).
+    """Mark the tokens that name the body, the college or the council (``ROLE_OF_NORM``).
 
     Names are matched by one matcher for the names every bylaw may use and a small one
     for the names this bylaw defines; which role a name stands for is this bylaw's."""

@@ -76,7 +76,7 @@ def _cited_as(units: list[Unit], unit: Unit) -> str:
     return citation
 
 
-def _citations(document: Document, units: list[Unit], indices: list[int]) -> tuple[Citation, ...]:
+def _citations(units: list[Unit], indices: list[int]) -> tuple[Citation, ...]:
     found = []
     for i in indices:
         node = units[i].node
@@ -196,7 +196,7 @@ def check(
     for rule in rules:
         ev = evidence[rule.element]
         applicable = [k for k in chosen if k in rule.frameworks] if verdict == "participation_bylaw" else []
-        citations = _citations(document, units, ev.units) if ev.status != "missing" else ()
+        citations = _citations(units, ev.units) if ev.status != "missing" else ()
         for key in applicable:
             fr = rule.frameworks[key]
             findings.append(

@@ -22,7 +22,7 @@ from spacy.language import Language
 from spacy.matcher import DependencyMatcher, Matcher, PhraseMatcher
 from spacy.tokens import Doc
 
-from ..language import ROLE_MARK, ROLES, Reading, Unit
+from ..language import ROLE_OF_NORM, Reading, Unit
 from .ruleset import Cues, Pattern, Qualifier, Rule
 
 __all__ = ["ElementEvidence", "Engine"]
@@ -134,8 +134,6 @@ def _phrases(pattern: Pattern) -> tuple[str, list[list[str]]] | None:
 
 _Requirement = tuple[str, frozenset[str]]
 _TAGS = frozenset(["POS", "TAG", "MORPH"])
-# the norm that marks a role (see verordening.language.role_of) -> the role
-_ROLES = {ROLE_MARK + role: role for role in ROLES}
 
 
 def _longest(pattern: Pattern) -> int | None:
@@ -260,7 +258,7 @@ class Engine:
         texts = []
         for doc in reading.docs:
             lower, lemma, norm = self._columns(doc)
-            role = [_ROLES.get(n, "") for n in norm]
+            role = [ROLE_OF_NORM.get(n, "") for n in norm]
             texts.append(_Text(doc, lower, lemma, norm, role, doc.has_annotation("DEP"), []))
         words = []
         for unit, (which, start, end) in enumerate(reading.places):

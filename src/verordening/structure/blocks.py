@@ -276,8 +276,7 @@ class _Lexer:
         self.text = text
         self.lines = [_Line(m.start(), m.end(), m.group()) for m in re.finditer(r"[^\n]+", text)]
         first = next((i for i, ln in enumerate(self.lines) if _ARTICLE.match(ln.text)), len(self.lines))
-        if any(_INLINE_OPENER.search(ln.text) for ln in self.lines[first:]):
-            self.lines[first:] = [part for ln in self.lines[first:] for part in _split_inline(ln)]
+        self.lines[first:] = [part for ln in self.lines[first:] for part in _split_inline(ln)]
         self.blocks: list[Block] = []
         self.notes: list[Note] = []
         self._line = _Line(0, 0, "")
