@@ -19,8 +19,8 @@ demo: $(STAMP)
 	$(BIN)/verordening check --color never $(EXAMPLE) || test $$? -le 1
 
 lint: $(STAMP)
-	$(BIN)/ruff check src tests bench
-	$(BIN)/ruff format --check src tests bench
+	$(BIN)/ruff check src tests bench scripts
+	$(BIN)/ruff format --check src tests bench scripts
 	$(BIN)/mypy
 
 test: lint

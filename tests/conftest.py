@@ -10,6 +10,7 @@ ROOT = Path(__file__).resolve().parents[1]
 FIXTURES = ROOT / "tests" / "fixtures"
 SHARED = ROOT.parent / "shared"
 REAL = SHARED / "real"
+MODEL = SHARED / "models" / "nl_ud_sm"
 
 
 @pytest.fixture
@@ -18,3 +19,11 @@ def real() -> Path:
     if not REAL.is_dir():
         pytest.skip("../shared/real is not present")
     return REAL
+
+
+@pytest.fixture
+def model() -> str:
+    """The stand-in Dutch model; the test is skipped when ../shared is absent."""
+    if not (MODEL / "meta.json").exists():
+        pytest.skip("../shared/models/nl_ud_sm is not present")
+    return str(MODEL)

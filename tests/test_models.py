@@ -13,16 +13,7 @@ from verordening.evaluate import evaluate
 from verordening.language import ModelError, builtin_pipeline, load_pipeline
 from verordening.rules.ruleset import load_rules
 
-from .conftest import ROOT, SHARED
-
-MODEL = SHARED / "models" / "nl_ud_sm"
-
-
-@pytest.fixture
-def model() -> str:
-    if not (MODEL / "meta.json").exists():
-        pytest.skip("../shared/models/nl_ud_sm is not present")
-    return str(MODEL)
+from .conftest import ROOT
 
 
 def test_without_a_model_the_builtin_pipeline_is_used_and_said(monkeypatch: pytest.MonkeyPatch) -> None:
