@@ -14,7 +14,7 @@ from pathlib import Path
 
 from attrs import define
 
-from .diagnostics import Code, Diagnostic, Severity
+from .diagnostics import Diagnostic, diagnostic
 
 __all__ = ["LoadError", "Source", "decode", "read"]
 
@@ -39,16 +39,12 @@ class Source:
     diagnostics: tuple[Diagnostic, ...] = ()
 
 
-def _note(code: Code, severity: Severity = Severity.WARNING, **values: object) -> Diagnostic:
-    return Diagnostic(code.name, severity.value, code.message(**values), 0, 0, 1)
-
-
 def decode(data: bytes) -> tuple[str, str, tuple[Diagnostic, ...]]:
     """Decode bytes: UTF-8 (with or without BOM), UTF-16 with BOM, else Windows-1252."""
     notes: list[Diagnostic] = []
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         text = data.decode("utf-16", errors="replace")
-        notes.append(_note(Code.L004, Severity.INFO))
+        notes.append(diagnostic("L004"))
         encoding = "utf-16"
     else:
         try:
@@ -57,12 +53,12 @@ def decode(data: bytes) -> tuple[str, str, tuple[Diagnostic, ...]]:
         except UnicodeDecodeError:
             text = data.decode("cp1252", errors="replace")
             encoding = "cp1252"
-            notes.append(_note(Code.L001))
+            notes.append(diagnostic("L001"))
     bad = text.count("\ufffd")
     if bad:
-        notes.append(_note(Code.L003, count=bad))
+        notes.append(diagnostic("L003", count=bad))
     if "\x00" in text:
-        notes.append(_note(Code.L002))
+        notes.append(diagnostic("L002"))
         text = text.replace("\x00", "")
     return text, encoding, tuple(notes)
 
@@ -105,4 +101,4 @@ def _from_docx(data: bytes, name: str, shown: str | None) -> Source:
         text = docx_text(data)
     except DocxError as error:
         raise LoadError(f"{name}: {error}") from None
-    return Source(text, shown, "docx", (_note(Code.L005, Severity.INFO),))
+    return Source(text, shown, "docx", (diagnostic("L005"),))

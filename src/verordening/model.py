@@ -17,6 +17,7 @@ from typing import Any
 from attrs import define, field
 
 from .diagnostics import Diagnostic
+from .serialise import OMIT_EMPTY, to_data
 
 __all__ = ["KINDS", "SCHEMA_VERSION", "Document", "Field", "Node", "line_starts_of"]
 
@@ -56,16 +57,6 @@ class Field:
     end: int
     line: int
 
-    def to_dict(self) -> dict[str, object]:
-        return {
-            "key": self.key,
-            "label": self.label,
-            "value": self.value,
-            "start": self.start,
-            "end": self.end,
-            "line": self.line,
-        }
-
 
 @define(frozen=True)
 class Node:
@@ -81,8 +72,8 @@ class Node:
     column: int
     citation: str
     id: str
+    fields: tuple[Field, ...] = field(default=(), metadata=OMIT_EMPTY)
     children: tuple[Node, ...] = ()
-    fields: tuple[Field, ...] = ()
 
     def walk(self) -> Iterator[Node]:
         """This node and all below it, parents before children."""
@@ -91,24 +82,6 @@ class Node:
             node = stack.pop()
             yield node
             stack.extend(reversed(node.children))
-
-    def to_dict(self) -> dict[str, Any]:
-        data: dict[str, Any] = {
-            "kind": self.kind,
-            "number": self.number,
-            "title": self.title,
-            "text": self.text,
-            "start": self.start,
-            "end": self.end,
-            "line": self.line,
-            "column": self.column,
-            "citation": self.citation,
-            "id": self.id,
-        }
-        if self.fields:
-            data["fields"] = [f.to_dict() for f in self.fields]
-        data["children"] = [child.to_dict() for child in self.children]
-        return data
 
 
 def _index(root: Node) -> dict[str, Node]:
@@ -199,8 +172,8 @@ class Document:
             "file": self.path,
             "encoding": self.encoding,
         }
-        data.update(self.root.to_dict())
-        data["diagnostics"] = [d.to_dict() for d in self.diagnostics]
+        data.update(to_data(self.root))
+        data["diagnostics"] = to_data(self.diagnostics)
         return data
 
     def to_json(self, indent: int | None = 2) -> str:

@@ -331,10 +331,6 @@ def _element_block(key: str, result: ElementResult, findings: list[Finding], sty
     return lines
 
 
-def _other_findings(report: Report) -> list[Finding]:
-    return [f for f in report.findings if f.element not in ELEMENTS]
-
-
 def report_text(report: Report, *, color: bool = False) -> str:
     """The report of one check as readable Dutch text for a policy officer.
 
@@ -357,17 +353,6 @@ def report_text(report: Report, *, color: bool = False) -> str:
     ]
     if not_applicable and report.verdict == "participation_bylaw":
         lines += ["", *_wrap(", ".join(not_applicable) + ".", "Niet van toepassing op deze wetten: ")]
-    others = _other_findings(report)
-    if others:
-        lines += ["", style.bold("Overige bevindingen")]
-        for finding in others:
-            text = f"{STATUS_NL.get(finding.status, finding.status)}: {_clean(finding.element)}"
-            text += f" ({FRAMEWORK_NL.get(finding.framework, finding.framework)})"
-            if _marks(finding):
-                text += f"; {', '.join(_marks(finding))}"
-            if _clean(finding.message):
-                text += f". {_clean(finding.message)}"
-            lines += _wrap(text, "  - ")
     if any(_marks(f) for f in report.findings):
         lines += ["", "Markeringen:"]
         if any(f.severity == "warning" for f in report.findings):

@@ -16,7 +16,7 @@ from lark import Lark, Token, Transformer, Tree
 from lark.exceptions import LarkError
 from lark.lexer import Lexer
 
-from ..diagnostics import Code, Diagnostic, Severity
+from ..diagnostics import Diagnostic, diagnostic
 from ..model import Document, Field, Node, line_starts_of
 from ..resources import data_dir
 from .blocks import Block, Note, lex
@@ -137,18 +137,15 @@ def parse_text(
 
 
 def _diagnostic(ctx: _Context, note: Note) -> Diagnostic:
-    code = Code[note.code]
     start, end = ctx.norm.to_original(note.start, note.end) if note.end > note.start else (0, 0)
-    severity = Severity.INFO if note.code == "S003" else Severity.WARNING
-    return Diagnostic(code.name, severity.value, code.message(**note.values), start, end, _line(ctx, start))
+    return diagnostic(note.code, start, end, _line(ctx, start), **note.values)
 
 
 def _duplicates(children: tuple[Node, ...], ctx: _Context) -> Iterator[Diagnostic]:
     for top in children:
         for node in top.walk():
             if "~" in node.id.rsplit("/", 1)[-1]:
-                message = Code.S004.message(kind=node.kind, number=node.number)
-                yield Diagnostic("S004", "warning", message, node.start, node.end, node.line)
+                yield diagnostic("S004", node.start, node.end, node.line, kind=node.kind, number=node.number)
 
 
 def _line(ctx: _Context, offset: int) -> int:
