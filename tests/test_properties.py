@@ -216,19 +216,19 @@ _HEADING_STARTS = [
     ).map("".join)
 )
 def test_quick_line_tests_never_skip_a_heading_or_a_label(line: str) -> None:
-    from verordening.structure import blocks
+    from verordening.structure import lines
     from verordening.structure.normalise import LABEL_ALONE
 
     patterns = (
-        blocks._ARTICLE,
-        blocks._CHAPTER,
-        blocks._AFDELING,
-        blocks._PARAGRAAF,
-        blocks._ANNEX,
-        blocks._TOELICHTING,
+        lines.ARTICLE,
+        lines._CHAPTER,
+        lines._AFDELING,
+        lines._PARAGRAAF,
+        lines._ANNEX,
+        lines._TOELICHTING,
     )
     if any(pattern.match(line) for pattern in patterns):
-        assert line[:1] in blocks._HEADING_FIRST
+        assert line[:1] in lines._HEADING_FIRST
     if LABEL_ALONE.fullmatch(line):  # the joiner skips its test on longer lines
         assert len(line) <= 9
 

@@ -2,11 +2,12 @@
 
 The cleaned text is cut into blocks - a heading with its title, a lid with its
 continuation lines, a preamble - and each block becomes one token for the grammar in
-``grammars/bylaw.lark``. Deciding what a label means needs context that a regular
-lexer does not have: "i." is the ninth onderdeel after "h." but a roman sub-item
-elsewhere; "3." after a sub-list 1, 2 inside lid 3 is the list's third item, not a
-second lid 3; "1 januari" at the start of a wrapped line is no lid. That context lives
-here, in :class:`_ArticleState`; the grammar then only has to nest the blocks.
+``grammars/bylaw.lark``. What a single line can be is told by ``lines.py``; deciding
+what a label means needs context that a regular lexer does not have: "i." is the
+ninth onderdeel after "h." but a roman sub-item elsewhere; "3." after a sub-list 1, 2
+inside lid 3 is the list's third item, not a second lid 3; "1 januari" at the start of
+a wrapped line is no lid. That context lives here, in :class:`_ArticleState`; the
+grammar then only has to nest the blocks.
 """
 
 from __future__ import annotations
@@ -14,6 +15,36 @@ from __future__ import annotations
 import re
 
 from attrs import define, field
+
+from .lines import (
+    ABBREVIATION,
+    ARTICLE,
+    BARE_LETTER,
+    CLOSING,
+    DATE_LINE,
+    LETTER_LABEL,
+    LID_WORD,
+    META_TOP,
+    NOT_AFTER_BARE_NUMBER,
+    NUMBER_LABEL,
+    PLACE_NAME,
+    PREAMBLE_KEY,
+    PREAMBLE_OPENER,
+    ROMANS,
+    SIGNATURE,
+    TITLE_WORD,
+    TOEL_ARTICLE,
+    Line,
+    annex_heading,
+    as_int,
+    heading_kind,
+    next_letter,
+    next_roman,
+    plausible_title,
+    split_inline,
+    title_line,
+    toelichting_heading,
+)
 
 __all__ = ["Block", "Note", "lex"]
 
@@ -37,213 +68,6 @@ class Note:
     start: int
     end: int
     values: dict[str, str] = field(factory=dict)
-
-
-@define(frozen=True)
-class _Line:
-    start: int
-    end: int
-    text: str
-
-
-# -- heading patterns -------------------------------------------------------------
-_NUM = r"\d{1,4}(?:[.:]\d{1,4}){0,3}[a-zA-Z]{0,2}|[IVXLC]{1,7}(?![a-z])"
-_ARTICLE = re.compile(
-    rf"(?:(?P<enig>[Ee]nig [Aa]rtikel|ENIG ARTIKEL)|(?:Artikel|ARTIKEL|Art\.|ART\.)\s?(?P<num>{_NUM}))"
-    r"(?=[\s.:\-–—]|$)[.:]?\s*(?:[-–—]\s*)?(?P<title>.*)$"
-)
-_TOEL_ARTICLE = re.compile(
-    rf"(?:Artikel|ARTIKEL|Artikelen|ARTIKELEN|Art\.)\s?(?P<num>{_NUM})"
-    r"(?=[\s.:,\-–—]|$)[.:]?\s*(?:[-–—]\s*)?(?P<title>.*)$"
-)
-_CHAPTER = re.compile(
-    rf"(?:Hoofdstuk|HOOFDSTUK)\s?(?P<num>{_NUM})(?=[\s.:\-–—]|$)[.:]?\s*(?:[-–—]\s*)?(?P<title>.*)$"
-)
-_AFDELING = re.compile(
-    rf"(?:Afdeling|AFDELING)\s?(?P<num>{_NUM})(?=[\s.:\-–—]|$)[.:]?\s*(?:[-–—]\s*)?(?P<title>.*)$"
-)
-_PARAGRAAF = re.compile(
-    rf"(?:§\s?|Paragraaf\s|PARAGRAAF\s)(?P<num>{_NUM})(?=[\s.:\-–—]|$)[.:]?\s*(?:[-–—]\s*)?(?P<title>.*)$"
-)
-_ANNEX = re.compile(
-    r"(?:Bijlage|BIJLAGE)(?:\s(?P<num>\d{1,3}[a-z]?|[IVXLC]{1,6}|[A-Z])(?=[\s.:\-–—]|$))?"
-    r"[.:]?\s*(?:[-–—]\s*)?(?P<title>.*)$"
-)
-_TOELICHTING = re.compile(
-    r"(?:(?:Algemene|ALGEMENE|Artikelsgewijze|Artikelgewijze|ARTIKELSGEWIJZE|Memorie van)\s)?"
-    r"(?:[Tt]oelichting|TOELICHTING)(?P<rest>\b.*)$"
-)
-# Words that show "Artikel 4 ..." at the start of a line is a reference, not a heading.
-_REFERENCE_WORDS = re.compile(
-    r"(?:van|lid|leden|eerste|tweede|derde|vierde|vijfde|zesde|onder|sub|en|of|tot|t/m|is|zijn|"
-    r"wordt|worden|bepaalt|geldt|gelden|blijft|blijven|vervalt|komt|kan|kunnen|juncto|jo\.?|"
-    r"aanhef|onderdeel|der|de|het|dat|die)\b",
-    re.IGNORECASE,
-)
-_MONTHS = "januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december"
-_DATE_LINE = re.compile(
-    rf"(?:[A-Z'’][\w'’. -]{{1,40}},?\s)?"
-    rf"(?:\d{{1,2}}\s(?:{_MONTHS})\s\d{{4}}|\d{{1,2}}-\d{{1,2}}-\d{{4}})\.?$",
-    re.IGNORECASE,
-)
-_CLOSING = re.compile(
-    r"(?:Aldus\b|Zo vastgesteld|Vastgesteld\s(?:in|bij|door|ter)\b|Ondertekening\b|Gedaan\ste\b|"
-    r"Namens\sde\sraad|Ondertekend\b)"
-)
-_SIGNATURE = re.compile(r"(?:[Dd]e\s)?(?:raads)?(?:griffier|voorzitter|burgemeester|secretaris)\s*[,.]?$")
-
-# -- preamble and metadata ---------------------------------------------------------
-_PREAMBLE_KEY = re.compile(
-    r"(?:gelezen|gezien|gelet|overwegende|overwegend|b\s?e\s?s\s?l\s?u\s?i\s?t|"
-    r"met\sinachtneming|in\saanmerking|gehoord|beschikkende|vast\ste\sstellen)\b",
-    re.IGNORECASE,
-)
-_PREAMBLE_OPENER = re.compile(
-    r"(?:de|het)\s(?:gemeente)?(?:raad|college|dagelijks bestuur|algemeen bestuur)\b", re.IGNORECASE
-)
-_META_TOP = re.compile(
-    r"(?:Ziet u een fout|Geldend van|Regeling vervallen|Wetstechnische informatie|"
-    r"Gegevens van de regeling|Geldig van|Dit is een historische versie)"
-)
-_TITLE_WORD = re.compile(
-    r"(?:Verordening|VERORDENING|Regeling|REGELING|Reglement|Besluit|Beleidsregels?|Nadere regels|"
-    r"Instellingsbesluit|Wijzigingsverordening)\b"
-)
-
-# -- labels ------------------------------------------------------------------------
-_LID_WORD = re.compile(r"(?:[Ll]id|LID)\s(?P<num>\d{1,3}[a-z]?)(?:[.:]\s*|\s+|$)(?P<rest>.*)$")
-_NUMBER_LABEL = re.compile(r"(?P<num>\d{1,3})(?P<delim>[.)°:]?)(?:\s+|(?=[^\W\d_])|$)(?P<rest>.*)$")
-_LETTER_LABEL = re.compile(r"(?P<num>[a-z]{1,2}|[ivx]{1,5})(?P<delim>[.)])\s*(?P<rest>.*)$")
-_BARE_LETTER = re.compile(r"(?P<num>[a-z])\s(?P<rest>\S.*)$")
-_ABBREVIATION = re.compile(r"[a-z]\.")
-_NOT_AFTER_BARE_NUMBER = re.compile(
-    rf"(?:{_MONTHS}|jaar|jaren|keer|maal|weken|week|dagen|dag|maanden|maand|uur|leden|lid|"
-    r"personen|euro|procent|%|x\b)",
-    re.IGNORECASE,
-)
-_ROMANS = ("i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "xii")
-
-
-def _next_letter(letter: str | None) -> str:
-    if not letter:
-        return "a"
-    if letter == "z":
-        return "aa"
-    if len(letter) == 2 and letter[0] == letter[1] and letter[0] != "z":
-        nxt = chr(ord(letter[0]) + 1)
-        return nxt + nxt
-    if len(letter) == 1:
-        return chr(ord(letter) + 1)
-    return ""
-
-
-def _next_roman(roman: str | None) -> str:
-    if not roman:
-        return "i"
-    if roman in _ROMANS[:-1]:
-        return _ROMANS[_ROMANS.index(roman) + 1]
-    return ""
-
-
-def _as_int(text: str | None) -> int | None:
-    return int(text) if text is not None and text.isdigit() else None
-
-
-def _plausible_title(title: str) -> bool:
-    """A heading's title on the same line: not the rest of a sentence citing it."""
-    if not title:
-        return True
-    if title[0] in ",;)":
-        return False
-    first = title[0]
-    if first.islower() or first == "(":
-        return not _REFERENCE_WORDS.match(title)
-    return not _REFERENCE_WORDS.match(title) or first.isupper()
-
-
-def _title_line(text: str) -> bool:
-    """A line that can be the title of the heading above it."""
-    if not text or len(text) > 110 or len(text.split()) > 14:
-        return False
-    if text[-1] in ".;:," or not (text[0].isupper() or text[0].isdigit() or text[0] in "'\"‘“("):
-        return False
-    if _NUMBER_LABEL.match(text) and _as_int(_NUMBER_LABEL.match(text).group("num")) is not None:  # type: ignore[union-attr]
-        return False
-    return not (_heading_kind(text) or _CLOSING.match(text))
-
-
-# the characters a heading can start with (the patterns above): most lines are skipped on that
-_HEADING_FIRST = frozenset("AEeHP§BMTt")
-
-
-def _heading_kind(text: str) -> tuple[str, re.Match[str]] | None:
-    """Chapter, afdeling, paragraaf or article heading on this line, if any."""
-    if text[:1] not in _HEADING_FIRST:
-        return None
-    for kind, pattern in (
-        ("ARTICLE", _ARTICLE),
-        ("CHAPTER", _CHAPTER),
-        ("AFDELING", _AFDELING),
-        ("PARAGRAAF", _PARAGRAAF),
-    ):
-        match = pattern.match(text)
-        if match and _plausible_title(match.group("title")):
-            return kind, match
-    return None
-
-
-def _annex_heading(text: str) -> re.Match[str] | None:
-    if text[:1] not in _HEADING_FIRST:
-        return None
-    match = _ANNEX.match(text)
-    if not match or len(text) > 160 or text[-1] in ";,":
-        return None
-    title = match.group("title")
-    if (
-        title
-        and (title[0].islower() and _REFERENCE_WORDS.match(title))
-        and not title.startswith(("bij", "behorend"))
-    ):
-        return None
-    return match
-
-
-def _toelichting_heading(text: str) -> bool:
-    if text[:1] not in _HEADING_FIRST:
-        return False
-    match = _TOELICHTING.match(text)
-    return bool(match) and len(text) <= 160 and not text.endswith((";", ","))
-
-
-# a list written on one line, as publication sites flatten it: "... verstaan onder: a. wet:
-# de Participatiewet;b. college: ..." (letters in order, each item after a semicolon)
-_INLINE_OPENER = re.compile(r":\s*(?P<label>a)[.)]\s")
-_INLINE_ITEM = re.compile(r";\s*(?P<label>[a-z])[.)]\s")
-
-
-def _split_inline(line: _Line) -> list[_Line]:
-    """The line cut before each label of a list written on it, or the line itself."""
-    opener = _INLINE_OPENER.search(line.text)
-    if opener is None:
-        return [line]
-    cuts = [opener.start("label")]
-    expected = "b"
-    for item in _INLINE_ITEM.finditer(line.text, opener.end()):
-        if item["label"] != expected:
-            break
-        cuts.append(item.start("label"))
-        expected = chr(ord(expected) + 1)
-    if len(cuts) < 2:
-        return [line]
-    parts = []
-    begin = 0
-    for cut in cuts:
-        end = len(line.text[:cut].rstrip())
-        if end > begin:
-            parts.append(_Line(line.start + begin, line.start + end, line.text[begin:end]))
-        begin = cut
-    parts.append(_Line(line.start + begin, line.end, line.text[begin:]))
-    return parts
 
 
 class _ArticleState:
@@ -274,32 +98,32 @@ class _ArticleState:
 class _Lexer:
     def __init__(self, text: str) -> None:
         self.text = text
-        self.lines = [_Line(m.start(), m.end(), m.group()) for m in re.finditer(r"[^\n]+", text)]
-        first = next((i for i, ln in enumerate(self.lines) if _ARTICLE.match(ln.text)), len(self.lines))
-        self.lines[first:] = [part for ln in self.lines[first:] for part in _split_inline(ln)]
+        self.lines = [Line(m.start(), m.end(), m.group()) for m in re.finditer(r"[^\n]+", text)]
+        first = next((i for i, ln in enumerate(self.lines) if ARTICLE.match(ln.text)), len(self.lines))
+        self.lines[first:] = [part for ln in self.lines[first:] for part in split_inline(ln)]
         self.blocks: list[Block] = []
         self.notes: list[Note] = []
-        self._line = _Line(0, 0, "")
+        self._line = Line(0, 0, "")
         self._next_text = ""
         self._meta_end: int | None = None
         self._kinds: dict[str, tuple[str, re.Match[str]] | None] = {}
 
     # -- helpers -----------------------------------------------------------------
     def heading_kind(self, text: str) -> tuple[str, re.Match[str]] | None:
-        """:func:`_heading_kind`, kept per line: the zones ask up to three times."""
+        """:func:`.lines.heading_kind`, kept per line: the zones ask up to three times."""
         if text not in self._kinds:
-            self._kinds[text] = _heading_kind(text)
+            self._kinds[text] = heading_kind(text)
         return self._kinds[text]
 
-    def emit(self, kind: str, line: _Line, number: str | None = None, title: str | None = None) -> Block:
+    def emit(self, kind: str, line: Line, number: str | None = None, title: str | None = None) -> Block:
         block = Block(kind, line.start, line.end, number, title)
         self.blocks.append(block)
         return block
 
-    def extend(self, line: _Line) -> None:
+    def extend(self, line: Line) -> None:
         self.blocks[-1].end = line.end
 
-    def note(self, code: str, line: _Line, **values: str) -> None:
+    def note(self, code: str, line: Line, **values: str) -> None:
         self.notes.append(Note(code, line.start, line.end, values))
 
     # -- zones ---------------------------------------------------------------------
@@ -332,10 +156,10 @@ class _Lexer:
                 end = next(
                     (i for i, ln in enumerate(self.lines[:60]) if ln.text in ("Intitulé", "Intitule")), 0
                 )
-                if end and not any(_META_TOP.match(ln.text) for ln in self.lines[:end]):
+                if end and not any(META_TOP.match(ln.text) for ln in self.lines[:end]):
                     end = 0
             if not end:
-                while end < len(self.lines) and _META_TOP.match(self.lines[end].text):
+                while end < len(self.lines) and META_TOP.match(self.lines[end].text):
                     end += 1
             self._meta_end = end
         return self._meta_end
@@ -350,16 +174,14 @@ class _Lexer:
         i = meta_end
         # preamble: the first line with a preamble key word, or the issuing body before it
         # a first line like "Besluit tot intrekking van ..." is the title, not the decision
-        first = (
-            i + 1 if i < end and _TITLE_WORD.match(lines[i].text) and len(lines[i].text.split()) > 2 else i
-        )
+        first = i + 1 if i < end and TITLE_WORD.match(lines[i].text) and len(lines[i].text.split()) > 2 else i
         pre = next(
-            (k for k in range(first, end) if _PREAMBLE_KEY.match(lines[k].text) or self._opener(k, end)),
+            (k for k in range(first, end) if PREAMBLE_KEY.match(lines[k].text) or self._opener(k, end)),
             None,
         )
         if pre is not None and pre > i and not self._opener(pre, end):
             prev = lines[pre - 1].text
-            if prev.endswith((",", ";")) and pre - 1 > i - 1 and not _TITLE_WORD.match(prev):
+            if prev.endswith((",", ";")) and pre - 1 > i - 1 and not TITLE_WORD.match(prev):
                 pre -= 1
         title_end = pre if pre is not None else end
         if i < title_end:
@@ -367,7 +189,7 @@ class _Lexer:
                 self.emit("TITLE", lines[i], title=lines[i + 1].text)
                 self.extend(lines[i + 1])
                 i += 2
-            elif (pre is not None or end < len(lines) or _TITLE_WORD.match(lines[i].text)) and (
+            elif (pre is not None or end < len(lines) or TITLE_WORD.match(lines[i].text)) and (
                 len(lines[i].text) <= 300 and not lines[i].text.endswith(";")
             ):
                 self.emit("TITLE", lines[i], title=lines[i].text)
@@ -382,18 +204,18 @@ class _Lexer:
 
     def _opener(self, k: int, end: int) -> bool:
         text = self.lines[k].text
-        if not _PREAMBLE_OPENER.match(text) or len(text) > 200:
+        if not PREAMBLE_OPENER.match(text) or len(text) > 200:
             return False
         # the council or college issuing the bylaw, followed by the preamble proper
-        return any(_PREAMBLE_KEY.match(ln.text) for ln in self.lines[k + 1 : min(end, k + 4)])
+        return any(PREAMBLE_KEY.match(ln.text) for ln in self.lines[k + 1 : min(end, k + 4)])
 
     def body(self, begin: int) -> None:
         lines = self.lines
         headings = [
             "ANNEX"
-            if _annex_heading(ln.text)
+            if annex_heading(ln.text)
             else "TOEL"
-            if _toelichting_heading(ln.text)
+            if toelichting_heading(ln.text)
             else "ARTICLE"
             if (self.heading_kind(ln.text) or ("", None))[0] == "ARTICLE"
             else ""
@@ -414,7 +236,7 @@ class _Lexer:
             text = line.text
             kind = headings[i]
             if seen_article and kind == "ANNEX":
-                match = _annex_heading(text)
+                match = annex_heading(text)
                 assert match is not None
                 title, i = self._title(i, match.group("title"), article=False)
                 self.emit("ANNEX", line, match.group("num"), title)
@@ -474,28 +296,24 @@ class _Lexer:
         if same_line:
             return same_line, i
         lines = self.lines
-        if i + 1 < len(lines) and _title_line(lines[i + 1].text):
+        if i + 1 < len(lines) and title_line(lines[i + 1].text):
             after = lines[i + 2].text if i + 2 < len(lines) else None
-            if not article or after is None or not (self.heading_kind(after) or _annex_heading(after)):
+            if not article or after is None or not (self.heading_kind(after) or annex_heading(after)):
                 return lines[i + 1].text, i + 1
         return None, i
 
     def _closing_starts(self, i: int) -> bool:
         text = self.lines[i].text
-        if _CLOSING.match(text) or _SIGNATURE.match(text) or _DATE_LINE.match(text):
+        if CLOSING.match(text) or SIGNATURE.match(text) or DATE_LINE.match(text):
             return True
         # a place name alone, followed by a date
         nxt = self.lines[i + 1].text if i + 1 < len(self.lines) else ""
-        return bool(
-            len(text) <= 40
-            and re.fullmatch(r"[A-Z'’][\w'’.-]*(?:[ -][A-Za-z'’][\w'’.-]*){0,3},?", text)
-            and _DATE_LINE.match(nxt)
-        )
+        return bool(len(text) <= 40 and PLACE_NAME.fullmatch(text) and DATE_LINE.match(nxt))
 
     def _toelichting_line(self, i: int) -> int:
         line = self.lines[i]
-        match = _TOEL_ARTICLE.match(line.text)
-        if match and _plausible_title(match.group("title")):
+        match = TOEL_ARTICLE.match(line.text)
+        if match and plausible_title(match.group("title")):
             title, last = self._title(i, match.group("title"))
             self.emit("TOEL_ARTICLE", line, match.group("num"), title)
             self.extend(self.lines[last])
@@ -504,7 +322,7 @@ class _Lexer:
         return i + 1
 
     # -- inside an article -----------------------------------------------------------
-    def _article_line(self, line: _Line, state: _ArticleState) -> None:
+    def _article_line(self, line: Line, state: _ArticleState) -> None:
         self._line = line
         decided = self._label(line.text, state)
         if decided is None:
@@ -523,18 +341,18 @@ class _Lexer:
         return tail.endswith((";", ",", ":")) or tail.endswith((" en", " of", "en/of"))
 
     def _label(self, text: str, state: _ArticleState) -> tuple[str, str] | None:
-        match = _LID_WORD.match(text)
+        match = LID_WORD.match(text)
         if match:
             number = match.group("num")
-            state.new_lid(_as_int(number) or (state.lid or 0) + 1, "lid")
+            state.new_lid(as_int(number) or (state.lid or 0) + 1, "lid")
             return "LID", number
-        match = _NUMBER_LABEL.match(text)
+        match = NUMBER_LABEL.match(text)
         if match:
             return self._numbered(int(match.group("num")), match.group("delim"), match.group("rest"), state)
-        match = _LETTER_LABEL.match(text)
-        if match and not _ABBREVIATION.match(match.group("rest")):
+        match = LETTER_LABEL.match(text)
+        if match and not ABBREVIATION.match(match.group("rest")):
             return self._lettered(match.group("num"), state, bare=False)
-        match = _BARE_LETTER.match(text)
+        match = BARE_LETTER.match(text)
         if match:
             return self._lettered(match.group("num"), state, bare=True)
         return None
@@ -547,10 +365,10 @@ class _Lexer:
         bare = delim == ""
         if bare and not rest:
             rest = self._next_text  # "• 1" on its own line, the text on the next
-        if bare and (not rest[:1].isupper() or _NOT_AFTER_BARE_NUMBER.match(rest)):
+        if bare and (not rest[:1].isupper() or NOT_AFTER_BARE_NUMBER.match(rest)):
             return None  # "1 januari", "4 keer per jaar" on a wrapped line
-        sub_n = _as_int(state.last_sub) if state.sub_mode == "num" else None
-        item_n = _as_int(state.last_item) if state.list_mode == "number" else None
+        sub_n = as_int(state.last_sub) if state.sub_mode == "num" else None
+        item_n = as_int(state.last_item) if state.list_mode == "number" else None
         # 1. a sub-item of a lettered onderdeel
         opens_sub = state.sub_mode is None and n == 1 and (self._ends_list_intro() or delim == "°")
         if (
@@ -603,14 +421,14 @@ class _Lexer:
         in_number_item = state.list_mode == "number" and state.item_open
         # letters under a numbered item are its sub-items
         if in_number_item:
-            expected_sub = _next_letter(state.last_sub) if state.sub_mode == "letter" else "a"
+            expected_sub = next_letter(state.last_sub) if state.sub_mode == "letter" else "a"
             if letter == expected_sub and (not bare or state.sub_mode == "letter"):
                 state.new_sub("letter", letter)
                 return "SUB", letter
-        expected = _next_letter(state.last_item) if state.list_mode == "letter" else "a"
-        roman_next = _next_roman(state.last_sub) if state.sub_mode == "roman" else "i"
+        expected = next_letter(state.last_item) if state.list_mode == "letter" else "a"
+        roman_next = next_roman(state.last_sub) if state.sub_mode == "roman" else "i"
         roman_possible = (
-            letter in _ROMANS
+            letter in ROMANS
             and state.item_open
             and state.list_mode == "letter"
             and letter == roman_next
