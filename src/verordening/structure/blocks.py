@@ -210,23 +210,10 @@ class _Lexer:
         return any(PREAMBLE_KEY.match(ln.text) for ln in self.lines[k + 1 : min(end, k + 4)])
 
     def body(self, begin: int) -> None:
+        """Articles under their headings, then annexes, toelichting and closing formula."""
         lines = self.lines
-        headings = [
-            "ANNEX"
-            if annex_heading(ln.text)
-            else "TOEL"
-            if toelichting_heading(ln.text)
-            else "ARTICLE"
-            if (self.heading_kind(ln.text) or ("", None))[0] == "ARTICLE"
-            else ""
-            for ln in lines
-        ]
-        # an article heading still to come (before the next annex or toelichting) rules out
-        # a closing formula here
-        article_ahead = [False] * (len(lines) + 1)
-        for i in range(len(lines) - 1, -1, -1):
-            article_ahead[i] = headings[i] == "ARTICLE" or (article_ahead[i + 1] and not headings[i])
-
+        headings = self._zone_headings()
+        article_ahead = self._article_ahead(headings)
         zone = "body"
         state = _ArticleState()
         seen_article = False
@@ -238,11 +225,8 @@ class _Lexer:
             if seen_article and kind == "ANNEX":
                 match = annex_heading(text)
                 assert match is not None
-                title, i = self._title(i, match.group("title"), article=False)
-                self.emit("ANNEX", line, match.group("num"), title)
-                self.extend(lines[i])
+                i = self._emit_heading(i, "ANNEX", match, article=False)
                 zone, state = "annex", _ArticleState()
-                i += 1
                 continue
             if seen_article and kind == "TOEL" and zone != "toelichting":
                 self.emit("TOELICHTING", line)
@@ -270,22 +254,49 @@ class _Lexer:
             heading = self.heading_kind(text)
             if heading is not None and (zone == "body" or heading[0] == "ARTICLE"):
                 hkind, match = heading
-                start = i
-                title, i = self._title(i, match.group("title"), article=hkind == "ARTICLE")
-                number = None if hkind == "ARTICLE" and match.group("enig") else match.group("num")
-                self.emit(hkind, lines[start], number, title)
-                self.extend(lines[i])
+                i = self._emit_heading(i, hkind, match, article=hkind == "ARTICLE")
                 state = _ArticleState()
                 seen_article = seen_article or hkind == "ARTICLE"
-                i += 1
                 continue
             if not seen_article or self.blocks[-1].kind in ("CHAPTER", "AFDELING", "PARAGRAAF", "ANNEX"):
                 self.extend(line)
                 i += 1
                 continue
-            self._next_text = lines[i + 1].text if i + 1 < len(lines) else ""
-            self._article_line(line, state)
+            self._article_line(i, state)
             i += 1
+
+    def _zone_headings(self) -> list[str]:
+        """Per line, the heading that opens a zone or an article: ANNEX, TOEL, ARTICLE or ""."""
+        return [
+            "ANNEX"
+            if annex_heading(ln.text)
+            else "TOEL"
+            if toelichting_heading(ln.text)
+            else "ARTICLE"
+            if (self.heading_kind(ln.text) or ("", None))[0] == "ARTICLE"
+            else ""
+            for ln in self.lines
+        ]
+
+    @staticmethod
+    def _article_ahead(headings: list[str]) -> list[bool]:
+        """Per line, whether an article heading is still to come before the next annex or
+        toelichting: that rules out a closing formula there."""
+        ahead = [False] * (len(headings) + 1)
+        for i in range(len(headings) - 1, -1, -1):
+            ahead[i] = headings[i] == "ARTICLE" or (ahead[i + 1] and not headings[i])
+        return ahead
+
+    def _emit_heading(self, i: int, kind: str, match: re.Match[str], article: bool = True) -> int:
+        """Emit the heading on line ``i`` with its title; returns the index of the line after it.
+
+        "Enig artikel", the only article, has no number.
+        """
+        number = None if kind == "ARTICLE" and match.group("enig") else match.group("num")
+        title, last = self._title(i, match.group("title"), article)
+        self.emit(kind, self.lines[i], number, title)
+        self.extend(self.lines[last])
+        return last + 1
 
     def _title(self, i: int, same_line: str, article: bool = True) -> tuple[str | None, int]:
         """The heading's title: on its own line, or on the next line; returns last line index.
@@ -314,16 +325,14 @@ class _Lexer:
         line = self.lines[i]
         match = TOEL_ARTICLE.match(line.text)
         if match and plausible_title(match.group("title")):
-            title, last = self._title(i, match.group("title"))
-            self.emit("TOEL_ARTICLE", line, match.group("num"), title)
-            self.extend(self.lines[last])
-            return last + 1
+            return self._emit_heading(i, "TOEL_ARTICLE", match)
         self.extend(line)
         return i + 1
 
     # -- inside an article -----------------------------------------------------------
-    def _article_line(self, line: Line, state: _ArticleState) -> None:
-        self._line = line
+    def _article_line(self, i: int, state: _ArticleState) -> None:
+        line = self._line = self.lines[i]
+        self._next_text = self.lines[i + 1].text if i + 1 < len(self.lines) else ""
         decided = self._label(line.text, state)
         if decided is None:
             self.extend(line)
@@ -387,6 +396,12 @@ class _Lexer:
             if not next_lid or self._prev_item_open_ended() or delim != state.lid_delim:
                 state.new_item("number", str(n))
                 return "ONDERDEEL", str(n)
+        # 3. a lid, or the first item of a numbered list
+        return self._lid_or_list(n, delim, bare, state)
+
+    def _lid_or_list(self, n: int, delim: str, bare: bool, state: _ArticleState) -> tuple[str, str] | None:
+        """A number that is neither a sub-item nor the next item of a list: the next lid,
+        a lid out of sequence, or a numbered list opening inside the lid or the article."""
         if state.lid is not None:
             if n == state.lid + 1 and (not bare or state.lid_delim == ""):
                 state.new_lid(n, delim)
