@@ -14,17 +14,21 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import verordening
-from verordening.language import builtin_pipeline, find_roles, read_units, units_of
-from verordening.rules import _engine
-from verordening.rules.engine import _longest
+from verordening.checker import Checker
+from verordening.language import find_roles, read_units, units_of
+from verordening.rules.compile import longest
+from verordening.rules.match import _texts, token_matches
 
 from .conftest import ROOT
 
-NLP, _ = builtin_pipeline()
-ENGINE, _ = _engine(NLP, None)
+CHECKER = Checker(model="builtin")
+NLP = CHECKER.builtin
+MARKER = CHECKER.markers["builtin"]
+ROLE_NAMES = CHECKER.ruleset.knowledge.roles
+MATCHERS = CHECKER.matchers
 # the words the patterns look for, and words around them
 VOCABULARY = sorted(
-    {word for index in ENGINE._index.values() for word in index}
+    {word for index in MATCHERS.index.values() for word in index}
     | {"de", "het", "college", "adviesraad", "niet", "geen", "en", "3", ",", ".", "binnen", "weken", "wordt"}
 )
 
@@ -39,19 +43,20 @@ def test_token_matches_are_those_of_the_plain_matcher(provisions: list[list[str]
     text = "Artikel 1 Proef\n" + "\n".join(f"{n}. {' '.join(words)}" for n, words in enumerate(provisions, 1))
     document = verordening.parse(text)
     units = units_of(document)
-    _, texts = ENGINE._read(read_units(NLP, units, find_roles(document, units)))
+    reading = read_units(NLP, MARKER, units, find_roles(document, units, ROLE_NAMES))
+    texts, _ = _texts(CHECKER.strings, reading)
     for read in texts:
         for start, end, _unit in read.units:
-            plain = sorted(m for matcher in ENGINE.groups.values() for m in matcher(read.doc[start:end]))
-            assert sorted(ENGINE._token_matches(read, start, end)) == plain
+            plain = sorted(m for matcher in MATCHERS.groups.values() for m in matcher(read.doc[start:end]))
+            assert sorted(token_matches(MATCHERS, read, start, end)) == plain
 
 
 def test_longest_match_of_a_pattern() -> None:
-    assert _longest([{"LOWER": "a"}, {"OP": "{0,4}"}, {"LOWER": "b"}]) == 6
-    assert _longest([{"LOWER": "a"}, {"OP": "?"}, {"LOWER": "b", "OP": "{2}"}]) == 4
-    assert _longest([{"LOWER": "a"}, {"OP": "*"}]) is None
-    assert _longest([{"LOWER": "a", "OP": "+"}]) is None
-    assert _longest([{"LOWER": "a", "OP": "{1,}"}]) is None
+    assert longest([{"LOWER": "a"}, {"OP": "{0,4}"}, {"LOWER": "b"}]) == 6
+    assert longest([{"LOWER": "a"}, {"OP": "?"}, {"LOWER": "b", "OP": "{2}"}]) == 4
+    assert longest([{"LOWER": "a"}, {"OP": "*"}]) is None
+    assert longest([{"LOWER": "a", "OP": "+"}]) is None
+    assert longest([{"LOWER": "a", "OP": "{1,}"}]) is None
 
 
 _LAW_WORDS = [
@@ -66,24 +71,23 @@ _LAW_WORDS = [
 @settings(max_examples=int(os.environ.get("HYPOTHESIS_EXAMPLES", "150")), deadline=None)
 @given(st.lists(st.sampled_from(_LAW_WORDS), max_size=30).map(" ".join))
 def test_the_quick_law_tests_pass_every_name_of_a_law(text: str) -> None:
-    from verordening.rules.basis import _LAW_HINT, _LAWS
-
+    laws = CHECKER.ruleset.knowledge.laws
     lower = text.lower()
-    for _, pattern, _, hints in _LAWS:
-        if pattern.search(text):
-            assert _LAW_HINT.search(lower)
-            assert any(hint in lower for hint in hints), pattern.pattern
+    for law in laws.laws:
+        if law.pattern.search(text):
+            assert laws.hint.search(lower)
+            assert any(hint in lower for hint in law.hints), law.pattern.pattern
 
 
 def test_a_bylaw_read_in_parts_gives_the_same_report(monkeypatch: pytest.MonkeyPatch) -> None:
-    from verordening import language
+    from verordening.language import pipeline
 
     text = (ROOT / "corpus" / "a01_dalmeer_pw.txt").read_text(encoding="utf-8")
     whole = verordening.check(text, model="builtin").to_dict()
-    monkeypatch.setattr(language, "_PART", 300)  # many parts of a few provisions each
+    monkeypatch.setattr(pipeline, "_PART", 300)  # many parts of a few provisions each
     document = verordening.parse(text)
     units = units_of(document)
-    reading = read_units(NLP, units, find_roles(document, units))
+    reading = read_units(NLP, MARKER, units, find_roles(document, units, ROLE_NAMES))
     assert len(reading.docs) > 5
     for unit, (_, start, end) in zip(units, reading.places, strict=True):
         assert reading.words_of(unit.index).text == unit.text.strip()

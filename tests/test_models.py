@@ -10,7 +10,7 @@ import pytest
 import verordening
 from verordening.cli import main
 from verordening.evaluate import evaluate
-from verordening.language import ModelError, builtin_pipeline, load_pipeline
+from verordening.language import ModelError, load_pipeline
 from verordening.rules.ruleset import load_rules
 
 from .conftest import ROOT
@@ -44,9 +44,15 @@ def test_the_environment_variable_chooses_the_model(model: str, monkeypatch: pyt
     assert load_pipeline()[1].kind == "builtin"
 
 
-def test_models_are_loaded_once_per_process(model: str) -> None:
-    assert load_pipeline(model)[0] is load_pipeline(model)[0]
-    assert builtin_pipeline()[0] is builtin_pipeline()[0]
+def test_a_checker_is_made_once_per_model_and_rule_folder(model: str) -> None:
+    from verordening import _checker
+    from verordening.language import chosen_model
+
+    verordening.check("Artikel 1\nDe adviesraad adviseert.", model=model)
+    first = _checker(chosen_model(model), None)
+    verordening.check("Artikel 1\nDe adviesraad overlegt.", model=model)
+    assert _checker(chosen_model(model), None) is first
+    assert first.model is not None
 
 
 def test_cli_model_errors_exit_2(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -59,41 +65,45 @@ def test_cli_model_errors_exit_2(tmp_path: Path, capsys: pytest.CaptureFixture[s
 
 
 def test_the_model_reads_only_candidate_provisions(model: str) -> None:
+    from verordening.checker import Checker
     from verordening.language import find_roles, read_units, units_of
-    from verordening.rules import _engine
+    from verordening.rules.match import candidates, match
 
+    checker = Checker(model=model)
     document = verordening.parse_file(ROOT / "corpus" / "a01_dalmeer_pw.txt")
-    nlp, _ = builtin_pipeline()
-    engine, _ = _engine(nlp, None)
     units = units_of(document)
-    reading = read_units(nlp, units, find_roles(document, units))
-    chosen = engine.candidates(units, reading)
+    roles = find_roles(document, units, checker.ruleset.knowledge.roles)
+    reading = read_units(checker.builtin, checker.markers["builtin"], units, roles)
+    cheap = match(checker.matchers, checker.strings, reading)
+    chosen = candidates(cheap, units, checker.ruleset.rules, checker.ruleset.knowledge.cues)
     assert 0 < len(chosen) < len(units) / 2
 
 
 def test_the_model_runs_only_what_the_rules_read(model: str) -> None:
+    from verordening.checker import Checker
     from verordening.language import find_roles, read_units, reparse, units_of
 
+    checker = Checker(model=model)
+    assert checker.model is not None
     document = verordening.parse_file(ROOT / "corpus" / "a01_dalmeer_pw.txt")
-    builtin, _ = builtin_pipeline()
-    nlp, _ = load_pipeline(model)
     units = units_of(document)
-    roles = find_roles(document, units)
-    reading = read_units(builtin, units, roles)
+    roles = find_roles(document, units, checker.ruleset.knowledge.roles)
+    reading = read_units(checker.builtin, checker.markers["builtin"], units, roles)
     which = [u.index for u in units if "college" in u.text][:3]
     assert which
-    parsed = reparse(nlp, reading, units, which, roles)
+    marker = checker.markers["model"]
+    parsed = reparse(checker.model, checker.lemmas, marker, reading, units, which, roles)
     for index in which:
         again = parsed.words_of(index)
         assert again.doc.has_annotation("DEP")
         assert not again.doc.has_annotation("TAG")  # no rule reads tags: the tagger did not run
         # the lemmas are the cheap pass's, whichever pipeline read the words
         assert [t.lemma_ for t in again] == [t.lemma_ for t in reading.words_of(index)]
-    tagged = reparse(nlp, reading, units, which, roles, tags=True)
+    tagged = reparse(checker.model, checker.lemmas, marker, reading, units, which, roles, tags=True)
     assert tagged.words_of(which[0]).doc.has_annotation("TAG")
 
 
-RULES, _ = load_rules()
+RULES = load_rules().rules
 
 
 @pytest.mark.parametrize(

@@ -14,7 +14,7 @@ from verordening.rules.ruleset import load_rules
 
 from .conftest import ROOT
 
-RULES, CUES = load_rules()
+RULES = load_rules().rules
 EXAMPLES = [
     pytest.param(rule, example, id=f"{rule.element}-{i}-{example['status']}")
     for rule in RULES
@@ -63,9 +63,7 @@ def test_every_rule_cites_a_statute_per_framework() -> None:
 def rules_copy(tmp_path: Path) -> Path:
     target = tmp_path / "rules"
     shutil.copytree(ROOT / "rules", target)
-    load_rules.cache_clear()
-    yield target
-    load_rules.cache_clear()
+    return target
 
 
 def test_yaml_syntax_error_names_file_and_line(rules_copy: Path) -> None:

@@ -13,21 +13,28 @@ The flow, one module per stage::
 from __future__ import annotations
 
 from datetime import date
+from functools import lru_cache
 from pathlib import Path
 
+from .checker import Checker
+from .datafile import RuleError
 from .diagnostics import Diagnostic
 from .findings import Report
+from .language import ModelError, chosen_model
 from .load import LoadError, read
 from .model import Document, Field, Node
 from .structure import normalise, parse_text
 
 __all__ = [
+    "Checker",
     "Diagnostic",
     "Document",
     "Field",
     "LoadError",
+    "ModelError",
     "Node",
     "Report",
+    "RuleError",
     "__version__",
     "check",
     "normalise",
@@ -54,11 +61,25 @@ def parse_file(path: str | Path) -> Document:
     return parse_text(source.text, path=source.path, encoding=source.encoding, diagnostics=source.diagnostics)
 
 
+@lru_cache(maxsize=8)
+def _checker(model: str | None, rules: str | None) -> Checker:
+    return Checker(model=model or "builtin", rules=rules)
+
+
+def _document(source: str | Path | Document) -> Document:
+    if isinstance(source, Document):
+        return source
+    if isinstance(source, Path):
+        return parse_file(source)
+    return parse(source)
+
+
 def check(
     source: str | Path | Document,
     frameworks: list[str] | tuple[str, ...] | None = None,
     as_of: date | str | None = None,
     model: str | Path | None = None,
+    rules: str | Path | None = None,
 ) -> Report:
     """Check a bylaw - its text, a path or a parsed :class:`Document` - against the law.
 
@@ -66,8 +87,9 @@ def check(
     ``wmo2015``, ``wwb``, ``wmo2007``, ``jeugdwet``); ``as_of`` (default: today) chooses
     the law in force. ``model`` is a spaCy pipeline, by package name or folder; without
     it ``$VERORDENING_SPACY_MODEL``, an installed ``nl_core_news_lg/md/sm`` or the
-    built-in pipeline reads the text (the report says which).
+    built-in pipeline reads the text (the report says which). ``rules`` is a rule folder
+    (default: the installed rules). One :class:`Checker` per model and rule folder is
+    made and kept; make your own to control that.
     """
-    from .rules import check as run_check
-
-    return run_check(source, frameworks=frameworks, as_of=as_of, model=model)
+    checker = _checker(chosen_model(model), str(rules) if rules is not None else None)
+    return checker.check(_document(source), frameworks=frameworks, as_of=as_of)

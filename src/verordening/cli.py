@@ -17,9 +17,13 @@ from datetime import date
 from pathlib import Path
 
 from . import __version__, parse_file
-from .findings import FRAMEWORKS
+from .checker import Checker
+from .datafile import RuleError
+from .findings import Report
+from .language import ModelError
 from .load import LoadError
 from .output import outline_text, report_summary_line, report_text
+from .rules import load_rules
 
 __all__ = ["main"]
 
@@ -37,14 +41,14 @@ class _Parser(argparse.ArgumentParser):
         raise SystemExit(EXIT_USAGE)
 
 
-def _build() -> argparse.ArgumentParser:
-    parser = _Parser(
-        prog="verordening",
-        description="Read a Dutch municipal bylaw and check its client-participation rules.",
-    )
-    parser.add_argument("--version", action="version", version=f"verordening {__version__}")
-    commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+_RULES_HELP = "a rule folder to check with instead of the installed rules (a copy of rules/, edited)"
+_MODEL_HELP = (
+    "spaCy Dutch pipeline to read with (default: $VERORDENING_SPACY_MODEL, an installed "
+    "nl_core_news_lg/md/sm, else the built-in pipeline; 'builtin' forces the built-in one)"
+)
 
+
+def _add_parse(commands: argparse._SubParsersAction[_Parser]) -> None:
     parse = commands.add_parser(
         "parse",
         help="show the structure of a bylaw: chapters, articles, leden, with citations",
@@ -53,6 +57,8 @@ def _build() -> argparse.ArgumentParser:
     parse.add_argument("file", metavar="FILE", help="a text or markdown file, or - for standard input")
     parse.add_argument("--format", choices=("text", "json"), default="text", help="output format")
 
+
+def _add_check(commands: argparse._SubParsersAction[_Parser]) -> None:
     check = commands.add_parser(
         "check",
         help="check a bylaw for the statutory elements of client participation",
@@ -65,9 +71,9 @@ def _build() -> argparse.ArgumentParser:
     check.add_argument(
         "--framework",
         action="append",
-        choices=FRAMEWORKS,
         metavar="K",
-        help=f"judge under this framework instead of the legal basis ({', '.join(FRAMEWORKS)}); repeatable",
+        help="judge under this framework instead of the legal basis (participatiewet, wmo2015, jeugdwet, "
+        "wwb, wmo2007: the frameworks of the rules' laws.yaml); repeatable",
     )
     check.add_argument(
         "--as-of", metavar="DATE", help="judge by the law in force on DATE (YYYY-MM-DD; default today)"
@@ -75,14 +81,11 @@ def _build() -> argparse.ArgumentParser:
     check.add_argument(
         "--color", choices=("auto", "always", "never"), default="auto", help="colour in text output"
     )
+    check.add_argument("--model", metavar="NAME|PATH", help=_MODEL_HELP)
+    check.add_argument("--rules", metavar="DIR", help=_RULES_HELP)
 
-    check.add_argument(
-        "--model",
-        metavar="NAME|PATH",
-        help="spaCy Dutch pipeline to read with (default: $VERORDENING_SPACY_MODEL, an installed "
-        "nl_core_news_lg/md/sm, else the built-in pipeline; 'builtin' forces the built-in one)",
-    )
 
+def _add_rules_and_eval(commands: argparse._SubParsersAction[_Parser]) -> None:
     rules = commands.add_parser(
         "rules",
         help="list the rules, or explain one: what it checks, its statute, reasons and example wording",
@@ -91,7 +94,7 @@ def _build() -> argparse.ArgumentParser:
     rules.add_argument(
         "rule", metavar="ID|ELEMENT", nargs="?", help="a rule id (PW47-A) or an element (advice)"
     )
-
+    rules.add_argument("--rules", metavar="DIR", help=_RULES_HELP)
     evaluate = commands.add_parser(
         "eval",
         help="measure the checker against gold files (*.gold.json) and a keyword baseline",
@@ -100,6 +103,19 @@ def _build() -> argparse.ArgumentParser:
     evaluate.add_argument("dirs", metavar="DIR", nargs="+", help="folders with NAME.txt and NAME.gold.json")
     evaluate.add_argument("--format", choices=("text", "json"), default="text", help="output format")
     evaluate.add_argument("--model", metavar="NAME|PATH", help="spaCy Dutch pipeline, as for check")
+    evaluate.add_argument("--rules", metavar="DIR", help=_RULES_HELP)
+
+
+def _build() -> argparse.ArgumentParser:
+    parser = _Parser(
+        prog="verordening",
+        description="Read a Dutch municipal bylaw and check its client-participation rules.",
+    )
+    parser.add_argument("--version", action="version", version=f"verordening {__version__}")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+    _add_parse(commands)
+    _add_check(commands)
+    _add_rules_and_eval(commands)
     return parser
 
 
@@ -124,29 +140,40 @@ def _parse(args: argparse.Namespace) -> int:
     return EXIT_OK if document.articles else EXIT_NOT_CHECKED
 
 
-def _check(args: argparse.Namespace) -> int:
-    from . import check
-    from .language import ModelError, load_pipeline
-    from .rules import RuleError
-
+def _checker(args: argparse.Namespace) -> Checker | None:
+    """The checker the arguments ask for, or None after a one-line error."""
     if args.as_of is not None:
         try:
             date.fromisoformat(args.as_of)
         except ValueError:
             sys.stderr.write(f"verordening: --as-of must be a date as YYYY-MM-DD, not {args.as_of!r}\n")
-            return EXIT_USAGE
+            return None
     try:
-        load_pipeline(args.model)  # a model that is not there is one error, not one per file
-    except ModelError as error:
+        checker = Checker(model=args.model, rules=args.rules)
+    except (ModelError, RuleError) as error:
         sys.stderr.write(f"verordening: {error}\n")
+        return None
+    known = checker.ruleset.knowledge.laws.frameworks
+    unknown = [k for k in args.framework or () if k not in known]
+    if unknown:
+        sys.stderr.write(
+            f"verordening: unknown framework {', '.join(unknown)}; choose from {', '.join(known)}\n"
+        )
+        return None
+    return checker
+
+
+def _check(args: argparse.Namespace) -> int:
+    checker = _checker(args)
+    if checker is None:
         return EXIT_USAGE
     codes: list[int] = []
     color = _color(args.color)
     several = len(args.files) > 1
     for name in args.files:
         try:
-            report = check(parse_file(name), frameworks=args.framework, as_of=args.as_of, model=args.model)
-        except (LoadError, ValueError, RuleError) as error:
+            report = checker.check(parse_file(name), frameworks=args.framework, as_of=args.as_of)
+        except (LoadError, ValueError) as error:
             sys.stderr.write(f"verordening: {error}\n")
             codes.append(EXIT_USAGE)
             continue
@@ -164,7 +191,6 @@ def _check(args: argparse.Namespace) -> int:
 
 def _eval(args: argparse.Namespace) -> int:
     from .evaluate import EvalError, evaluate
-    from .language import ModelError, load_pipeline
 
     def progress(message: str) -> None:
         if sys.stderr.isatty():
@@ -172,9 +198,13 @@ def _eval(args: argparse.Namespace) -> int:
             sys.stderr.flush()
 
     try:
-        load_pipeline(args.model)
-        result = evaluate([Path(d) for d in args.dirs], progress=progress, model=args.model)
-    except (EvalError, ModelError) as error:
+        checker = Checker(model=args.model, rules=args.rules)
+
+        def run(source: Path, frameworks: list[str] | None = None, as_of: str | None = None) -> Report:
+            return checker.check(parse_file(source), frameworks=frameworks, as_of=as_of)
+
+        result = evaluate([Path(d) for d in args.dirs], progress=progress, checker=run)
+    except (EvalError, ModelError, RuleError) as error:
         sys.stderr.write(f"verordening: {error}\n")
         return EXIT_USAGE
     if sys.stderr.isatty():
@@ -185,26 +215,21 @@ def _eval(args: argparse.Namespace) -> int:
 
 def _rules(args: argparse.Namespace) -> int:
     from .output import rule_text, rules_table
-    from .rules import RuleError
-    from .rules.ruleset import load_rules
 
     try:
-        rules, _ = load_rules()
+        ruleset = load_rules(args.rules)
     except RuleError as error:
         sys.stderr.write(f"verordening: {error}\n")
         return EXIT_USAGE
     if not args.rule:
-        sys.stdout.write(rules_table(rules))
+        sys.stdout.write(rules_table(ruleset.rules))
         return EXIT_OK
-    wanted = args.rule.strip()
-    for rule in rules:
-        if wanted.lower() == rule.element or any(
-            wanted.upper() == f.rule_id for f in rule.frameworks.values()
-        ):
-            sys.stdout.write(rule_text(rule))
-            return EXIT_OK
-    sys.stderr.write(f"verordening: no rule '{wanted}' (see 'verordening rules')\n")
-    return EXIT_USAGE
+    rule = ruleset.find(args.rule)
+    if rule is None:
+        sys.stderr.write(f"verordening: no rule '{args.rule.strip()}' (see 'verordening rules')\n")
+        return EXIT_USAGE
+    sys.stdout.write(rule_text(rule))
+    return EXIT_OK
 
 
 def main(argv: Sequence[str] | None = None) -> int:

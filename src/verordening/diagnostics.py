@@ -108,14 +108,14 @@ _TABLE = (
     Code(
         "C001",
         Severity.INFO,
-        "based on the {law} (now the {successor}); judged under its successor, in force since {since}",
-        "gebaseerd op de {law} (nu de {successor}); getoetst aan de opvolger, van kracht sinds {since}",
+        "based on the {law}; judged under its successor, the {successor}, in force since {since}",
+        "gebaseerd op de {law}; getoetst aan haar opvolger, de {successor}, van kracht sinds {since}",
     ),
     Code(
         "C002",
         Severity.INFO,
-        "based on the {law} (now the {successor}); judged under its successor, in force since {since}",
-        "gebaseerd op de {law} (nu de {successor}); getoetst aan de opvolger, van kracht sinds {since}",
+        "based on the {law}; judged under its successor, the {successor}, in force since {since}",
+        "gebaseerd op de {law}; getoetst aan haar opvolger, de {successor}, van kracht sinds {since}",
     ),
     Code(
         "C003",

@@ -13,13 +13,16 @@ from typing import Any
 from attrs import define, field
 
 from .diagnostics import Diagnostic
+from .language import Pipeline, Unit
 from .model import Document
+from .rules.basis import Basis, LegalBasis
+from .rules.judge import ElementEvidence
+from .rules.ruleset import Rule, RuleSet
 from .serialise import SKIP, to_data, to_json
-from .vocabulary import BasisSource, Element, PipelineKind, Severity, Status, Verdict
+from .vocabulary import Element, Severity, Status, Verdict
 
 __all__ = [
     "ELEMENTS",
-    "FRAMEWORKS",
     "STATUSES",
     "VERDICTS",
     "Citation",
@@ -28,6 +31,7 @@ __all__ = [
     "LegalBasis",
     "Pipeline",
     "Report",
+    "build_report",
     "worst",
 ]
 
@@ -36,7 +40,6 @@ REPORT_SCHEMA_VERSION = "1.0"
 ELEMENTS: tuple[str, ...] = tuple(e.value for e in Element)
 STATUSES: tuple[str, ...] = tuple(s.value for s in Status)
 VERDICTS: tuple[str, ...] = tuple(v.value for v in Verdict)
-FRAMEWORKS = ("jeugdwet", "participatiewet", "wmo2007", "wmo2015", "wwb")  # until laws are data
 
 
 def worst(statuses: list[str]) -> Status:
@@ -57,18 +60,6 @@ class Citation:
     end: int
     line: int
     text: str
-
-
-@define(frozen=True)
-class LegalBasis:
-    """A statute the bylaw rests on, where we read it, and the framework it gives."""
-
-    framework: str | None
-    statute: str
-    source: BasisSource = field(converter=BasisSource)
-    text: str
-    start: int
-    end: int
 
 
 @define(frozen=True)
@@ -103,15 +94,6 @@ class ElementResult:
     suggestion: str
 
 
-@define(frozen=True)
-class Pipeline:
-    """The language pipeline that read the text: built-in or a statistical model."""
-
-    name: str
-    kind: PipelineKind = field(converter=PipelineKind)
-    version: str
-
-
 @define(frozen=True, kw_only=True)
 class Report:
     """The result of checking one bylaw."""
@@ -128,6 +110,9 @@ class Report:
     elements: dict[str, ElementResult]
     findings: tuple[Finding, ...]
     document: Document = field(repr=False, eq=False, metadata=SKIP)
+    ruleset: RuleSet | None = field(
+        default=None, repr=False, eq=False, metadata=SKIP
+    )  # the rules that judged
 
     @property
     def exit_code(self) -> int:
@@ -143,3 +128,104 @@ class Report:
 
     def to_json(self, indent: int | None = 2) -> str:
         return to_json(self, indent)
+
+
+# -- from evidence to findings ---------------------------------------------------------------
+def cite(units: list[Unit], index: int) -> Citation:
+    """A provision as a citation. A list item whose opening words it completes ("Het college
+    stelt de adviesraad in staat om: a. ...") is cited with them, the way lawyers do:
+    "artikel 3, eerste lid, aanhef en onderdeel a"."""
+    unit = units[index]
+    node, citation = unit.node, unit.node.citation
+    if unit.parents:
+        opening = units[unit.parents[-1]]
+        prefix = opening.node.citation + ", "
+        if opening.text.rstrip().endswith((":", "—", "–")) and citation.startswith(prefix):
+            citation = f"{prefix}aanhef en {citation[len(prefix) :]}"
+    return Citation(citation, node.id, node.start, node.end, node.line, node.text)
+
+
+def _explain(rule: Rule, status: str, reasons: tuple[str, ...]) -> str:
+    message = rule.messages[status]
+    if reasons:
+        message += " " + " ".join(rule.reasons[r] for r in reasons if r in rule.reasons)
+    return message
+
+
+def _findings(
+    rule: Rule, ev: ElementEvidence, applicable: list[str], citations: tuple[Citation, ...]
+) -> list[Finding]:
+    return [
+        Finding(
+            rule_id=rule.frameworks[key].rule_id,
+            framework=key,
+            element=rule.element,
+            status=ev.status,
+            severity=rule.frameworks[key].severity,
+            reasons=ev.reasons,
+            citations=citations,
+            statute=rule.frameworks[key].statute,
+            juriconnect=rule.frameworks[key].juriconnect,
+            interpretation=rule.frameworks[key].interpretation,
+            message=_explain(rule, ev.status, ev.reasons),
+            suggestion=rule.suggestion if ev.status != Status.PRESENT else "",
+        )
+        for key in applicable
+    ]
+
+
+def _element(
+    rule: Rule, ev: ElementEvidence, applicable: list[str], citations: tuple[Citation, ...]
+) -> ElementResult:
+    """The element over the frameworks that apply to it: not applicable under none."""
+    if not applicable:
+        return ElementResult(rule.element, Status.NOT_APPLICABLE, (), (), (), "", "", "")
+    status = Status(ev.status)
+    return ElementResult(
+        key=rule.element,
+        status=status,
+        frameworks=tuple(applicable),
+        reasons=ev.reasons,
+        citations=citations,
+        statute="; ".join(rule.frameworks[k].statute for k in applicable),
+        message=_explain(rule, ev.status, ev.reasons),
+        suggestion=rule.suggestion if status != Status.PRESENT else "",
+    )
+
+
+def build_report(
+    document: Document,
+    units: list[Unit],
+    ruleset: RuleSet,
+    evidence: dict[str, ElementEvidence],
+    verdict: Verdict,
+    basis: Basis,
+    judged: tuple[str, ...],
+    pipeline: Pipeline,
+    diagnostics: tuple[Diagnostic, ...],
+    as_of: str,
+) -> Report:
+    """The report: per rule and applicable framework a finding, per element its worst status."""
+    participation = verdict == Verdict.PARTICIPATION_BYLAW
+    findings: list[Finding] = []
+    elements: dict[str, ElementResult] = {}
+    for rule in ruleset.rules:
+        ev = evidence[rule.element]
+        applicable = [k for k in judged if k in rule.frameworks] if participation else []
+        citations = tuple(cite(units, i) for i in ev.units) if ev.status != Status.MISSING else ()
+        findings.extend(_findings(rule, ev, applicable, citations))
+        elements[rule.element] = _element(rule, ev, applicable, citations)
+    return Report(
+        file=document.path,
+        verdict=verdict,
+        as_of=as_of,
+        frameworks=basis.frameworks if participation else (),
+        judged_under=judged if participation else (),
+        legal_basis=basis.legal_basis,
+        pipeline=pipeline,
+        diagnostics=diagnostics,
+        elements={key: elements[key] for key in ELEMENTS},
+        findings=tuple(findings),
+        document=document,
+        ruleset=ruleset,
+    )

@@ -1,45 +1,44 @@
-"""Rule files: YAML in ``rules/``, validated by ``rules/rule.schema.json`` at load.
+"""A rule set: one rule file per statutory element, and the knowledge files beside them.
 
-One file per statutory element, with a section per framework. A malformed file gives
-a :class:`RuleError` naming the file, the line and the reason.
+A rule folder (default: the installed ``rules/``; ``--rules DIR`` for an edited copy)
+holds ``advice.yaml`` ... ``information.yaml``, the knowledge files (``laws``, ``roles``,
+``verdict``, ``cues``) and their schemas in ``schema/``. Every mistake stops the tool
+with one line naming the file and the line: see :mod:`verordening.datafile`.
 """
 
 from __future__ import annotations
 
-import json
-from functools import lru_cache
+import copy
+import hashlib
 from pathlib import Path
 from typing import Any
 
-import jsonschema  # type: ignore[import-untyped]
-import yaml
-from attrs import define
+from attrs import define, field
 
-from ..findings import ELEMENTS
-from ..language import ROLE_MARK
+from ..datafile import DataFile, RuleError, read_data, read_schema
+from ..knowledge import KNOWLEDGE_FILES, Knowledge, Pattern, load_knowledge, read_patterns
 from ..resources import data_dir
+from ..vocabulary import Element, Severity
 
-__all__ = ["Cues", "FrameworkRule", "Qualifier", "Rule", "RuleError", "load_rules"]
-
-Pattern = list[dict[str, Any]]
-
-
-class RuleError(Exception):
-    """A rule file that cannot be used: ``file:line: reason`` on one line."""
+__all__ = ["FrameworkRule", "Note", "Qualifier", "Rule", "RuleError", "RuleSet", "load_rules"]
 
 
 @define(frozen=True)
 class FrameworkRule:
+    """The section of a rule for one framework: its id, statute and weight."""
+
     framework: str
     rule_id: str
     statute: str
     juriconnect: str
-    severity: str
+    severity: Severity = field(converter=Severity)
     interpretation: bool
 
 
 @define(frozen=True)
 class Qualifier:
+    """What makes an element complete ("vroegtijdig", "ongevraagd", a frequency)."""
+
     key: str
     basis: str  # "statute" or "interpretation"
     patterns: tuple[Pattern, ...]
@@ -54,14 +53,19 @@ class Qualifier:
 
 @define(frozen=True)
 class Note:
+    """A remark added to a partial element when one of the patterns is in its evidence."""
+
     patterns: tuple[Pattern, ...]
     reason: str
 
 
 @define(frozen=True)
 class Rule:
-    element: str
+    """One statutory element: how it is found, what completes it, what the report says."""
+
+    element: Element = field(converter=Element)
     name: str
+    short_name: str
     description: str
     frameworks: dict[str, FrameworkRule]
     anchor_roles: tuple[str, ...]
@@ -88,82 +92,33 @@ class Rule:
 
 
 @define(frozen=True)
-class Cues:
-    """Words and patterns shared by all rules: negation, conditions, discretion."""
+class RuleSet:
+    """Everything a check knows: the rules in element order and the knowledge files."""
 
-    negation: frozenset[str]
-    negation_exceptions: tuple[tuple[str, ...], ...]
-    harmless_scope: tuple[str, ...]
-    condition: tuple[Pattern, ...]
-    unit_condition: tuple[Pattern, ...]
-    discretion_markers: frozenset[str]
-    harmless_condition: tuple[str, ...]
-    budget_condition: tuple[str, ...]
-    modals: frozenset[str]
-    prepositions: frozenset[str]
+    rules: tuple[Rule, ...]
+    knowledge: Knowledge
+    folder: Path
+    version: str  # a hash of every file of the folder: reports name the rules that made them
 
+    def rule(self, element: str) -> Rule:
+        return next(r for r in self.rules if r.element == element)
 
-def _line_of(node: yaml.Node, path: list[str | int]) -> int:
-    """The line (from 1) of the YAML node at ``path``, as deep as it exists."""
-    current = node
-    for step in path:
-        if isinstance(current, yaml.MappingNode):
-            found = next((v for k, v in current.value if k.value == step), None)
-        elif isinstance(current, yaml.SequenceNode) and isinstance(step, int) and step < len(current.value):
-            found = current.value[step]
-        else:
-            found = None
-        if found is None:
-            break
-        current = found
-    return current.start_mark.line + 1
+    def find(self, wanted: str) -> Rule | None:
+        """The rule with this element name or framework rule id (any case), if any."""
+        wanted = wanted.strip()
+        return next(
+            (
+                rule
+                for rule in self.rules
+                if wanted.lower() == rule.element
+                or any(wanted.upper() == f.rule_id for f in rule.frameworks.values())
+            ),
+            None,
+        )
 
 
-def _load_yaml(path: Path, schema: dict[str, Any]) -> dict[str, Any]:
-    text = path.read_text(encoding="utf-8")
-    try:
-        node = yaml.compose(text, Loader=yaml.SafeLoader)
-        data = yaml.safe_load(text)
-    except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None)
-        line = mark.line + 1 if mark is not None else 1
-        problem = getattr(error, "problem", None) or str(error).splitlines()[0]
-        raise RuleError(f"{path}:{line}: {problem}") from None
-    if node is None or not isinstance(data, dict):
-        raise RuleError(f"{path}:1: a rule file must be a mapping")
-    validator = jsonschema.Draft202012Validator(schema)
-    errors = sorted(validator.iter_errors(data), key=lambda e: list(e.absolute_path))
-    if errors:
-        first = errors[0]
-        line = _line_of(node, list(first.absolute_path))
-        where = "/".join(str(p) for p in first.absolute_path) or "(top)"
-        raise RuleError(f"{path}:{line}: {where}: {first.message}")
-    return data
-
-
-def _native(token: dict[str, Any]) -> dict[str, Any]:
-    """``{_: {role: body}}`` in a rule file becomes ``{NORM: "@body"}`` for the matcher."""
-    extension = token.get("_")
-    if not isinstance(extension, dict) or set(extension) != {"role"}:
-        return token
-    converted = {k: v for k, v in token.items() if k != "_"}
-    converted["NORM"] = ROLE_MARK + str(extension["role"])
-    return converted
-
-
-def _patterns(raw: list[Any] | None) -> tuple[Pattern, ...]:
-    return tuple([_native(t) for t in pattern] for pattern in raw or ())
-
-
-def _dependency(raw: list[Any] | None) -> tuple[Pattern, ...]:
-    return tuple(
-        [{**node, "RIGHT_ATTRS": _native(node["RIGHT_ATTRS"])} for node in pattern] for pattern in raw or ()
-    )
-
-
-def _rule(data: dict[str, Any], path: Path) -> Rule:
-    element = data["element"]
-    frameworks = {
+def _frameworks(file: DataFile) -> dict[str, FrameworkRule]:
+    return {
         key: FrameworkRule(
             framework=key,
             rule_id=value["id"],
@@ -172,54 +127,69 @@ def _rule(data: dict[str, Any], path: Path) -> Rule:
             severity=value["severity"],
             interpretation=bool(value.get("interpretation", False)),
         )
-        for key, value in data["frameworks"].items()
+        for key, value in file.data["frameworks"].items()
     }
-    qualifiers = tuple(
+
+
+def _qualifiers(file: DataFile) -> tuple[Qualifier, ...]:
+    return tuple(
         Qualifier(
             key=q["key"],
             basis=q["basis"],
-            patterns=_patterns(q.get("patterns")),
+            patterns=read_patterns(file, ["qualifiers", index, "patterns"]),
             default=bool(q.get("default", False)),
-            denied_by=_patterns(q.get("denied_by")),
+            denied_by=read_patterns(file, ["qualifiers", index, "denied_by"]),
             negation=q.get("negation", "deny"),
             scope=q.get("scope", "evidence"),
             overridable=bool(q.get("overridable", False)),
             missing=q["missing"],
             denied=q.get("denied", q["missing"]),
         )
-        for q in data.get("qualifiers", [])
+        for index, q in enumerate(file.data.get("qualifiers", []))
     )
+
+
+def _rule(file: DataFile) -> Rule:
+    data, element = file.data, file.data["element"]
     anchor = data["anchor"]
+
+    def patterns(key: str) -> tuple[Pattern, ...]:
+        return read_patterns(file, ["anchor", key])
+
     return Rule(
         element=element,
         name=data["name"],
+        short_name=data["short_name"],
         description=data["description"],
-        frameworks=frameworks,
+        frameworks=_frameworks(file),
         anchor_roles=tuple(anchor.get("roles", [])),
         anchor_all_roles=bool(anchor.get("all_roles", False)),
-        anchor_patterns=_patterns(anchor["patterns"]),
+        anchor_patterns=patterns("patterns"),
         anchor_not_after=frozenset(anchor.get("not_after", [])),
         anchor_window=int(anchor.get("not_after_window", 3)),
-        exclude=_patterns(anchor.get("exclude")),
-        references=_patterns(anchor.get("references")),
-        weak=_patterns(anchor.get("weak")),
+        exclude=patterns("exclude"),
+        references=patterns("references"),
+        weak=patterns("weak"),
         weak_reason=anchor.get("weak_reason", f"{element}_weak"),
-        unit_exclude=_patterns(anchor.get("unit_exclude")),
+        unit_exclude=patterns("unit_exclude"),
         negated_anchor=anchor.get("negated", "restrict"),
         soft_any=anchor.get("soft", "all") == "any",
-        dependency_exclude=_dependency(anchor.get("dependency_exclude")),
+        dependency_exclude=read_patterns(file, ["anchor", "dependency_exclude"], dependency=True),
         topics=tuple(data.get("topics", [])),
-        qualifiers=qualifiers,
-        notes=tuple(Note(_patterns(n["patterns"]), n["reason"]) for n in data.get("notes", [])),
+        qualifiers=_qualifiers(file),
+        notes=tuple(
+            Note(read_patterns(file, ["notes", i, "patterns"]), n["reason"])
+            for i, n in enumerate(data.get("notes", []))
+        ),
         reasons=dict(data["reasons"]),
         messages=dict(data["messages"]),
         suggestion=data["suggestion"],
         examples=tuple(data.get("examples", [])),
-        path=str(path),
+        path=str(file.path),
     )
 
 
-def _check_reasons(rule: Rule) -> None:
+def _check_reasons(rule: Rule, file: DataFile) -> None:
     """Every reason code a rule can give must be explained in its ``reasons``."""
     codes = {q.missing for q in rule.qualifiers} | {q.denied for q in rule.qualifiers}
     codes |= {n.reason for n in rule.notes}
@@ -231,36 +201,54 @@ def _check_reasons(rule: Rule) -> None:
     codes |= {"only_in_toelichting", "only_in_definitions"}
     missing = sorted(c for c in codes if c not in rule.reasons)
     if missing:
-        raise RuleError(f"{rule.path}:1: reasons: no explanation for {', '.join(missing)}")
+        raise file.error(["reasons"], f"reasons: no explanation for {', '.join(missing)}")
 
 
-@lru_cache(maxsize=4)
-def load_rules(folder: str | None = None) -> tuple[tuple[Rule, ...], Cues]:
-    """All rules of a folder (default: the installed ``rules/``), validated, in element order."""
+def _rule_schema(folder: Path, frameworks: list[str]) -> dict[str, Any]:
+    """The rule schema with the vocabularies filled in: the elements, and the frameworks of laws.yaml."""
+    schema = copy.deepcopy(read_schema(folder / "schema" / "rule.schema.json"))
+    properties = schema["properties"]
+    properties["element"]["enum"] = [e.value for e in Element]
+    properties["frameworks"]["propertyNames"] = {"enum": frameworks}
+    properties["examples"]["items"]["properties"]["framework"] = {"enum": frameworks}
+    return schema
+
+
+def _version(folder: Path) -> str:
+    digest = hashlib.sha256()
+    for path in sorted(p for p in folder.rglob("*") if p.is_file()):
+        digest.update(str(path.relative_to(folder)).encode() + b"\0" + path.read_bytes() + b"\0")
+    return digest.hexdigest()[:16]
+
+
+def load_rules(folder: str | Path | None = None) -> RuleSet:
+    """The rule set of a folder (default: the installed ``rules/``), checked, in element order."""
     base = Path(folder) if folder else data_dir("rules")
-    schema = json.loads((base / "rule.schema.json").read_text(encoding="utf-8"))
-    rules: list[Rule] = []
+    if not base.is_dir():
+        raise RuleError(f"{base}: no such folder of rules")
+    knowledge = load_knowledge(base, tuple(e.value for e in Element))
+    schema = _rule_schema(base, list(knowledge.laws.frameworks))
+    rules: dict[str, Rule] = {}
+    ids: dict[str, str] = {}
     for path in sorted(base.glob("*.yaml")):
-        if path.name == "cues.yaml":
+        if path.stem in KNOWLEDGE_FILES:
             continue
-        rule = _rule(_load_yaml(path, schema), path)
-        _check_reasons(rule)
-        rules.append(rule)
-    seen = [r.element for r in rules]
-    if sorted(seen) != sorted(ELEMENTS):
-        raise RuleError(f"{base}: expected one rule file per element ({', '.join(ELEMENTS)}), found {seen}")
-    cues_schema = json.loads((base / "cues.schema.json").read_text(encoding="utf-8"))
-    raw = _load_yaml(base / "cues.yaml", cues_schema)
-    cues = Cues(
-        negation=frozenset(raw["negation"]),
-        negation_exceptions=tuple(tuple(p.split()) for p in raw["negation_exceptions"]),
-        harmless_scope=tuple(raw["harmless_scope"]),
-        condition=_patterns(raw["condition"]),
-        unit_condition=_patterns(raw["unit_condition"]),
-        discretion_markers=frozenset(raw["discretion_markers"]),
-        harmless_condition=tuple(raw["harmless_condition"]),
-        budget_condition=tuple(raw["budget_condition"]),
-        modals=frozenset(raw["modals"]),
-        prepositions=frozenset(raw["prepositions"]),
-    )
-    return tuple(sorted(rules, key=lambda r: ELEMENTS.index(r.element))), cues
+        file = read_data(path, schema)
+        rule = _rule(file)
+        _check_reasons(rule, file)
+        if rule.element in rules:
+            raise file.error(
+                ["element"], f"a second rule for {rule.element} (the first: {rules[rule.element].path})"
+            )
+        for key, fr in rule.frameworks.items():
+            if fr.rule_id in ids:
+                raise file.error(
+                    ["frameworks", key, "id"],
+                    f"the rule id {fr.rule_id} is used twice (also: {ids[fr.rule_id]})",
+                )
+            ids[fr.rule_id] = f"{path}:{file.line_of(['frameworks', key, 'id'])}"
+        rules[rule.element] = rule
+    absent = [e.value for e in Element if e not in rules]
+    if absent:
+        raise RuleError(f"{base}: expected one rule file per element; none for {', '.join(absent)}")
+    return RuleSet(tuple(rules[e] for e in Element), knowledge, base, _version(base))

@@ -1,0 +1,363 @@
+"""Domain knowledge as data: the laws, the roles, the verdict vocabulary and the cue words.
+
+Each lives in a YAML file beside the rule files (``rules/laws.yaml``, ``roles.yaml``,
+``verdict.yaml``, ``cues.yaml``), checked by a JSON schema in ``rules/schema/`` and by
+the cross-checks here, with examples that run as tests. A municipality's jurist can
+add a council name or a law's variant there without touching Python.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from attrs import define
+
+from .datafile import DataFile, RuleError, read_data, read_schema
+
+__all__ = [
+    "ROLES",
+    "ROLE_MARK",
+    "Cues",
+    "Framework",
+    "Knowledge",
+    "Law",
+    "Laws",
+    "Pattern",
+    "RoleNames",
+    "VerdictWords",
+    "WordParts",
+    "fold",
+    "load_knowledge",
+    "read_patterns",
+]
+
+KNOWLEDGE_FILES = ("laws", "roles", "verdict", "cues")
+ROLES = ("council", "college", "body", "both")  # when a name has two roles, the first wins
+
+
+def fold(text: str) -> str:
+    """Lower case without diacritics: 'Cliënt' -> 'client'."""
+    decomposed = unicodedata.normalize("NFD", text.lower())
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+@define(frozen=True)
+class WordParts:
+    """Word parts found anywhere in a text (folded), and regular expressions (any case)."""
+
+    parts: tuple[str, ...]
+    patterns: tuple[re.Pattern[str], ...]
+
+    @classmethod
+    def of(cls, raw: dict[str, Any]) -> WordParts:
+        return cls(
+            tuple(fold(p) for p in raw.get("parts", [])),
+            tuple(re.compile(p, re.IGNORECASE) for p in raw.get("patterns", [])),
+        )
+
+    def found_in(self, text: str) -> bool:
+        folded = fold(text)
+        return any(part in folded for part in self.parts) or any(p.search(text) for p in self.patterns)
+
+
+# -- laws ------------------------------------------------------------------------------------
+@define(frozen=True)
+class Framework:
+    """An element set we judge against: a law, or a version of one."""
+
+    key: str
+    name: str
+    statute: str
+    identifier: str
+    in_force: date
+    successor: str | None
+    diagnostic: str | None
+
+
+@define(frozen=True)
+class Law:
+    """A statute a bylaw can name: how it is written, and its participation articles."""
+
+    key: str
+    statute: str
+    pattern: re.Pattern[str]
+    hints: tuple[str, ...]  # one lower-case word of each name: a text without any names none
+    articles: dict[str, str]  # participation article -> framework, in order of preference
+
+
+@define(frozen=True)
+class Laws:
+    frameworks: dict[str, Framework]
+    default: str
+    laws: tuple[Law, ...]
+    hint: re.Pattern[str]  # a quick test on lower-case text: what every name of every law contains
+    examples: tuple[dict[str, Any], ...]
+
+    def framework_of(self, law: Law, articles: list[str], year: int) -> str | None:
+        """The framework a reference to ``law`` gives: by the articles it cites, else by the
+        year the bylaw was made; None for a law or an article without one."""
+        if not law.articles:
+            return None
+        if articles:
+            return next((fw for article, fw in law.articles.items() if article in articles), None)
+        versions = sorted({self.frameworks[fw] for fw in law.articles.values()}, key=lambda f: f.in_force)
+        in_force = [f for f in versions if f.in_force.year <= year]
+        return (in_force[-1] if in_force else versions[0]).key
+
+
+def _name_pattern(name: str) -> str:
+    """A name as a regular expression: whole words; a space for any white space, * for letters."""
+    pieces = []
+    for piece in re.split(r"(\s+|\*)", name.strip()):
+        if piece == "*":
+            pieces.append(r"\w*")
+        elif piece.isspace():
+            pieces.append(r"\s+")
+        elif piece:
+            pieces.append(re.escape(piece))
+    start = r"\b" if re.match(r"\w", name) else ""
+    end = r"\b" if re.search(r"[\w*]$", name) else ""
+    return start + "".join(pieces) + end
+
+
+def _hint(name: str) -> str:
+    """The longest word of a name, in lower case: every match of the name contains it."""
+    words: list[str] = re.findall(r"[^\W_]+", name.replace("*", " "))
+    return max(words, key=len).lower()
+
+
+def _laws(file: DataFile) -> Laws:
+    raw = file.data
+    frameworks = {
+        key: Framework(
+            key,
+            value["name"],
+            value["statute"],
+            value["identifier"],
+            date.fromisoformat(value["in_force"]),
+            value.get("successor"),
+            value.get("diagnostic"),
+        )
+        for key, value in raw["frameworks"].items()
+    }
+    known = set(frameworks)
+    for key, value in raw["frameworks"].items():
+        if value.get("successor", key) not in known:
+            raise file.error(["frameworks", key, "successor"], f"unknown framework {value['successor']!r}")
+    if raw["default_framework"] not in known:
+        raise file.error(["default_framework"], f"unknown framework {raw['default_framework']!r}")
+    laws = []
+    seen: set[str] = set()
+    for index, law in enumerate(raw["laws"]):
+        if law["key"] in seen:
+            raise file.error(["laws", index, "key"], f"the law {law['key']!r} is listed twice")
+        seen.add(law["key"])
+        for article, framework in law.get("articles", {}).items():
+            if framework not in known:
+                raise file.error(["laws", index, "articles", article], f"unknown framework {framework!r}")
+        names, abbreviations = law["names"], law.get("abbreviations", [])
+        alternatives = [f"(?i:{_name_pattern(n)})" for n in names] + [_name_pattern(a) for a in abbreviations]
+        laws.append(
+            Law(
+                law["key"],
+                law["statute"],
+                re.compile("|".join(alternatives)),
+                tuple(dict.fromkeys(_hint(n) for n in [*names, *abbreviations])),
+                dict(law.get("articles", {})),
+            )
+        )
+    hints = sorted({h for law in laws for h in law.hints}, key=lambda h: (-len(h), h))
+    for index, example in enumerate(raw["examples"]):
+        for framework in example["frameworks"]:
+            if framework not in known:
+                raise file.error(["examples", index, "frameworks"], f"unknown framework {framework!r}")
+    quick = re.compile("|".join(re.escape(h) for h in hints))
+    return Laws(frameworks, raw["default_framework"], tuple(laws), quick, tuple(raw["examples"]))
+
+
+# -- roles -----------------------------------------------------------------------------------
+@define(frozen=True)
+class RoleNames:
+    """The names every bylaw may use per role, and how a definition shows a role."""
+
+    names: dict[str, tuple[str, ...]]  # role -> names, for each of ROLES
+    otherwise: dict[str, tuple[str, ...]]  # role -> names that take it unless the bylaw names them
+    council_words: WordParts
+    college_words: WordParts
+    body_words: WordParts
+    people: frozenset[str]  # folded terms that name the persons concerned
+    examples: tuple[dict[str, Any], ...]
+
+
+def _roles(file: DataFile) -> RoleNames:
+    raw = file.data
+    definitions = raw["definitions"]
+    for index, example in enumerate(raw["examples"]):
+        for name, role in example["roles"].items():
+            if role not in (*ROLES, "none"):
+                raise file.error(["examples", index, "roles", name], f"unknown role {role!r}")
+    return RoleNames(
+        {role: tuple(n.lower() for n in raw["names"].get(role, [])) for role in ROLES},
+        {role: tuple(n.lower() for n in raw.get("otherwise", {}).get(role, [])) for role in ROLES},
+        WordParts.of(definitions["council"]),
+        WordParts.of(definitions["college"]),
+        WordParts.of(definitions["body"]),
+        frozenset(fold(p) for p in definitions["people"]),
+        tuple(raw["examples"]),
+    )
+
+
+# -- the verdict -----------------------------------------------------------------------------
+@define(frozen=True)
+class VerdictWords:
+    """Title words that name client participation, and those that name other subjects."""
+
+    participation: WordParts
+    other: WordParts
+    rights: tuple[str, ...]  # elements whose grant to a body shows participation rights
+    examples: tuple[dict[str, Any], ...]
+
+
+def _verdict(file: DataFile, elements: tuple[str, ...]) -> VerdictWords:
+    raw = file.data
+    for index, element in enumerate(raw["rights"]):
+        if element not in elements:
+            raise file.error(["rights", index], f"unknown element {element!r}")
+    return VerdictWords(
+        WordParts.of(raw["participation"]),
+        WordParts.of(raw["other"]),
+        tuple(raw["rights"]),
+        tuple(raw["examples"]),
+    )
+
+
+# -- patterns --------------------------------------------------------------------------------
+# Roles are kept in a token's NORM ("@body"), an attribute the spaCy matchers test
+# natively, so patterns over roles cost no more than patterns over words.
+ROLE_MARK = "@"
+
+
+@define(frozen=True)
+class Pattern:
+    """A spaCy Matcher (or DependencyMatcher) pattern, and where it was written."""
+
+    tokens: tuple[dict[str, Any], ...]
+    origin: str  # "file:line"
+
+
+def _native(token: dict[str, Any]) -> dict[str, Any]:
+    """``{_: {role: body}}`` in a data file becomes ``{NORM: "@body"}`` for the matcher."""
+    extension = token.get("_")
+    if not isinstance(extension, dict) or set(extension) != {"role"}:
+        return token
+    converted = {k: v for k, v in token.items() if k != "_"}
+    converted["NORM"] = ROLE_MARK + str(extension["role"])
+    return converted
+
+
+def read_patterns(file: DataFile, place: list[str | int], dependency: bool = False) -> tuple[Pattern, ...]:
+    """The patterns listed at ``place`` of a data file (none when it is absent)."""
+    raw: Any = file.data
+    for step in place:
+        if isinstance(raw, dict):
+            raw = raw.get(step)
+        elif isinstance(raw, list) and isinstance(step, int) and step < len(raw):
+            raw = raw[step]
+        else:
+            raw = None
+    found = []
+    for index, tokens in enumerate(raw or ()):
+        if dependency:
+            native = tuple({**node, "RIGHT_ATTRS": _native(node["RIGHT_ATTRS"])} for node in tokens)
+        else:
+            native = tuple(_native(token) for token in tokens)
+        found.append(Pattern(native, f"{file.path}:{file.line_of([*place, index])}"))
+    return tuple(found)
+
+
+# -- cue words -------------------------------------------------------------------------------
+
+
+@define(frozen=True)
+class Cues:
+    """Words and patterns shared by all rules: negation, conditions, discretion, clauses."""
+
+    negation: frozenset[str]
+    negation_exceptions: tuple[tuple[str, ...], ...]
+    harmless_scope: tuple[str, ...]
+    condition: tuple[Pattern, ...]
+    unit_condition: tuple[Pattern, ...]
+    discretion_markers: frozenset[str]
+    harmless_condition: tuple[str, ...]
+    budget_condition: tuple[str, ...]
+    modals: frozenset[str]
+    prepositions: frozenset[str]
+    subordinate: frozenset[str]
+    contrast: frozenset[str]
+    copula: frozenset[str]
+    passive: frozenset[str]
+    double_negation: frozenset[str]
+    reference: tuple[str, ...]
+    examples: tuple[dict[str, Any], ...]
+
+
+def _cues(file: DataFile) -> Cues:
+    raw = file.data
+    words = {key: frozenset(raw[key]) for key in raw if key in _WORD_SETS}
+    return Cues(
+        negation_exceptions=tuple(tuple(p.split()) for p in raw["negation_exceptions"]),
+        harmless_scope=tuple(raw["harmless_scope"]),
+        condition=read_patterns(file, ["condition"]),
+        unit_condition=read_patterns(file, ["unit_condition"]),
+        harmless_condition=tuple(raw["harmless_condition"]),
+        budget_condition=tuple(raw["budget_condition"]),
+        reference=tuple(raw["reference"]),
+        examples=tuple(raw.get("examples", [])),
+        **words,
+    )
+
+
+_WORD_SETS = (
+    "negation",
+    "discretion_markers",
+    "modals",
+    "prepositions",
+    "subordinate",
+    "contrast",
+    "copula",
+    "passive",
+    "double_negation",
+)
+
+
+# -- all of it -------------------------------------------------------------------------------
+@define(frozen=True)
+class Knowledge:
+    laws: Laws
+    roles: RoleNames
+    verdict: VerdictWords
+    cues: Cues
+    files: tuple[Path, ...]
+
+
+def load_knowledge(folder: Path, elements: tuple[str, ...]) -> Knowledge:
+    """The knowledge files of ``folder``, each checked by its schema in ``folder/schema``."""
+    files = {name: _read(folder, name) for name in KNOWLEDGE_FILES}
+    return Knowledge(
+        _laws(files["laws"]),
+        _roles(files["roles"]),
+        _verdict(files["verdict"], elements),
+        _cues(files["cues"]),
+        tuple(f.path for f in files.values()),
+    )
+
+
+def _read(folder: Path, name: str) -> DataFile:
+    path = folder / f"{name}.yaml"
+    if not path.is_file():
+        raise RuleError(f"{path}:1: no such file; a rule folder holds {', '.join(KNOWLEDGE_FILES)}.yaml too")
+    return read_data(path, read_schema(folder / "schema" / f"{name}.schema.json"))

@@ -1,0 +1,43 @@
+"""Stage 3: the language layer - provisions, roles and the spaCy pipelines.
+
+- :mod:`.units`: the provisions the rules read, cut where the parser cut the bylaw;
+- :mod:`.roles`: who is who - the participation body, the college, the council;
+- :mod:`.pipeline`: the built-in pipeline or a statistical model, reading provisions.
+"""
+
+from __future__ import annotations
+
+from .pipeline import (
+    INSTALLED_MODELS,
+    MODEL_VARIABLE,
+    LookupLemmas,
+    ModelError,
+    Pipeline,
+    Reading,
+    builtin_pipeline,
+    chosen_model,
+    load_pipeline,
+    read_units,
+    reparse,
+)
+from .roles import RoleMarker, Roles, find_roles
+from .units import Unit, units_of
+
+__all__ = [
+    "INSTALLED_MODELS",
+    "MODEL_VARIABLE",
+    "LookupLemmas",
+    "ModelError",
+    "Pipeline",
+    "Reading",
+    "RoleMarker",
+    "Roles",
+    "Unit",
+    "builtin_pipeline",
+    "chosen_model",
+    "find_roles",
+    "load_pipeline",
+    "read_units",
+    "reparse",
+    "units_of",
+]

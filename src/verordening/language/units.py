@@ -1,0 +1,100 @@
+"""Provisions: the units the rules read, cut where the parser cut the bylaw.
+
+Every lid, onderdeel and sub-onderdeel (and every article without leden) is one unit,
+read with the opening words (aanhef) of the lists it stands in. Only the articles of
+the regulation and its annexes bind; the toelichting is read, but never counts.
+"""
+
+from __future__ import annotations
+
+import re
+
+from attrs import define
+
+from ..model import Document, Node
+
+__all__ = ["Unit", "units_of"]
+
+
+@define(frozen=True)
+class Unit:
+    """One provision: its own words, where it stands, and whether it binds."""
+
+    index: int
+    node: Node
+    text: str
+    article: Node | None
+    parents: tuple[int, ...]  # units whose text opens the list this unit stands in
+    binding: bool  # an article of the regulation or its annex; not the toelichting
+    definition: bool  # part of a definitions article
+
+    @property
+    def article_id(self) -> str:
+        return self.article.id if self.article is not None else ""
+
+    @property
+    def article_number(self) -> str:
+        return (self.article.number or "") if self.article is not None else ""
+
+
+_LABEL = re.compile(r"^(?:(?:[Ll]id\s)?\d{1,3}[a-z]?[.):°]?|[a-z]{1,2}[.)]|[ivx]{1,5}[.)])\s*")
+_DEFINITIONS = re.compile(
+    r"wordt\s+(?:in\s+deze\s+\w+\s+)?verstaan\s+onder|verstaat\s+onder|begripsbepaling|"
+    r"begrippen|definities?\b",
+    re.IGNORECASE,
+)
+
+
+def _own_text(document: Document, node: Node) -> str:
+    """The node's own words: up to its first child, without label or heading."""
+    # the children's texts end the node's text, each on lines of its own
+    text = node.text
+    if node.children:
+        tail = "\n" + "\n".join(child.text for child in node.children)
+        if text.endswith(tail):
+            text = text[: -len(tail)]
+        elif (cut := text.find(node.children[0].text)) >= 0:
+            text = text[:cut]
+    if node.kind in ("article", "toelichting") and node.id:
+        lines = text.split("\n")[1:]
+        if lines and node.title and lines[0] == node.title:
+            lines = lines[1:]
+        return " ".join(lines)
+    return _LABEL.sub("", text, count=1).replace("\n", " ")
+
+
+# a drafter's note left in a Word draft ("[Opmerking AvD: bedrag nog afstemmen]") is no
+# text of the bylaw: it is left out of what the rules read (citations keep the full text)
+_EDITORIAL = re.compile(
+    r"\[\s*(?:opmerking|noot|nb|n\.b\.|pm|p\.m\.|vraag|commentaar|let op|todo|check)\b[^\]]*\]", re.IGNORECASE
+)
+
+
+def units_of(document: Document) -> list[Unit]:
+    """All provisions of the document, parents before children."""
+    units: list[Unit] = []
+
+    def visit(
+        node: Node, article: Node | None, parents: tuple[int, ...], binding: bool, definition: bool
+    ) -> None:
+        if node.kind == "article" or (node.kind == "toelichting" and node.number):
+            article = node
+            heading = f"{node.title or ''} {_own_text(document, node)}"
+            definition = bool(_DEFINITIONS.search(heading)) and binding
+        if node.kind in ("article", "lid", "onderdeel", "subonderdeel", "toelichting"):
+            text = _own_text(document, node)
+            if "[" in text:
+                text = _EDITORIAL.sub(" ", text)
+            if text.strip():
+                units.append(Unit(len(units), node, text, article, parents, binding, definition))
+                if node.children:
+                    parents = (*parents, len(units) - 1)
+        for child in node.children:
+            visit(child, article, parents, binding, definition)
+
+    for top in document.children:
+        if top.kind in ("chapter", "afdeling", "paragraaf", "article", "annex"):
+            visit(top, None, (), True, False)
+        elif top.kind == "toelichting":
+            visit(top, None, (), False, False)
+    return units

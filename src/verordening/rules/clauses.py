@@ -1,0 +1,312 @@
+"""Clause analysis: whether a match is negated, made conditional, or left to the college.
+
+Dutch clause heuristics over a provision's plain word lists (:class:`~.match.Words`),
+with the cue words of ``rules/cues.yaml``; where a statistical model parsed the
+provision, its dependency parse decides who the subject of a modal verb is and which
+negations govern a match.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from functools import lru_cache
+
+from attrs import define
+
+from ..knowledge import Cues
+from .match import Hit, Words
+
+__all__ = ["Clauses", "Softness", "any_word", "around", "inside"]
+
+# the ends of a sentence part and of a clause
+SENTENCE = frozenset([";", "."])
+CLAUSE = frozenset([",", ";", ":", "."])
+CLAUSE_END = frozenset([",", ";", "."])
+
+
+@lru_cache(maxsize=64)
+def _choices(choices: tuple[str, ...] | frozenset[str]) -> tuple[frozenset[str], tuple[str, ...]]:
+    """Word choices as exact words and prefixes ("advi*")."""
+    return (
+        frozenset(c for c in choices if not c.endswith("*")),
+        tuple(c[:-1] for c in choices if c.endswith("*")),
+    )
+
+
+def any_word(words: Iterable[str], choices: tuple[str, ...] | frozenset[str]) -> bool:
+    """Whether one of the words is one of the choices; a choice ending in '*' is a prefix."""
+    exact, prefixes = _choices(choices)
+    return any(word in exact or word.startswith(prefixes) for word in words)
+
+
+def around(lower: list[str], start: int, end: int, stops: frozenset[str]) -> tuple[int, int]:
+    """The stretch around ``start:end`` up to the nearest stop words on either side."""
+    left = start
+    while left > 0 and lower[left - 1] not in stops:
+        left -= 1
+    right = end
+    while right < len(lower) and lower[right] not in stops:
+        right += 1
+    return left, right
+
+
+def inside(hit: Hit, spans: Iterable[Hit]) -> bool:
+    return any(s.unit == hit.unit and s.start <= hit.start < s.end for s in spans)
+
+
+@define(frozen=True)
+class Clauses:
+    """The clause heuristics, with the cue words they read (make one with :meth:`of`)."""
+
+    cues: Cues
+    referred: re.Pattern[str]  # "bedoeld in artikel 5": the article a provision points at
+
+    @classmethod
+    def of(cls, cues: Cues) -> Clauses:
+        words = "|".join(re.escape(word) for word in cues.reference)
+        pointer = rf"(?:{words})\s+in\s+(?:het\s+)?(?:artikel|art\.)\s+(\d+(?:[.:]\d+)*[a-z]?)"
+        return cls(cues, re.compile(pointer))
+
+    def referred_articles(self, text: str) -> set[str]:
+        """The numbers of the articles a provision points at: 'het overleg, bedoeld in artikel 5'."""
+        return set(self.referred.findall(text))
+
+    def is_negation(self, lower: list[str], i: int) -> bool:
+        word = lower[i]
+        if word not in self.cues.negation:
+            return False
+        for phrase in self.cues.negation_exceptions:
+            if word not in phrase:
+                continue
+            first = i - phrase.index(word)
+            if first >= 0 and tuple(lower[first : first + len(phrase)]) == phrase:
+                return False
+        return True
+
+    def harmless(self, lower: list[str], negation: int) -> bool:
+        """'adviseert niet over individuele aanvragen': an exclusion of individual matters."""
+        left, right = around(lower, negation, negation, SENTENCE)
+        return any_word(lower[left:right], self.cues.harmless_scope)
+
+    def anchor_negated(self, w: Words, hit: Hit, qualifiers: list[Hit], item: bool = False) -> bool:
+        """A negation just before an anchor, unless a qualifier stands between them:
+        in "geen ongevraagd advies" the negation is about the qualifier."""
+        lower = w.lower
+        clause_start, _ = around(lower, hit.start, hit.end, CLAUSE)
+        if any(self.is_negation(lower, i) for i in range(hit.start, hit.end)):
+            return self.negated(w, hit.end - 1, hit.end, window=hit.end - hit.start, units_parent=item)
+        first, barrier, subordinate = self._reach_before(w, hit, clause_start)
+        for i in range(first, hit.start):
+            if (i < clause_start and barrier > i) or subordinate < i:
+                continue
+            if self.is_negation(lower, i):
+                qualified = any(q.unit == hit.unit and i < q.start < hit.start for q in qualifiers)
+                if not qualified:
+                    return not self.harmless(lower, i)
+        return self.negated(w, hit.start, hit.end, window=0, units_parent=item)
+
+    def _reach_before(self, w: Words, hit: Hit, clause_start: int) -> tuple[int, int, int]:
+        """Where a negation before an anchor may stand: from ``first``; across a comma only
+        after the ``barrier``; not after the start of a ``subordinate`` clause."""
+        lower, role = w.lower, w.role
+        sentence = hit.start
+        while sentence > 0 and lower[sentence - 1] not in SENTENCE and hit.start - sentence < 8:
+            sentence -= 1
+        first = max(sentence, hit.start - 7)
+        # across a comma only within an enumeration: "geen vacatiegeld, reiskostenvergoeding
+        # of andere tegemoetkoming", not "geen vergoeding, maar wel een secretaris"; the last
+        # word that a negation before the comma cannot reach across:
+        contrast, subordinates = self.cues.contrast, self.cues.subordinate
+        barrier = max(
+            (
+                k
+                for k in range(first + 1, hit.start)
+                if lower[k] in subordinates or lower[k] in contrast or role[k]
+            ),
+            default=-1,
+        )
+        # a negation inside a relative clause describes the scope, it denies nothing:
+        # "over beleidsvoorstellen waarover het college geen advies vraagt"
+        subordinate = next((k for k in range(clause_start, hit.start) if lower[k] in subordinates), hit.start)
+        return first, barrier, subordinate
+
+    def negated(self, w: Words, start: int, end: int, window: int, units_parent: bool = False) -> bool:
+        lower = w.lower
+        clause_start, clause_end = around(lower, start, end, CLAUSE)
+        reach = self._reach_after(lower, start, end, clause_start, clause_end, units_parent)
+        places = [*range(max(clause_start, start - window), start), *range(end, reach)]
+        if w.parsed and window >= 3:
+            places += self._governing(w, start, end, clause_start, clause_end)
+        # "besluit niet ... zonder ... advies": a double negative grants, it does not deny
+        double = self.cues.double_negation
+        negations = [
+            i
+            for i in places
+            if self.is_negation(lower, i) and double.isdisjoint(lower[min(i, start) : max(i, start)])
+        ]
+        if not negations:
+            return False
+        return not self.harmless(lower, min(negations[0], end))
+
+    def _reach_after(
+        self, lower: list[str], start: int, end: int, clause_start: int, clause_end: int, units_parent: bool
+    ) -> int:
+        """How far after a match a negation still negates it."""
+        size, subordinates = len(lower), self.cues.subordinate
+        # just after the match, up to a subordinate clause: "adviseert niet", but not
+        # "adviezen waarom niet is gevraagd"
+        reach = end
+        while reach < min(clause_end, end + 2) and lower[reach] not in subordinates:
+            reach += 1
+        if start - clause_start > 1 or units_parent:
+            return reach
+        # a topicalised phrase ("Ongevraagd advies brengt de raad niet uit") is negated at the end
+        # of its sentence part, unless a subordinate clause or a copula intervenes
+        # ("waarover ... geen", "Het overleg is niet openbaar")
+        reach = end
+        while reach < size and lower[reach] not in SENTENCE and lower[reach] not in self.cues.copula:
+            if lower[reach] in subordinates:
+                # skip a relative clause inside the topic ("..., die tot ... behoren, wordt niet")
+                nxt = next((k for k in range(reach, size) if lower[k] in CLAUSE_END), size)
+                if nxt >= size or lower[nxt] != ",":
+                    break
+                reach = nxt
+            reach += 1
+        return reach
+
+    @staticmethod
+    def _governing(w: Words, start: int, end: int, clause_start: int, clause_end: int) -> list[int]:
+        """With a parse: the words of the clause attached to a word that governs the match."""
+        doc, at = w.doc, w.offset
+        last = doc[at + end - 1]
+        ancestors = {last.i, *(t.i for t in last.ancestors)}
+        return [
+            i
+            for i in range(clause_start, clause_end)
+            if doc[at + i].head.i in ancestors and doc[at + i].head.i != at + i and not start <= i < end
+        ]
+
+    def conditional(
+        self, w: Words, unit_conditions: Iterable[Hit], conditions: Iterable[Hit], anchor: Hit
+    ) -> bool:
+        """A condition in the anchor's sentence that leaves the matter to the college or the budget."""
+        if any(h.unit == anchor.unit for h in unit_conditions):
+            return True
+        lower, size = w.lower, len(w.lower)
+        sentence_start = min(anchor.start, size)
+        while sentence_start > 0 and lower[sentence_start - 1] != ".":
+            sentence_start -= 1
+        sentence_end = anchor.end
+        while sentence_end < size and lower[sentence_end] != ".":
+            sentence_end += 1
+        for cond in conditions:
+            if cond.unit != anchor.unit or not sentence_start <= cond.start < sentence_end:
+                continue
+            # the condition runs to the end of its sentence part
+            stop = cond.end
+            while stop < size and lower[stop] not in SENTENCE:
+                stop += 1
+            said = lower[cond.start : stop]
+            if any_word(said, self.cues.harmless_condition):
+                continue
+            college = "college" in w.role[cond.start : stop]
+            marker = any_word(said, self.cues.discretion_markers)
+            if (college and marker) or any_word(said, self.cues.budget_condition):
+                return True
+        return False
+
+    @staticmethod
+    def _parsed_subject(w: Words, modal: int) -> str | None:
+        """The role of the modal's subject in the dependency parse, when there is one."""
+        if not w.parsed:
+            return None
+        at = w.offset
+        unit = w.doc[at : at + len(w.lower)]
+        verb = unit[modal]
+        heads = {verb.i, verb.head.i}
+        subjects = [t for t in unit if t.dep_.startswith("nsubj") and t.head.i in heads and t.i < verb.i]
+        if len(subjects) != 1:
+            return None
+        roles = {w.role[t.i - at] for t in subjects[0].subtree if at <= t.i < at + len(w.lower)}
+        if "body" in roles or "both" in roles:
+            return "body"
+        return "college" if "college" in roles else None
+
+    def _subject_roles(self, w: Words, clause_start: int, modal: int) -> list[str]:
+        """The roles named before a modal verb in its clause, except after a preposition
+        ("aan de adviesraad kan ... worden toegekend")."""
+        lower, role, prepositions = w.lower, w.role, self.cues.prepositions
+        return [
+            role[j]
+            for j in range(clause_start, modal)
+            if role[j]
+            and not (j > clause_start and lower[j - 1] in prepositions)
+            and not (j > clause_start + 1 and lower[j - 2] in prepositions)
+        ]
+
+    def discretionary(self, w: Words, start: int) -> bool:
+        """A modal before the match whose subject is the college: 'het college kan ...'."""
+        lower, lemma, role = w.lower, w.lemma, w.role
+        size = len(lower)
+        here = max(0, min(start, size - 1))
+        clause_start, clause_end = around(lower, here, here, SENTENCE)
+        modals = self.cues.modals
+        for i in range(clause_start, min(start, size)):
+            if lemma[i] not in modals and lower[i] not in modals:
+                continue
+            roles = self._subject_roles(w, clause_start, i)
+            if "body" in roles or "both" in roles:
+                return False  # the body is (part of) the subject: a right, whatever the parse says
+            parsed = self._parsed_subject(w, i)
+            if parsed is not None:
+                return parsed == "college"
+            after = [role[j] for j in range(i + 1, min(i + 4, start)) if role[j]]
+            if "college" in roles or (after and after[0] == "college"):
+                return True
+            # a passive grant without the body as subject: "uit het budget kunnen worden betaald"
+            if not roles and any(lower[j] in self.cues.passive for j in range(i + 1, clause_end)):
+                return True
+        return False
+
+
+class Softness:
+    """Whether a grant is left to the college: 'conditional', 'discretionary' or ''.
+
+    Judged once per match of one bylaw (a cache over its provisions, not a value)."""
+
+    def __init__(
+        self,
+        clauses: Clauses,
+        words: tuple[Words, ...],
+        parents: list[tuple[int, ...]],
+        conditions: tuple[Hit, ...],
+        unit_conditions: tuple[Hit, ...],
+    ) -> None:
+        self.clauses, self.words, self.parents = clauses, words, parents
+        self.conditions, self.unit_conditions = conditions, unit_conditions
+        self.known: dict[tuple[int, int, int], str] = {}
+
+    def __call__(self, hit: Hit) -> str:
+        place = (hit.unit, hit.start, hit.end)
+        if place not in self.known:
+            self.known[place] = self._judge(hit)
+        return self.known[place]
+
+    def _judge(self, hit: Hit) -> str:
+        clauses, w = self.clauses, self.words[hit.unit]
+        if clauses.conditional(w, self.unit_conditions, self.conditions, hit):
+            return "conditional"
+        # a list item that continues "..., dat de adviesraad:" has the body as its subject
+        parents = self.parents[hit.unit]
+        opener = [r for r in self.words[parents[-1]].role if r] if parents else []
+        if not (opener and opener[-1] == "body") and clauses.discretionary(w, hit.start):
+            return "discretionary"
+        for parent in parents:  # the opening words of the list it stands in
+            pw = self.words[parent]
+            end = Hit(parent, len(pw.lower), len(pw.lower))
+            if clauses.conditional(pw, self.unit_conditions, self.conditions, end):
+                return "conditional"
+            if clauses.discretionary(pw, len(pw.lower)):
+                return "discretionary"
+        return ""

@@ -1,0 +1,211 @@
+"""Compiling patterns: the rule set's patterns -> spaCy matchers, made once per checker.
+
+Patterns of plain words go to a PhraseMatcher (a hash lookup per token); patterns with
+operators, wildcards or roles go to token Matchers, grouped by the words their required
+tokens need, so that a provision runs only the groups whose words it has; dependency
+patterns go to a DependencyMatcher that runs on parsed text only. Every match is keyed
+``element|kind`` (``advice|anchor``, ``advice|q|early``, ``cue|condition``).
+
+A pattern spaCy refuses stops the tool with the file and line it was written on.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Iterable
+from typing import Any
+
+from attrs import define
+from spacy.language import Language
+from spacy.matcher import DependencyMatcher, Matcher, PhraseMatcher
+from spacy.tokens import Doc
+
+from ..datafile import RuleError
+from ..knowledge import Cues, Pattern
+from .ruleset import Rule
+
+__all__ = ["Group", "Matchers", "compile_rules", "longest"]
+
+PHRASE_ATTRS = ("LOWER", "LEMMA")
+_MAX_PHRASES = 400
+_TAGS = frozenset(["POS", "TAG", "MORPH"])
+
+Requirement = tuple[str, frozenset[str]]  # (attribute, one of these words)
+Group = tuple[Requirement, ...]  # what every pattern of a token-matcher group needs
+
+
+@define(frozen=True)
+class Matchers:
+    """The compiled rule set.
+
+    ``groups`` holds the token matchers by what their patterns need, ``reach`` the longest
+    match of each group (None: unbounded), ``index`` finds the groups by the words of their
+    most selective requirement (``always``: groups that need no word)."""
+
+    phrases: dict[str, PhraseMatcher]
+    groups: dict[Group, Matcher]
+    reach: dict[Group, int | None]
+    index: dict[str, dict[str, tuple[Group, ...]]]
+    always: tuple[Group, ...]
+    dependency: DependencyMatcher
+    reads_tags: bool  # a pattern reads tags or morphology: a statistical pipeline runs its taggers
+
+
+def phrases_of(tokens: Iterable[dict[str, Any]]) -> tuple[str, list[list[str]]] | None:
+    """A pattern of plain words (one attribute, no operators) as the word sequences it
+    matches, for spaCy's PhraseMatcher; None when it needs the token Matcher."""
+    tokens = list(tokens)
+    attrs = {key for token in tokens for key in token}
+    if len(attrs) != 1 or (attr := next(iter(attrs))) not in PHRASE_ATTRS:
+        return None
+    choices: list[list[str]] = []
+    for token in tokens:
+        value = token[attr]
+        if isinstance(value, str):
+            choices.append([value])
+        elif isinstance(value, dict) and set(value) == {"IN"}:
+            choices.append([str(v) for v in value["IN"]])
+        else:
+            return None
+    sequences: list[list[str]] = [[]]
+    for options in choices:
+        sequences = [[*seq, option] for seq in sequences for option in options]
+        if len(sequences) > _MAX_PHRASES:
+            return None
+    return attr, sequences
+
+
+def longest(tokens: Iterable[dict[str, Any]]) -> int | None:
+    """The most tokens the pattern can match; None when it has no bound."""
+    total = 0
+    for token in tokens:
+        op = token.get("OP")
+        if op in (None, "1", "?", "!"):
+            total += 1
+            continue
+        repeat = re.fullmatch(r"\{(\d*)(,?)(\d*)\}", str(op))
+        if repeat is None or (repeat[2] and not repeat[3]):  # "*", "+", "{n,}"
+            return None
+        total += int(repeat[3] or repeat[1])
+    return total
+
+
+def required(tokens: Iterable[dict[str, Any]]) -> Group:
+    """The words the pattern's required tokens must have: (attribute, one of these words)
+    per token. A provision lacking any of them cannot match; the matcher is not run there."""
+    found: set[Requirement] = set()
+    for token in tokens:
+        if token.get("OP") not in (None, "+", "1"):
+            continue
+        for attr in ("LOWER", "LEMMA", "NORM"):
+            value = token.get(attr)
+            if isinstance(value, str):
+                found.add((attr, frozenset([value])))
+            elif isinstance(value, dict) and set(value) == {"IN"}:
+                found.add((attr, frozenset(str(v) for v in value["IN"])))
+    return tuple(sorted(found, key=lambda r: (len(r[1]), r[0], sorted(r[1]))))
+
+
+def _reads_tags(tokens: Iterable[dict[str, Any]]) -> bool:
+    return any(not _TAGS.isdisjoint(token) for token in tokens)
+
+
+class _Builder:
+    """Collects the patterns of a rule set into matchers; :meth:`done` makes the value."""
+
+    def __init__(self, nlp: Language) -> None:
+        self.nlp = nlp
+        self.phrases = {attr: PhraseMatcher(nlp.vocab, attr=attr) for attr in PHRASE_ATTRS}
+        self.groups: dict[Group, Matcher] = {}
+        self.reach: dict[Group, int | None] = {}
+        self.dependency = DependencyMatcher(nlp.vocab, validate=True)
+        self.reads_tags = False
+
+    def add(self, key: str, patterns: tuple[Pattern, ...]) -> None:
+        for pattern in patterns:
+            try:
+                self._add(key, pattern.tokens)
+            except (ValueError, KeyError, TypeError) as error:
+                raise RuleError(
+                    f"{pattern.origin}: spaCy refuses the pattern: {_first_line(error)}"
+                ) from None
+
+    def _add(self, key: str, tokens: tuple[dict[str, Any], ...]) -> None:
+        self.reads_tags |= _reads_tags(tokens)
+        plain = phrases_of(tokens)
+        if plain is None:
+            group = required(tokens)
+            if group not in self.groups:
+                self.groups[group] = Matcher(self.nlp.vocab, validate=True)
+                self.reach[group] = 0
+            self.groups[group].add(key, [list(tokens)])
+            most, reach = longest(tokens), self.reach[group]
+            self.reach[group] = None if most is None or reach is None else max(reach, most)
+            return
+        attr, sequences = plain
+        docs = [Doc(self.nlp.vocab, words=seq) for seq in sequences]
+        if attr == "LEMMA":
+            for doc in docs:
+                for token in doc:
+                    token.lemma_ = token.text
+        self.phrases[attr].add(key, docs)
+
+    def add_dependency(self, key: str, patterns: tuple[Pattern, ...]) -> None:
+        if not patterns:
+            return
+        for pattern in patterns:
+            try:
+                self.dependency.add(key, [list(pattern.tokens)])
+            except (ValueError, KeyError, TypeError) as error:
+                raise RuleError(
+                    f"{pattern.origin}: spaCy refuses the pattern: {_first_line(error)}"
+                ) from None
+            self.reads_tags |= any(
+                not _TAGS.isdisjoint(node.get("RIGHT_ATTRS", {})) for node in pattern.tokens
+            )
+
+    def done(self) -> Matchers:
+        index: dict[str, dict[str, list[Group]]] = {
+            attr: defaultdict(list) for attr in ("LOWER", "LEMMA", "NORM")
+        }
+        for group in self.groups:
+            if group:
+                attr, words = group[0]
+                for word in words:
+                    index[attr][word].append(group)
+        return Matchers(
+            phrases=self.phrases,
+            groups=self.groups,
+            reach=self.reach,
+            index={attr: {word: tuple(g) for word, g in found.items()} for attr, found in index.items()},
+            always=tuple(group for group in self.groups if not group),
+            dependency=self.dependency,
+            reads_tags=self.reads_tags,
+        )
+
+
+def _first_line(error: BaseException) -> str:
+    text = " ".join(str(error).split("\n\n")[0].split())
+    return text[:300] or type(error).__name__
+
+
+def compile_rules(nlp: Language, rules: tuple[Rule, ...], cues: Cues) -> Matchers:
+    """Every pattern of the rules and the cue words, compiled for ``nlp``'s vocabulary."""
+    builder = _Builder(nlp)
+    for rule in rules:
+        el = rule.element
+        builder.add(f"{el}|anchor", rule.anchor_patterns)
+        builder.add(f"{el}|exclude", rule.exclude)
+        builder.add(f"{el}|reference", rule.references)
+        builder.add(f"{el}|weak", rule.weak)
+        builder.add(f"{el}|unit_exclude", rule.unit_exclude)
+        builder.add_dependency(f"{el}|exclude", rule.dependency_exclude)
+        for q in rule.qualifiers:
+            builder.add(f"{el}|q|{q.key}", q.patterns)
+            builder.add(f"{el}|deny|{q.key}", q.denied_by)
+        for index, note in enumerate(rule.notes):
+            builder.add(f"{el}|note|{index}", note.patterns)
+    builder.add("cue|condition", cues.condition)
+    builder.add("cue|unit_condition", cues.unit_condition)
+    return builder.done()

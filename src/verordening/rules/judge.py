@@ -1,0 +1,358 @@
+"""Judging one element, in the steps ``docs/rules.md`` describes.
+
+1. :func:`find_anchors`: the provisions about the element, and which of them grant it
+   to the body (not negated, not a mere reference);
+2. :func:`evidence_scope`: where the element's qualifiers may be found - the grants,
+   other provisions about it in their articles or pointing at them, their lists;
+3. :func:`judge_qualifier`: whether each qualifier (early, unrequested, a frequency ...)
+   holds there, and if not, why;
+4. :func:`grant_shortfalls`: restrictions, weak grants, conditions and discretion;
+5. citations (:mod:`.cite`), and the status: missing without a grant, present with
+   every qualifier and no shortfall, partial otherwise.
+
+Each step returns a frozen value.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+from attrs import define
+
+from ..language import Unit
+from .cite import choose, headings_index, topical
+from .clauses import CLAUSE, Clauses, Softness, around, inside
+from .match import Hit, Matches
+from .ruleset import Qualifier, Rule
+
+__all__ = [
+    "Anchors",
+    "Bylaw",
+    "ElementEvidence",
+    "Qualified",
+    "Scope",
+    "Shortfall",
+    "judge_element",
+    "read_bylaw",
+]
+
+
+@define(frozen=True)
+class ElementEvidence:
+    """What a rule found: a status, the reasons and the provisions it rests on."""
+
+    element: str
+    status: str
+    reasons: tuple[str, ...] = ()
+    units: tuple[int, ...] = ()  # the provisions to cite
+    primary: tuple[int, ...] = ()  # provisions that grant the element to the body
+
+
+@define(frozen=True)
+class Bylaw:
+    """One bylaw as the element rules read it: its provisions, their words and matches, and
+    indexes every rule shares."""
+
+    units: list[Unit]
+    matches: Matches
+    elements_of: dict[int, frozenset[str]]  # the elements each provision is about
+    roles_in: tuple[frozenset[str], ...]  # the roles each provision names
+    headings: dict[tuple[str, ...], list[int]]  # provisions by the words of their headings
+    in_article: dict[str, frozenset[int]]  # binding provisions by article
+    under: dict[int, frozenset[int]]  # binding provisions by the opening words they stand under
+    softness: Softness
+
+
+def read_bylaw(units: list[Unit], matches: Matches, clauses: Clauses) -> Bylaw:
+    """The indexes of a bylaw that the element rules share."""
+    elements_of: dict[int, set[str]] = defaultdict(set)
+    for key, found in matches.hits.items():
+        if key.endswith("|anchor"):
+            for h in found:
+                elements_of[h.unit].add(key.split("|")[0])
+    in_article: dict[str, set[int]] = defaultdict(set)
+    under: dict[int, set[int]] = defaultdict(set)
+    for unit in units:
+        if unit.binding:
+            in_article[unit.article_id].add(unit.index)
+            for parent in unit.parents:
+                under[parent].add(unit.index)
+    softness = Softness(
+        clauses,
+        matches.words,
+        [u.parents for u in units],
+        matches.of("cue|condition"),
+        matches.of("cue|unit_condition"),
+    )
+    return Bylaw(
+        units,
+        matches,
+        {k: frozenset(v) for k, v in elements_of.items()},
+        tuple(frozenset(w.role) - {""} for w in matches.words),
+        headings_index(units),
+        {k: frozenset(v) for k, v in in_article.items()},
+        {k: frozenset(v) for k, v in under.items()},
+        softness,
+    )
+
+
+def _has_roles(rule: Rule, bylaw: Bylaw, index: int, every: bool) -> bool:
+    """Whether the provision (or the opening words above it) names the roles the rule asks for."""
+    if not rule.anchor_roles:
+        return True
+    present: set[str] = set()
+    for u in (index, *bylaw.units[index].parents):
+        present |= bylaw.roles_in[u]
+    if "both" in present:
+        present |= {"body", "college"}
+    wanted = set(rule.anchor_roles)
+    return wanted <= present if every else bool(wanted & present)
+
+
+# -- 1. anchors --------------------------------------------------------------------------------
+@define(frozen=True)
+class Anchors:
+    """The matches about the element, narrowed step by step to the grants."""
+
+    found: tuple[Hit, ...]  # about the element (weak ones included), look-alikes left out
+    binding: tuple[Hit, ...]  # ... in the binding articles, not in a definition
+    primary: tuple[Hit, ...]  # ... naming the role the rule asks for, not a mere reference
+    positive: tuple[Hit, ...]  # ... not negated: the grants
+    weak: frozenset[tuple[int, int]]  # the places of weak matches
+    qualifiers: tuple[Hit, ...]  # qualifier matches that are no anchors themselves
+
+
+def _look_alike(rule: Rule, bylaw: Bylaw, hit: Hit, excluded: tuple[Hit, ...]) -> bool:
+    """'reageert op een advies', a match in a clause the rule excludes."""
+    w = bylaw.matches.words[hit.unit]
+    before = w.lower[max(0, hit.start - rule.anchor_window) : hit.start]
+    if rule.anchor_not_after and any(word in rule.anchor_not_after for word in before):
+        return True
+    if not excluded:
+        return False
+    left, right = around(w.lower, hit.start, hit.end, CLAUSE)
+    return any(e.unit == hit.unit and left <= e.start < right for e in excluded)
+
+
+def find_anchors(rule: Rule, bylaw: Bylaw, clauses: Clauses) -> Anchors:
+    el, units, matches = rule.element, bylaw.units, bylaw.matches
+    shut = {h.unit for h in matches.of(f"{el}|unit_exclude")}
+    excluded = matches.of(f"{el}|exclude")
+    candidates = sorted(
+        matches.of(f"{el}|anchor") + matches.of(f"{el}|weak"), key=lambda h: (h.unit, h.start)
+    )
+    found = tuple(h for h in candidates if h.unit not in shut and not _look_alike(rule, bylaw, h, excluded))
+    binding = tuple(h for h in found if units[h.unit].binding and not units[h.unit].definition)
+    # "dit overleg", "de agenda van het overleg": a reference to the element, not a grant
+    references = matches.of(f"{el}|reference")
+    primary = tuple(
+        h
+        for h in binding
+        if _has_roles(rule, bylaw, h.unit, rule.anchor_all_roles) and not inside(h, references)
+    )
+    # qualifiers that are not anchors themselves ("ongevraagd" in "geen ongevraagd advies")
+    places = {(h.unit, h.start) for h in found}
+    qualifiers = tuple(
+        h for q in rule.qualifiers for h in matches.of(f"{el}|q|{q.key}") if (h.unit, h.start) not in places
+    )
+    positive = tuple(h for h in primary if not _negated(bylaw, clauses, h, qualifiers))
+    weak = frozenset((h.unit, h.start) for h in matches.of(f"{el}|weak"))
+    return Anchors(found, binding, primary, positive, weak, qualifiers)
+
+
+def _negated(bylaw: Bylaw, clauses: Clauses, hit: Hit, qualifiers: tuple[Hit, ...]) -> bool:
+    item = bool(bylaw.units[hit.unit].parents)
+    return clauses.anchor_negated(bylaw.matches.words[hit.unit], hit, list(qualifiers), item)
+
+
+def _missing(rule: Rule, bylaw: Bylaw, anchors: Anchors) -> ElementEvidence:
+    """No grant: say why, when the element is denied or stands only where nothing binds."""
+    units = bylaw.units
+    if anchors.primary:
+        reasons: tuple[str, ...] = (f"{rule.element}_denied",)
+    elif any(not units[h.unit].binding for h in anchors.found):
+        reasons = ("only_in_toelichting",)
+    elif any(units[h.unit].definition for h in anchors.found):
+        reasons = ("only_in_definitions",)
+    else:
+        reasons = ()
+    return ElementEvidence(rule.element, "missing", reasons)
+
+
+# -- 2. the scope of the evidence --------------------------------------------------------------
+@define(frozen=True)
+class Scope:
+    """Where the qualifiers of an element may be found."""
+
+    primary: frozenset[int]  # the provisions that grant the element to the body
+    anchored: frozenset[int]  # ... and other provisions about it that belong with them
+    provisions: frozenset[int]  # ... and role-naming provisions of their articles about nothing else
+    evidence: frozenset[int]  # ... read with their opening words and the items below them
+    articles: frozenset[int]  # every provision of the articles of ``provisions``
+
+
+def _belongs(
+    rule: Rule, bylaw: Bylaw, clauses: Clauses, hit: Hit, articles: set[str], numbers: set[str]
+) -> bool:
+    """A provision about the element that stands in a grant's article, names the roles itself
+    or points at a grant's article ("het overleg, bedoeld in artikel 5")."""
+    unit = bylaw.units[hit.unit]
+    return (
+        unit.article_id in articles
+        or _has_roles(rule, bylaw, hit.unit, rule.anchor_all_roles)
+        or bool(clauses.referred_articles(unit.text) & numbers)
+    )
+
+
+def evidence_scope(rule: Rule, bylaw: Bylaw, anchors: Anchors, clauses: Clauses) -> Scope:
+    units = bylaw.units
+    primary = frozenset(h.unit for h in anchors.positive)
+    articles = {units[u].article_id for u in primary} - {""}
+    numbers = {units[u].article_number for u in primary} - {""}
+    references = bylaw.matches.of(f"{rule.element}|reference")
+    secondary = {
+        h.unit
+        for h in anchors.binding
+        if not inside(h, references)
+        and _belongs(rule, bylaw, clauses, h, articles, numbers)
+        and not _negated(bylaw, clauses, h, anchors.qualifiers)
+    }
+    anchored = primary | secondary
+    # provisions of the same article that name a role and are about no other element
+    # ("Het college stelt de adviesraad daartoe in staat, zes weken voordat ...")
+    for article in articles:
+        for index in bylaw.in_article.get(article, ()):
+            others = bylaw.elements_of.get(index, frozenset()) - {rule.element}
+            if not units[index].definition and not others and _has_roles(rule, bylaw, index, False):
+                secondary.add(index)
+    provisions = primary | secondary
+    # a list is read with its opening words, and opening words with their list
+    evidence = provisions | {p for u in provisions for p in units[u].parents}
+    for opening in anchored:
+        evidence |= bylaw.under.get(opening, frozenset())
+    in_articles = {units[u].article_id for u in provisions} - {""}
+    every = frozenset(i for article in in_articles for i in bylaw.in_article.get(article, ()))
+    return Scope(primary, frozenset(anchored), frozenset(provisions), frozenset(evidence), every)
+
+
+# -- 3. qualifiers ---------------------------------------------------------------------------
+@define(frozen=True)
+class Qualified:
+    """One qualifier judged: whether it holds, the provisions that show it, and else why not."""
+
+    key: str
+    holds: bool
+    established: bool  # holds, and in the evidence itself (not only elsewhere in its articles)
+    units: frozenset[int]
+    reason: str
+
+
+def judge_qualifier(
+    rule: Rule, q: Qualifier, bylaw: Bylaw, clauses: Clauses, where: frozenset[int]
+) -> Qualified:
+    units, matches, soft = bylaw.units, bylaw.matches, bylaw.softness
+    found = [h for h in matches.of(f"{rule.element}|q|{q.key}") if h.unit in where]
+    negated = [
+        h
+        for h in found
+        if clauses.negated(
+            matches.words[h.unit], h.start, h.end, window=3, units_parent=bool(units[h.unit].parents)
+        )
+    ]
+    limits = [h for h in matches.of(f"{rule.element}|deny|{q.key}") if h.unit in where]
+    good = [h for h in found if h not in negated]
+    firm = [h for h in good if not soft(h)]
+
+    def result(holds: bool, hits: list[Hit], reason: str) -> Qualified:
+        established = holds and q.scope == "evidence"
+        return Qualified(q.key, holds, established, frozenset(h.unit for h in hits), reason)
+
+    # a negated qualifier restricts the element ("geen ongevraagd advies over de begroting");
+    # a limiting phrase ("op verzoek") does so unless another provision grants it outright
+    if q.negation == "deny" and negated:
+        return result(False, negated, q.denied)
+    if limits and not (firm and q.overridable):
+        return result(False, limits, q.denied)
+    if firm:
+        return result(True, firm, "")
+    if good:  # only under a condition or at the college's discretion
+        return result(False, good, f"{rule.element}_{soft(good[0])}")
+    return result(q.default, [], q.missing)
+
+
+def _qualifiers(
+    rule: Rule, bylaw: Bylaw, clauses: Clauses, scope: Scope, anchors: Anchors
+) -> tuple[Qualified, ...]:
+    # a provision that can never carry the element cannot complete it either
+    weak_only = {h.unit for h in anchors.found if (h.unit, h.start) in anchors.weak} - {
+        h.unit for h in anchors.found if (h.unit, h.start) not in anchors.weak
+    }
+    judged = []
+    for q in rule.qualifiers:
+        where = (scope.evidence if q.scope == "evidence" else scope.articles | scope.evidence) - weak_only
+        judged.append(judge_qualifier(rule, q, bylaw, clauses, where))
+    return tuple(judged)
+
+
+# -- 4. shortfalls of the grants -------------------------------------------------------------
+@define(frozen=True)
+class Shortfall:
+    """A reason the element is partial, and the provisions that show it."""
+
+    reason: str
+    units: frozenset[int] = frozenset()
+
+
+def grant_shortfalls(rule: Rule, bylaw: Bylaw, anchors: Anchors, scope: Scope) -> tuple[Shortfall, ...]:
+    """Restrictions, weak grants, and grants left to the college."""
+    el, found = rule.element, []
+    # a right excluded in part ("advies over de begroting wordt niet uitgebracht")
+    restricted = [h for h in anchors.primary if h not in anchors.positive]
+    if restricted and rule.negated_anchor == "restrict":
+        found.append(Shortfall(f"{el}_restricted", frozenset(h.unit for h in restricted)))
+    # provisions that can never carry the element on their own, unless another provision
+    # about the element takes them up ("onderwerpen als bedoeld in artikel 5 worden geagendeerd")
+    if all((h.unit, h.start) in anchors.weak for h in anchors.binding if h.unit in scope.anchored):
+        found.append(Shortfall(rule.weak_reason))
+    # a grant that is only left to the college makes the element partial
+    grants = [h for h in anchors.positive if (h.unit, h.start) not in anchors.weak] or list(anchors.positive)
+    softness = [(h, bylaw.softness(h)) for h in grants]
+    soft = any(s for _, s in softness) if rule.soft_any else all(s for _, s in softness)
+    if soft:
+        found.extend(Shortfall(f"{el}_{s}", frozenset([h.unit])) for h, s in softness if s)
+    return tuple(found)
+
+
+def _notes(rule: Rule, bylaw: Bylaw, scope: Scope) -> tuple[Shortfall, ...]:
+    """The notes whose patterns stand in the evidence of a partial element."""
+    return tuple(
+        Shortfall(note.reason)
+        for index, note in enumerate(rule.notes)
+        if any(h.unit in scope.provisions for h in bylaw.matches.of(f"{rule.element}|note|{index}"))
+    )
+
+
+# -- the element -----------------------------------------------------------------------------
+def judge_element(rule: Rule, bylaw: Bylaw, clauses: Clauses) -> ElementEvidence:
+    """The status of one element in one bylaw, with reasons and the provisions to cite."""
+    anchors = find_anchors(rule, bylaw, clauses)
+    if not anchors.positive:
+        return _missing(rule, bylaw, anchors)
+    scope = evidence_scope(rule, bylaw, anchors, clauses)
+    qualified = _qualifiers(rule, bylaw, clauses, scope, anchors)
+    shortfalls = tuple(Shortfall(q.reason, q.units) for q in qualified if not q.holds)
+    shortfalls += grant_shortfalls(rule, bylaw, anchors, scope)
+    if shortfalls:
+        shortfalls += _notes(rule, bylaw, scope)
+    cited = choose(
+        bylaw.units,
+        scope.primary,
+        topical(rule.topics, bylaw.headings),
+        scope.evidence,
+        tuple(q.units for q in qualified if q.established),
+        {u for s in shortfalls for u in s.units},
+    )
+    reasons = tuple(dict.fromkeys(s.reason for s in shortfalls))
+    return ElementEvidence(
+        rule.element, "partial" if reasons else "present", reasons, cited, tuple(sorted(scope.primary))
+    )

@@ -1,0 +1,226 @@
+"""Matching: run the compiled matchers over a bylaw as the language stage read it.
+
+The result, :class:`Matches`, holds every provision's words as plain lists (the element
+logic reads these, not spaCy tokens) and every match by its key, at its provision and
+its place in that provision. A match that runs from one provision into the next is
+dropped; at each place only the longest match of a key is kept.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from collections import defaultdict
+
+from attrs import define
+from spacy.attrs import LEMMA, LOWER, NORM
+from spacy.strings import StringStore
+from spacy.tokens import Doc
+
+from ..knowledge import ROLE_MARK, ROLES, Cues
+from ..language import Reading, Unit
+from .compile import Group, Matchers
+from .ruleset import Rule
+
+__all__ = ["Hit", "Matches", "Strings", "Words", "candidates", "match"]
+
+_ROLE_OF_NORM = {ROLE_MARK + role: role for role in ROLES}  # "@body" -> "body"
+
+
+@define(frozen=True)
+class Hit:
+    """A match: its provision, and its first and end token within that provision."""
+
+    unit: int
+    start: int
+    end: int
+
+
+@define(frozen=True)
+class Words:
+    """A provision's words as plain lists. ``role`` holds the role each word names, or
+    ``""``. The words stand in ``doc`` from token ``offset`` on; ``doc`` is only read when
+    it has a parse."""
+
+    lower: list[str]
+    lemma: list[str]
+    role: list[str]
+    doc: Doc
+    offset: int
+    parsed: bool
+
+
+@define(frozen=True)
+class _Text:
+    """One text the pipeline read, with its words as plain lists and the provisions in it
+    as (first token, end token, provision), in order."""
+
+    doc: Doc
+    lower: list[str]
+    lemma: list[str]
+    norm: list[str]
+    role: list[str]
+    parsed: bool
+    units: tuple[tuple[int, int, int], ...]
+
+
+@define(frozen=True)
+class Matches:
+    """Every provision's words, and every match by key (``advice|anchor``, ``cue|condition``)."""
+
+    words: tuple[Words, ...]
+    hits: dict[str, tuple[Hit, ...]]
+
+    def of(self, key: str) -> tuple[Hit, ...]:
+        return self.hits.get(key, ())
+
+
+class Strings:
+    """The strings behind spaCy's hashes, looked up once per process: a cache, not a value."""
+
+    def __init__(self, strings: StringStore) -> None:
+        self.strings = strings
+        self.known: dict[int, str] = {}
+
+    def columns(self, doc: Doc) -> tuple[list[str], list[str], list[str]]:
+        """The lower forms, lemmas and norms of a text's tokens, as plain strings."""
+        strings, known = doc.vocab.strings, self.known
+        rows = doc.to_array([LOWER, LEMMA, NORM]).T.tolist()
+        try:
+            lower, lemma, norm = ([known[key] for key in row] for row in rows)
+        except KeyError:
+            lower, lemma, norm = ([known.setdefault(key, strings[key]) for key in row] for row in rows)
+        return lower, lemma, norm
+
+
+def _texts(strings: Strings, reading: Reading) -> tuple[list[_Text], list[Words]]:
+    placed: list[list[tuple[int, int, int]]] = [[] for _ in reading.docs]
+    for unit, (which, start, end) in enumerate(reading.places):
+        placed[which].append((start, end, unit))
+    texts = []
+    for doc, units in zip(reading.docs, placed, strict=True):
+        lower, lemma, norm = strings.columns(doc)
+        role = [_ROLE_OF_NORM.get(n, "") for n in norm]
+        texts.append(_Text(doc, lower, lemma, norm, role, doc.has_annotation("DEP"), tuple(sorted(units))))
+    words = []
+    for which, start, end in reading.places:
+        text = texts[which]
+        words.append(
+            Words(
+                text.lower[start:end],
+                text.lemma[start:end],
+                text.role[start:end],
+                text.doc,
+                start,
+                text.parsed,
+            )
+        )
+    return texts, words
+
+
+def _groups_in(matchers: Matchers, present: dict[str, set[str]]) -> list[Group]:
+    """The token-matcher groups whose required words a provision all has."""
+    groups = set(matchers.always)
+    for attr, index in matchers.index.items():
+        for word in present[attr] & index.keys():
+            groups.update(index[word])
+    return [g for g in groups if all(not words.isdisjoint(present[attr]) for attr, words in g[1:])]
+
+
+def _windows(column: list[str], words: frozenset[str], start: int, end: int, reach: int) -> list[list[int]]:
+    """The stretches within ``reach`` of a place of one of ``words``, merged where they overlap."""
+    windows: list[list[int]] = []
+    for k in range(start, end):
+        if column[k] in words:
+            first, last = max(start, k - reach + 1), min(end, k + reach)
+            if windows and first <= windows[-1][1]:
+                windows[-1][1] = last
+            else:
+                windows.append([first, last])
+    return windows
+
+
+def token_matches(matchers: Matchers, text: _Text, start: int, end: int) -> list[tuple[int, int, int]]:
+    """Token-pattern matches in one provision, relative to its start.
+
+    Only the groups whose words the provision has are run, and only around the places of
+    their rarest word: every match holds such a word, so it lies within the group's
+    longest match of one of them."""
+    columns = {"LOWER": text.lower, "LEMMA": text.lemma, "NORM": text.norm}
+    present = {attr: set(column[start:end]) for attr, column in columns.items()}
+    found: list[tuple[int, int, int]] = []
+    for group in _groups_in(matchers, present):
+        matcher, reach = matchers.groups[group], matchers.reach[group]
+        if not group or reach is None or 2 * reach >= end - start:
+            found.extend(matcher(text.doc[start:end]))
+            continue
+        attr, words = group[0]
+        for first, last in _windows(columns[attr], words, start, end, reach):
+            shift = first - start
+            found.extend(
+                (key, begin + shift, stop + shift) for key, begin, stop in matcher(text.doc[first:last])
+            )
+    return found
+
+
+def _whole_text_matches(matchers: Matchers, text: _Text) -> list[tuple[int, int, int]]:
+    """Phrase matches over the whole text, and dependency matches where it is parsed."""
+    found: list[tuple[int, int, int]] = []
+    for phrases in matchers.phrases.values():
+        if len(phrases):
+            found.extend(phrases(text.doc))
+    if len(matchers.dependency) and text.parsed:
+        for key, tokens in matchers.dependency(text.doc):
+            found.append((key, min(tokens), max(tokens) + 1))
+    return found
+
+
+def match(matchers: Matchers, strings: Strings, reading: Reading) -> Matches:
+    """Every match of every pattern in the provisions of ``reading``."""
+    texts, words = _texts(strings, reading)
+    hits: dict[str, list[Hit]] = defaultdict(list)
+    names = strings.strings
+    for text in texts:
+        for first, last, unit in text.units:
+            for key, start, end in token_matches(matchers, text, first, last):
+                hits[names[key]].append(Hit(unit, start, end))
+        starts = [start for start, _, _ in text.units]
+        for key, start, end in _whole_text_matches(matchers, text):
+            # the provision the match starts in; a match that runs on into the next is dropped
+            k = bisect_right(starts, start) - 1
+            if k < 0:
+                continue
+            first, last, unit = text.units[k]
+            if end <= last:
+                hits[names[key]].append(Hit(unit, start - first, end - first))
+    return Matches(tuple(words), {key: _longest_per_place(found) for key, found in hits.items()})
+
+
+def _longest_per_place(found: list[Hit]) -> tuple[Hit, ...]:
+    best: dict[tuple[int, int], Hit] = {}
+    for h in found:
+        key = (h.unit, h.start)
+        if key not in best or h.end > best[key].end:
+            best[key] = h
+    return tuple(sorted(best.values(), key=lambda h: (h.unit, h.start)))
+
+
+def candidates(matches: Matches, units: list[Unit], rules: tuple[Rule, ...], cues: Cues) -> list[int]:
+    """Provisions where a parse can change the verdict: binding, about an element, and
+    with a negation, a modal verb or a condition in them (and the opening words above
+    them). The toelichting and the definitions grant nothing, parsed or not."""
+    about = {
+        h.unit
+        for key, found in matches.hits.items()
+        if not key.startswith("cue|")
+        for h in found
+        if units[h.unit].binding and not units[h.unit].definition
+    }
+    cued = {h.unit for h in matches.of("cue|condition")}
+    # provisions about an element whose rule reads the parse
+    cued |= {
+        h.unit for rule in rules if rule.dependency_exclude for h in matches.of(f"{rule.element}|anchor")
+    }
+    words = cues.negation | cues.modals
+    chosen = {index for index in about if index in cued or not words.isdisjoint(matches.words[index].lower)}
+    chosen |= {p for u in chosen for p in units[u].parents}
+    return sorted(chosen)

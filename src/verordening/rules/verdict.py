@@ -1,0 +1,45 @@
+"""The verdict: is this text a bylaw about client participation at all?
+
+Decided by its content: a body with participation rights, and a legal basis or a
+title that says so. Citations alone decide nothing: benefits and youth-care bylaws cite
+the same articles. The title words live in ``rules/verdict.yaml``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from ..diagnostics import Diagnostic, diagnostic
+from ..knowledge import VerdictWords
+from ..model import Document
+from ..vocabulary import BasisSource, Verdict
+from .basis import Basis
+from .judge import ElementEvidence
+
+__all__ = ["decide_verdict", "title_names"]
+
+
+def title_names(words: VerdictWords, title: str) -> tuple[bool, bool]:
+    """Whether the title names client participation, and whether it names another subject."""
+    return words.participation.found_in(title), words.other.found_in(title)
+
+
+def decide_verdict(
+    words: VerdictWords, document: Document, evidence: Mapping[str, ElementEvidence], basis: Basis
+) -> tuple[Verdict, tuple[Diagnostic, ...]]:
+    """The verdict, and a diagnostic when a participation title holds no articles."""
+    title = document.title.title if document.title is not None and document.title.title else ""
+    named, other = title_names(words, title)
+    rights = [el for el in words.rights if evidence[el].primary]
+    stated = any(
+        b.framework and b.source in (BasisSource.PREAMBLE, BasisSource.METADATA) for b in basis.legal_basis
+    )
+    if not document.articles:
+        if named and not other:
+            return Verdict.PARTICIPATION_BYLAW, (diagnostic("C010"),)
+        return Verdict.NO_ARTICLES, ()
+    if other and not named:
+        return Verdict.NOT_PARTICIPATION_BYLAW, ()
+    if (stated and (rights or named)) or (named and rights) or (named and not other):
+        return Verdict.PARTICIPATION_BYLAW, ()
+    return Verdict.NOT_PARTICIPATION_BYLAW, ()
