@@ -109,7 +109,7 @@ def test_cli_no_articles_exits_3(tmp_path: Path, capsys: pytest.CaptureFixture[s
     path = tmp_path / "brief.txt"
     path.write_text("Geachte raad,\nHierbij een brief.\n", encoding="utf-8")
     assert main(["parse", str(path)]) == 3
-    assert "no articles found" in capsys.readouterr().out
+    assert "S001 regel 1: geen artikelen gevonden" in capsys.readouterr().out
 
 
 @pytest.mark.parametrize(

@@ -18,6 +18,7 @@ from attrs import evolve
 
 import verordening
 from verordening.diagnostics import Diagnostic
+from verordening.diagnostics import diagnostic as make_diagnostic
 from verordening.findings import ELEMENTS, Citation, ElementResult, Finding, LegalBasis, Pipeline, Report
 from verordening.model import Document
 from verordening.output import WIDTH, outline_text, report_summary_line, report_text
@@ -258,7 +259,7 @@ def mixed_report() -> Report:
             findings.append(
                 finding(framework, key, result.status, result.citations, result.reasons, result.message)
             )
-    diagnostic = Diagnostic("S003", "warning", "lid 3 is out of sequence (expected 2)", 10, 12, 3)
+    diagnostic = make_diagnostic("S003", 10, 12, 3, kind="lid", number="3", expected="2")
     return Report(
         file="concept/eikendonk_2016.txt",
         verdict="participation_bylaw",
@@ -439,7 +440,7 @@ def test_warning_and_interpretation_are_marked() -> None:
 def test_diagnostics_and_summary() -> None:
     text = report_text(mixed_report())
     assert "Opmerkingen bij het inlezen" in text
-    assert "- regel 3 [waarschuwing S003]: lid 3 is out of sequence (expected 2)" in text
+    assert "- regel 3 [informatie S003]: lid 3 volgt niet in de nummering (verwacht: 2)" in text
     assert text.index("Opmerkingen bij het inlezen") < text.index("3 van 6 elementen aanwezig")
     assert text.rstrip().splitlines()[-1] == "3 van 6 elementen aanwezig, 2 gedeeltelijk, 1 ontbreekt"
     assert "Niet van toepassing" not in text
@@ -462,7 +463,7 @@ def test_no_articles() -> None:
     assert "Oordeel:         geen artikelen gevonden" in text
     assert "Grondslag:       niet gevonden" in text
     assert "Niet van toepassing" not in text
-    assert "[waarschuwing S001]: no articles found" in text
+    assert "[waarschuwing S001]: geen artikelen gevonden" in text
     assert text.rstrip().endswith("Niet getoetst: geen artikelen gevonden.")
 
 

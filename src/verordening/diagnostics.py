@@ -20,7 +20,7 @@ from attrs import define, field
 from .serialise import SKIP
 from .vocabulary import Severity
 
-__all__ = ["CODES", "Code", "Diagnostic", "Severity", "diagnostic"]
+__all__ = ["CODES", "Code", "Diagnostic", "Severity", "diagnostic", "format_date"]
 
 _MONTHS = {
     "nl": "januari februari maart april mei juni juli augustus september oktober november december",
@@ -42,10 +42,13 @@ class Code:
         return template.format(**{key: _shown(value, lang) for key, value in values.items()})
 
 
+def format_date(value: date, lang: str = "nl") -> str:
+    """'1 januari 2015' (nl) or '1 January 2015' (en)."""
+    return f"{value.day} {_MONTHS[lang].split()[value.month - 1]} {value.year}"
+
+
 def _shown(value: object, lang: str) -> object:
-    if isinstance(value, date):
-        return f"{value.day} {_MONTHS[lang].split()[value.month - 1]} {value.year}"
-    return value
+    return format_date(value, lang) if isinstance(value, date) else value
 
 
 _TABLE = (
@@ -169,9 +172,15 @@ class Diagnostic:
     values: tuple[tuple[str, Any], ...] = field(default=(), metadata=SKIP)
 
     def message_in(self, lang: str) -> str:
-        """The message in ``lang`` (``nl`` or ``en``); as stored when the code is unknown."""
+        """The message in ``lang`` (``nl`` or ``en``); as stored when the registry cannot give
+        it (an unknown code, or a diagnostic made without the values of its message)."""
         known = CODES.get(self.code)
-        return known.message(lang, **dict(self.values)) if known is not None else self.message
+        if lang == "en" or known is None:
+            return self.message
+        try:
+            return known.message(lang, **dict(self.values))
+        except (KeyError, IndexError):
+            return self.message
 
 
 def diagnostic(code: str, start: int = 0, end: int = 0, line: int = 1, **values: object) -> Diagnostic:

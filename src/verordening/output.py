@@ -7,8 +7,12 @@ import textwrap
 from datetime import date
 from typing import TYPE_CHECKING
 
+from attrs import define
+
+from .diagnostics import format_date
 from .findings import ELEMENTS, ElementResult, Finding, Report
 from .model import Document, Node
+from .rules import default_rules
 
 if TYPE_CHECKING:
     from .rules.ruleset import Rule
@@ -50,7 +54,8 @@ def outline_text(document: Document) -> str:
         shown = label if len(label) <= width else label[: width - 1] + "…"
         lines.append(f"{shown.ljust(width)}  regel {line}")
     for diag in document.diagnostics:
-        lines.append(f"[{diag.severity}] {diag.code} regel {diag.line}: {diag.message}")
+        severity = SEVERITY_NL.get(diag.severity, diag.severity)
+        lines.append(f"[{severity}] {diag.code} regel {diag.line}: {_clean(diag.message_in('nl'))}")
     return "\n".join(lines) + "\n"
 
 
@@ -66,35 +71,12 @@ VERDICT_NL = {
     "not_participation_bylaw": "geen verordening cliëntenparticipatie",
     "no_articles": "geen artikelen gevonden",
 }
-FRAMEWORK_NL = {
-    "participatiewet": "Participatiewet",
-    "wwb": "Wet werk en bijstand",
-    "wmo2015": "Wmo 2015",
-    "wmo2007": "Wmo (2007-2014)",
-    "jeugdwet": "Jeugdwet",
-}
 SOURCE_NL = {
     "preamble": "aanhef",
     "metadata": "metadata",
     "title": "titel",
     "inferred": "afgeleid",
     "override": "opgegeven",
-}
-ELEMENT_NL = {
-    "policy_proposals": "Voorstellen voor beleid",
-    "advice": "Vroegtijdig gevraagd en ongevraagd advies",
-    "support": "Ondersteuning",
-    "periodic_consultation": "Periodiek overleg",
-    "agenda": "Onderwerpen agenderen",
-    "information": "Informatie",
-}
-ELEMENT_SHORT_NL = {
-    "policy_proposals": "voorstellen",
-    "advice": "advies",
-    "support": "ondersteuning",
-    "periodic_consultation": "overleg",
-    "agenda": "agenda",
-    "information": "informatie",
 }
 STATUS_WORD = {
     "present": "AANWEZIG",
@@ -110,20 +92,6 @@ STATUS_NL = {
 }
 SEVERITY_NL = {"error": "fout", "warning": "waarschuwing", "info": "informatie"}
 
-_MONTHS = (
-    "januari",
-    "februari",
-    "maart",
-    "april",
-    "mei",
-    "juni",
-    "juli",
-    "augustus",
-    "september",
-    "oktober",
-    "november",
-    "december",
-)
 _STATUS_WIDTH = max(len(STATUS_WORD[s]) for s in ("present", "partial", "missing"))
 _LABEL_WIDTH = len("Taalverwerking:  ")
 
@@ -190,10 +158,30 @@ def _quote(text: str, limit: int = _QUOTE_LENGTH) -> str:
 def _dutch_date(value: str) -> str:
     """'2026-11-22' -> '22 november 2026'; anything else as given."""
     try:
-        day = date.fromisoformat(value)
+        return format_date(date.fromisoformat(value), "nl")
     except ValueError:
         return _clean(value)
-    return f"{day.day} {_MONTHS[day.month - 1]} {day.year}"
+
+
+@define(frozen=True)
+class _Names:
+    """The Dutch names of the elements and frameworks, from the rules that judged the report."""
+
+    elements: dict[str, str]
+    short: dict[str, str]
+    frameworks: dict[str, str]
+
+    @classmethod
+    def of(cls, report: Report) -> _Names:
+        ruleset = report.ruleset if report.ruleset is not None else default_rules()
+        return cls(
+            {rule.element: rule.name for rule in ruleset.rules},
+            {rule.element: rule.short_name for rule in ruleset.rules},
+            {key: f.name for key, f in ruleset.knowledge.laws.frameworks.items()},
+        )
+
+    def framework_list(self, keys: tuple[str, ...] | list[str]) -> str:
+        return ", ".join(self.frameworks.get(k, k) for k in keys)
 
 
 def _file_name(report: Report) -> str:
@@ -203,10 +191,6 @@ def _file_name(report: Report) -> str:
     if name == "-":
         return "(standaardinvoer)"
     return _clean(name)
-
-
-def _frameworks_nl(keys: tuple[str, ...] | list[str]) -> str:
-    return ", ".join(FRAMEWORK_NL.get(k, k) for k in keys)
 
 
 def _marks(finding: Finding) -> list[str]:
@@ -241,25 +225,22 @@ def _count_line(report: Report) -> str:
         parts.append(f"{count['partial']} gedeeltelijk")
     if count["missing"]:
         parts.append(f"{count['missing']} {'ontbreekt' if count['missing'] == 1 else 'ontbreken'}")
-    other = total - sum(count.values())
-    if other:
-        parts.append(f"{other} met onbekende status")
     return ", ".join(parts)
 
 
-def _header(report: Report, style: _Style) -> list[str]:
+def _header(report: Report, style: _Style, names: _Names) -> list[str]:
     lines = [style.bold("Toets verordening cliëntenparticipatie"), ""]
     lines += _field("Bestand", _file_name(report))
     lines += _field("Oordeel", VERDICT_NL.get(report.verdict, report.verdict))
-    lines += _field("Grondslag in", _frameworks_nl(report.frameworks) or "geen wettelijk kader herkend")
-    lines += _field("Getoetst aan", _frameworks_nl(report.judged_under) or "-")
+    lines += _field("Grondslag in", names.framework_list(report.frameworks) or "geen wettelijk kader herkend")
+    lines += _field("Getoetst aan", names.framework_list(report.judged_under) or "-")
     if not report.legal_basis:
         lines += _field("Grondslag", "niet gevonden")
     else:
         lines.append("Grondslag:")
         for basis in report.legal_basis:
             where = SOURCE_NL.get(basis.source, basis.source)
-            text = _clean(basis.statute) or FRAMEWORK_NL.get(basis.framework or "", "onbekende wet")
+            text = _clean(basis.statute) or names.frameworks.get(basis.framework or "", "onbekende wet")
             text += f" ({where})"
             if basis.framework is None:
                 text += ", genoemd maar zonder eigen elementen om aan te toetsen"
@@ -289,10 +270,12 @@ def _header(report: Report, style: _Style) -> list[str]:
     return lines
 
 
-def _element_block(key: str, result: ElementResult, findings: list[Finding], style: _Style) -> list[str]:
+def _element_block(
+    key: str, result: ElementResult, findings: list[Finding], style: _Style, names: _Names
+) -> list[str]:
     word = STATUS_WORD.get(result.status, result.status.upper())
     padding = " " * (_STATUS_WIDTH - len(word) + 2)
-    heading = style.status(word, result.status) + padding + style.bold(ELEMENT_NL[key])
+    heading = style.status(word, result.status) + padding + style.bold(names.elements[key])
     if len(findings) == 1 and _marks(findings[0]):
         heading += f"  ({', '.join(_marks(findings[0]))})"
     lines = [heading]
@@ -300,11 +283,11 @@ def _element_block(key: str, result: ElementResult, findings: list[Finding], sty
     if _clean(result.statute):
         lines += _wrap(_clean(result.statute), pad + "Wettelijke basis: ")
     elif result.frameworks:
-        lines += _wrap(_frameworks_nl(result.frameworks), pad + "Wettelijke basis: ")
+        lines += _wrap(names.framework_list(result.frameworks), pad + "Wettelijke basis: ")
     if len(findings) > 1:
         lines.append(pad + "Per wet:")
         for finding in findings:
-            text = f"{FRAMEWORK_NL.get(finding.framework, finding.framework)}: "
+            text = f"{names.frameworks.get(finding.framework, finding.framework)}: "
             text += STATUS_NL.get(finding.status, finding.status)
             if _clean(finding.statute) and not _clean(result.statute):
                 text += f", {_clean(finding.statute)}"
@@ -338,16 +321,16 @@ def report_text(report: Report, *, color: bool = False) -> str:
     yellow partial, red missing, bold headings); without it the text has no escape
     codes at all. Lines are wrapped at about :data:`WIDTH` characters.
     """
-    style = _Style(color)
-    lines = _header(report, style)
+    style, names = _Style(color), _Names.of(report)
+    lines = _header(report, style, names)
     applicable = _applicable(report)
     if applicable:
         lines += ["", style.bold("Wettelijke elementen")]
         for key, result in applicable:
             findings = [f for f in report.findings if f.element == key]
-            lines += ["", *_element_block(key, result, findings, style)]
+            lines += ["", *_element_block(key, result, findings, style, names)]
     not_applicable = [
-        ELEMENT_NL[key]
+        names.elements[key]
         for key in ELEMENTS
         if key in report.elements and report.elements[key].status == "not_applicable"
     ]
@@ -375,17 +358,17 @@ def report_text(report: Report, *, color: bool = False) -> str:
         for diag in report.diagnostics:
             severity = SEVERITY_NL.get(diag.severity, diag.severity)
             where = f"  - regel {diag.line} [{severity} {_clean(diag.code)}]: "
-            lines += _wrap(_clean(diag.message), where, 4)
+            lines += _wrap(_clean(diag.message_in("nl")), where, 4)
     lines += ["", style.bold(_count_line(report))]
     return "\n".join(line.rstrip() for line in lines) + "\n"
 
 
 def report_summary_line(report: Report, *, color: bool = False) -> str:
     """One line per file for runs over several files: file, verdict, status per element."""
-    style = _Style(color)
+    style, names = _Style(color), _Names.of(report)
     line = f"{_file_name(report)}: {VERDICT_NL.get(report.verdict, _clean(report.verdict))}"
     parts = [
-        f"{ELEMENT_SHORT_NL[key]} {style.status(STATUS_NL.get(e.status, _clean(e.status)), e.status)}"
+        f"{names.short[key]} {style.status(STATUS_NL.get(e.status, _clean(e.status)), e.status)}"
         for key, e in _applicable(report)
     ]
     if parts:

@@ -15,7 +15,15 @@ each in a module named after the step that ``docs/rules.md`` describes:
 
 from __future__ import annotations
 
+from functools import cache
+
 from ..datafile import RuleError
 from .ruleset import RuleSet, load_rules
 
-__all__ = ["RuleError", "RuleSet", "load_rules"]
+__all__ = ["RuleError", "RuleSet", "default_rules", "load_rules"]
+
+
+@cache
+def default_rules() -> RuleSet:
+    """The installed rule set, read once (for output that was given no rule set of its own)."""
+    return load_rules()
