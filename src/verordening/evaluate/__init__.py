@@ -32,8 +32,8 @@ from typing import Any, Protocol
 
 from attrs import define, evolve
 
-from .findings import ELEMENTS, STATUSES, Citation, ElementResult, Report
-from .model import Document, Node
+from ..findings import ELEMENTS, STATUSES, Citation, ElementResult, Report
+from ..model import Document, Node
 
 __all__ = [
     "BASELINE_KEYWORDS",
@@ -578,7 +578,7 @@ def _cite_at(document: Document, offset: int) -> tuple[Citation, ...]:
 
 
 def _default_checker(model: str | None = None) -> Checker:
-    from . import check
+    from .. import check
 
     def run(source: Path, frameworks: list[str] | None = None, as_of: str | None = None) -> Report:
         return check(source, frameworks=frameworks, as_of=as_of, model=model)
