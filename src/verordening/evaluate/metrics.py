@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from typing import Any
 
 from attrs import define
 
@@ -145,14 +144,6 @@ class Figures:
     false_present_rate: float
     citation_accuracy: float | None
     confusion: dict[str, dict[str, int]]
-
-    def to_dict(self) -> dict[str, Any]:
-        return {
-            "macro_f1": self.macro_f1,
-            "false_present_rate": self.false_present_rate,
-            "citation_accuracy": self.citation_accuracy,
-            "confusion": {gold: dict(row) for gold, row in self.confusion.items()},
-        }
 
 
 def figures(pairs: Iterable[Pair]) -> Figures:

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import json
 from collections.abc import Sequence
 from typing import Any
 
-from attrs import define
+from attrs import define, field
 
+from ..serialise import SKIP, to_data, to_json
 from .metrics import Figures
 
 __all__ = ["DocumentResult", "EvalResult", "Mismatch", "Overall", "RunFigures"]
@@ -15,19 +15,19 @@ __all__ = ["DocumentResult", "EvalResult", "Mismatch", "Overall", "RunFigures"]
 
 @define(frozen=True)
 class Overall:
-    """Figures over all elements pooled, plus verdict and framework accuracy."""
+    """Figures over all elements pooled, plus verdict and framework accuracy (JSON order)."""
 
-    figures: Figures
+    macro_f1: float
+    false_present_rate: float
+    citation_accuracy: float | None
     verdict_accuracy: float
     framework_accuracy: float | None
+    confusion: dict[str, dict[str, int]]
 
-    def to_dict(self) -> dict[str, Any]:
-        data = self.figures.to_dict()
-        confusion_table = data.pop("confusion")
-        data["verdict_accuracy"] = self.verdict_accuracy
-        data["framework_accuracy"] = self.framework_accuracy
-        data["confusion"] = confusion_table
-        return data
+    @property
+    def figures(self) -> Figures:
+        """The pooled figures without the two accuracies."""
+        return Figures(self.macro_f1, self.false_present_rate, self.citation_accuracy, self.confusion)
 
 
 @define(frozen=True)
@@ -37,21 +37,14 @@ class RunFigures:
     elements: dict[str, Figures]
     overall: Overall
 
-    def to_dict(self) -> dict[str, Any]:
-        return {
-            "elements": {key: self.elements[key].to_dict() for key in self.elements},
-            "overall": self.overall.to_dict(),
-        }
-
 
 @define(frozen=True)
 class Mismatch:
+    """An element whose predicted status differs from the gold."""
+
     element: str
     gold: str
     predicted: str
-
-    def to_dict(self) -> dict[str, str]:
-        return {"element": self.element, "gold": self.gold, "predicted": self.predicted}
 
 
 @define(frozen=True)
@@ -62,42 +55,43 @@ class DocumentResult:
     gold_verdict: str
     verdict: str
     mismatches: tuple[Mismatch, ...]
-    gold_frameworks: tuple[str, ...] | None = None
-    frameworks: tuple[str, ...] = ()
+    gold_frameworks: tuple[str, ...] | None = field(default=None, metadata=SKIP)
+    frameworks: tuple[str, ...] = field(default=(), metadata=SKIP)
 
     @property
     def frameworks_ok(self) -> bool:
         return self.gold_frameworks is None or sorted(self.gold_frameworks) == sorted(self.frameworks)
 
-    def to_dict(self) -> dict[str, Any]:
-        return {
-            "file": self.file,
-            "gold_verdict": self.gold_verdict,
-            "verdict": self.verdict,
-            "mismatches": [m.to_dict() for m in self.mismatches],
-        }
-
 
 @define(frozen=True)
 class EvalResult:
-    """Everything ``verordening eval`` prints."""
+    """Everything ``verordening eval`` prints, in the order of its JSON.
+
+    ``elements`` and ``overall`` are the checker's figures (together :attr:`checker`);
+    ``documents_detail`` holds one result per document (also :attr:`details`).
+    """
 
     documents: int
-    checker: RunFigures
+    elements: dict[str, Figures]
+    overall: Overall
     baseline: RunFigures
     problems: tuple[str, ...]
-    details: tuple[DocumentResult, ...]
+    documents_detail: tuple[DocumentResult, ...]
+
+    @property
+    def checker(self) -> RunFigures:
+        return RunFigures(self.elements, self.overall)
+
+    @property
+    def details(self) -> tuple[DocumentResult, ...]:
+        return self.documents_detail
 
     def to_dict(self) -> dict[str, Any]:
-        data: dict[str, Any] = {"documents": self.documents}
-        data.update(self.checker.to_dict())
-        data["baseline"] = self.baseline.to_dict()
-        data["problems"] = list(self.problems)
-        data["documents_detail"] = [d.to_dict() for d in self.details]
+        data: dict[str, Any] = to_data(self)
         return data
 
     def to_json(self, indent: int | None = 2) -> str:
-        return json.dumps(self.to_dict(), ensure_ascii=False, indent=indent)
+        return to_json(self, indent)
 
     def to_text(self) -> str:
         lines = [f"Evaluation over {self.documents} document(s)", ""]

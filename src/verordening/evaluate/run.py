@@ -63,7 +63,16 @@ def _run_figures(
     elements = {key: figures(p for p in pairs if p.element == key) for key in ELEMENTS}
     verdict_accuracy = sum(1 for gold, got in verdicts if gold == got) / len(verdicts) if verdicts else 0.0
     framework_accuracy = sum(frameworks_ok) / len(frameworks_ok) if frameworks_ok else None
-    return RunFigures(elements, Overall(figures(pairs), verdict_accuracy, framework_accuracy))
+    pooled = figures(pairs)
+    overall = Overall(
+        macro_f1=pooled.macro_f1,
+        false_present_rate=pooled.false_present_rate,
+        citation_accuracy=pooled.citation_accuracy,
+        verdict_accuracy=verdict_accuracy,
+        framework_accuracy=framework_accuracy,
+        confusion=pooled.confusion,
+    )
+    return RunFigures(elements, overall)
 
 
 def evaluate(
@@ -127,10 +136,12 @@ def evaluate(
             )
             detail = evolve(detail, mismatches=mismatches)
         details.append(detail)
+    checked = _run_figures(pairs, verdicts, frameworks_ok)
     return EvalResult(
         documents=len(cases),
-        checker=_run_figures(pairs, verdicts, frameworks_ok),
+        elements=checked.elements,
+        overall=checked.overall,
         baseline=_run_figures(base_pairs, verdicts, frameworks_ok),
         problems=tuple(problems),
-        details=tuple(details),
+        documents_detail=tuple(details),
     )
