@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import Protocol
 
-from attrs import evolve
+from attrs import define, evolve
 
 from ..findings import ELEMENTS, Report
 from ..model import Document
@@ -57,12 +57,71 @@ def _gold_problems(case: GoldCase, document: Document) -> list[str]:
     ]
 
 
+@define(frozen=True)
+class _Judged:
+    """What one gold case adds to the evaluation.
+
+    ``framework_ok`` is ``None`` when the gold lists no frameworks; ``pairs`` and
+    ``baseline`` are the element pairs of the checker and of the keyword baseline.
+    """
+
+    detail: DocumentResult
+    framework_ok: bool | None
+    problems: tuple[str, ...]
+    pairs: tuple[Pair, ...] = ()
+    baseline: tuple[Pair, ...] = ()
+
+
+def _judge_case(case: GoldCase, run: Checker) -> _Judged:
+    """Check the text of one gold case and compare the report with the gold."""
+    try:
+        report = run(
+            case.text_path,
+            frameworks=list(case.override) if case.override is not None else None,
+            as_of=case.as_of,
+        )
+    except Exception as error:
+        return _failed(case, error)
+    return _compared(case, report)
+
+
+def _failed(case: GoldCase, error: Exception) -> _Judged:
+    """A case on which the checker failed: verdict ``error``, frameworks wrong, no pairs."""
+    problem = f"{case.text_path}: the checker failed: {type(error).__name__}: {one_line(error)}"
+    detail = DocumentResult(str(case.text_path), case.verdict, "error", (), case.frameworks)
+    return _Judged(detail, None if case.frameworks is None else False, (problem,))
+
+
+def _compared(case: GoldCase, report: Report) -> _Judged:
+    """A checked case: its verdict and frameworks, and for a participation bylaw the pairs."""
+    detail = DocumentResult(
+        file=str(case.text_path),
+        gold_verdict=case.verdict,
+        verdict=report.verdict,
+        mismatches=(),
+        gold_frameworks=case.frameworks,
+        frameworks=tuple(report.frameworks),
+    )
+    framework_ok = None if case.frameworks is None else detail.frameworks_ok
+    problems = tuple(_gold_problems(case, report.document))
+    if case.verdict != PARTICIPATION:
+        return _Judged(detail, framework_ok, problems)
+    pairs = _pairs_of(case, report)
+    mismatches = tuple(Mismatch(p.element, p.gold, p.predicted) for p in pairs if p.gold != p.predicted)
+    return _Judged(
+        detail=evolve(detail, mismatches=mismatches),
+        framework_ok=framework_ok,
+        problems=problems,
+        pairs=tuple(pairs),
+        baseline=tuple(_pairs_of(case, keyword_baseline(report))),
+    )
+
+
 def _run_figures(
-    pairs: Sequence[Pair], verdicts: Sequence[tuple[str, str]], frameworks_ok: Sequence[bool]
+    pairs: Iterable[Pair], verdict_accuracy: float, framework_accuracy: float | None
 ) -> RunFigures:
+    pairs = list(pairs)
     elements = {key: figures(p for p in pairs if p.element == key) for key in ELEMENTS}
-    verdict_accuracy = sum(1 for gold, got in verdicts if gold == got) / len(verdicts) if verdicts else 0.0
-    framework_accuracy = sum(frameworks_ok) / len(frameworks_ok) if frameworks_ok else None
     pooled = figures(pairs)
     overall = Overall(
         macro_f1=pooled.macro_f1,
@@ -73,6 +132,24 @@ def _run_figures(
         confusion=pooled.confusion,
     )
     return RunFigures(elements, overall)
+
+
+def _result(judged: Sequence[_Judged]) -> EvalResult:
+    """The figures over all judged cases; verdicts and frameworks are the checker's for both."""
+    details = tuple(j.detail for j in judged)
+    verdicts_ok = [d.verdict == d.gold_verdict for d in details]
+    frameworks_ok = [j.framework_ok for j in judged if j.framework_ok is not None]
+    verdict_accuracy = sum(verdicts_ok) / len(verdicts_ok) if verdicts_ok else 0.0
+    framework_accuracy = sum(frameworks_ok) / len(frameworks_ok) if frameworks_ok else None
+    checked = _run_figures((p for j in judged for p in j.pairs), verdict_accuracy, framework_accuracy)
+    return EvalResult(
+        documents=len(judged),
+        elements=checked.elements,
+        overall=checked.overall,
+        baseline=_run_figures((p for j in judged for p in j.baseline), verdict_accuracy, framework_accuracy),
+        problems=tuple(p for j in judged for p in j.problems),
+        documents_detail=details,
+    )
 
 
 def evaluate(
@@ -91,57 +168,9 @@ def evaluate(
     """
     cases = load_gold(dirs)
     run = checker if checker is not None else _default_checker(model)
-    problems: list[str] = []
-    pairs: list[Pair] = []
-    base_pairs: list[Pair] = []
-    verdicts: list[tuple[str, str]] = []
-    frameworks_ok: list[bool] = []
-    details: list[DocumentResult] = []
+    judged: list[_Judged] = []
     for number, case in enumerate(cases, 1):
         if progress is not None:
             progress(f"[{number}/{len(cases)}] {case.text_path}")
-        try:
-            report = run(
-                case.text_path,
-                frameworks=list(case.override) if case.override is not None else None,
-                as_of=case.as_of,
-            )
-        except Exception as error:
-            problems.append(
-                f"{case.text_path}: the checker failed: {type(error).__name__}: {one_line(error)}"
-            )
-            verdicts.append((case.verdict, "error"))
-            if case.frameworks is not None:
-                frameworks_ok.append(False)
-            details.append(DocumentResult(str(case.text_path), case.verdict, "error", (), case.frameworks))
-            continue
-        problems.extend(_gold_problems(case, report.document))
-        verdicts.append((case.verdict, report.verdict))
-        detail = DocumentResult(
-            file=str(case.text_path),
-            gold_verdict=case.verdict,
-            verdict=report.verdict,
-            mismatches=(),
-            gold_frameworks=case.frameworks,
-            frameworks=tuple(report.frameworks),
-        )
-        if case.frameworks is not None:
-            frameworks_ok.append(detail.frameworks_ok)
-        if case.verdict == PARTICIPATION:
-            found = _pairs_of(case, report)
-            pairs.extend(found)
-            base_pairs.extend(_pairs_of(case, keyword_baseline(report)))
-            mismatches = tuple(
-                Mismatch(p.element, p.gold, p.predicted) for p in found if p.gold != p.predicted
-            )
-            detail = evolve(detail, mismatches=mismatches)
-        details.append(detail)
-    checked = _run_figures(pairs, verdicts, frameworks_ok)
-    return EvalResult(
-        documents=len(cases),
-        elements=checked.elements,
-        overall=checked.overall,
-        baseline=_run_figures(base_pairs, verdicts, frameworks_ok),
-        problems=tuple(problems),
-        documents_detail=tuple(details),
-    )
+        judged.append(_judge_case(case, run))
+    return _result(judged)
