@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import re
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Any
@@ -12,7 +11,7 @@ from attrs import define
 
 from ..findings import ELEMENTS, STATUSES
 
-__all__ = ["PARTICIPATION", "EvalError", "GoldCase", "GoldElement", "load_gold", "node_citation", "one_line"]
+__all__ = ["PARTICIPATION", "EvalError", "GoldCase", "GoldElement", "load_gold", "one_line"]
 
 PARTICIPATION = "participation_bylaw"
 
@@ -148,12 +147,6 @@ def _gold_elements(path: Path, raw: object, verdict: str) -> dict[str, GoldEleme
             raise EvalError(f'{path}: element {key}: "citations" must be a list of strings')
         elements[key] = GoldElement(status, tuple(cites))
     return elements
-
-
-def node_citation(text: str) -> str:
-    """The node a citation names: "artikel 3, aanhef en onderdeel a" is onderdeel a (read
-    with its opening words), "artikel 3, eerste lid, aanhef" is the lid's opening words."""
-    return re.sub(r", aanhef$", "", text.replace("aanhef en ", ""))
 
 
 def one_line(error: BaseException) -> str:

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 
 from attrs import define
 
 from ..findings import Citation
 from ..model import Document, Node
-from .gold import node_citation
 
 __all__ = [
     "DISPLAY_STATUSES",
@@ -22,6 +22,7 @@ __all__ = [
     "figures",
     "macro_f1",
     "match_citations",
+    "resolve_gold",
     "spans_match",
 ]
 
@@ -100,6 +101,29 @@ def spans_match(a: tuple[int, int], b: tuple[int, int]) -> bool:
     return (b[0] <= a[0] and a[1] <= b[1]) or (a[0] <= b[0] and b[1] <= a[1])
 
 
+def resolve_gold(document: Document, gold: Sequence[str]) -> tuple[list[tuple[int, int]], list[str]]:
+    """The spans of the nodes of ``document`` that the gold citations name, and the gold
+    citations that name no node (in the order given)."""
+    by_citation: dict[str, list[Node]] = {}
+    for node in document.nodes():
+        by_citation.setdefault(node.citation, []).append(node)
+    spans: list[tuple[int, int]] = []
+    unresolved: list[str] = []
+    for text in gold:
+        nodes = by_citation.get(_node_citation(text))
+        if nodes:
+            spans.extend((n.start, n.end) for n in nodes)
+        else:
+            unresolved.append(text)
+    return spans, unresolved
+
+
+def _node_citation(text: str) -> str:
+    """The node a citation names: "artikel 3, aanhef en onderdeel a" is onderdeel a (read
+    with its opening words), "artikel 3, eerste lid, aanhef" is the lid's opening words."""
+    return re.sub(r", aanhef$", "", text.replace("aanhef en ", ""))
+
+
 def match_citations(
     document: Document, predicted: Sequence[Citation], gold: Sequence[str]
 ) -> tuple[int, int, list[str]]:
@@ -112,17 +136,7 @@ def match_citations(
     of the whole document matches nothing. When no gold citation resolves, nothing is
     judged: ``cited`` is 0.
     """
-    by_citation: dict[str, list[Node]] = {}
-    for node in document.nodes():
-        by_citation.setdefault(node.citation, []).append(node)
-    gold_spans: list[tuple[int, int]] = []
-    unresolved: list[str] = []
-    for text in gold:
-        nodes = by_citation.get(node_citation(text))
-        if nodes:
-            gold_spans.extend((n.start, n.end) for n in nodes)
-        else:
-            unresolved.append(text)
+    gold_spans, unresolved = resolve_gold(document, gold)
     if not gold_spans:
         return 0, 0, unresolved
     matched = 0

@@ -11,8 +11,8 @@ from attrs import define, evolve
 from ..findings import ELEMENTS, Report
 from ..model import Document
 from .baseline import keyword_baseline
-from .gold import PARTICIPATION, GoldCase, load_gold, node_citation, one_line
-from .metrics import FOUND, Pair, figures, match_citations
+from .gold import PARTICIPATION, GoldCase, load_gold, one_line
+from .metrics import FOUND, Pair, figures, match_citations, resolve_gold
 from .result import DocumentResult, EvalResult, Mismatch, Overall, RunFigures
 
 __all__ = ["Checker", "evaluate"]
@@ -48,12 +48,10 @@ def _pairs_of(case: GoldCase, report: Report) -> list[Pair]:
 
 
 def _gold_problems(case: GoldCase, document: Document) -> list[str]:
-    known = {node.citation for node in document.nodes()}
     return [
         f"{case.gold_path}: {key}: gold citation {text!r} names no node of the text"
         for key, gold in case.elements.items()
-        for text in gold.citations
-        if node_citation(text) not in known
+        for text in resolve_gold(document, gold.citations)[1]
     ]
 
 
