@@ -95,44 +95,49 @@ class EvalResult:
 
     def to_text(self) -> str:
         lines = [f"Evaluation over {self.documents} document(s)", ""]
-        header = ("element", "macro-F1", "false-present", "citations", "base F1", "base false-present")
-        rows: list[tuple[str, ...]] = []
-        for key, fig in self.checker.elements.items():
-            base = self.baseline.elements[key]
-            rows.append(_row(key, fig, base))
-        rows.append(_row("overall", self.checker.overall.figures, self.baseline.overall.figures))
-        widths = [max(len(r[i]) for r in [header, *rows]) for i in range(len(header))]
-        lines.append(_format_row(header, widths))
-        lines.append("  ".join("-" * w for w in widths))
-        lines.extend(_format_row(r, widths) for r in rows)
+        lines.extend(_figures_table(self.checker, self.baseline))
         lines.append("")
-        overall = self.checker.overall
-        lines.append(f"verdict accuracy:   {_num(overall.verdict_accuracy)}")
-        lines.append(f"framework accuracy: {_num(overall.framework_accuracy)}")
+        lines.append(f"verdict accuracy:   {_num(self.overall.verdict_accuracy)}")
+        lines.append(f"framework accuracy: {_num(self.overall.framework_accuracy)}")
         lines.append("(baseline: keyword search in the whole text; verdict and frameworks from the checker)")
-        wrong = [
-            d for d in self.details if d.mismatches or d.verdict != d.gold_verdict or not d.frameworks_ok
-        ]
         lines.append("")
-        if wrong:
-            lines.append(f"Mismatches ({len(wrong)} document(s)):")
-            for detail in wrong:
-                lines.append(f"  {detail.file}")
-                if detail.verdict != detail.gold_verdict:
-                    lines.append(f"    verdict: {detail.gold_verdict} -> {detail.verdict}")
-                if not detail.frameworks_ok and detail.gold_frameworks is not None:
-                    gold = ", ".join(sorted(detail.gold_frameworks)) or "(none)"
-                    got = ", ".join(sorted(detail.frameworks)) or "(none)"
-                    lines.append(f"    frameworks: {gold} -> {got}")
-                for m in detail.mismatches:
-                    lines.append(f"    {m.element}: {m.gold} -> {m.predicted}")
-        else:
-            lines.append("No mismatches.")
+        lines.extend(_mismatch_lines(self.documents_detail))
         if self.problems:
             lines.append("")
             lines.append(f"Problems ({len(self.problems)}):")
             lines.extend(f"  {p}" for p in self.problems)
         return "\n".join(lines) + "\n"
+
+
+def _figures_table(checker: RunFigures, baseline: RunFigures) -> list[str]:
+    """One row per element and one overall: the checker's figures beside the baseline's."""
+    header = ("element", "macro-F1", "false-present", "citations", "base F1", "base false-present")
+    rows = [_row(key, fig, baseline.elements[key]) for key, fig in checker.elements.items()]
+    rows.append(_row("overall", checker.overall.figures, baseline.overall.figures))
+    widths = [max(len(r[i]) for r in [header, *rows]) for i in range(len(header))]
+    return [
+        _format_row(header, widths),
+        "  ".join("-" * w for w in widths),
+        *(_format_row(r, widths) for r in rows),
+    ]
+
+
+def _mismatch_lines(details: Sequence[DocumentResult]) -> list[str]:
+    """Every document where verdict, frameworks or an element differ from the gold."""
+    wrong = [d for d in details if d.mismatches or d.verdict != d.gold_verdict or not d.frameworks_ok]
+    if not wrong:
+        return ["No mismatches."]
+    lines = [f"Mismatches ({len(wrong)} document(s)):"]
+    for detail in wrong:
+        lines.append(f"  {detail.file}")
+        if detail.verdict != detail.gold_verdict:
+            lines.append(f"    verdict: {detail.gold_verdict} -> {detail.verdict}")
+        if not detail.frameworks_ok and detail.gold_frameworks is not None:
+            gold = ", ".join(sorted(detail.gold_frameworks)) or "(none)"
+            got = ", ".join(sorted(detail.frameworks)) or "(none)"
+            lines.append(f"    frameworks: {gold} -> {got}")
+        lines.extend(f"    {m.element}: {m.gold} -> {m.predicted}" for m in detail.mismatches)
+    return lines
 
 
 def _num(value: float | None) -> str:
