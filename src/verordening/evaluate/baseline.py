@@ -40,16 +40,7 @@ def keyword_baseline(report: Report, keywords: Mapping[str, Sequence[str]] = BAS
         if mine is None or mine.status == "not_applicable":
             status, citations = "not_applicable", ()
         else:
-            words = keywords.get(key, ())
-            hit = (
-                re.search("|".join(re.escape(w) for w in words), document.source, re.IGNORECASE)
-                if words
-                else None
-            )
-            if hit is not None:
-                status, citations = "present", _cite_at(document, hit.start())
-            else:
-                status, citations = "missing", ()
+            status, citations = _search(document, keywords.get(key, ()))
         elements[key] = ElementResult(
             key=key,
             status=status,
@@ -61,6 +52,16 @@ def keyword_baseline(report: Report, keywords: Mapping[str, Sequence[str]] = BAS
             suggestion="",
         )
     return evolve(report, elements=elements, findings=())
+
+
+def _search(document: Document, words: Sequence[str]) -> tuple[str, tuple[Citation, ...]]:
+    """Present, citing the first hit of any of ``words`` in the whole text; else missing."""
+    if not words:
+        return "missing", ()
+    hit = re.search("|".join(re.escape(w) for w in words), document.source, re.IGNORECASE)
+    if hit is None:
+        return "missing", ()
+    return "present", _cite_at(document, hit.start())
 
 
 def _cite_at(document: Document, offset: int) -> tuple[Citation, ...]:
