@@ -17,7 +17,6 @@ import pytest
 from attrs import evolve
 
 import verordening
-from verordening.diagnostics import Diagnostic
 from verordening.diagnostics import diagnostic as make_diagnostic
 from verordening.findings import ELEMENTS, Citation, ElementResult, Finding, LegalBasis, Pipeline, Report
 from verordening.model import Document
