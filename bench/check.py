@@ -26,7 +26,6 @@ import spacy
 from spacy.language import Language
 
 import verordening
-from verordening.language import load_pipeline
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -42,15 +41,15 @@ def p95(values: list[float]) -> float:
     return ordered[min(len(ordered) - 1, round(0.95 * (len(ordered) - 1)))]
 
 
-def measure(text: str, model: str, runs: int, blank: Language, whole: bool) -> dict[str, float]:
+def measure(text: str, checker: verordening.Checker, runs: int, blank: Language) -> dict[str, float]:
     """Median times of the check, of tokenising and (for a model) of the model over the text."""
-    nlp, _ = load_pipeline(model)
     jobs: dict[str, Callable[[], object]] = {
-        "check": lambda: verordening.check(text, model=model),
+        "check": lambda: checker.check(verordening.parse(text)),
         "tokenise": lambda: blank.make_doc(text),
     }
-    if whole:
-        jobs["whole"] = lambda: nlp(text)
+    if checker.model is not None:
+        model = checker.model
+        jobs["whole"] = lambda: model(text)
     found: dict[str, list[float]] = {key: [] for key in jobs}
     for job in jobs.values():  # warm up: models and rules loaded, caches filled
         job()
@@ -80,8 +79,9 @@ def main() -> None:
     if Path(args.model).exists():
         pipelines.append(("model", args.model))
     for label, model in pipelines:
-        _, info = load_pipeline(model)
-        whole = info.kind == "model"
+        checker = verordening.Checker(model=model)
+        info = checker.pipeline
+        whole = checker.model is not None
         print(f"\n{label}: {info.name} {info.version}")
         print(
             f"{'file':40} {'median ms':>9} {'p95 ms':>8} {'÷ tokenise':>10}"
@@ -89,7 +89,7 @@ def main() -> None:
         )
         rows = []
         for name, text in texts:
-            row = measure(text, model, args.runs, blank, whole)
+            row = measure(text, checker, args.runs, blank)
             rows.append(row)
             line = f"{name[:40]:40} {row['check'] * 1000:9.1f} {row['p95'] * 1000:8.1f}"
             line += f" {row['check'] / row['tokenise']:10.2f}"

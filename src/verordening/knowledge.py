@@ -39,10 +39,13 @@ KNOWLEDGE_FILES = ("laws", "roles", "verdict", "cues")
 ROLES = ("council", "college", "body", "both")  # when a name has two roles, the first wins
 
 
+_COMBINING = re.compile(r"[\u0300-\u036f]")
+
+
 def fold(text: str) -> str:
     """Lower case without diacritics: 'Cliënt' -> 'client'."""
-    decomposed = unicodedata.normalize("NFD", text.lower())
-    return "".join(c for c in decomposed if not unicodedata.combining(c))
+    lower = text.lower()
+    return lower if lower.isascii() else _COMBINING.sub("", unicodedata.normalize("NFD", lower))
 
 
 @define(frozen=True)
@@ -125,9 +128,10 @@ def _name_pattern(name: str) -> str:
 
 
 def _hint(name: str) -> str:
-    """The longest word of a name, in lower case: every match of the name contains it."""
+    """The longest word of a name (of letters, if it has one), in lower case: every match
+    of the name contains it."""
     words: list[str] = re.findall(r"[^\W_]+", name.replace("*", " "))
-    return max(words, key=len).lower()
+    return max(words, key=lambda w: (not w.isdigit(), len(w))).lower()
 
 
 def _laws(file: DataFile) -> Laws:

@@ -131,6 +131,7 @@ class RoleMarker:
         self.nlp = nlp
         self.common = frozenset(n for role in ROLES for n in (*names.names[role], *names.otherwise[role]))
         self.matcher = self._matcher(tuple(sorted(self.common)))
+        self.own: dict[tuple[str, ...], PhraseMatcher] = {}
 
     def _matcher(self, names: tuple[str, ...]) -> PhraseMatcher:
         """A matcher of the names and their plural forms; each match keyed by its name."""
@@ -144,7 +145,11 @@ class RoleMarker:
         matchers = [self.matcher]
         own = tuple(sorted(set(role_of) - self.common))
         if own:
-            matchers.append(self._matcher(own))
+            if own not in self.own:
+                if len(self.own) >= 64:  # a cache of the latest bylaws' own names
+                    self.own.pop(next(iter(self.own)))
+                self.own[own] = self._matcher(own)
+            matchers.append(self.own[own])
         strings = self.nlp.vocab.strings
         for doc in docs:
             found = []

@@ -210,12 +210,17 @@ def evidence_scope(rule: Rule, bylaw: Bylaw, anchors: Anchors, clauses: Clauses)
     articles = {units[u].article_id for u in primary} - {""}
     numbers = {units[u].article_number for u in primary} - {""}
     references = bylaw.matches.of(f"{rule.element}|reference")
+    granted, primary_hits = set(anchors.positive), set(anchors.primary)
+
+    def denied(h: Hit) -> bool:  # the primary matches were judged already
+        return h not in granted if h in primary_hits else _negated(bylaw, clauses, h, anchors.qualifiers)
+
     secondary = {
         h.unit
         for h in anchors.binding
         if not inside(h, references)
         and _belongs(rule, bylaw, clauses, h, articles, numbers)
-        and not _negated(bylaw, clauses, h, anchors.qualifiers)
+        and not denied(h)
     }
     anchored = primary | secondary
     # provisions of the same article that name a role and are about no other element
