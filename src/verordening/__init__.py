@@ -62,8 +62,18 @@ def parse_file(path: str | Path) -> Document:
 
 
 @lru_cache(maxsize=8)
-def _checker(model: str | None, rules: str | None) -> Checker:
+def _checker(model: str | None, rules: str | None, stamp: tuple[tuple[str, int, int], ...] = ()) -> Checker:
     return Checker(model=model or "builtin", rules=rules)
+
+
+def _stamp(rules: str | Path | None) -> tuple[tuple[str, int, int], ...]:
+    """What tells an edited rule folder from the one a kept checker read: names, times, sizes."""
+    if rules is None or not Path(rules).is_dir():
+        return ()
+    found = sorted(
+        (str(p), p.stat().st_mtime_ns, p.stat().st_size) for p in Path(rules).rglob("*") if p.is_file()
+    )
+    return tuple(found)
 
 
 def _document(source: str | Path | Document) -> Document:
@@ -91,5 +101,6 @@ def check(
     (default: the installed rules). One :class:`Checker` per model and rule folder is
     made and kept; make your own to control that.
     """
-    checker = _checker(chosen_model(model), str(rules) if rules is not None else None)
+    folder = str(rules) if rules is not None else None
+    checker = _checker(chosen_model(model), folder, _stamp(rules))
     return checker.check(_document(source), frameworks=frameworks, as_of=as_of)

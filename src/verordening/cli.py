@@ -216,8 +216,8 @@ def _eval(args: argparse.Namespace) -> int:
 def _rules(args: argparse.Namespace) -> int:
     from .output import rule_text, rules_table
 
-    try:
-        ruleset = load_rules(args.rules)
+    try:  # an edited folder is checked in full, its patterns compiled too
+        ruleset = Checker(model="builtin", rules=args.rules).ruleset if args.rules else load_rules()
     except RuleError as error:
         sys.stderr.write(f"verordening: {error}\n")
         return EXIT_USAGE

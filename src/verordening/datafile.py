@@ -111,6 +111,10 @@ def read_data(path: Path, schema: dict[str, Any]) -> DataFile:
     errors = sorted(validator.iter_errors(data), key=lambda e: [str(p) for p in e.absolute_path])
     if errors:
         first = errors[0]
-        where = "/".join(str(p) for p in first.absolute_path) or "(top)"
-        raise found.error(list(first.absolute_path), f"{where}: {first.message}")
+        place: list[str | int] = list(first.absolute_path)
+        where = "/".join(str(p) for p in place) or "(top)"
+        if first.validator == "additionalProperties" and isinstance(first.instance, dict):
+            known = first.schema.get("properties", {})
+            place += sorted(str(key) for key in first.instance if key not in known)[:1]  # the line of the key
+        raise found.error(place, f"{where}: {first.message}")
     return found

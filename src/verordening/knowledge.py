@@ -309,8 +309,13 @@ class Cues:
     examples: tuple[dict[str, Any], ...]
 
 
-def _cues(file: DataFile) -> Cues:
+def _cues(file: DataFile, elements: tuple[str, ...]) -> Cues:
     raw = file.data
+    for index, example in enumerate(raw.get("examples", [])):
+        if example["cue"] not in raw or example["cue"] == "examples":
+            raise file.error(["examples", index, "cue"], f"no cue {example['cue']!r} in this file")
+        if example["element"] not in elements:
+            raise file.error(["examples", index, "element"], f"unknown element {example['element']!r}")
     words = {key: frozenset(raw[key]) for key in raw if key in _WORD_SETS}
     return Cues(
         negation_exceptions=tuple(tuple(p.split()) for p in raw["negation_exceptions"]),
@@ -355,7 +360,7 @@ def load_knowledge(folder: Path, elements: tuple[str, ...]) -> Knowledge:
         _laws(files["laws"]),
         _roles(files["roles"]),
         _verdict(files["verdict"], elements),
-        _cues(files["cues"]),
+        _cues(files["cues"], elements),
         tuple(f.path for f in files.values()),
     )
 

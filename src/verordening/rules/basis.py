@@ -19,7 +19,7 @@ from ..knowledge import Law, Laws
 from ..model import Document, Field
 from ..vocabulary import BasisSource
 
-__all__ = ["Basis", "LegalBasis", "determine_basis"]
+__all__ = ["Basis", "LegalBasis", "determine_basis", "named_frameworks"]
 
 _ARTICLES = re.compile(
     r"\b(?:artikel(?:en)?|art\.?)\s*(?P<list>[\d.:a-z]+(?:(?:\s*(?:,|en|lid|\w+de lid|t/m)\s*)+[\d.:a-z]+)*)",
@@ -93,6 +93,12 @@ def _references(laws: Laws, text: str, source: str, span: tuple[int, int], year:
                 framework, statute = _named(laws, law, segment, match, year)
                 found.append(LegalBasis(framework, statute, source, segment.strip(), *span))
     return found
+
+
+def named_frameworks(laws: Laws, text: str, year: int) -> tuple[str, ...]:
+    """The frameworks the laws named in ``text`` give, for a bylaw made in ``year``."""
+    found = _references(laws, text, BasisSource.PREAMBLE, (0, 0), year)
+    return tuple(sorted({b.framework for b in found if b.framework}))
 
 
 def _year(document: Document) -> int | None:

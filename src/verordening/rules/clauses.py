@@ -64,7 +64,7 @@ class Clauses:
 
     @classmethod
     def of(cls, cues: Cues) -> Clauses:
-        words = "|".join(re.escape(word) for word in cues.reference)
+        words = "|".join(re.escape(word) for word in cues.reference) or "(?!)"  # none: nothing points
         pointer = rf"(?:{words})\s+in\s+(?:het\s+)?(?:artikel|art\.)\s+(\d+(?:[.:]\d+)*[a-z]?)"
         return cls(cues, re.compile(pointer))
 

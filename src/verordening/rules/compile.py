@@ -185,7 +185,15 @@ class _Builder:
         )
 
 
+_PROBLEM = re.compile(r"^- \[pattern -> (\d+) -> (.*?)\] (.*)$", re.MULTILINE)
+
+
 def _first_line(error: BaseException) -> str:
+    """spaCy's complaint on one line: the token (from 1), where in it, and what is wrong."""
+    problem = _PROBLEM.search(str(error))
+    if problem:
+        where = re.sub(r" -> (?:TokenPattern\w*|str-enum\[\w+\]|constrained-str|str)(?=$| )", "", problem[2])
+        return f"token {int(problem[1]) + 1}, {where}: {problem[3]}"
     text = " ".join(str(error).split("\n\n")[0].split())
     return text[:300] or type(error).__name__
 

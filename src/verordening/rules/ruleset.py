@@ -189,19 +189,28 @@ def _rule(file: DataFile) -> Rule:
     )
 
 
+def _reason_codes(rule: Rule, file: DataFile) -> dict[str, list[str | int]]:
+    """Every reason code the rule can give, and the place in its file that gives it."""
+    data = file.data
+    codes: dict[str, list[str | int]] = {}
+    for index, q in enumerate(data.get("qualifiers", [])):
+        codes.setdefault(q["missing"], ["qualifiers", index, "missing"])
+        codes.setdefault(q.get("denied", q["missing"]), ["qualifiers", index, "denied"])
+    for index, note in enumerate(data.get("notes", [])):
+        codes.setdefault(note["reason"], ["notes", index, "reason"])
+    implied = [f"{rule.element}_{suffix}" for suffix in ("denied", "conditional", "discretionary")]
+    implied += [f"{rule.element}_restricted"] if rule.negated_anchor == "restrict" else []
+    implied += [rule.weak_reason] if rule.weak else []
+    for code in [*implied, "only_in_toelichting", "only_in_definitions"]:
+        codes.setdefault(code, ["reasons"])
+    return codes
+
+
 def _check_reasons(rule: Rule, file: DataFile) -> None:
     """Every reason code a rule can give must be explained in its ``reasons``."""
-    codes = {q.missing for q in rule.qualifiers} | {q.denied for q in rule.qualifiers}
-    codes |= {n.reason for n in rule.notes}
-    codes |= {f"{rule.element}_{suffix}" for suffix in ("denied", "conditional", "discretionary")}
-    if rule.negated_anchor == "restrict":
-        codes.add(f"{rule.element}_restricted")
-    if rule.weak:
-        codes.add(rule.weak_reason)
-    codes |= {"only_in_toelichting", "only_in_definitions"}
-    missing = sorted(c for c in codes if c not in rule.reasons)
-    if missing:
-        raise file.error(["reasons"], f"reasons: no explanation for {', '.join(missing)}")
+    for code, place in _reason_codes(rule, file).items():
+        if code not in rule.reasons:
+            raise file.error(place, f"reasons: no explanation for {code}")
 
 
 def _rule_schema(folder: Path, frameworks: list[str]) -> dict[str, Any]:
