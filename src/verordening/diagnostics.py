@@ -20,11 +20,41 @@ from attrs import define, field
 from .serialise import SKIP
 from .vocabulary import Severity
 
-__all__ = ["CODES", "Code", "Diagnostic", "Severity", "diagnostic", "format_date"]
+__all__ = ["CODES", "MONTHS", "Code", "Diagnostic", "Severity", "diagnostic", "format_date"]
 
-_MONTHS = {
-    "nl": "januari februari maart april mei juni juli augustus september oktober november december",
-    "en": "January February March April May June July August September October November December",
+MONTHS = {
+    "nl": tuple(
+        [
+            "januari",
+            "februari",
+            "maart",
+            "april",
+            "mei",
+            "juni",
+            "juli",
+            "augustus",
+            "september",
+            "oktober",
+            "november",
+            "december",
+        ]
+    ),
+    "en": tuple(
+        [
+            "January",
+            "February",
+            "March",
+            "April",
+            "May",
+            "June",
+            "July",
+            "August",
+            "September",
+            "October",
+            "November",
+            "December",
+        ]
+    ),
 }
 
 
@@ -44,7 +74,7 @@ class Code:
 
 def format_date(value: date, lang: str = "nl") -> str:
     """'1 januari 2015' (nl) or '1 January 2015' (en)."""
-    return f"{value.day} {_MONTHS[lang].split()[value.month - 1]} {value.year}"
+    return f"{value.day} {MONTHS[lang][value.month - 1]} {value.year}"
 
 
 def _shown(value: object, lang: str) -> object:

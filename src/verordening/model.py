@@ -19,7 +19,7 @@ from attrs import define, field
 from .diagnostics import Diagnostic
 from .serialise import OMIT_EMPTY, to_data
 
-__all__ = ["KINDS", "SCHEMA_VERSION", "Document", "Field", "Node", "line_starts_of"]
+__all__ = ["KINDS", "LINE_BREAK", "SCHEMA_VERSION", "Document", "Field", "Node", "line_starts_of"]
 
 SCHEMA_VERSION = "1.0"
 
@@ -180,10 +180,10 @@ class Document:
         return json.dumps(self.to_dict(), ensure_ascii=False, indent=indent)
 
 
-_BREAK = re.compile(r"\r\n|\r|\n")
+LINE_BREAK = re.compile(r"\r\n|\r|\n")
 
 
 def line_starts_of(text: str) -> list[int]:
     if "\r" not in text:
         return [0, *accumulate(len(line) + 1 for line in text.split("\n")[:-1])]
-    return [0] + [m.end() for m in _BREAK.finditer(text)]
+    return [0] + [m.end() for m in LINE_BREAK.finditer(text)]

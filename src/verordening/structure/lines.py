@@ -13,6 +13,8 @@ import re
 
 from attrs import define
 
+from ..diagnostics import MONTHS
+
 __all__ = [
     "ABBREVIATION",
     "ARTICLE",
@@ -87,7 +89,7 @@ _REFERENCE_WORDS = re.compile(
     r"aanhef|onderdeel|der|de|het|dat|die)\b",
     re.IGNORECASE,
 )
-_MONTHS = "januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december"
+_MONTHS = "|".join(MONTHS["nl"])
 DATE_LINE = re.compile(
     rf"(?:[A-Z'’][\w'’. -]{{1,40}},?\s)?"
     rf"(?:\d{{1,2}}\s(?:{_MONTHS})\s\d{{4}}|\d{{1,2}}-\d{{1,2}}-\d{{4}})\.?$",

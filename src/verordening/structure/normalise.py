@@ -19,9 +19,10 @@ from collections.abc import Iterator
 
 from attrs import define, field
 
+from ..model import LINE_BREAK
+
 __all__ = ["HEADING_WORD", "LABEL_ALONE", "Normalised", "normalise", "normalise_with_map"]
 
-_LINE_BREAK = re.compile(r"\r\n|\r|\n")
 
 # Characters that are removed outright, markup we drop while keeping its content, and
 # white space that is not a single plain space.
@@ -138,7 +139,7 @@ def _lines(original: str) -> Iterator[tuple[str, int, int]]:
             pos = end + 1
         return
     pos = 0
-    for brk in _LINE_BREAK.finditer(original):
+    for brk in LINE_BREAK.finditer(original):
         yield original[pos : brk.start()], brk.start(), brk.end()
         pos = brk.end()
     yield original[pos:], len(original), len(original)
