@@ -16,8 +16,10 @@ from typing import Any
 import jsonschema  # type: ignore[import-untyped]
 import yaml
 from attrs import define
+from referencing import Registry
+from referencing.jsonschema import DRAFT202012
 
-__all__ = ["DataFile", "RuleError", "read_data", "read_schema"]
+__all__ = ["DataFile", "RuleError", "check_data", "read_data", "read_schema"]
 
 
 class RuleError(Exception):
@@ -78,6 +80,8 @@ class DataFile:
 
 
 def read_schema(path: Path) -> dict[str, Any]:
+    """A schema of ``rules/schema``; the schemas it refers to (``patterns.schema.json``) are
+    found beside it."""
     try:
         schema: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))
     except (OSError, ValueError) as error:
@@ -85,8 +89,25 @@ def read_schema(path: Path) -> dict[str, Any]:
     return schema
 
 
-def read_data(path: Path, schema: dict[str, Any]) -> DataFile:
-    """Read ``path`` and check it against ``schema``; :class:`RuleError` on any mistake."""
+def _registry(folder: Path) -> Registry[Any]:
+    """Every schema of the folder under its ``$id``, for the references between them."""
+    resources = []
+    for path in sorted(folder.glob("*.schema.json")):
+        schema = read_schema(path)
+        if "$id" in schema:
+            resources.append((schema["$id"], DRAFT202012.create_resource(schema)))
+    return Registry().with_resources(resources)
+
+
+def read_data(path: Path, schema_path: Path) -> DataFile:
+    """Read ``path`` and check it against the schema at ``schema_path``; :class:`RuleError`
+    on any mistake."""
+    return check_data(path, read_schema(schema_path), schema_path.parent)
+
+
+def check_data(path: Path, schema: dict[str, Any], schemas: Path) -> DataFile:
+    """Read ``path`` and check it against ``schema`` (which may refer to the schemas in the
+    folder ``schemas``); :class:`RuleError` on any mistake."""
     try:
         text = path.read_text(encoding="utf-8")
     except FileNotFoundError:
@@ -107,7 +128,9 @@ def read_data(path: Path, schema: dict[str, Any]) -> DataFile:
     if node is None or not isinstance(data, dict):
         raise RuleError(f"{path}:1: the file must hold a mapping")
     found = DataFile(path, data, node)
-    validator = jsonschema.Draft202012Validator(schema, format_checker=jsonschema.FormatChecker())
+    validator = jsonschema.Draft202012Validator(
+        schema, registry=_registry(schemas), format_checker=jsonschema.FormatChecker()
+    )
     errors = sorted(validator.iter_errors(data), key=lambda e: [str(p) for p in e.absolute_path])
     if errors:
         first = errors[0]

@@ -16,7 +16,7 @@ from typing import Any
 
 from attrs import define
 
-from .datafile import DataFile, RuleError, read_data, read_schema
+from .datafile import DataFile, RuleError, read_data
 
 __all__ = [
     "ROLES",
@@ -369,4 +369,4 @@ def _read(folder: Path, name: str) -> DataFile:
     path = folder / f"{name}.yaml"
     if not path.is_file():
         raise RuleError(f"{path}:1: no such file; a rule folder holds {', '.join(KNOWLEDGE_FILES)}.yaml too")
-    return read_data(path, read_schema(folder / "schema" / f"{name}.schema.json"))
+    return read_data(path, folder / "schema" / f"{name}.schema.json")

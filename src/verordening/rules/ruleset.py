@@ -15,7 +15,7 @@ from typing import Any
 
 from attrs import define, field
 
-from ..datafile import DataFile, RuleError, read_data, read_schema
+from ..datafile import DataFile, RuleError, check_data, read_schema
 from ..knowledge import KNOWLEDGE_FILES, Knowledge, Pattern, load_knowledge, read_patterns
 from ..resources import data_dir
 from ..vocabulary import Element, Severity
@@ -242,7 +242,7 @@ def load_rules(folder: str | Path | None = None) -> RuleSet:
     for path in sorted(base.glob("*.yaml")):
         if path.stem in KNOWLEDGE_FILES:
             continue
-        file = read_data(path, schema)
+        file = check_data(path, schema, base / "schema")
         rule = _rule(file)
         _check_reasons(rule, file)
         if rule.element in rules:
