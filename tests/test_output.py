@@ -627,3 +627,13 @@ def block(text: str, name: str) -> str:
     start = text.rindex("\n", 0, start) + 1
     end = text.find("\n\n", start)
     return text[start : end if end != -1 else len(text)]
+
+
+def test_every_diagnostic_code_is_listed_in_the_docs() -> None:
+    from verordening.diagnostics import CODES
+
+    page = (SCHEMA_PATH.parent / "diagnostics.md").read_text(encoding="utf-8")
+    rows = [line for line in page.splitlines() if line.startswith("| `")]
+    assert len(rows) == len(CODES)
+    for code in CODES.values():
+        assert f"| `{code.code}` | {code.severity.value} | {code.en} | {code.nl} |" in rows
