@@ -17,9 +17,10 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from attrs import define
+from attrs import define, field
 
 from ..language import Unit
+from ..vocabulary import Status
 from .cite import choose, headings_index, topical
 from .clauses import CLAUSE, Clauses, Softness, around, inside
 from .match import Hit, Matches
@@ -42,7 +43,7 @@ class ElementEvidence:
     """What a rule found: a status, the reasons and the provisions it rests on."""
 
     element: str
-    status: str
+    status: Status = field(converter=Status)
     reasons: tuple[str, ...] = ()
     units: tuple[int, ...] = ()  # the provisions to cite
     primary: tuple[int, ...] = ()  # provisions that grant the element to the body
@@ -176,7 +177,7 @@ def _missing(rule: Rule, bylaw: Bylaw, anchors: Anchors) -> ElementEvidence:
         reasons = ("only_in_definitions",)
     else:
         reasons = ()
-    return ElementEvidence(rule.element, "missing", reasons)
+    return ElementEvidence(rule.element, Status.MISSING, reasons)
 
 
 # -- 2. the scope of the evidence --------------------------------------------------------------
@@ -358,6 +359,5 @@ def judge_element(rule: Rule, bylaw: Bylaw, clauses: Clauses) -> ElementEvidence
         {u for s in shortfalls for u in s.units},
     )
     reasons = tuple(dict.fromkeys(s.reason for s in shortfalls))
-    return ElementEvidence(
-        rule.element, "partial" if reasons else "present", reasons, cited, tuple(sorted(scope.primary))
-    )
+    status = Status.PARTIAL if reasons else Status.PRESENT
+    return ElementEvidence(rule.element, status, reasons, cited, tuple(sorted(scope.primary)))
