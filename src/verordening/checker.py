@@ -75,19 +75,17 @@ class Checker:
 
     def __init__(self, model: str | Path | None = None, rules: str | Path | None = None) -> None:
         self.ruleset = load_rules(rules)
-        knowledge = self.ruleset.knowledge
-        self.builtin, builtin_info = builtin_pipeline()
+        self.knowledge = self.ruleset.knowledge
+        self.builtin, self.pipeline = builtin_pipeline()
         self.lemmas: LookupLemmas = self.builtin.get_pipe("verordening_lookup_lemmas")  # type: ignore[assignment]
-        self.markers = {PipelineKind.BUILTIN: RoleMarker(self.builtin, knowledge.roles)}
+        self.markers = {PipelineKind.BUILTIN: RoleMarker(self.builtin, self.knowledge.roles)}
         self.model: Language | None = None
-        self.pipeline = builtin_info
         if chosen_model(model) is not None:
             self.model, self.pipeline = load_pipeline(model)
-        if self.model is not None:
-            self.markers[PipelineKind.MODEL] = RoleMarker(self.model, knowledge.roles)
-        self.matchers = compile_rules(self.builtin, self.ruleset.rules, knowledge.cues)
+            self.markers[PipelineKind.MODEL] = RoleMarker(self.model, self.knowledge.roles)
+        self.matchers = compile_rules(self.builtin, self.ruleset.rules, self.knowledge.cues)
         self.strings = Strings(self.builtin.vocab.strings)
-        self.clauses = Clauses.of(knowledge.cues)
+        self.clauses = Clauses.of(self.knowledge.cues)
 
     def check(
         self, document: Document, frameworks: Sequence[str] | None = None, as_of: date | str | None = None
@@ -97,11 +95,53 @@ class Checker:
         when = as_date(as_of)
         units = units_of(document)
         matches = self.read(document, units)
-        binding_text = " ".join(u.text for u in units if u.binding)
-        laws = self.ruleset.knowledge.laws
-        basis = determine_basis(laws, document, binding_text, when, tuple(frameworks) if frameworks else None)
+        basis = self.basis(document, units, when, frameworks)
         evidence = self.judge(units, matches)
-        verdict, verdict_notes = decide_verdict(self.ruleset.knowledge.verdict, document, evidence, basis)
+        verdict, notes = decide_verdict(self.knowledge.verdict, document, evidence, basis)
+        return self.report(document, units, evidence, verdict, basis, notes, when)
+
+    def read(self, document: Document, units: list[Unit]) -> Matches:
+        """Stage 3: read the provisions and mark the roles; the cheap pass reads everything,
+        a statistical model only the provisions where its parse can change the outcome."""
+        roles = find_roles(document, units, self.knowledge.roles)
+        reading = read_units(self.builtin, self.markers[PipelineKind.BUILTIN], units, roles)
+        if self.model is not None:
+            cheap = match(self.matchers, self.strings, reading)
+            which = candidates(cheap, units, self.ruleset.rules, self.knowledge.cues)
+            reading = self._reparse(reading, units, which, roles)
+        return match(self.matchers, self.strings, reading)
+
+    def _reparse(self, reading: Reading, units: list[Unit], which: list[int], roles: Roles) -> Reading:
+        assert self.model is not None
+        marker = self.markers[PipelineKind.MODEL]
+        return reparse(
+            self.model, self.lemmas, marker, reading, units, which, roles, self.matchers.reads_tags
+        )
+
+    def basis(
+        self, document: Document, units: list[Unit], when: date, frameworks: Sequence[str] | None
+    ) -> Basis:
+        """The legal basis, and the frameworks to judge under (``frameworks`` when given)."""
+        binding_text = " ".join(u.text for u in units if u.binding)
+        override = tuple(frameworks) if frameworks else None
+        return determine_basis(self.knowledge.laws, document, binding_text, when, override)
+
+    def judge(self, units: list[Unit], matches: Matches) -> dict[str, ElementEvidence]:
+        """Stage 4: each element's status, reasons and the provisions to cite."""
+        bylaw = read_bylaw(units, matches, self.clauses)
+        return {rule.element: judge_element(rule, bylaw, self.clauses) for rule in self.ruleset.rules}
+
+    def report(
+        self,
+        document: Document,
+        units: list[Unit],
+        evidence: dict[str, ElementEvidence],
+        verdict: Verdict,
+        basis: Basis,
+        verdict_notes: tuple[Diagnostic, ...],
+        when: date,
+    ) -> Report:
+        """Stage 5: findings per rule and framework, with every diagnostic on the way."""
         judged, default_note = self._judged_under(verdict, basis)
         notes = (
             *document.diagnostics,
@@ -123,34 +163,11 @@ class Checker:
             when.isoformat(),
         )
 
-    def read(self, document: Document, units: list[Unit]) -> Matches:
-        """Stage 3: read the provisions and mark the roles; the cheap pass reads everything,
-        a statistical model only the provisions where its parse can change the outcome."""
-        roles = find_roles(document, units, self.ruleset.knowledge.roles)
-        reading = read_units(self.builtin, self.markers[PipelineKind.BUILTIN], units, roles)
-        if self.model is not None:
-            cheap = match(self.matchers, self.strings, reading)
-            which = candidates(cheap, units, self.ruleset.rules, self.ruleset.knowledge.cues)
-            reading = self._reparse(reading, units, which, roles)
-        return match(self.matchers, self.strings, reading)
-
-    def _reparse(self, reading: Reading, units: list[Unit], which: list[int], roles: Roles) -> Reading:
-        assert self.model is not None
-        marker = self.markers[PipelineKind.MODEL]
-        return reparse(
-            self.model, self.lemmas, marker, reading, units, which, roles, self.matchers.reads_tags
-        )
-
-    def judge(self, units: list[Unit], matches: Matches) -> dict[str, ElementEvidence]:
-        """Stage 4: each element's status, reasons and the provisions to cite."""
-        bylaw = read_bylaw(units, matches, self.clauses)
-        return {rule.element: judge_element(rule, bylaw, self.clauses) for rule in self.ruleset.rules}
-
     def _judged_under(self, verdict: Verdict, basis: Basis) -> tuple[tuple[str, ...], tuple[Diagnostic, ...]]:
         """The frameworks to judge under: the basis's, else the default one (and a warning)."""
         if verdict != Verdict.PARTICIPATION_BYLAW or basis.judged:
             return basis.judged, ()
-        laws = self.ruleset.knowledge.laws
+        laws = self.knowledge.laws
         default = laws.frameworks[laws.default]
         return (default.key,), (diagnostic("C004", framework=default.name),)
 

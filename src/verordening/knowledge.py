@@ -350,7 +350,6 @@ class Knowledge:
     roles: RoleNames
     verdict: VerdictWords
     cues: Cues
-    files: tuple[Path, ...]
 
 
 def load_knowledge(folder: Path, elements: tuple[str, ...]) -> Knowledge:
@@ -361,7 +360,6 @@ def load_knowledge(folder: Path, elements: tuple[str, ...]) -> Knowledge:
         _roles(files["roles"]),
         _verdict(files["verdict"], elements),
         _cues(files["cues"], elements),
-        tuple(f.path for f in files.values()),
     )
 
 

@@ -9,7 +9,6 @@ with one line naming the file and the line: see :mod:`verordening.datafile`.
 from __future__ import annotations
 
 import copy
-import hashlib
 from pathlib import Path
 from typing import Any
 
@@ -98,7 +97,6 @@ class RuleSet:
     rules: tuple[Rule, ...]
     knowledge: Knowledge
     folder: Path
-    version: str  # a hash of every file of the folder: reports name the rules that made them
 
     def rule(self, element: str) -> Rule:
         return next(r for r in self.rules if r.element == element)
@@ -223,13 +221,6 @@ def _rule_schema(folder: Path, frameworks: list[str]) -> dict[str, Any]:
     return schema
 
 
-def _version(folder: Path) -> str:
-    digest = hashlib.sha256()
-    for path in sorted(p for p in folder.rglob("*") if p.is_file()):
-        digest.update(str(path.relative_to(folder)).encode() + b"\0" + path.read_bytes() + b"\0")
-    return digest.hexdigest()[:16]
-
-
 def load_rules(folder: str | Path | None = None) -> RuleSet:
     """The rule set of a folder (default: the installed ``rules/``), checked, in element order."""
     base = Path(folder) if folder else data_dir("rules")
@@ -260,4 +251,4 @@ def load_rules(folder: str | Path | None = None) -> RuleSet:
     absent = [e.value for e in Element if e not in rules]
     if absent:
         raise RuleError(f"{base}: expected one rule file per element; none for {', '.join(absent)}")
-    return RuleSet(tuple(rules[e] for e in Element), knowledge, base, _version(base))
+    return RuleSet(tuple(rules[e] for e in Element), knowledge, base)
