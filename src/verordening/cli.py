@@ -72,8 +72,8 @@ def _add_check(commands: argparse._SubParsersAction[_Parser]) -> None:
         "--framework",
         action="append",
         metavar="K",
-        help="judge under this framework instead of the legal basis (participatiewet, wmo2015, jeugdwet, "
-        "wwb, wmo2007: the frameworks of the rules' laws.yaml); repeatable",
+        help="judge under this framework instead of the legal basis (a framework of the rules' laws.yaml, "
+        "such as participatiewet or wmo2015); repeatable",
     )
     check.add_argument(
         "--as-of", metavar="DATE", help="judge by the law in force on DATE (YYYY-MM-DD; default today)"

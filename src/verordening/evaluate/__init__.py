@@ -44,13 +44,13 @@ from .metrics import (
     spans_match,
 )
 from .result import DocumentResult, EvalResult, Mismatch, Overall, RunFigures
-from .run import Checker, evaluate
+from .run import CheckFunction, evaluate
 
 __all__ = [
     "BASELINE_KEYWORDS",
     "DISPLAY_STATUSES",
     "F1_LABELS",
-    "Checker",
+    "CheckFunction",
     "DocumentResult",
     "EvalError",
     "EvalResult",

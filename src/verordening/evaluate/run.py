@@ -15,10 +15,10 @@ from .gold import PARTICIPATION, GoldCase, load_gold, one_line
 from .metrics import FOUND, Pair, figures, match_citations, resolve_gold
 from .result import DocumentResult, EvalResult, Mismatch, Overall, RunFigures
 
-__all__ = ["Checker", "evaluate"]
+__all__ = ["CheckFunction", "evaluate"]
 
 
-class Checker(Protocol):
+class CheckFunction(Protocol):
     """The interface of :func:`verordening.check` as the evaluation calls it."""
 
     def __call__(
@@ -26,11 +26,11 @@ class Checker(Protocol):
     ) -> Report: ...
 
 
-def _default_checker(model: str | None = None) -> Checker:
+def _default_checker(model: str | None = None, rules: str | Path | None = None) -> CheckFunction:
     from .. import check
 
     def run(source: Path, frameworks: list[str] | None = None, as_of: str | None = None) -> Report:
-        return check(source, frameworks=frameworks, as_of=as_of, model=model)
+        return check(source, frameworks=frameworks, as_of=as_of, model=model, rules=rules)
 
     return run
 
@@ -70,7 +70,7 @@ class _Judged:
     baseline: tuple[Pair, ...] = ()
 
 
-def _judge_case(case: GoldCase, run: Checker) -> _Judged:
+def _judge_case(case: GoldCase, run: CheckFunction) -> _Judged:
     """Check the text of one gold case and compare the report with the gold."""
     try:
         report = run(
@@ -154,18 +154,19 @@ def evaluate(
     dirs: Sequence[Path | str],
     *,
     progress: Callable[[str], None] | None = None,
-    checker: Checker | None = None,
+    checker: CheckFunction | None = None,
     model: str | None = None,
+    rules: str | Path | None = None,
 ) -> EvalResult:
     """Check every gold case in ``dirs`` and compare with the gold and a keyword baseline.
 
     ``progress`` is called once per document, before it is checked. ``checker``
-    defaults to :func:`verordening.check`. A document on which the checker fails is
+    defaults to :func:`verordening.check` with ``model`` and ``rules``. A document on which the checker fails is
     listed under ``problems`` with verdict ``error`` and contributes no element pairs.
     Raises :class:`EvalError` for unusable input (see :func:`load_gold`).
     """
     cases = load_gold(dirs)
-    run = checker if checker is not None else _default_checker(model)
+    run = checker if checker is not None else _default_checker(model, rules)
     judged: list[_Judged] = []
     for number, case in enumerate(cases, 1):
         if progress is not None:
