@@ -161,8 +161,9 @@ def evaluate(
     """Check every gold case in ``dirs`` and compare with the gold and a keyword baseline.
 
     ``progress`` is called once per document, before it is checked. ``checker``
-    defaults to :func:`verordening.check` with ``model`` and ``rules``. A document on which the checker fails is
-    listed under ``problems`` with verdict ``error`` and contributes no element pairs.
+    defaults to :func:`verordening.check` with ``model`` and ``rules``. A document on
+    which the checker fails is listed under ``problems`` with verdict ``error`` and
+    contributes no element pairs.
     Raises :class:`EvalError` for unusable input (see :func:`load_gold`).
     """
     cases = load_gold(dirs)
