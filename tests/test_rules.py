@@ -3,15 +3,21 @@
 from __future__ import annotations
 
 import json
+import os
+import re
 import shutil
 from pathlib import Path
 from typing import Any
 
 import pytest
+import spacy
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 import verordening
 from verordening.cli import main
 from verordening.rules import RuleError
+from verordening.rules.compile import compile_rules
 from verordening.rules.ruleset import load_rules
 
 from .conftest import ROOT
@@ -269,3 +275,73 @@ def test_a_law_variant_added_to_the_laws_gives_the_framework(rules_copy: Path) -
     assert verordening.check(text, rules=rules_copy, model="builtin").frameworks == ()
     _edit(rules_copy, "laws.yaml", "names: [Participatiewet]", "names: [Participatiewet, Participatie-wet]")
     assert verordening.check(text, rules=rules_copy, model="builtin").frameworks == ("participatiewet",)
+
+
+# -- any rule folder: a rule set or one clear error ----------------------------------------------
+_FILES = sorted(p.name for p in (ROOT / "rules").glob("*.yaml"))
+_PIECES = [
+    ":",
+    "- ",
+    "[",
+    "]",
+    "{",
+    "}",
+    " ",
+    "\n",
+    "  ",
+    "x",
+    "1",
+    "'",
+    '"',
+    "*",
+    "&a ",
+    "!!python/none",
+    "#",
+    ",",
+]
+_NLP = spacy.blank("nl")
+
+
+@st.composite
+def _broken(draw: st.DrawFn) -> tuple[str, str]:
+    """One rule folder file, cut and changed at random."""
+    name = draw(st.sampled_from(_FILES))
+    lines = (ROOT / "rules" / name).read_text(encoding="utf-8").split("\n")
+    for _ in range(draw(st.integers(1, 3))):
+        at = draw(st.integers(0, len(lines) - 1))
+        how = draw(st.sampled_from(["drop", "repeat", "cut", "insert"]))
+        if how == "drop":
+            del lines[at]
+        elif how == "repeat":
+            lines.insert(at, lines[at])
+        elif how == "cut":
+            lines[at] = lines[at][: draw(st.integers(0, len(lines[at])))]
+        else:
+            piece = "".join(draw(st.lists(st.sampled_from(_PIECES), min_size=1, max_size=6)))
+            column = draw(st.integers(0, len(lines[at])))
+            lines[at] = lines[at][:column] + piece + lines[at][column:]
+    return name, "\n".join(lines)
+
+
+@settings(
+    max_examples=int(os.environ.get("HYPOTHESIS_EXAMPLES", "150")) // 3,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
+@given(_broken())
+def test_any_rule_folder_gives_a_rule_set_or_one_clear_error(tmp_path: Path, broken: tuple[str, str]) -> None:
+    folder = tmp_path / "rules"
+    if not folder.exists():
+        shutil.copytree(ROOT / "rules", folder)
+    name, text = broken
+    original = (ROOT / "rules" / name).read_text(encoding="utf-8")
+    (folder / name).write_text(text, encoding="utf-8")
+    try:
+        ruleset = load_rules(folder)
+        compile_rules(_NLP, ruleset.rules, ruleset.knowledge.cues)
+    except RuleError as error:
+        message = str(error)
+        assert "\n" not in message
+        assert re.match(rf"{re.escape(str(folder))}/[\w./]+:\d+: \S", message), message
+    finally:
+        (folder / name).write_text(original, encoding="utf-8")

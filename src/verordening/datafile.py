@@ -27,8 +27,15 @@ class RuleError(Exception):
 
 
 class _Loader(yaml.SafeLoader):
-    """PyYAML's safe loader, refusing a key that a mapping repeats; dates stay text, as in
-    JSON, so that the schema checks them."""
+    """PyYAML's safe loader, refusing a key that a mapping repeats and aliases (which can
+    blow a small file up to any size); dates stay text, as in JSON, so that the schema
+    checks them."""
+
+    def compose_node(self, parent: yaml.Node | None, index: int) -> yaml.Node | None:
+        if self.check_event(yaml.AliasEvent):
+            mark = self.peek_event().start_mark  # type: ignore[no-untyped-call]
+            raise yaml.composer.ComposerError(None, None, "aliases (*name) are not allowed in a data file", mark)
+        return super().compose_node(parent, index)
 
     def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict[Any, Any]:
         seen: set[Any] = set()
