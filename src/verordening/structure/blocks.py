@@ -22,6 +22,7 @@ from .lines import (
     BARE_LETTER,
     CLOSING,
     DATE_LINE,
+    INLINE_PREAMBLE,
     LETTER_LABEL,
     LID_WORD,
     META_TOP,
@@ -204,10 +205,15 @@ class _Lexer:
 
     def _opener(self, k: int, end: int) -> bool:
         text = self.lines[k].text
-        if not PREAMBLE_OPENER.match(text) or len(text) > 200:
+        if not PREAMBLE_OPENER.match(text):
             return False
+        # the whole aanhef in one paragraph: "De raad ...; gelet op ...; besluit: ..."
+        if INLINE_PREAMBLE.search(text):
+            return True
         # the council or college issuing the bylaw, followed by the preamble proper
-        return any(PREAMBLE_KEY.match(ln.text) for ln in self.lines[k + 1 : min(end, k + 4)])
+        return len(text) <= 200 and any(
+            PREAMBLE_KEY.match(ln.text) for ln in self.lines[k + 1 : min(end, k + 4)]
+        )
 
     def body(self, begin: int) -> None:
         """Articles under their headings, then annexes, toelichting and closing formula."""

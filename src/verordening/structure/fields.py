@@ -155,7 +155,12 @@ _PREAMBLE_KEYS = (
     ("in_aanmerking_nemende", re.compile(r"in\s+aanmerking\s+nemende\b[\s:]*", re.I)),
     ("besluit", re.compile(r"b\s?e\s?s\s?l\s?u\s?i\s?t\b\s?[:;,.]?\s*", re.I)),
 )
-_INLINE_BESLUIT = re.compile(r"(?<=[;,.])\s*(?=(?:Besluit|BESLUIT)\b)")
+# an aanhef written as one paragraph: a key word after a semicolon opens the next part
+# ("De raad ...; gelezen ...; gelet op ...; besluit: ..."), and "besluit" after a comma
+_INLINE_KEY = re.compile(
+    r"(?<=[;.])\s*(?=(?:gelezen|gezien|gelet\s+op|overwegende|gehoord|met\s+inachtneming\s+van|"
+    r"in\s+aanmerking\s+nemende|besluit|Besluit|BESLUIT)\b)|(?<=,)\s*(?=(?:Besluit|BESLUIT|besluit)\b)"
+)
 
 
 @define
@@ -167,16 +172,22 @@ class _Part:
     end: int
 
 
+def _inline_parts(start: int, end: int, line: str) -> list[tuple[int, int, str]]:
+    """A line cut before every key word that follows a semicolon or comma."""
+    cuts = [m for m in _INLINE_KEY.finditer(line) if m.start() > 0]
+    pieces, at = [], 0
+    for m in cuts:
+        pieces.append((start + at, start + m.start(), line[at : m.start()]))
+        at = m.end()
+    pieces.append((start + at, end, line[at:]))
+    return pieces
+
+
 def preamble_fields(text: str, start: int, end: int) -> list[RawField]:
     """The parts of the aanhef; a key word opens a part, other lines continue it."""
     parts: list[_Part] = []
     for s, e, line in _lines(text, start, end):
-        pieces = [(s, e, line)]
-        split = _INLINE_BESLUIT.search(line)
-        if split and split.start() > 0:
-            cut = split.end()
-            pieces = [(s, s + split.start(), line[: split.start()]), (s + cut, e, line[cut:])]
-        for ps, pe, piece in pieces:
+        for ps, pe, piece in _inline_parts(s, e, line):
             key = next(((k, m) for k, p in _PREAMBLE_KEYS if (m := p.match(piece))), None)
             if key is not None:
                 name, match = key

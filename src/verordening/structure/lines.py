@@ -21,6 +21,7 @@ __all__ = [
     "BARE_LETTER",
     "CLOSING",
     "DATE_LINE",
+    "INLINE_PREAMBLE",
     "LETTER_LABEL",
     "LID_WORD",
     "META_TOP",
@@ -109,6 +110,8 @@ PREAMBLE_KEY = re.compile(
     r"met\sinachtneming|in\saanmerking|gehoord|beschikkende|vast\ste\sstellen)\b",
     re.IGNORECASE,
 )
+# a key word of the aanhef after a semicolon, in a line that opens with the issuer
+INLINE_PREAMBLE = re.compile(r";\s*(?:gelezen|gezien|gelet\s+op|overwegende)\b", re.IGNORECASE)
 PREAMBLE_OPENER = re.compile(
     r"(?:de|het)\s(?:gemeente)?(?:raad|college|dagelijks bestuur|algemeen bestuur)\b", re.IGNORECASE
 )
