@@ -14,7 +14,7 @@ from attrs import evolve
 
 import verordening
 from verordening.checker import Checker
-from verordening.knowledge import ROLE_MARK, fold
+from verordening.knowledge import ROLE_MARK, Pattern, fold
 from verordening.language import find_roles, read_units, units_of
 from verordening.rules import load_rules
 from verordening.rules.basis import named_frameworks
@@ -92,7 +92,8 @@ def _without(cue: str) -> Checker:
     checker = Checker.__new__(Checker)
     checker.__dict__.update(CHECKER.__dict__)
     checker.clauses = Clauses.of(changed)
-    if cue in ("condition", "unit_condition"):
+    value = getattr(cues, cue)
+    if value and all(isinstance(p, Pattern) for p in value):  # patterns: compiled again without them
         checker.matchers = compile_rules(CHECKER.builtin, RULES.rules, changed)
     return checker
 

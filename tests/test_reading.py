@@ -10,7 +10,10 @@ from typing import Any
 
 import verordening
 
-PW = "De raad van de gemeente Zandvoorde;\ngelet op artikel 47 van de Participatiewet;\nbesluit vast te stellen de volgende verordening.\n"
+PW = (
+    "De raad van de gemeente Zandvoorde;\ngelet op artikel 47 van de Participatiewet;\n"
+    "besluit vast te stellen de volgende verordening.\n"
+)
 
 
 def check(text: str, **options: Any) -> verordening.Report:
@@ -37,3 +40,55 @@ def test_a_one_paragraph_aanhef_gives_the_legal_basis() -> None:
     keys = [f.key for f in report.document.preamble.fields]
     assert keys == ["orgaan", "gelezen", "gelet_op", "besluit"]
     assert "C004" not in [d.code for d in report.diagnostics]
+
+
+ADVICE = (
+    "Verordening cliëntenparticipatie Participatiewet Zandvoorde 2020\n\n" + PW + "\nArtikel 1 Advies\n"
+    "1. De cliëntenraad brengt het college gevraagd en ongevraagd advies uit over verordeningen en "
+    "beleidsvoorstellen, tijdig voordat het college een besluit neemt.\n"
+)
+
+
+def test_a_later_lid_that_leaves_asking_advice_to_the_college_makes_advice_partial() -> None:
+    assert check(ADVICE).elements["advice"].status == "present"
+    restricted = check(
+        ADVICE
+        + "2. Het college vraagt alleen advies aan de cliëntenraad als het college dat wenselijk acht.\n"
+    )
+    advice = restricted.elements["advice"]
+    assert advice.status == "partial"
+    assert advice.reasons == ("advice_conditional",)
+    assert cited(restricted, "advice") == ["artikel 1, eerste lid", "artikel 1, tweede lid"]
+
+
+def test_restrictions_in_another_article_take_back_the_grant_too() -> None:
+    text = ADVICE + (
+        "\nArtikel 7 Uitzonderingen\n"
+        "Het college kan besluiten de cliëntenraad slechts over een deel van de beleidsvoorstellen "
+        "om advies te vragen.\n"
+    )
+    advice = check(text).elements["advice"]
+    assert advice.status == "partial"
+    assert "advice_discretionary" in advice.reasons
+    assert "artikel 7" in [c.citation for c in advice.citations]
+
+
+def test_an_extra_case_or_a_condition_on_something_else_takes_nothing_back() -> None:
+    extra = (
+        ADVICE + "2. Het college kan de cliëntenraad ook om advies vragen over andere zaken "
+        "als het dat wenselijk acht.\n"
+    )
+    assert check(extra).elements["advice"].status == "present"
+    public = ADVICE + (
+        "\nArtikel 2 Overleg\n1. Het college en de cliëntenraad overleggen ten minste vier keer per jaar.\n"
+        "2. Het overleg is openbaar, tenzij het college en de cliëntenraad anders besluiten.\n"
+    )
+    assert check(public).elements["periodic_consultation"].status == "present"
+
+
+def test_a_hedge_on_the_timing_leaves_advice_partial_unless_it_is_early_anyway() -> None:
+    hedged = ADVICE.replace(", tijdig voordat het college een besluit neemt", "")
+    hedged += "2. Het college vraagt het advies zo mogelijk vier weken voordat het een besluit neemt.\n"
+    assert check(hedged).elements["advice"].reasons == ("advice_conditional",)
+    firm = ADVICE + "2. Het college vraagt het advies zo mogelijk acht weken voordat het een besluit neemt.\n"
+    assert check(firm).elements["advice"].status == "present"

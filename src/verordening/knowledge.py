@@ -295,6 +295,7 @@ class Cues:
     harmless_scope: tuple[str, ...]
     condition: tuple[Pattern, ...]
     unit_condition: tuple[Pattern, ...]
+    hedge: tuple[Pattern, ...]
     discretion_markers: frozenset[str]
     harmless_condition: tuple[str, ...]
     budget_condition: tuple[str, ...]
@@ -305,6 +306,9 @@ class Cues:
     copula: frozenset[str]
     passive: frozenset[str]
     double_negation: frozenset[str]
+    restriction: frozenset[str]
+    judgement: frozenset[str]
+    extension: frozenset[str]
     reference: tuple[str, ...]
     examples: tuple[dict[str, Any], ...]
 
@@ -322,6 +326,7 @@ def _cues(file: DataFile, elements: tuple[str, ...]) -> Cues:
         harmless_scope=tuple(raw["harmless_scope"]),
         condition=read_patterns(file, ["condition"]),
         unit_condition=read_patterns(file, ["unit_condition"]),
+        hedge=read_patterns(file, ["hedge"]),
         harmless_condition=tuple(raw["harmless_condition"]),
         budget_condition=tuple(raw["budget_condition"]),
         reference=tuple(raw["reference"]),
@@ -340,6 +345,9 @@ _WORD_SETS = (
     "copula",
     "passive",
     "double_negation",
+    "restriction",
+    "judgement",
+    "extension",
 )
 
 

@@ -17,7 +17,7 @@ from attrs import define
 from ..knowledge import Cues
 from .match import Hit, Words
 
-__all__ = ["Clauses", "Softness", "any_word", "around", "inside"]
+__all__ = ["Clauses", "Conditions", "Softness", "any_word", "around", "inside"]
 
 # the ends of a sentence part and of a clause
 SENTENCE = frozenset([";", "."])
@@ -53,6 +53,15 @@ def around(lower: list[str], start: int, end: int, stops: frozenset[str]) -> tup
 
 def inside(hit: Hit, spans: Iterable[Hit]) -> bool:
     return any(s.unit == hit.unit and s.start <= hit.start < s.end for s in spans)
+
+
+@define(frozen=True)
+class Conditions:
+    """The matches of the condition cues in one bylaw."""
+
+    clauses: tuple[Hit, ...]  # openings of a condition: "indien", "voor zover"
+    unit: tuple[Hit, ...]  # sentences that leave the whole provision to the college
+    hedges: tuple[Hit, ...]  # "zo mogelijk", "in beginsel"
 
 
 @define(frozen=True)
@@ -187,20 +196,39 @@ class Clauses:
             if doc[at + i].head.i in ancestors and doc[at + i].head.i != at + i and not start <= i < end
         ]
 
-    def conditional(
-        self, w: Words, unit_conditions: Iterable[Hit], conditions: Iterable[Hit], anchor: Hit
-    ) -> bool:
-        """A condition in the anchor's sentence that leaves the matter to the college or the budget."""
-        if any(h.unit == anchor.unit for h in unit_conditions):
+    def takes_back(self, w: Words, hit: Hit) -> bool:
+        """Whether a grant left to the college limits the element rather than adding a case or
+        conditioning something else: "alleen ...", "als het college dat wenselijk acht", but
+        not "ook ... indien het college dat wenselijk acht"."""
+        left, right = self.sentence(w, hit)
+        said = w.lower[left:right]
+        if not self.cues.restriction.isdisjoint(said):
+            return True
+        judged = "college" in w.role[left:right] and not self.cues.judgement.isdisjoint(said)
+        return judged and self.cues.extension.isdisjoint(said)
+
+    @staticmethod
+    def sentence(w: Words, hit: Hit) -> tuple[int, int]:
+        """The sentence a match stands in (up to full stops)."""
+        lower, size = w.lower, len(w.lower)
+        start = min(hit.start, size)
+        while start > 0 and lower[start - 1] != ".":
+            start -= 1
+        end = hit.end
+        while end < size and lower[end] != ".":
+            end += 1
+        return start, end
+
+    def conditional(self, w: Words, cues: Conditions, anchor: Hit) -> bool:
+        """A condition in the anchor's sentence that leaves the matter to the college or the
+        budget, or a hedge ("zo mogelijk") there."""
+        if any(h.unit == anchor.unit for h in cues.unit):
             return True
         lower, size = w.lower, len(w.lower)
-        sentence_start = min(anchor.start, size)
-        while sentence_start > 0 and lower[sentence_start - 1] != ".":
-            sentence_start -= 1
-        sentence_end = anchor.end
-        while sentence_end < size and lower[sentence_end] != ".":
-            sentence_end += 1
-        for cond in conditions:
+        sentence_start, sentence_end = self.sentence(w, anchor)
+        if any(h.unit == anchor.unit and sentence_start <= h.start < sentence_end for h in cues.hedges):
+            return True
+        for cond in cues.clauses:
             if cond.unit != anchor.unit or not sentence_start <= cond.start < sentence_end:
                 continue
             # the condition runs to the end of its sentence part
@@ -280,11 +308,9 @@ class Softness:
         clauses: Clauses,
         words: tuple[Words, ...],
         parents: list[tuple[int, ...]],
-        conditions: tuple[Hit, ...],
-        unit_conditions: tuple[Hit, ...],
+        conditions: Conditions,
     ) -> None:
-        self.clauses, self.words, self.parents = clauses, words, parents
-        self.conditions, self.unit_conditions = conditions, unit_conditions
+        self.clauses, self.words, self.parents, self.conditions = clauses, words, parents, conditions
         self.known: dict[tuple[int, int, int], str] = {}
 
     def __call__(self, hit: Hit) -> str:
@@ -295,7 +321,7 @@ class Softness:
 
     def _judge(self, hit: Hit) -> str:
         clauses, w = self.clauses, self.words[hit.unit]
-        if clauses.conditional(w, self.unit_conditions, self.conditions, hit):
+        if clauses.conditional(w, self.conditions, hit):
             return "conditional"
         # a list item that continues "..., dat de adviesraad:" has the body as its subject
         parents = self.parents[hit.unit]
@@ -305,7 +331,7 @@ class Softness:
         for parent in parents:  # the opening words of the list it stands in
             pw = self.words[parent]
             end = Hit(parent, len(pw.lower), len(pw.lower))
-            if clauses.conditional(pw, self.unit_conditions, self.conditions, end):
+            if clauses.conditional(pw, self.conditions, end):
                 return "conditional"
             if clauses.discretionary(pw, len(pw.lower)):
                 return "discretionary"

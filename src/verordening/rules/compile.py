@@ -216,4 +216,5 @@ def compile_rules(nlp: Language, rules: tuple[Rule, ...], cues: Cues) -> Matcher
             builder.add(f"{el}|note|{index}", note.patterns)
     builder.add("cue|condition", cues.condition)
     builder.add("cue|unit_condition", cues.unit_condition)
+    builder.add("cue|hedge", cues.hedge)
     return builder.done()

@@ -22,7 +22,7 @@ from attrs import define, field
 from ..language import Unit
 from ..vocabulary import Status
 from .cite import choose, headings_index, topical
-from .clauses import CLAUSE, Clauses, Softness, around, inside
+from .clauses import CLAUSE, Clauses, Conditions, Softness, around, inside
 from .match import Hit, Matches
 from .ruleset import Qualifier, Rule
 
@@ -78,13 +78,10 @@ def read_bylaw(units: list[Unit], matches: Matches, clauses: Clauses) -> Bylaw:
             in_article[unit.article_id].add(unit.index)
             for parent in unit.parents:
                 under[parent].add(unit.index)
-    softness = Softness(
-        clauses,
-        matches.words,
-        [u.parents for u in units],
-        matches.of("cue|condition"),
-        matches.of("cue|unit_condition"),
+    conditions = Conditions(
+        matches.of("cue|condition"), matches.of("cue|unit_condition"), matches.of("cue|hedge")
     )
+    softness = Softness(clauses, matches.words, [u.parents for u in units], conditions)
     return Bylaw(
         units,
         matches,
@@ -309,7 +306,9 @@ class Shortfall:
     units: frozenset[int] = frozenset()
 
 
-def grant_shortfalls(rule: Rule, bylaw: Bylaw, anchors: Anchors, scope: Scope) -> tuple[Shortfall, ...]:
+def grant_shortfalls(
+    rule: Rule, bylaw: Bylaw, clauses: Clauses, anchors: Anchors, scope: Scope
+) -> tuple[Shortfall, ...]:
     """Restrictions, weak grants, and grants left to the college."""
     el, found = rule.element, []
     # a right excluded in part ("advies over de begroting wordt niet uitgebracht")
@@ -324,8 +323,9 @@ def grant_shortfalls(rule: Rule, bylaw: Bylaw, anchors: Anchors, scope: Scope) -
     grants = [h for h in anchors.positive if (h.unit, h.start) not in anchors.weak] or list(anchors.positive)
     softness = [(h, bylaw.softness(h)) for h in grants]
     soft = any(s for _, s in softness) if rule.soft_any else all(s for _, s in softness)
-    if soft:
-        found.extend(Shortfall(f"{el}_{s}", frozenset([h.unit])) for h, s in softness if s)
+    if not soft:  # a grant elsewhere that takes the others back: "alleen als het college dat wenselijk acht"
+        softness = [(h, s) for h, s in softness if s and clauses.takes_back(bylaw.matches.words[h.unit], h)]
+    found.extend(Shortfall(f"{el}_{s}", frozenset([h.unit])) for h, s in softness if s)
     return tuple(found)
 
 
@@ -347,7 +347,7 @@ def judge_element(rule: Rule, bylaw: Bylaw, clauses: Clauses) -> ElementEvidence
     scope = evidence_scope(rule, bylaw, anchors, clauses)
     qualified = _qualifiers(rule, bylaw, clauses, scope, anchors)
     shortfalls = tuple(Shortfall(q.reason, q.units) for q in qualified if not q.holds)
-    shortfalls += grant_shortfalls(rule, bylaw, anchors, scope)
+    shortfalls += grant_shortfalls(rule, bylaw, clauses, anchors, scope)
     if shortfalls:
         shortfalls += _notes(rule, bylaw, scope)
     cited = choose(
