@@ -91,7 +91,7 @@ def _without(cue: str) -> Checker:
     changed = evolve(cues, **{cue: empty})
     checker = Checker.__new__(Checker)
     checker.__dict__.update(CHECKER.__dict__)
-    checker.clauses = Clauses.of(changed)
+    checker.clauses = Clauses(changed)
     value = getattr(cues, cue)
     if value and all(isinstance(p, Pattern) for p in value):  # patterns: compiled again without them
         checker.matchers = compile_rules(CHECKER.builtin, RULES.rules, changed)

@@ -92,3 +92,57 @@ def test_a_hedge_on_the_timing_leaves_advice_partial_unless_it_is_early_anyway()
     assert check(hedged).elements["advice"].reasons == ("advice_conditional",)
     firm = ADVICE + "2. Het college vraagt het advies zo mogelijk acht weken voordat het een besluit neemt.\n"
     assert check(firm).elements["advice"].status == "present"
+
+
+# -- references inside the bylaw -------------------------------------------------------------
+CONSULTATION = (
+    "Verordening cliëntenraad Werk en Inkomen Dorpveen 2018\n\n" + PW + "\nArtikel 4 Overleg\n"
+    "1. De wethouder en de cliëntenraad voeren periodiek overleg.\n"
+)
+
+
+def test_the_overleg_meant_in_the_first_lid_takes_the_frequency_of_the_second() -> None:
+    assert check(CONSULTATION).elements["periodic_consultation"].reasons == ("consultation_no_frequency",)
+    report = check(
+        CONSULTATION
+        + "2. Het in het eerste lid bedoelde overleg vindt ten minste vijfmaal per jaar plaats.\n"
+    )
+    assert report.elements["periodic_consultation"].status == "present"
+    assert cited(report, "periodic_consultation") == ["artikel 4, eerste lid", "artikel 4, tweede lid"]
+
+
+def test_a_reference_from_another_article_joins_the_evidence_and_both_are_cited() -> None:
+    text = CONSULTATION + (
+        "\nArtikel 9 Vergaderingen\n1. De cliëntenraad vergadert zo vaak als de voorzitter nodig acht.\n"
+        "2. Het overleg, bedoeld in artikel 4, eerste lid, vindt ten minste vijfmaal per jaar plaats.\n"
+    )
+    report = check(text)
+    assert report.elements["periodic_consultation"].status == "present"
+    assert cited(report, "periodic_consultation") == ["artikel 4, eerste lid", "artikel 9, tweede lid"]
+
+
+def test_the_previous_lid_and_corresponding_application_are_followed() -> None:
+    previous = CONSULTATION + "2. Het overleg als bedoeld in het vorige lid vindt elk kwartaal plaats.\n"
+    assert check(previous).elements["periodic_consultation"].status == "present"
+    applied = CONSULTATION + (
+        "\nArtikel 5 Frequentie\nArtikel 4 is van overeenkomstige toepassing; het overleg vindt "
+        "viermaal per jaar plaats.\n"
+    )
+    assert check(applied).elements["periodic_consultation"].status == "present"
+
+
+def test_references_name_the_provisions_of_this_bylaw_only() -> None:
+    from verordening.language import resolve_references, units_of
+
+    document = verordening.parse(
+        "Artikel 1\n1. De cliëntenraad adviseert.\n"
+        "2. Zie artikel 2, tweede lid, onderdeel b en het vorige lid.\n"
+        "3. Gelet op artikel 2 van de Participatiewet; het eerste lid geldt niet.\n"
+        "Artikel 2\n1. Tekst.\n2. Lijst:\na. een;\nb. twee.\n"
+    )
+    units = units_of(document)
+    references = resolve_references(units)
+    named = {u.node.id: sorted(units[t].node.id for t in references[u.index]) for u in units}
+    assert named["art1/lid2"] == ["art1/lid1", "art2/lid2/b"]
+    assert named["art1/lid3"] == ["art1/lid1"]  # the Participatiewet's artikel 2 is not this bylaw's
+    assert named["art2/lid1"] == []

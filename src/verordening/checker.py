@@ -85,7 +85,7 @@ class Checker:
             self.markers[PipelineKind.MODEL] = RoleMarker(self.model, self.knowledge.roles)
         self.matchers = compile_rules(self.builtin, self.ruleset.rules, self.knowledge.cues)
         self.strings = Strings(self.builtin.vocab.strings)
-        self.clauses = Clauses.of(self.knowledge.cues)
+        self.clauses = Clauses(self.knowledge.cues)
 
     def check(
         self, document: Document, frameworks: Sequence[str] | None = None, as_of: date | str | None = None

@@ -309,7 +309,6 @@ class Cues:
     restriction: frozenset[str]
     judgement: frozenset[str]
     extension: frozenset[str]
-    reference: tuple[str, ...]
     examples: tuple[dict[str, Any], ...]
 
 
@@ -329,7 +328,6 @@ def _cues(file: DataFile, elements: tuple[str, ...]) -> Cues:
         hedge=read_patterns(file, ["hedge"]),
         harmless_condition=tuple(raw["harmless_condition"]),
         budget_condition=tuple(raw["budget_condition"]),
-        reference=tuple(raw["reference"]),
         examples=tuple(raw.get("examples", [])),
         **words,
     )

@@ -2,6 +2,7 @@
 
 - :mod:`.units`: the provisions the rules read, cut where the parser cut the bylaw;
 - :mod:`.roles`: who is who - the participation body, the college, the council;
+- :mod:`.references`: the provisions each provision points at ("bedoeld in het eerste lid");
 - :mod:`.pipeline`: the built-in pipeline or a statistical model, reading provisions.
 """
 
@@ -20,6 +21,7 @@ from .pipeline import (
     read_units,
     reparse,
 )
+from .references import resolve_references
 from .roles import RoleMarker, Roles, find_roles
 from .units import Unit, units_of
 
@@ -39,5 +41,6 @@ __all__ = [
     "load_pipeline",
     "read_units",
     "reparse",
+    "resolve_references",
     "units_of",
 ]

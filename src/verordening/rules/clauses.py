@@ -8,7 +8,6 @@ negations govern a match.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 from functools import lru_cache
 
@@ -66,20 +65,9 @@ class Conditions:
 
 @define(frozen=True)
 class Clauses:
-    """The clause heuristics, with the cue words they read (make one with :meth:`of`)."""
+    """The clause heuristics, with the cue words they read."""
 
     cues: Cues
-    referred: re.Pattern[str]  # "bedoeld in artikel 5": the article a provision points at
-
-    @classmethod
-    def of(cls, cues: Cues) -> Clauses:
-        words = "|".join(re.escape(word) for word in cues.reference) or "(?!)"  # none: nothing points
-        pointer = rf"(?:{words})\s+in\s+(?:het\s+)?(?:artikel|art\.)\s+(\d+(?:[.:]\d+)*[a-z]?)"
-        return cls(cues, re.compile(pointer))
-
-    def referred_articles(self, text: str) -> set[str]:
-        """The numbers of the articles a provision points at: 'het overleg, bedoeld in artikel 5'."""
-        return set(self.referred.findall(text))
 
     def is_negation(self, lower: list[str], i: int) -> bool:
         word = lower[i]

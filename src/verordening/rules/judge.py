@@ -19,7 +19,7 @@ from collections import defaultdict
 
 from attrs import define, field
 
-from ..language import Unit
+from ..language import Unit, resolve_references
 from ..vocabulary import Status
 from .cite import choose, headings_index, topical
 from .clauses import CLAUSE, Clauses, Conditions, Softness, around, inside
@@ -61,6 +61,7 @@ class Bylaw:
     headings: dict[tuple[str, ...], list[int]]  # provisions by the words of their headings
     in_article: dict[str, frozenset[int]]  # binding provisions by article
     under: dict[int, frozenset[int]]  # binding provisions by the opening words they stand under
+    references: tuple[frozenset[int], ...]  # the provisions each provision points at
     softness: Softness
 
 
@@ -90,6 +91,7 @@ def read_bylaw(units: list[Unit], matches: Matches, clauses: Clauses) -> Bylaw:
         headings_index(units),
         {k: frozenset(v) for k, v in in_article.items()},
         {k: frozenset(v) for k, v in under.items()},
+        resolve_references(units),
         softness,
     )
 
@@ -189,50 +191,57 @@ class Scope:
     articles: frozenset[int]  # every provision of the articles of ``provisions``
 
 
-def _belongs(
-    rule: Rule, bylaw: Bylaw, clauses: Clauses, hit: Hit, articles: set[str], numbers: set[str]
-) -> bool:
-    """A provision about the element that stands in a grant's article, names the roles itself
-    or points at a grant's article ("het overleg, bedoeld in artikel 5")."""
-    unit = bylaw.units[hit.unit]
-    return (
-        unit.article_id in articles
-        or _has_roles(rule, bylaw, hit.unit, rule.anchor_all_roles)
-        or bool(clauses.referred_articles(unit.text) & numbers)
+def _belongs(rule: Rule, bylaw: Bylaw, hit: Hit, articles: set[str], primary: frozenset[int]) -> bool:
+    """A provision about the element that points at a grant ("het overleg, bedoeld in het eerste
+    lid"), or that stands in a grant's article or names the roles itself (and is no mere
+    reference to the element, "dit overleg")."""
+    if bylaw.references[hit.unit] & primary:
+        return True
+    if inside(hit, bylaw.matches.of(f"{rule.element}|reference")):
+        return False
+    return bylaw.units[hit.unit].article_id in articles or _has_roles(
+        rule, bylaw, hit.unit, rule.anchor_all_roles
     )
+
+
+def _companions(rule: Rule, bylaw: Bylaw, articles: set[str], primary: frozenset[int]) -> set[int]:
+    """Provisions about no other element that belong with the grants: in a grant's article
+    and naming a role ("Het college stelt de adviesraad daartoe in staat, zes weken voordat
+    ..."), or pointing at a grant ("Het in het eerste lid bedoelde vindt viermaal per jaar plaats")."""
+    units = bylaw.units
+    near = {i for article in articles for i in bylaw.in_article.get(article, ())}
+    pointing = {i for i, refs in enumerate(bylaw.references) if refs & primary and units[i].binding}
+    found = set()
+    for index in near | pointing:
+        if units[index].definition or bylaw.elements_of.get(index, frozenset()) - {rule.element}:
+            continue
+        if index in pointing or _has_roles(rule, bylaw, index, False):
+            found.add(index)
+    return found
 
 
 def evidence_scope(rule: Rule, bylaw: Bylaw, anchors: Anchors, clauses: Clauses) -> Scope:
     units = bylaw.units
     primary = frozenset(h.unit for h in anchors.positive)
     articles = {units[u].article_id for u in primary} - {""}
-    numbers = {units[u].article_number for u in primary} - {""}
-    references = bylaw.matches.of(f"{rule.element}|reference")
     granted, primary_hits = set(anchors.positive), set(anchors.primary)
 
     def denied(h: Hit) -> bool:  # the primary matches were judged already
         return h not in granted if h in primary_hits else _negated(bylaw, clauses, h, anchors.qualifiers)
 
     secondary = {
-        h.unit
-        for h in anchors.binding
-        if not inside(h, references)
-        and _belongs(rule, bylaw, clauses, h, articles, numbers)
-        and not denied(h)
+        h.unit for h in anchors.binding if _belongs(rule, bylaw, h, articles, primary) and not denied(h)
     }
     anchored = primary | secondary
-    # provisions of the same article that name a role and are about no other element
-    # ("Het college stelt de adviesraad daartoe in staat, zes weken voordat ...")
-    for article in articles:
-        for index in bylaw.in_article.get(article, ()):
-            others = bylaw.elements_of.get(index, frozenset()) - {rule.element}
-            if not units[index].definition and not others and _has_roles(rule, bylaw, index, False):
-                secondary.add(index)
-    provisions = primary | secondary
-    # a list is read with its opening words, and opening words with their list
+    provisions = anchored | _companions(rule, bylaw, articles, primary)
+    # a list is read with its opening words, and opening words with their list; a grant with
+    # the provisions it points at ("advies over de voorstellen, bedoeld in artikel 3")
     evidence = provisions | {p for u in provisions for p in units[u].parents}
     for opening in anchored:
         evidence |= bylaw.under.get(opening, frozenset())
+    evidence |= {
+        t for u in primary for t in bylaw.references[u] if units[t].binding and not units[t].definition
+    }
     in_articles = {units[u].article_id for u in provisions} - {""}
     every = frozenset(i for article in in_articles for i in bylaw.in_article.get(article, ()))
     return Scope(primary, frozenset(anchored), frozenset(provisions), frozenset(evidence), every)

@@ -1,0 +1,91 @@
+"""References inside the bylaw, resolved to the provisions they point to.
+
+"het overleg, bedoeld in artikel 6, eerste lid", "het in het tweede lid bedoelde
+advies", "het vorige lid", "artikel 5 is van overeenkomstige toepassing", "lid 3",
+"onderdeel b": each provision's references become the units they name, so that the
+rules can read a provision together with the one it points at. A reference to another
+law's article ("artikel 47 van de Participatiewet") names nothing in the bylaw.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from ..structure.citation import ordinal
+from .units import Unit
+
+__all__ = ["resolve_references"]
+
+_ORDINAL = {ordinal(n): n for n in range(1, 41)}
+_NUMBER = r"\d+(?:[.:]\d+)*[a-z]?"
+_LID = rf"(?:(?P<ord>{'|'.join(sorted(_ORDINAL, key=len, reverse=True))})\s+lid|lid\s+(?P<num>\d+))"
+_PART = r"(?:onderdeel|sub|onder)\s+(?P<part>[a-z]{1,2}|\d+°?)\b"
+_ARTICLE_REF = re.compile(
+    rf"\b(?:artikel|art\.)\s*(?P<art>{_NUMBER})\b(?:,?\s*{_LID})?(?:,?\s*{_PART})?"
+    r"(?!\s*,?\s*(?:van|uit)\s+(?:de|het)\s+(?!verordening|regeling|reglement)[A-Za-z])",
+    re.IGNORECASE,
+)
+_OWN_LID = re.compile(rf"(?<!artikel )\b(?:het|dit|de|in)\s+{_LID}(?:,?\s*{_PART})?", re.IGNORECASE)
+_NEAR_LID = re.compile(r"\b(?:het\s+)?(?P<which>vorige|voorgaande|volgende)\s+lid\b", re.IGNORECASE)
+
+
+def _index(units: list[Unit]) -> dict[str, set[int]]:
+    """Every node id that a unit stands in (or is), and the units under it."""
+    under: dict[str, set[int]] = {}
+    for unit in units:
+        steps = unit.node.id.split("/")
+        for end in range(1, len(steps) + 1):
+            under.setdefault("/".join(steps[:end]), set()).add(unit.index)
+    return under
+
+
+def _lid_number(match: re.Match[str]) -> int | None:
+    if match["ord"]:
+        return _ORDINAL.get(match["ord"].lower())
+    return int(match["num"]) if match["num"] else None
+
+
+def _target(article: str, lid: int | None, part: str | None) -> str:
+    target = f"art{article.lower()}"
+    if lid is not None:
+        target += f"/lid{lid}"
+    if part:
+        target += f"/{part.lower().rstrip('°')}"
+    return target
+
+
+def _own_lid(unit: Unit) -> int | None:
+    """The number of the lid a unit stands in, if it stands in one."""
+    found = re.search(r"/lid(\d+)", unit.node.id)
+    return int(found[1]) if found else None
+
+
+def _references(unit: Unit, under: dict[str, set[int]]) -> set[int]:
+    text, found = unit.text, set()
+    for match in _ARTICLE_REF.finditer(text):
+        found |= under.get(_target(match["art"], _lid_number(match), match["part"]), set())
+    if unit.article is not None and unit.article.id:
+        article = unit.article.id
+        for match in _OWN_LID.finditer(text):
+            lid = _lid_number(match)
+            if lid is not None:
+                part = f"/{match['part'].lower().rstrip('°')}" if match["part"] else ""
+                found |= under.get(f"{article}/lid{lid}{part}", set())
+        own = _own_lid(unit)
+        for match in _NEAR_LID.finditer(text):
+            if own is not None:
+                step = 1 if match["which"].lower() == "volgende" else -1
+                found |= under.get(f"{article}/lid{own + step}", set())
+    found.discard(unit.index)
+    return found
+
+
+def resolve_references(units: Iterable[Unit]) -> tuple[frozenset[int], ...]:
+    """Per unit, the units its references name (the unit itself never)."""
+    every = list(units)
+    under = _index(every)
+    return tuple(frozenset(_references(u, under)) if _HINT.search(u.text) else frozenset() for u in every)
+
+
+_HINT = re.compile(r"artikel|art\.|\blid\b", re.IGNORECASE)
