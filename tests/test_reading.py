@@ -146,3 +146,41 @@ def test_references_name_the_provisions_of_this_bylaw_only() -> None:
     assert named["art1/lid2"] == ["art1/lid1", "art2/lid2/b"]
     assert named["art1/lid3"] == ["art1/lid1"]  # the Participatiewet's artikel 2 is not this bylaw's
     assert named["art2/lid1"] == []
+
+
+def test_an_exception_article_without_the_body_s_name_takes_advice_back() -> None:
+    exception = ADVICE + (
+        "\nArtikel 4 Uitzonderingen\n"
+        "1. Het college is niet verplicht advies te vragen over een beleidsvoorstel.\n"
+        "2. De cliëntenraad adviseert niet over klachten van individuele inwoners.\n"
+    )
+    advice = check(exception).elements["advice"]
+    assert advice.status == "partial"
+    assert advice.reasons == ("advice_restricted",)
+    assert "artikel 4, eerste lid" in [c.citation for c in advice.citations]
+    experts = ADVICE + "\nArtikel 4\nHet college vraagt zo nodig advies aan externe deskundigen.\n"
+    assert check(experts).elements["advice"].status == "present"
+
+
+def test_a_lid_that_makes_the_support_of_other_leden_depend_on_the_budget_takes_it_back() -> None:
+    support = (
+        "Verordening cliëntenraad Waalrand\n\n" + PW + "\nArtikel 7 Ondersteuning\n"
+        "1. Het college stelt een ambtelijk secretaris ter beschikking aan de cliëntenraad.\n"
+        "2. Het college vergoedt de reiskosten die leden van de cliëntenraad maken.\n"
+    )
+    assert check(support).elements["support"].status == "present"
+    budget = support + (
+        "3. Het eerste en tweede lid zijn slechts van toepassing voor zover de gemeentebegroting daarvoor "
+        "middelen bevat.\n"
+    )
+    result = check(budget).elements["support"]
+    assert result.status == "partial"
+    assert result.reasons == ("support_conditional",)
+    privacy = (
+        "Verordening cliëntenraad Waalrand\n\n" + PW + "\nArtikel 6 Informatie\n"
+        "1. Het college verstrekt de cliëntenraad uit eigen beweging en tijdig alle informatie "
+        "die hij nodig heeft.\n"
+        "2. Het college is niet gehouden informatie te verstrekken voor zover de persoonlijke levenssfeer "
+        "van individuele inwoners zou worden geschaad.\n"
+    )
+    assert check(privacy).elements["information"].status == "present"

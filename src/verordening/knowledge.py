@@ -309,6 +309,8 @@ class Cues:
     restriction: frozenset[str]
     judgement: frozenset[str]
     extension: frozenset[str]
+    no_duty: tuple[str, ...]
+    others: tuple[str, ...]
     examples: tuple[dict[str, Any], ...]
 
 
@@ -327,6 +329,8 @@ def _cues(file: DataFile, elements: tuple[str, ...]) -> Cues:
         unit_condition=read_patterns(file, ["unit_condition"]),
         hedge=read_patterns(file, ["hedge"]),
         harmless_condition=tuple(raw["harmless_condition"]),
+        no_duty=tuple(raw["no_duty"]),
+        others=tuple(raw["others"]),
         budget_condition=tuple(raw["budget_condition"]),
         examples=tuple(raw.get("examples", [])),
         **words,

@@ -27,6 +27,27 @@ _ARTICLE_REF = re.compile(
     re.IGNORECASE,
 )
 _OWN_LID = re.compile(rf"(?<!artikel )\b(?:het|dit|de|in)\s+{_LID}(?:,?\s*{_PART})?", re.IGNORECASE)
+# "het eerste en tweede lid", "het eerste tot en met derde lid", "de leden 1 en 2"
+_ORDINAL_WORD = "|".join(sorted(_ORDINAL, key=len, reverse=True))
+_LID_LIST = re.compile(
+    rf"\b(?:het|de)\s+(?P<list>(?:{_ORDINAL_WORD})(?:\s*(?:,|en|tot\s+en\s+met)\s*(?:{_ORDINAL_WORD}))+)\s+lid\b"
+    r"|\bde\s+leden\s+(?P<numbers>\d+(?:\s*(?:,|en|tot\s+en\s+met)\s*\d+)+)",
+    re.IGNORECASE,
+)
+
+
+def _listed(match: re.Match[str]) -> list[int]:
+    """The lid numbers of a list, ranges ("tot en met") filled in."""
+    text = (match["list"] or match["numbers"]).lower()
+    numbers: list[int] = []
+    for piece in re.split(r"\s*(?:,|\ben\b)\s*", text):
+        ends = [
+            _ORDINAL.get(w, int(w) if w.isdigit() else 0) for w in re.split(r"\s+tot\s+en\s+met\s+", piece)
+        ]
+        numbers += list(range(ends[0], ends[-1] + 1)) if len(ends) == 2 else ends
+    return [n for n in numbers if n > 0]
+
+
 _NEAR_LID = re.compile(r"\b(?:het\s+)?(?P<which>vorige|voorgaande|volgende)\s+lid\b", re.IGNORECASE)
 
 
@@ -72,6 +93,9 @@ def _references(unit: Unit, under: dict[str, set[int]]) -> set[int]:
             if lid is not None:
                 part = f"/{match['part'].lower().rstrip('°')}" if match["part"] else ""
                 found |= under.get(f"{article}/lid{lid}{part}", set())
+        for match in _LID_LIST.finditer(text):
+            for lid in _listed(match):
+                found |= under.get(f"{article}/lid{lid}", set())
         own = _own_lid(unit)
         for match in _NEAR_LID.finditer(text):
             if own is not None:

@@ -195,6 +195,25 @@ class Clauses:
         judged = "college" in w.role[left:right] and not self.cues.judgement.isdisjoint(said)
         return judged and self.cues.extension.isdisjoint(said)
 
+    def no_duty(self, w: Words, hit: Hit) -> bool:
+        """'Het college is niet verplicht advies te vragen': the college's duty taken away."""
+        left, right = self.sentence(w, hit)
+        said = " ".join(w.lower[left:right])
+        return "college" in w.role[left:right] and any(phrase in said for phrase in self.cues.no_duty)
+
+    def for_others(self, w: Words, hit: Hit) -> bool:
+        """'Het college vraagt zo nodig advies aan deskundigen': about others than the body;
+        'niet gehouden ... voor zover de persoonlijke levenssfeer ...': about individual matters
+        or the law, which takes nothing back."""
+        left, right = self.sentence(w, hit)
+        said = w.lower[left:right]
+        cues = self.cues
+        return (
+            any_word(said, cues.others)
+            or any_word(said, cues.harmless_scope)
+            or any_word(said, cues.harmless_condition)
+        )
+
     @staticmethod
     def sentence(w: Words, hit: Hit) -> tuple[int, int]:
         """The sentence a match stands in (up to full stops)."""

@@ -335,6 +335,37 @@ def grant_shortfalls(
     if not soft:  # a grant elsewhere that takes the others back: "alleen als het college dat wenselijk acht"
         softness = [(h, s) for h, s in softness if s and clauses.takes_back(bylaw.matches.words[h.unit], h)]
     found.extend(Shortfall(f"{el}_{s}", frozenset([h.unit])) for h, s in softness if s)
+    return (*found, *_taken_back(rule, bylaw, clauses, anchors, scope))
+
+
+def _taken_back(
+    rule: Rule, bylaw: Bylaw, clauses: Clauses, anchors: Anchors, scope: Scope
+) -> tuple[Shortfall, ...]:
+    """Provisions other than the grants that take them back: about the element and the
+    college ("Het college vraagt advies alleen als het dat wenselijk acht", "Het college is
+    niet verplicht advies te vragen"), or pointing at a grant ("Het eerste lid is slechts van
+    toepassing voor zover de begroting daarvoor middelen bevat")."""
+    units, words = bylaw.units, bylaw.matches.words
+    references = bylaw.matches.of(f"{rule.element}|reference")
+    about = [
+        h
+        for h in anchors.binding
+        if h.unit not in scope.primary and not inside(h, references) and "college" in bylaw.roles_in[h.unit]
+    ]
+    pointing = [
+        Hit(u, 0, len(words[u].lower))
+        for u in sorted(scope.provisions - scope.primary)
+        if bylaw.references[u] & scope.primary and not units[u].definition
+    ]
+    found = []
+    for hit in [*about, *pointing]:
+        w = words[hit.unit]
+        if clauses.for_others(w, hit):
+            continue
+        if clauses.no_duty(w, hit):
+            found.append(Shortfall(f"{rule.element}_restricted", frozenset([hit.unit])))
+        elif (soft := bylaw.softness(hit)) and clauses.takes_back(w, hit):
+            found.append(Shortfall(f"{rule.element}_{soft}", frozenset([hit.unit])))
     return tuple(found)
 
 
