@@ -46,6 +46,10 @@ _FULL_NAME = re.compile(
     r"(?:de|het|een)?\s*(?P<name>[A-ZÀ-Ý][\w\- ]{2,60}?)(?:[,;.(]|$| van | bedoeld| als )"
 )
 _ARTICLE = re.compile(r"^(?:de|het)\s+")
+# "De raad van ...", but not "De raad van bestuur van ...": the council issued the bylaw
+_COUNCIL_ISSUER = re.compile(r"(?:de\s+)?raad\b(?!\s+van\s+bestuur)", re.IGNORECASE)
+# an abbreviation in brackets after a name: "de Adviesraad Sociaal Domein (ASD)"
+_ABBREVIATION = re.compile(r"\(\s*(?P<name>[A-Z][A-Z0-9&]{1,7})\s*\)")
 
 
 def _issuer(document: Document) -> str:
@@ -54,21 +58,27 @@ def _issuer(document: Document) -> str:
     return next((f.value for f in document.preamble.fields if f.key == "orgaan"), "")
 
 
+def _head(value: str) -> str:
+    """What a definition says the term is, before any further description: 'de raad die het
+    college adviseert' -> 'de raad'."""
+    return re.split(r",|;|\s(?:die|dat|welke|waarvan|bedoeld|als bedoeld)\s", value, maxsplit=1)[0]
+
+
 def _defined(term: str, value: str, names: RoleNames, issuer: str) -> list[tuple[str, str]]:
     """The roles one definition gives: (role, name) pairs, or none."""
-    council_issued = bool(re.search(r"raad\b", issuer, re.IGNORECASE))
-    if names.council_words.found_in(value) and not names.body_words.found_in(
-        value.split(",")[0].replace("raad van", "")
-    ):
+    head = _head(value)
+    if names.council_words.found_in(value) and not names.body_words.found_in(head.replace("raad van", "")):
         return [("council", term)]
-    if names.college_words.found_in(value) or (
-        issuer and not council_issued and issuer.lower().split()[-1] in value.lower()
-    ):
-        return [("college", term)]
-    if not (names.body_words.found_in(term) or names.body_words.found_in(value[:80])):
-        return []
     if fold(term) in names.people:  # "cliënt: ...", "inwoner: ..." are people, not the body
         return []
+    if names.body_words.found_in(term):
+        return _body(term, value)
+    if names.college_words.found_in(head) or (issuer and issuer.split()[-1] in value.lower()):
+        return [("college", term)]
+    return _body(term, value) if names.body_words.found_in(value[:80]) else []
+
+
+def _body(term: str, value: str) -> list[tuple[str, str]]:
     full = _FULL_NAME.match(value)
     return [("body", term)] + ([("body", full["name"].strip().lower())] if full else [])
 
@@ -79,7 +89,7 @@ def _from_definitions(units: Iterable[Unit], names: RoleNames, issuer: str) -> l
         if not unit.definition:
             continue
         match = _DEFINITION.match(unit.text.strip())
-        if not match:
+        if not match or "(" in match["term"]:  # "... (hierna: ...)": a name given in passing
             continue
         term = match["term"].strip().strip("'\"‘’“”").lower()
         term = _DEFINITION_OPENING.sub("", term)  # "In deze verordening wordt verstaan onder platform"
@@ -87,22 +97,61 @@ def _from_definitions(units: Iterable[Unit], names: RoleNames, issuer: str) -> l
     return found
 
 
-def find_roles(document: Document, units: list[Unit], names: RoleNames) -> Roles:
-    """The bylaw's own names for the roles (definitions, "hierna: ...", the issuer) beside
-    the names every bylaw may use; a name it does not define itself may take an
-    ``otherwise`` role ("raad" is the council unless the bylaw's body is "de raad")."""
-    issuer = _issuer(document)
-    own = _from_definitions(units, names, issuer)
-    council = {name for role, name in own if role == "council"} | set(names.names["council"])
+def _role_before(text: str, names: RoleNames, known: dict[str, str]) -> str | None:
+    """The role of the name that a "(hierna: ...)" or "(ASD)" follows: the words just before it."""
+    before = " ".join(text.split()[-12:])
+    lower = before.lower()
+    found = [(lower.rfind(name), role) for name, role in known.items() if lower.rfind(name) >= 0]
+    if names.body_words.found_in(before):
+        found.append((max(lower.rfind(p) for p in names.body_words.parts), "body"))
+    if not found:
+        return None
+    return max(found)[1]
+
+
+def _aliases(units: list[Unit], names: RoleNames, known: dict[str, str]) -> list[tuple[str, str]]:
+    """Names given in passing: "de Cliëntenraad Werk en Inkomen (hierna: CWI)", "de
+    Adviesraad Sociaal Domein (ASD)": each takes the role of the name it follows."""
+    found = []
     for unit in units:
-        if "hierna" not in unit.text.lower():
-            continue
-        for match in _HEREAFTER.finditer(unit.text):
-            alias = match["name"].strip().lower()
-            if names.body_words.found_in(alias) and alias not in council:
-                own.append(("body", alias))
-    if issuer and not re.search(r"raad\b", issuer, re.IGNORECASE):
-        own.append(("college", _ARTICLE.sub("", issuer.strip(" ,;").lower())))
+        text = unit.text
+        matches = [
+            *(_HEREAFTER.finditer(text) if "hierna" in text.lower() else ()),
+            *_ABBREVIATION.finditer(text),
+        ]
+        for match in matches:
+            alias = _ARTICLE.sub("", match["name"].strip().lower())
+            role = _role_before(text[: match.start()], names, known)
+            if role is None and names.body_words.found_in(alias):
+                role = "body"
+            if role is not None and alias:
+                found.append((role, alias))
+    return found
+
+
+def _counterpart_issuer(issuer: str, names: RoleNames) -> str:
+    """The body that issued the regulation when it is not the council - a college, the
+    bestuur of a joint arrangement, an agency's board - in lower case; else ''."""
+    text = issuer.strip(" ,;")
+    if not text or names.council_words.found_in(text) or _COUNCIL_ISSUER.match(text):
+        return ""
+    return _ARTICLE.sub("", text.lower())
+
+
+def find_roles(document: Document, units: list[Unit], names: RoleNames) -> Roles:
+    """The bylaw's own names for the roles (definitions, "hierna: ...", abbreviations, the
+    issuer) beside the names every bylaw may use; a name it does not define itself may take
+    an ``otherwise`` role ("raad" is the council unless the bylaw's body is "de raad")."""
+    issuer = _counterpart_issuer(_issuer(document), names)
+    own = _from_definitions(units, names, issuer)
+    known = {name: role for role in ROLES for name in names.names[role]} | {name: role for role, name in own}
+    council = {name for role, name in own if role == "council"} | set(names.names["council"])
+    own += [
+        (role, alias)
+        for role, alias in _aliases(units, names, known)
+        if not (role == "body" and alias in council)
+    ]
+    own += [("college", issuer)] if issuer else []
     taken = {name for _, name in own}
     found: dict[str, list[str]] = {role: [] for role in ROLES}
     for role, name in own:

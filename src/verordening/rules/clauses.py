@@ -215,6 +215,15 @@ class Clauses:
         )
 
     @staticmethod
+    def belongs_elsewhere(w: Words, hit: Hit, words: tuple[str, ...]) -> bool:
+        """'De adviesraad stelt jaarlijks een werkplan op': a match whose clause names something
+        else it belongs to (one of ``words``)."""
+        if not words:
+            return False
+        left, right = around(w.lower, hit.start, hit.end, CLAUSE)
+        return any_word(w.lower[left:right], words)
+
+    @staticmethod
     def sentence(w: Words, hit: Hit) -> tuple[int, int]:
         """The sentence a match stands in (up to full stops)."""
         lower, size = w.lower, len(w.lower)

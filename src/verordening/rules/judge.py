@@ -263,7 +263,11 @@ def judge_qualifier(
     rule: Rule, q: Qualifier, bylaw: Bylaw, clauses: Clauses, where: frozenset[int]
 ) -> Qualified:
     units, matches, soft = bylaw.units, bylaw.matches, bylaw.softness
-    found = [h for h in matches.of(f"{rule.element}|q|{q.key}") if h.unit in where]
+    found = [
+        h
+        for h in matches.of(f"{rule.element}|q|{q.key}")
+        if h.unit in where and not clauses.belongs_elsewhere(matches.words[h.unit], h, q.not_with)
+    ]
     negated = [
         h
         for h in found

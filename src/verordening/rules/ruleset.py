@@ -46,6 +46,7 @@ class Qualifier:
     negation: str  # "deny": a negated match denies the qualifier; "ignore": it just does not count
     scope: str  # "evidence" (provisions about the element) or "article" (their whole articles)
     overridable: bool  # a denied_by limit gives way to an outright grant elsewhere
+    not_with: tuple[str, ...]  # words in the match's clause that show it belongs to something else
     missing: str  # reason code when not satisfied
     denied: str  # reason code when denied
 
@@ -140,6 +141,7 @@ def _qualifiers(file: DataFile) -> tuple[Qualifier, ...]:
             negation=q.get("negation", "deny"),
             scope=q.get("scope", "evidence"),
             overridable=bool(q.get("overridable", False)),
+            not_with=tuple(q.get("not_with", [])),
             missing=q["missing"],
             denied=q.get("denied", q["missing"]),
         )
