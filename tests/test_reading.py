@@ -184,3 +184,86 @@ def test_a_lid_that_makes_the_support_of_other_leden_depend_on_the_budget_takes_
         "van individuele inwoners zou worden geschaad.\n"
     )
     assert check(privacy).elements["information"].status == "present"
+
+
+# -- who is who ----------------------------------------------------------------------------------
+JOINT = (
+    "Regeling cliëntenparticipatie Intergemeentelijke Sociale Dienst Waalrand 2016\n\n"
+    "Het dagelijks bestuur van de gemeenschappelijke regeling Intergemeentelijke Sociale Dienst Waalrand;\n"
+    "gelet op artikel 47 van de Participatiewet;\nbesluit vast te stellen de volgende regeling.\n\n"
+    "Artikel 1 Cliëntenraad\nEr is een Cliëntenraad Werk en Inkomen Waalrand (hierna: CWI).\n\n"
+    "Artikel 2 Overleg en advies\n"
+    "1. Het dagelijks bestuur overlegt ten minste vier keer per jaar met de CWI.\n"
+    "2. De CWI adviseert het dagelijks bestuur gevraagd en ongevraagd over beleidsvoorstellen, "
+    "tijdig voordat het dagelijks bestuur besluit.\n"
+    "3. De directeur van de sociale dienst verstrekt de CWI uit eigen beweging tijdig alle informatie die "
+    "hij nodig heeft.\n"
+)
+
+
+def test_counterparts_other_than_the_college_and_a_name_given_in_passing() -> None:
+    report = check(JOINT)
+    assert report.verdict == "participation_bylaw"
+    statuses = {k: e.status for k, e in report.elements.items() if e.status != "not_applicable"}
+    assert statuses == {
+        "advice": "present",
+        "support": "missing",
+        "periodic_consultation": "present",
+        "agenda": "missing",
+        "information": "present",
+    }
+    assert cited(report, "information") == ["artikel 2, derde lid"]
+
+
+def test_an_agency_board_and_its_abbreviated_council() -> None:
+    text = (
+        "Regeling cliëntenparticipatie LBWI 2022\n\n"
+        "De raad van bestuur van het Landelijk Bureau Werk en Inkomen,\n"
+        "gelet op artikel 9 van de Wet op het Landelijk Bureau Werk en Inkomen;\nBesluit:\n\n"
+        "Artikel 1\nIn deze regeling wordt verstaan onder:\n"
+        "a. raad van bestuur: de raad van bestuur van het LBWI;\n"
+        "b. Centrale Cliëntenraad: de Centrale Cliëntenraad LBWI (hierna: CCR).\n\n"
+        "Artikel 2\nDe CCR voert ten minste zesmaal per jaar overleg met de raad van bestuur.\n"
+    )
+    report = check(text, frameworks=["participatiewet"])
+    assert report.elements["periodic_consultation"].status == "present"
+
+
+# -- words, time and frequency -----------------------------------------------------------------------
+WMO = (
+    "Verordening Wmo-raad Koudekerk 2017\n\nDe raad van de gemeente Koudekerk;\n"
+    "gelet op artikel 2.1.3 van de Wet maatschappelijke ondersteuning 2015;\n"
+    "besluit vast te stellen de volgende verordening.\n\nArtikel 1 Overleg\n"
+    "1. Het college overlegt ten minste vier keer per jaar met de Wmo-raad.\n"
+)
+
+
+def test_compounds_are_read_through_their_parts() -> None:
+    assert check(WMO).elements["agenda"].status == "missing"
+    report = check(WMO + "2. De Wmo-raad heeft agenderingsrecht voor dit overleg.\n")
+    assert report.elements["agenda"].status == "present"
+    assert cited(report, "agenda") == ["artikel 1, tweede lid"]
+    budget = check(
+        WMO + "2. Het college stelt de Wmo-raad een jaarlijks ondersteuningsbudget ter beschikking.\n"
+    )
+    assert budget.elements["support"].status == "present"
+
+
+WORK_PLAN = (
+    "2. De cliëntenraad stelt jaarlijks een werkplan op, dat in het overleg met de wethouder wordt besproken."
+)
+
+
+def test_the_frequency_of_a_work_plan_is_not_that_of_the_consultation() -> None:
+    text = (
+        "Verordening cliëntenraad Oosterwolde 2021\n\n" + PW + "\nArtikel 2 Overleg\n"
+        "1. De wethouder voert overleg met de cliëntenraad over het beleid.\n" + WORK_PLAN + "\n"
+    )
+    consultation = check(text).elements["periodic_consultation"]
+    assert consultation.status == "partial"
+    assert consultation.reasons == ("consultation_no_frequency",)
+    evaluated = text.replace(
+        WORK_PLAN,
+        "2. Het college en de cliëntenraad evalueren eenmaal per jaar hun samenwerking.",
+    )
+    assert check(evaluated).elements["periodic_consultation"].status == "partial"

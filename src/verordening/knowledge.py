@@ -21,6 +21,7 @@ from .datafile import DataFile, RuleError, read_data
 __all__ = [
     "ROLES",
     "ROLE_MARK",
+    "Compound",
     "Cues",
     "Framework",
     "Knowledge",
@@ -32,6 +33,7 @@ __all__ = [
     "WordParts",
     "fold",
     "load_knowledge",
+    "read_compounds",
     "read_patterns",
 ]
 
@@ -263,8 +265,8 @@ def _native(token: dict[str, Any]) -> dict[str, Any]:
     return converted
 
 
-def read_patterns(file: DataFile, place: list[str | int], dependency: bool = False) -> tuple[Pattern, ...]:
-    """The patterns listed at ``place`` of a data file (none when it is absent)."""
+def _at(file: DataFile, place: list[str | int]) -> Any:
+    """The value at ``place`` of a data file (keys and list indices); None when absent."""
     raw: Any = file.data
     for step in place:
         if isinstance(raw, dict):
@@ -272,15 +274,34 @@ def read_patterns(file: DataFile, place: list[str | int], dependency: bool = Fal
         elif isinstance(raw, list) and isinstance(step, int) and step < len(raw):
             raw = raw[step]
         else:
-            raw = None
+            return None
+    return raw
+
+
+def read_patterns(file: DataFile, place: list[str | int], dependency: bool = False) -> tuple[Pattern, ...]:
+    """The patterns listed at ``place`` of a data file (none when it is absent)."""
     found = []
-    for index, tokens in enumerate(raw or ()):
+    for index, tokens in enumerate(_at(file, place) or ()):
         if dependency:
             native = tuple({**node, "RIGHT_ATTRS": _native(node["RIGHT_ATTRS"])} for node in tokens)
         else:
             native = tuple(_native(token) for token in tokens)
         found.append(Pattern(native, f"{file.path}:{file.line_of([*place, index])}"))
     return tuple(found)
+
+
+@define(frozen=True)
+class Compound:
+    """Dutch compounds read through their parts: one of the modifiers, an optional linking
+    s, e or en, and one of the heads ("agendering" + "s" + "recht")."""
+
+    modifiers: tuple[str, ...]
+    heads: tuple[str, ...]
+
+
+def read_compounds(file: DataFile, place: list[str | int]) -> tuple[Compound, ...]:
+    """The compounds listed at ``place`` of a data file (none when it is absent)."""
+    return tuple(Compound(tuple(c["modifiers"]), tuple(c["heads"])) for c in _at(file, place) or ())
 
 
 # -- cue words -------------------------------------------------------------------------------

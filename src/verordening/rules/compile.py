@@ -22,10 +22,10 @@ from spacy.matcher import DependencyMatcher, Matcher, PhraseMatcher
 from spacy.tokens import Doc
 
 from ..datafile import RuleError
-from ..knowledge import Cues, Pattern
+from ..knowledge import Compound, Cues, Pattern
 from .ruleset import Rule
 
-__all__ = ["Group", "Matchers", "compile_rules", "longest"]
+__all__ = ["Compounds", "Group", "Matchers", "compile_rules", "longest"]
 
 PHRASE_ATTRS = ("LOWER", "LEMMA")
 _MAX_PHRASES = 400
@@ -50,6 +50,36 @@ class Matchers:
     always: tuple[Group, ...]
     dependency: DependencyMatcher
     reads_tags: bool  # a pattern reads tags or morphology: a statistical pipeline runs its taggers
+    compounds: Compounds
+
+
+class Compounds:
+    """The compounds of the rules as one pattern per key, and which keys each word seen so
+    far is a compound of: a cache over the words of all bylaws, not a value."""
+
+    def __init__(self, found: dict[str, tuple[Compound, ...]]) -> None:
+        self.patterns = [(key, _compound_pattern(compounds)) for key, compounds in found.items() if compounds]
+        self.starts = frozenset(m[:3] for compounds in found.values() for c in compounds for m in c.modifiers)
+        self.known: dict[str, tuple[str, ...]] = {}
+
+    def keys_of(self, word: str) -> tuple[str, ...]:
+        """The keys whose compounds ``word`` is one of ('advice|anchor', ...)."""
+        keys = self.known.get(word)
+        if keys is None:
+            keys = self.known[word] = (
+                tuple(key for key, pattern in self.patterns if pattern.fullmatch(word))
+                if len(word) > 6 and word[:3] in self.starts
+                else ()
+            )
+        return keys
+
+
+def _compound_pattern(compounds: tuple[Compound, ...]) -> re.Pattern[str]:
+    alternatives = [
+        f"(?:{'|'.join(map(re.escape, c.modifiers))})(?:s|e|en)?(?:{'|'.join(map(re.escape, c.heads))})"
+        for c in compounds
+    ]
+    return re.compile("|".join(alternatives))
 
 
 def phrases_of(tokens: Iterable[dict[str, Any]]) -> tuple[str, list[list[str]]] | None:
@@ -116,6 +146,7 @@ class _Builder:
 
     def __init__(self, nlp: Language) -> None:
         self.nlp = nlp
+        self.compounds: dict[str, tuple[Compound, ...]] = {}
         self.phrases = {attr: PhraseMatcher(nlp.vocab, attr=attr) for attr in PHRASE_ATTRS}
         self.groups: dict[Group, Matcher] = {}
         self.reach: dict[Group, int | None] = {}
@@ -182,6 +213,7 @@ class _Builder:
             always=tuple(group for group in self.groups if not group),
             dependency=self.dependency,
             reads_tags=self.reads_tags,
+            compounds=Compounds(self.compounds),
         )
 
 
@@ -204,6 +236,7 @@ def compile_rules(nlp: Language, rules: tuple[Rule, ...], cues: Cues) -> Matcher
     for rule in rules:
         el = rule.element
         builder.add(f"{el}|anchor", rule.anchor_patterns)
+        builder.compounds[f"{el}|anchor"] = rule.anchor_compounds
         builder.add(f"{el}|exclude", rule.exclude)
         builder.add(f"{el}|reference", rule.references)
         builder.add(f"{el}|weak", rule.weak)
@@ -211,6 +244,7 @@ def compile_rules(nlp: Language, rules: tuple[Rule, ...], cues: Cues) -> Matcher
         builder.add_dependency(f"{el}|exclude", rule.dependency_exclude)
         for q in rule.qualifiers:
             builder.add(f"{el}|q|{q.key}", q.patterns)
+            builder.compounds[f"{el}|q|{q.key}"] = q.compounds
             builder.add(f"{el}|deny|{q.key}", q.denied_by)
         for index, note in enumerate(rule.notes):
             builder.add(f"{el}|note|{index}", note.patterns)

@@ -15,7 +15,15 @@ from typing import Any
 from attrs import define, field
 
 from ..datafile import DataFile, RuleError, check_data, read_schema
-from ..knowledge import KNOWLEDGE_FILES, Knowledge, Pattern, load_knowledge, read_patterns
+from ..knowledge import (
+    KNOWLEDGE_FILES,
+    Compound,
+    Knowledge,
+    Pattern,
+    load_knowledge,
+    read_compounds,
+    read_patterns,
+)
 from ..resources import data_dir
 from ..vocabulary import Element, Severity
 
@@ -41,6 +49,7 @@ class Qualifier:
     key: str
     basis: str  # "statute" or "interpretation"
     patterns: tuple[Pattern, ...]
+    compounds: tuple[Compound, ...]
     default: bool  # satisfied unless denied
     denied_by: tuple[Pattern, ...]
     negation: str  # "deny": a negated match denies the qualifier; "ignore": it just does not count
@@ -71,6 +80,7 @@ class Rule:
     anchor_roles: tuple[str, ...]
     anchor_all_roles: bool
     anchor_patterns: tuple[Pattern, ...]
+    anchor_compounds: tuple[Compound, ...]
     anchor_not_after: frozenset[str]
     anchor_window: int
     exclude: tuple[Pattern, ...]
@@ -136,6 +146,7 @@ def _qualifiers(file: DataFile) -> tuple[Qualifier, ...]:
             key=q["key"],
             basis=q["basis"],
             patterns=read_patterns(file, ["qualifiers", index, "patterns"]),
+            compounds=read_compounds(file, ["qualifiers", index, "compounds"]),
             default=bool(q.get("default", False)),
             denied_by=read_patterns(file, ["qualifiers", index, "denied_by"]),
             negation=q.get("negation", "deny"),
@@ -165,6 +176,7 @@ def _rule(file: DataFile) -> Rule:
         anchor_roles=tuple(anchor.get("roles", [])),
         anchor_all_roles=bool(anchor.get("all_roles", False)),
         anchor_patterns=patterns("patterns"),
+        anchor_compounds=read_compounds(file, ["anchor", "compounds"]),
         anchor_not_after=frozenset(anchor.get("not_after", [])),
         anchor_window=int(anchor.get("not_after_window", 3)),
         exclude=patterns("exclude"),
