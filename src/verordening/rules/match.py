@@ -193,8 +193,10 @@ def match(matchers: Matchers, strings: Strings, reading: Reading) -> Matches:
             if end <= last:
                 hits[names[key]].append(Hit(unit, start - first, end - first))
         for name, start in _compound_matches(matchers, text):
-            first, _, unit = text.units[bisect_right(starts, start) - 1]
-            hits[name].append(Hit(unit, start - first, start - first + 1))
+            k = bisect_right(starts, start) - 1
+            if k >= 0 and start < text.units[k][1]:  # a unit read again by a model is not here
+                first, _, unit = text.units[k]
+                hits[name].append(Hit(unit, start - first, start - first + 1))
     return Matches(tuple(words), {key: _longest_per_place(found) for key, found in hits.items()})
 
 
@@ -206,13 +208,7 @@ def _compound_matches(matchers: Matchers, text: _Text) -> list[tuple[str, int]]:
     keyed = {word: keys for word in set(text.lower) if (keys := compounds.keys_of(word))}
     if not keyed:
         return []
-    covered = (text.units[0][0], text.units[-1][1]) if text.units else (0, 0)
-    return [
-        (key, k)
-        for k, word in enumerate(text.lower)
-        if word in keyed and covered[0] <= k < covered[1]
-        for key in keyed[word]
-    ]
+    return [(key, k) for k, word in enumerate(text.lower) if word in keyed for key in keyed[word]]
 
 
 def _longest_per_place(found: list[Hit]) -> tuple[Hit, ...]:
