@@ -52,9 +52,10 @@ class Basis:
     diagnostics: tuple[Diagnostic, ...]
 
 
-def _articles_near(segment: str, start: int, end: int) -> list[str]:
-    """Article numbers cited with the law at segment[start:end]: before it, else after it."""
-    before = list(_ARTICLES.finditer(segment[:start]))
+def _articles_near(segment: str, start: int, end: int, after: int) -> list[str]:
+    """Article numbers cited with the law at segment[start:end]: before it (but after the law
+    named before it, ``after``), else after it."""
+    before = list(_ARTICLES.finditer(segment[after:start]))
     chosen = before[-1:] if before else list(_ARTICLES.finditer(segment[end : end + 60]))
     numbers: list[str] = []
     for match in chosen:
@@ -63,13 +64,18 @@ def _articles_near(segment: str, start: int, end: int) -> list[str]:
     return numbers
 
 
-def _named(laws: Laws, law: Law, segment: str, match: re.Match[str], year: int) -> tuple[str | None, str]:
-    """The framework and the statute that a name of ``law`` in ``segment`` gives."""
-    articles = _articles_near(segment, match.start(), match.end())
-    statute = law.statute
-    if articles:
-        statute += ", artikel " + ", ".join(dict.fromkeys(articles))
-    return laws.framework_of(law, articles, year), statute
+def _laws_named(laws: Laws, segment: str) -> list[tuple[re.Match[str], Law]]:
+    """The names of laws in a segment, in order; where names overlap, the first law's wins
+    ("Wmo 2015" before "Wmo")."""
+    lower = segment.lower()
+    taken: list[tuple[re.Match[str], Law]] = []
+    for law in laws.laws:
+        if not any(hint in lower for hint in law.hints):
+            continue
+        for match in law.pattern.finditer(segment):
+            if not any(m.start() <= match.start() < m.end() for m, _ in taken):
+                taken.append((match, law))
+    return sorted(taken, key=lambda found: found[0].start())
 
 
 def _references(laws: Laws, text: str, source: str, span: tuple[int, int], year: int) -> list[LegalBasis]:
@@ -79,19 +85,15 @@ def _references(laws: Laws, text: str, source: str, span: tuple[int, int], year:
         return found
     for segment_match in re.finditer(r"[^;]+", text):
         segment = segment_match.group()
-        lower = segment.lower()
-        if not laws.hint.search(lower):
+        if not laws.hint.search(segment.lower()):
             continue
-        taken: list[tuple[int, int]] = []
-        for law in laws.laws:
-            if not any(hint in lower for hint in law.hints):
-                continue
-            for match in law.pattern.finditer(segment):
-                if any(s <= match.start() < e for s, e in taken):
-                    continue
-                taken.append((match.start(), match.end()))
-                framework, statute = _named(laws, law, segment, match, year)
-                found.append(LegalBasis(framework, statute, source, segment.strip(), *span))
+        after = 0
+        for match, law in _laws_named(laws, segment):
+            articles = _articles_near(segment, match.start(), match.end(), after)
+            after = match.end()
+            statute = law.statute + (", artikel " + ", ".join(dict.fromkeys(articles)) if articles else "")
+            framework = laws.framework_of(law, articles, year)
+            found.append(LegalBasis(framework, statute, source, segment.strip(), *span))
     return found
 
 

@@ -24,22 +24,32 @@ def title_names(words: VerdictWords, title: str) -> tuple[bool, bool]:
     return words.participation.found_in(title), words.other.found_in(title)
 
 
+def _preamble_names(words: VerdictWords, document: Document) -> bool:
+    """Whether the aanhef says the text is about client participation ("overwegende dat ...
+    cliënten ... worden betrokken bij de uitvoering")."""
+    if document.preamble is None:
+        return False
+    said = " ".join(f.value for f in document.preamble.fields if f.key != "orgaan")
+    return words.preamble.found_in(said)
+
+
 def decide_verdict(
     words: VerdictWords, document: Document, evidence: Mapping[str, ElementEvidence], basis: Basis
 ) -> tuple[Verdict, tuple[Diagnostic, ...]]:
-    """The verdict, and a diagnostic when a participation title holds no articles."""
+    """The verdict, and a diagnostic when a participation bylaw holds no articles."""
     title = document.title.title if document.title is not None and document.title.title else ""
     named, other = title_names(words, title)
+    named = named or (not other and _preamble_names(words, document))
     rights = [el for el in words.rights if evidence[el].primary]
     stated = any(
         b.framework and b.source in (BasisSource.PREAMBLE, BasisSource.METADATA) for b in basis.legal_basis
     )
-    if not document.articles:
-        if named and not other:
-            return Verdict.PARTICIPATION_BYLAW, (diagnostic("C010"),)
-        return Verdict.NO_ARTICLES, ()
     if other and not named:
         return Verdict.NOT_PARTICIPATION_BYLAW, ()
+    if not document.articles:
+        if named:  # a text cut short before its articles, or a decision without them
+            return Verdict.PARTICIPATION_BYLAW, (diagnostic("C010"),)
+        return Verdict.NO_ARTICLES, ()
     if (stated and (rights or named)) or (named and rights) or (named and not other):
         return Verdict.PARTICIPATION_BYLAW, ()
     return Verdict.NOT_PARTICIPATION_BYLAW, ()
