@@ -267,3 +267,21 @@ def test_the_frequency_of_a_work_plan_is_not_that_of_the_consultation() -> None:
         "2. Het college en de cliëntenraad evalueren eenmaal per jaar hun samenwerking.",
     )
     assert check(evaluated).elements["periodic_consultation"].status == "partial"
+
+
+def test_the_values_found_are_reported_in_json_and_text() -> None:
+    from verordening.output import report_text
+
+    text = ADVICE.replace("tijdig voordat", "uiterlijk zes weken voordat") + (
+        "\nArtikel 2 Overleg\n1. Het college en de cliëntenraad overleggen elk kwartaal.\n"
+    )
+    report = check(text)
+    assert report.elements["advice"].values == {"weeks_before_decision": 6}
+    assert report.elements["periodic_consultation"].values == {"meetings_per_year": 4}
+    assert report.to_dict()["elements"]["periodic_consultation"]["values"] == {"meetings_per_year": 4}
+    shown = report_text(report)
+    assert "In de tekst: 6 weken voor het besluit" in shown
+    assert "In de tekst: 4 keer per jaar" in shown
+    months = check(text.replace("uiterlijk zes weken", "twee maanden").replace("elk kwartaal", "maandelijks"))
+    assert months.elements["advice"].values == {"weeks_before_decision": 8.7}
+    assert months.elements["periodic_consultation"].values == {"meetings_per_year": 12}

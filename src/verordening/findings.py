@@ -92,6 +92,7 @@ class ElementResult:
     statute: str
     message: str
     suggestion: str
+    values: dict[str, float] = field(factory=dict)  # read from the text: "meetings_per_year": 4
 
 
 @define(frozen=True, kw_only=True)
@@ -190,6 +191,7 @@ def _element(
         statute="; ".join(rule.frameworks[k].statute for k in applicable),
         message=_explain(rule, ev.status, ev.reasons),
         suggestion=rule.suggestion if status != Status.PRESENT else "",
+        values={name: int(v) if v == int(v) else v for name, v in ev.values.items()},
     )
 
 

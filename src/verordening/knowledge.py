@@ -29,6 +29,7 @@ __all__ = [
     "Laws",
     "Pattern",
     "RoleNames",
+    "ValueWords",
     "VerdictWords",
     "WordParts",
     "fold",
@@ -310,6 +311,16 @@ def read_compounds(file: DataFile, place: list[str | int]) -> tuple[Compound, ..
 
 
 @define(frozen=True)
+class ValueWords:
+    """Number words and what periods and units are worth (see :mod:`verordening.rules.values`)."""
+
+    numbers: dict[str, float]
+    per_year: dict[str, float]
+    frequency: dict[str, float]
+    weeks: dict[str, float]
+
+
+@define(frozen=True)
 class Cues:
     """Words and patterns shared by all rules: negation, conditions, discretion, clauses."""
 
@@ -334,6 +345,7 @@ class Cues:
     extension: frozenset[str]
     no_duty: tuple[str, ...]
     others: tuple[str, ...]
+    values: ValueWords
     examples: tuple[dict[str, Any], ...]
 
 
@@ -353,6 +365,7 @@ def _cues(file: DataFile, elements: tuple[str, ...]) -> Cues:
         hedge=read_patterns(file, ["hedge"]),
         harmless_condition=tuple(raw["harmless_condition"]),
         no_duty=tuple(raw["no_duty"]),
+        values=ValueWords(**{key: dict(table) for key, table in raw["values"].items()}),
         others=tuple(raw["others"]),
         budget_condition=tuple(raw["budget_condition"]),
         examples=tuple(raw.get("examples", [])),

@@ -170,6 +170,7 @@ class _Names:
     elements: dict[str, str]
     short: dict[str, str]
     frameworks: dict[str, str]
+    values: dict[str, str]  # the Dutch label of each value a rule reads, with {value}
 
     @classmethod
     def of(cls, report: Report) -> _Names:
@@ -178,10 +179,23 @@ class _Names:
             {rule.element: rule.name for rule in ruleset.rules},
             {rule.element: rule.short_name for rule in ruleset.rules},
             {key: f.name for key, f in ruleset.knowledge.laws.frameworks.items()},
+            {q.value.name: q.value.label for rule in ruleset.rules for q in rule.qualifiers if q.value},
         )
+
+    def value_text(self, values: dict[str, float]) -> str:
+        """'4 keer per jaar; 6 weken voor het besluit'."""
+        shown = (
+            self.values.get(name, name + ": {value}").format(value=_number(v)) for name, v in values.items()
+        )
+        return "; ".join(shown)
 
     def framework_list(self, keys: tuple[str, ...] | list[str]) -> str:
         return ", ".join(self.frameworks.get(k, k) for k in keys)
+
+
+def _number(value: float) -> str:
+    """A number the Dutch way: 4, 8,7."""
+    return str(int(value)) if value == int(value) else f"{value:.1f}".replace(".", ",")
 
 
 def _file_name(report: Report) -> str:
@@ -303,6 +317,8 @@ def _element_block(
             lines += _wrap(text, pad + "  - ")
     elif result.status in ("partial", "missing"):
         lines.append(pad + "Vindplaats: geen bepaling gevonden in de artikelen")
+    if result.values:
+        lines += _wrap(names.value_text(result.values), pad + "In de tekst: ")
     if _clean(result.message):
         lines += _wrap(_clean(result.message), pad)
     if result.reasons:

@@ -25,6 +25,7 @@ from .cite import choose, headings_index, topical
 from .clauses import CLAUSE, Clauses, Conditions, Softness, around, inside
 from .match import Hit, Matches
 from .ruleset import Qualifier, Rule
+from .values import measure
 
 __all__ = [
     "Anchors",
@@ -47,6 +48,7 @@ class ElementEvidence:
     reasons: tuple[str, ...] = ()
     units: tuple[int, ...] = ()  # the provisions to cite
     primary: tuple[int, ...] = ()  # provisions that grant the element to the body
+    values: dict[str, float] = field(factory=dict)  # values read from the text ("meetings_per_year")
 
 
 @define(frozen=True)
@@ -257,6 +259,7 @@ class Qualified:
     established: bool  # holds, and in the evidence itself (not only elsewhere in its articles)
     units: frozenset[int]
     reason: str
+    value: float | None = None  # what its matches say, when the rule reads a value
 
 
 def judge_qualifier(
@@ -281,7 +284,8 @@ def judge_qualifier(
 
     def result(holds: bool, hits: list[Hit], reason: str) -> Qualified:
         established = holds and q.scope == "evidence"
-        return Qualified(q.key, holds, established, frozenset(h.unit for h in hits), reason)
+        value = _value(q, good, bylaw, clauses) if holds else None  # what the text says, firm or not
+        return Qualified(q.key, holds, established, frozenset(h.unit for h in hits), reason, value)
 
     # a negated qualifier restricts the element ("geen ongevraagd advies over de begroting");
     # a limiting phrase ("op verzoek") does so unless another provision grants it outright
@@ -294,6 +298,19 @@ def judge_qualifier(
     if good:  # only under a condition or at the college's discretion
         return result(False, good, f"{rule.element}_{soft(good[0])}")
     return result(q.default, [], q.missing)
+
+
+def _value(q: Qualifier, hits: list[Hit], bylaw: Bylaw, clauses: Clauses) -> float | None:
+    """The smallest value the matches of a qualifier give ("ten minste vier keer per jaar": 4)."""
+    if q.value is None:
+        return None
+    words = bylaw.matches.words
+    # with the words around a match: "vier keer" before a match of "per jaar"
+    found = [
+        measure(q.value.kind, words[h.unit].lower[max(0, h.start - 2) : h.end + 2], clauses.cues.values)
+        for h in hits
+    ]
+    return min((v for v in found if v is not None), default=None)
 
 
 def _qualifiers(
@@ -404,4 +421,9 @@ def judge_element(rule: Rule, bylaw: Bylaw, clauses: Clauses) -> ElementEvidence
     )
     reasons = tuple(dict.fromkeys(s.reason for s in shortfalls))
     status = Status.PARTIAL if reasons else Status.PRESENT
-    return ElementEvidence(rule.element, status, reasons, cited, tuple(sorted(scope.primary)))
+    values = {
+        q.value.name: found.value
+        for q, found in zip(rule.qualifiers, qualified, strict=True)
+        if q.value is not None and found.value is not None
+    }
+    return ElementEvidence(rule.element, status, reasons, cited, tuple(sorted(scope.primary)), values)

@@ -27,7 +27,7 @@ from ..knowledge import (
 from ..resources import data_dir
 from ..vocabulary import Element, Severity
 
-__all__ = ["FrameworkRule", "Note", "Qualifier", "Rule", "RuleError", "RuleSet", "load_rules"]
+__all__ = ["FrameworkRule", "Note", "Qualifier", "Rule", "RuleError", "RuleSet", "Value", "load_rules"]
 
 
 @define(frozen=True)
@@ -40,6 +40,15 @@ class FrameworkRule:
     juriconnect: str
     severity: Severity = field(converter=Severity)
     interpretation: bool
+
+
+@define(frozen=True)
+class Value:
+    """A value read from a qualifier's matches: its name in the report, its kind, its label."""
+
+    name: str
+    kind: str  # "per_year" or "weeks"
+    label: str  # Dutch, with {value}
 
 
 @define(frozen=True)
@@ -56,6 +65,7 @@ class Qualifier:
     scope: str  # "evidence" (provisions about the element) or "article" (their whole articles)
     overridable: bool  # a denied_by limit gives way to an outright grant elsewhere
     not_with: tuple[str, ...]  # words in the match's clause that show it belongs to something else
+    value: Value | None
     missing: str  # reason code when not satisfied
     denied: str  # reason code when denied
 
@@ -153,6 +163,7 @@ def _qualifiers(file: DataFile) -> tuple[Qualifier, ...]:
             scope=q.get("scope", "evidence"),
             overridable=bool(q.get("overridable", False)),
             not_with=tuple(q.get("not_with", [])),
+            value=Value(**q["value"]) if "value" in q else None,
             missing=q["missing"],
             denied=q.get("denied", q["missing"]),
         )

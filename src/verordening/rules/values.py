@@ -1,0 +1,65 @@
+"""Values in the text: how often the consultation takes place, how many weeks before the
+decision advice is asked.
+
+A qualifier with a ``value`` in its rule file ("kind: per_year" or "kind: weeks") reads
+the words of its matches: "ten minste vier keer per jaar" is 4 per year, "elk kwartaal"
+4, "maandelijks" 12, "zes weken voordat" 6 weeks, "twee maanden voor" 8.7 weeks. The
+number words and units are data (``cues.yaml``, ``values``).
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..knowledge import ValueWords
+
+__all__ = ["measure"]
+
+_TIMES = re.compile(r"^(?P<number>\w+?)(?:maal|x)$")
+
+
+def _number(word: str, words: ValueWords) -> float | None:
+    """A number written as digits or as a word ("vier", "viermaal", "4x", "eens")."""
+    if word.isdigit():
+        return float(word)
+    if word in words.numbers:
+        return float(words.numbers[word])
+    times = _TIMES.match(word)
+    if times:
+        return _number(times["number"], words)
+    return None
+
+
+def _per_year(tokens: list[str], words: ValueWords) -> float | None:
+    for word in tokens:
+        if word in words.frequency:
+            return words.frequency[word]
+    count = next((n for word in tokens if (n := _number(word, words)) is not None), None)
+    for k, word in enumerate(tokens):
+        period = "".join(tokens[k : k + 2]) if word == "half" else word
+        if (
+            period in words.per_year
+            and k > 0
+            and tokens[k - 1] in ("per", "elk", "elke", "ieder", "iedere", "half")
+        ):
+            return (count if count is not None else 1.0) * words.per_year[period]
+    return None
+
+
+def _weeks(tokens: list[str], words: ValueWords) -> float | None:
+    for k, word in enumerate(tokens[:-1]):
+        count = _number(word, words)
+        unit = tokens[k + 1]
+        if count is not None and unit in words.weeks:
+            return round(count * words.weeks[unit], 1)
+    return None
+
+
+def measure(kind: str, tokens: list[str], words: ValueWords) -> float | None:
+    """The value the words of a match give, of the kind ``per_year`` or ``weeks``; None when
+    they give none."""
+    if kind == "per_year":
+        return _per_year(tokens, words)
+    if kind == "weeks":
+        return _weeks(tokens, words)
+    return None
