@@ -262,12 +262,14 @@ def test_evaluate_with_a_stand_in_checker(tmp_path: Path) -> None:
     assert set(data["elements"]) == set(ELEMENTS)
     assert set(data["elements"]["advice"]) == {
         "macro_f1",
+        "balanced_accuracy",
         "false_present_rate",
         "citation_accuracy",
         "confusion",
     }
     assert set(data["overall"]) == {
         "macro_f1",
+        "balanced_accuracy",
         "false_present_rate",
         "citation_accuracy",
         "verdict_accuracy",
@@ -312,3 +314,34 @@ def test_evaluate_survives_a_failing_checker(tmp_path: Path) -> None:
     result = evaluate([tmp_path], checker=checker)
     assert result.details[0].verdict == "error"
     assert any("boom" in p for p in result.problems)
+
+
+def test_balanced_accuracy_weighs_every_gold_status_the_same() -> None:
+    from verordening.evaluate import balanced_accuracy
+
+    pairs = [Pair("advice", "present", "present")] * 8 + [
+        Pair("advice", "present", "partial"),
+        Pair("advice", "partial", "partial"),
+        Pair("advice", "missing", "present"),
+    ]
+    # recall present 8/9, partial 1/1, missing 0/1
+    assert balanced_accuracy(pairs) == pytest.approx((8 / 9 + 1 + 0) / 3)
+    assert balanced_accuracy([]) == 1.0
+
+
+def test_the_text_shows_a_confusion_matrix_per_element(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text("Artikel 1\nTekst.\n", encoding="utf-8")
+    (tmp_path / "a.gold.json").write_text(
+        json.dumps({"text": "a.txt", "elements": {"advice": {"status": "partial"}}})
+    )
+
+    def checker(source: Path, frameworks: list[str] | None = None, as_of: str | None = None) -> Report:
+        doc = parse(source.read_text(encoding="utf-8"))
+        return report(doc, {"advice": "present"})
+
+    text = evaluate([tmp_path], checker=checker).to_text()
+    assert "bal. acc." in text
+    assert "Confusion per element (rows: gold, columns: checker):" in text
+    rows = [line.split() for line in text.splitlines() if line.strip().startswith(("advice", "partial"))]
+    assert ["advice", "present", "0", "0", "0"] in rows
+    assert ["partial", "1", "0", "0"] in rows

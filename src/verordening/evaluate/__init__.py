@@ -12,6 +12,8 @@ Figures (per element and pooled over all elements, documents whose gold verdict 
 - ``confusion``: gold status -> predicted status -> count, all four statuses;
 - ``macro_f1``: mean F1 over the labels present, partial and missing; a label with no
   gold and no predicted instance is left out, and when all are left out the F1 is 1.0;
+- ``balanced_accuracy``: mean recall over the labels present, partial and missing that
+  the gold has, so that every status weighs the same however rare (1.0 when none);
 - ``false_present_rate``: of the pairs whose gold is missing or partial, the share
   predicted present (0.0 when there are none);
 - ``citation_accuracy``: over the elements that gold and prediction both find present
@@ -35,6 +37,7 @@ from .metrics import (
     F1_LABELS,
     Figures,
     Pair,
+    balanced_accuracy,
     citation_accuracy,
     confusion,
     false_present_rate,
@@ -61,6 +64,7 @@ __all__ = [
     "Overall",
     "Pair",
     "RunFigures",
+    "balanced_accuracy",
     "citation_accuracy",
     "confusion",
     "evaluate",

@@ -16,6 +16,7 @@ __all__ = [
     "FOUND",
     "Figures",
     "Pair",
+    "balanced_accuracy",
     "citation_accuracy",
     "confusion",
     "false_present_rate",
@@ -77,6 +78,18 @@ def macro_f1(pairs: Iterable[Pair], labels: Sequence[str] = F1_LABELS) -> float:
         recall = tp / (tp + fn) if tp + fn else 0.0
         scores.append(2 * precision * recall / (precision + recall) if precision + recall else 0.0)
     return sum(scores) / len(scores) if scores else 1.0
+
+
+def balanced_accuracy(pairs: Iterable[Pair], labels: Sequence[str] = F1_LABELS) -> float:
+    """Mean per-label recall over the labels the gold has (1.0 when it has none): every status
+    weighs the same, however rare."""
+    pairs = list(pairs)
+    recalls = []
+    for label in labels:
+        gold = [p for p in pairs if p.gold == label]
+        if gold:
+            recalls.append(sum(1 for p in gold if p.predicted == label) / len(gold))
+    return sum(recalls) / len(recalls) if recalls else 1.0
 
 
 def false_present_rate(pairs: Iterable[Pair]) -> float:
@@ -155,6 +168,7 @@ class Figures:
     """The figures over one set of pairs (one element, or all elements pooled)."""
 
     macro_f1: float
+    balanced_accuracy: float
     false_present_rate: float
     citation_accuracy: float | None
     confusion: dict[str, dict[str, int]]
@@ -164,6 +178,7 @@ def figures(pairs: Iterable[Pair]) -> Figures:
     pairs = list(pairs)
     return Figures(
         macro_f1=macro_f1(pairs),
+        balanced_accuracy=balanced_accuracy(pairs),
         false_present_rate=false_present_rate(pairs),
         citation_accuracy=citation_accuracy(pairs),
         confusion=confusion(pairs),

@@ -18,6 +18,7 @@ class Overall:
     """Figures over all elements pooled, plus verdict and framework accuracy (JSON order)."""
 
     macro_f1: float
+    balanced_accuracy: float
     false_present_rate: float
     citation_accuracy: float | None
     verdict_accuracy: float
@@ -27,7 +28,13 @@ class Overall:
     @property
     def figures(self) -> Figures:
         """The pooled figures without the two accuracies."""
-        return Figures(self.macro_f1, self.false_present_rate, self.citation_accuracy, self.confusion)
+        return Figures(
+            self.macro_f1,
+            self.balanced_accuracy,
+            self.false_present_rate,
+            self.citation_accuracy,
+            self.confusion,
+        )
 
 
 @define(frozen=True)
@@ -101,6 +108,8 @@ class EvalResult:
         lines.append(f"framework accuracy: {_num(self.overall.framework_accuracy)}")
         lines.append("(baseline: keyword search in the whole text; verdict and frameworks from the checker)")
         lines.append("")
+        lines.extend(_confusion_lines(self.elements))
+        lines.append("")
         lines.extend(_mismatch_lines(self.documents_detail))
         if self.problems:
             lines.append("")
@@ -111,7 +120,15 @@ class EvalResult:
 
 def _figures_table(checker: RunFigures, baseline: RunFigures) -> list[str]:
     """One row per element and one overall: the checker's figures beside the baseline's."""
-    header = ("element", "macro-F1", "false-present", "citations", "base F1", "base false-present")
+    header = (
+        "element",
+        "macro-F1",
+        "bal. acc.",
+        "false-present",
+        "citations",
+        "base F1",
+        "base false-present",
+    )
     rows = [_row(key, fig, baseline.elements[key]) for key, fig in checker.elements.items()]
     rows.append(_row("overall", checker.overall.figures, baseline.overall.figures))
     widths = [max(len(r[i]) for r in [header, *rows]) for i in range(len(header))]
@@ -120,6 +137,22 @@ def _figures_table(checker: RunFigures, baseline: RunFigures) -> list[str]:
         "  ".join("-" * w for w in widths),
         *(_format_row(r, widths) for r in rows),
     ]
+
+
+_SHOWN = ("present", "partial", "missing")
+
+
+def _confusion_lines(elements: dict[str, Figures]) -> list[str]:
+    """Per element, gold status (rows) against the checker's (columns); not applicable left out."""
+    lines = ["Confusion per element (rows: gold, columns: checker):"]
+    width = max(len(key) for key in elements)
+    lines.append(" " * (width + 11) + "".join(f"{s:>9}" for s in _SHOWN))
+    for key, fig in elements.items():
+        for n, gold in enumerate(_SHOWN):
+            row = fig.confusion.get(gold, {})
+            label = (key if n == 0 else "").ljust(width)
+            lines.append(f"  {label}  {gold[:7]:>7}" + "".join(f"{row.get(s, 0):>9}" for s in _SHOWN))
+    return lines
 
 
 def _mismatch_lines(details: Sequence[DocumentResult]) -> list[str]:
@@ -148,6 +181,7 @@ def _row(name: str, fig: Figures, base: Figures) -> tuple[str, ...]:
     return (
         name,
         _num(fig.macro_f1),
+        _num(fig.balanced_accuracy),
         _num(fig.false_present_rate),
         _num(fig.citation_accuracy),
         _num(base.macro_f1),

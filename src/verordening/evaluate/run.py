@@ -123,6 +123,7 @@ def _run_figures(
     pooled = figures(pairs)
     overall = Overall(
         macro_f1=pooled.macro_f1,
+        balanced_accuracy=pooled.balanced_accuracy,
         false_present_rate=pooled.false_present_rate,
         citation_accuracy=pooled.citation_accuracy,
         verdict_accuracy=verdict_accuracy,
