@@ -285,3 +285,10 @@ def test_the_values_found_are_reported_in_json_and_text() -> None:
     months = check(text.replace("uiterlijk zes weken", "twee maanden").replace("elk kwartaal", "maandelijks"))
     assert months.elements["advice"].values == {"weeks_before_decision": 8.7}
     assert months.elements["periodic_consultation"].values == {"meetings_per_year": 12}
+
+
+def test_judging_before_a_framework_existed_says_so() -> None:
+    report = verordening.check(ADVICE, model="builtin", as_of="2012-06-01")
+    assert report.judged_under == ("participatiewet",)
+    assert "C005" in [d.code for d in report.diagnostics]
+    assert "C005" not in [d.code for d in check(ADVICE).diagnostics]

@@ -163,6 +163,14 @@ _TABLE = (
         "geen wettelijk kader gevonden; getoetst aan de {framework} (kies een ander met --framework)",
     ),
     Code(
+        "C005",
+        Severity.WARNING,
+        "judged as of {as_of}, before the {framework} came into force ({since}); "
+        "its elements are judged all the same",
+        "getoetst per {as_of}, vóór de {framework} van kracht werd ({since}); "
+        "de elementen zijn toch getoetst",
+    ),
+    Code(
         "C010",
         Severity.WARNING,
         "the title names client participation but the text has no articles to check",

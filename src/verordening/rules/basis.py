@@ -189,4 +189,9 @@ def determine_basis(
                 notes.append(diagnostic("C003"))
     based_on = tuple(sorted(frameworks))
     judged, successors = _successors(laws, frameworks, as_of)
-    return Basis(based_on, tuple(sorted(judged)), tuple(basis), tuple(notes + successors))
+    early = [
+        diagnostic("C005", as_of=as_of, framework=laws.frameworks[k].name, since=laws.frameworks[k].in_force)
+        for k in sorted(judged)
+        if as_of < laws.frameworks[k].in_force
+    ]
+    return Basis(based_on, tuple(sorted(judged)), tuple(basis), tuple(notes + successors + early))
