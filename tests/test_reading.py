@@ -109,6 +109,12 @@ def test_the_overleg_meant_in_the_first_lid_takes_the_frequency_of_the_second() 
     )
     assert report.elements["periodic_consultation"].status == "present"
     assert cited(report, "periodic_consultation") == ["artikel 4, eerste lid", "artikel 4, tweede lid"]
+    said = (
+        CONSULTATION
+        + "2. Het overleg, bedoeld in het eerste lid, vindt ten minste vijfmaal per jaar plaats.\n"
+    )
+    assert check(said).elements["periodic_consultation"].status == "present"
+    assert check(said).elements["periodic_consultation"].values == {"meetings_per_year": 5}
 
 
 def test_a_reference_from_another_article_joins_the_evidence_and_both_are_cited() -> None:
