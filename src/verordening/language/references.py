@@ -84,9 +84,11 @@ def _own_lid(unit: Unit) -> int | None:
 
 def _references(unit: Unit, under: dict[str, set[int]]) -> set[int]:
     text, found = unit.text, set()
-    for match in _ARTICLE_REF.finditer(text):
-        found |= under.get(_target(match["art"], _lid_number(match), match["part"]), set())
-    if unit.article is not None and unit.article.id:
+    lower = text.lower()
+    if "art" in lower:
+        for match in _ARTICLE_REF.finditer(text):
+            found |= under.get(_target(match["art"], _lid_number(match), match["part"]), set())
+    if unit.article is not None and unit.article.id and ("lid" in lower or "leden" in lower):
         article = unit.article.id
         for match in _OWN_LID.finditer(text):
             lid = _lid_number(match)
@@ -108,8 +110,12 @@ def _references(unit: Unit, under: dict[str, set[int]]) -> set[int]:
 def resolve_references(units: Iterable[Unit]) -> tuple[frozenset[int], ...]:
     """Per unit, the units its references name (the unit itself never)."""
     every = list(units)
+    hinted = [u for u in every if _HINT.search(u.text)]
+    if not hinted:
+        return tuple(frozenset() for _ in every)
     under = _index(every)
-    return tuple(frozenset(_references(u, under)) if _HINT.search(u.text) else frozenset() for u in every)
+    found = {u.index: frozenset(_references(u, under)) for u in hinted}
+    return tuple(found.get(u.index, frozenset()) for u in every)
 
 
 _HINT = re.compile(r"artikel|art\.|\blid\b", re.IGNORECASE)
