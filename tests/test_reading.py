@@ -298,3 +298,10 @@ def test_judging_before_a_framework_existed_says_so() -> None:
     assert report.judged_under == ("participatiewet",)
     assert "C005" in [d.code for d in report.diagnostics]
     assert "C005" not in [d.code for d in check(ADVICE).diagnostics]
+
+
+def test_a_reglement_van_orde_the_bylaw_only_mentions_does_not_count() -> None:
+    text = CONSULTATION + "2. De frequentie van het overleg wordt geregeld in het reglement van orde.\n"
+    consultation = check(text).elements["periodic_consultation"]
+    assert consultation.status == "partial"
+    assert consultation.reasons == ("consultation_no_frequency", "consultation_in_reglement")

@@ -391,11 +391,13 @@ def _taken_back(
 
 
 def _notes(rule: Rule, bylaw: Bylaw, scope: Scope) -> tuple[Shortfall, ...]:
-    """The notes whose patterns stand in the evidence of a partial element."""
+    """The notes whose patterns stand in the evidence of a partial element or elsewhere in
+    the articles of its grants."""
+    where = scope.provisions | scope.articles
     return tuple(
         Shortfall(note.reason)
         for index, note in enumerate(rule.notes)
-        if any(h.unit in scope.provisions for h in bylaw.matches.of(f"{rule.element}|note|{index}"))
+        if any(h.unit in where for h in bylaw.matches.of(f"{rule.element}|note|{index}"))
     )
 
 
