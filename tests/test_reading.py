@@ -305,3 +305,15 @@ def test_a_reglement_van_orde_the_bylaw_only_mentions_does_not_count() -> None:
     consultation = check(text).elements["periodic_consultation"]
     assert consultation.status == "partial"
     assert consultation.reasons == ("consultation_no_frequency", "consultation_in_reglement")
+
+
+def test_whoever_the_body_advises_or_consults_is_its_counterpart() -> None:
+    text = (
+        "Verordening adviesraad Zandvoorde\n\n" + PW + "\nArtikel 1\n"
+        "1. De adviesraad adviseert de stuurgroep sociaal domein gevraagd en ongevraagd over beleidsvoorstellen, "
+        "tijdig voordat de stuurgroep besluit.\n"
+        "2. De stuurgroep en de adviesraad overleggen elk kwartaal.\n"
+    )
+    report = check(text)
+    assert report.elements["periodic_consultation"].status == "present"
+    assert report.elements["periodic_consultation"].values == {"meetings_per_year": 4}

@@ -138,6 +138,50 @@ def _counterpart_issuer(issuer: str, names: RoleNames) -> str:
     return _ARTICLE.sub("", text.lower())
 
 
+# "De adviesraad adviseert de stuurgroep ...", "... voert overleg met de directie ...": whoever
+# the body advises, consults or is informed by is its counterpart
+_TOWARDS = r"(?:adviseert|adviseren|overlegt\s+met|overleggen\s+met|overleg\s+met|informeert|informeren)"
+_STOP = frozenset(
+    [
+        "over",
+        "gevraagd",
+        "ongevraagd",
+        "en",
+        "of",
+        "bij",
+        "op",
+        "in",
+        "met",
+        "ten",
+        "tenminste",
+        "zo",
+        "tijdig",
+        "jaarlijks",
+        "van",
+        "voor",
+        "die",
+        "dat",
+    ]
+)
+
+
+def _counterparts(units: list[Unit], body: set[str], known: dict[str, str]) -> list[tuple[str, str]]:
+    """Names the body advises, consults or is informed by that no list names yet."""
+    if not body:
+        return []
+    names = "|".join(re.escape(n) for n in sorted(body, key=len, reverse=True))
+    pattern = re.compile(rf"\b(?:{names})\b\s+{_TOWARDS}\s+(?:het|de)\s+(?P<x>[a-zà-ÿ]+)")
+    found = []
+    for unit in units:
+        if unit.definition:
+            continue
+        for match in pattern.finditer(unit.text.lower()):
+            head = match["x"].split()[0]  # "de stuurgroep sociaal domein": the stuurgroep
+            if head not in _STOP and head not in known and len(head) > 3:
+                found.append(("college", head))
+    return found
+
+
 def find_roles(document: Document, units: list[Unit], names: RoleNames) -> Roles:
     """The bylaw's own names for the roles (definitions, "hierna: ...", abbreviations, the
     issuer) beside the names every bylaw may use; a name it does not define itself may take
@@ -152,6 +196,8 @@ def find_roles(document: Document, units: list[Unit], names: RoleNames) -> Roles
         if not (role == "body" and alias in council)
     ]
     own += [("college", issuer)] if issuer else []
+    body = {name for role, name in own if role == "body"} | set(names.names["body"])
+    own += _counterparts(units, body, known | {name: role for role, name in own})
     taken = {name for _, name in own}
     found: dict[str, list[str]] = {role: [] for role in ROLES}
     for role, name in own:
