@@ -7,7 +7,8 @@ what a label means needs context that a regular lexer does not have: "i." is the
 ninth onderdeel after "h." but a roman sub-item elsewhere; "3." after a sub-list 1, 2
 inside lid 3 is the list's third item, not a second lid 3; "1 januari" at the start of
 a wrapped line is no lid. That context lives here, in :class:`_ArticleState`; the
-grammar then only has to nest the blocks.
+grammar then only has to nest the blocks. The front matter before the first heading
+(metadata, title, aanhef) is cut by ``front.py``.
 """
 
 from __future__ import annotations
@@ -16,24 +17,20 @@ import re
 
 from attrs import define, field
 
+from .front import front_parts, metadata_end, split_front
 from .lines import (
     ABBREVIATION,
     ARTICLE,
     BARE_LETTER,
     CLOSING,
     DATE_LINE,
-    INLINE_PREAMBLE,
     LETTER_LABEL,
     LID_WORD,
-    META_TOP,
     NOT_AFTER_BARE_NUMBER,
     NUMBER_LABEL,
     PLACE_NAME,
-    PREAMBLE_KEY,
-    PREAMBLE_OPENER,
     ROMANS,
     SIGNATURE,
-    TITLE_WORD,
     TOEL_ARTICLE,
     Line,
     annex_heading,
@@ -100,7 +97,9 @@ class _Lexer:
     def __init__(self, text: str) -> None:
         self.text = text
         self.lines = [Line(m.start(), m.end(), m.group()) for m in re.finditer(r"[^\n]+", text)]
-        first = next((i for i, ln in enumerate(self.lines) if ARTICLE.match(ln.text)), len(self.lines))
+        front = self._first_article()
+        self.lines[:front] = split_front(self.lines[:front])
+        first = self._first_article()
         self.lines[first:] = [part for ln in self.lines[first:] for part in split_inline(ln)]
         self.blocks: list[Block] = []
         self.notes: list[Note] = []
@@ -110,6 +109,10 @@ class _Lexer:
         self._kinds: dict[str, tuple[str, re.Match[str]] | None] = {}
 
     # -- helpers -----------------------------------------------------------------
+    def _first_article(self) -> int:
+        """The index of the first line that opens with an article heading."""
+        return next((i for i, ln in enumerate(self.lines) if ARTICLE.match(ln.text)), len(self.lines))
+
     def heading_kind(self, text: str) -> tuple[str, re.Match[str]] | None:
         """:func:`.lines.heading_kind`, kept per line: the zones ask up to three times."""
         if text not in self._kinds:
@@ -148,72 +151,17 @@ class _Lexer:
 
     def _metadata_end(self) -> int:
         if self._meta_end is None:
-            end = 0
-            for i, ln in enumerate(self.lines[:400]):
-                if ln.text.startswith("Tekst van de regeling"):
-                    end = i + 1
-                    break
-            if not end:
-                end = next(
-                    (i for i, ln in enumerate(self.lines[:60]) if ln.text in ("Intitulé", "Intitule")), 0
-                )
-                if end and not any(META_TOP.match(ln.text) for ln in self.lines[:end]):
-                    end = 0
-            if not end:
-                while end < len(self.lines) and META_TOP.match(self.lines[end].text):
-                    end += 1
-            self._meta_end = end
+            self._meta_end = metadata_end(self.lines)
         return self._meta_end
 
     def front(self, begin: int, end: int) -> None:
         """Metadata, title, preamble and whatever we cannot place before the body."""
-        lines = self.lines
-        meta_end = min(self._metadata_end(), end)
-        if meta_end > begin:
-            self.emit("META", lines[begin])
-            self.extend(lines[meta_end - 1])
-        i = meta_end
-        # preamble: the first line with a preamble key word, or the issuing body before it
-        # a first line like "Besluit tot intrekking van ..." is the title, not the decision
-        first = i + 1 if i < end and TITLE_WORD.match(lines[i].text) and len(lines[i].text.split()) > 2 else i
-        pre = next(
-            (k for k in range(first, end) if PREAMBLE_KEY.match(lines[k].text) or self._opener(k, end)),
-            None,
-        )
-        if pre is not None and pre > i and not self._opener(pre, end):
-            prev = lines[pre - 1].text
-            if prev.endswith((",", ";")) and pre - 1 > i - 1 and not TITLE_WORD.match(prev):
-                pre -= 1
-        title_end = pre if pre is not None else end
-        if i < title_end:
-            if lines[i].text in ("Intitulé", "Intitule") and i + 1 < title_end:
-                self.emit("TITLE", lines[i], title=lines[i + 1].text)
-                self.extend(lines[i + 1])
-                i += 2
-            elif (pre is not None or end < len(lines) or TITLE_WORD.match(lines[i].text)) and (
-                len(lines[i].text) <= 300 and not lines[i].text.endswith(";")
-            ):
-                self.emit("TITLE", lines[i], title=lines[i].text)
-                i += 1
-        if i < title_end:
-            self.emit("UNPLACED", lines[i])
-            self.extend(lines[title_end - 1])
-            self.note("S002", lines[i], snippet=lines[i].text[:60])
-        if pre is not None:
-            self.emit("PREAMBLE", lines[pre])
-            self.extend(lines[end - 1])
-
-    def _opener(self, k: int, end: int) -> bool:
-        text = self.lines[k].text
-        if not PREAMBLE_OPENER.match(text):
-            return False
-        # the whole aanhef in one paragraph: "De raad ...; gelet op ...; besluit: ..."
-        if INLINE_PREAMBLE.search(text):
-            return True
-        # the council or college issuing the bylaw, followed by the preamble proper
-        return len(text) <= 200 and any(
-            PREAMBLE_KEY.match(ln.text) for ln in self.lines[k + 1 : min(end, k + 4)]
-        )
+        for part in front_parts(self.text, self.lines, begin, end, self._metadata_end()):
+            first = self.lines[part.first]
+            self.emit(part.kind, first, title=part.title)
+            self.extend(self.lines[part.last])
+            if part.kind == "UNPLACED":
+                self.note("S002", first, snippet=first.text[:60])
 
     def body(self, begin: int) -> None:
         """Articles under their headings, then annexes, toelichting and closing formula."""

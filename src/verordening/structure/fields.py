@@ -10,6 +10,8 @@ import re
 
 from attrs import define
 
+from .header import HeaderField, header_fields, header_kind, label_alone, read_row, table_columns
+
 __all__ = ["RawField", "metadata_fields", "preamble_fields"]
 
 
@@ -24,6 +26,7 @@ class RawField:
 
 # Labels of the "Gegevens van de regeling" table, glued to their value on the page.
 _INLINE_LABELS = (
+    ("organisatie", "Overheidsorganisatie"),
     ("organisatietype", "Organisatietype"),
     ("organisatie", "Organisatie"),
     ("officiele_naam", "Officiële naam regeling"),
@@ -48,6 +51,15 @@ _TABLE_HEADERS = {
     "Bron bekendmaking": "bron_bekendmaking",
     "Kenmerk voorstel": "kenmerk_voorstel",
 }
+_LABEL_STARTS = tuple(label for _, label in _INLINE_LABELS + _BLOCK_LABELS)
+# the headers of the table of changes when a page broke them over two lines
+_TABLE_HEADER_PIECES = (
+    "Terugwerkende",
+    "kracht tot en met",
+    "Datum inwerking-",
+    "Datum uitwerking-",
+    "treding",
+)
 _STOP = ("Tekst van de regeling", "Wetstechnische informatie", "Gegevens van de regeling")
 _DATE = re.compile(r"\d{2}-\d{2}-\d{4}")
 _GELDEND = re.compile(r"Geldend van (?P<from>\S+)(?: t/m (?P<to>.+))?$")
@@ -61,59 +73,104 @@ def _lines(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
 
 def metadata_fields(text: str, start: int, end: int) -> list[RawField]:
     """Pairs of an official publication page's header block."""
-    fields: list[RawField] = []
-    lines = _lines(text, start, end)
-    section: str | None = None
-    section_label = ""
-    table: list[tuple[int, int, str]] = []
-    for s, e, line in lines:
+    reader = _MetadataReader()
+    for s, e, line in _lines(text, start, end):
+        reader.read(s, e, line)
+    return [*reader.fields, *_table_fields(reader.changes)]
+
+
+class _MetadataReader:
+    """A metadata block, line by line: a label with its value on the line, a section label
+    whose value stands on the lines below, the table of changes, and the lines of a
+    publication header (``header.py``)."""
+
+    def __init__(self) -> None:
+        self.fields: list[RawField] = []
+        self.section: str | None = None
+        self.section_label = ""
+        self.changes: list[tuple[int, int, str]] = []  # rows of the table of changes
+        self.columns: list[str] = []  # a header table just read: its row comes next
+        self.alone: str | None = None  # a header label alone: its value comes next
+
+    def read(self, s: int, e: int, line: str) -> None:
+        if (self.columns or self.alone) and self._value_of_header(s, e, line):
+            return
         if line.startswith(_STOP):
-            section = None
-            continue
-        match = _GELDEND.match(line)
-        if match:
-            fields.append(
-                RawField(
-                    "geldend_van",
-                    "Geldend van",
-                    match["from"],
-                    s + match.start("from"),
-                    s + match.end("from"),
-                )
-            )
-            if match["to"]:
-                fields.append(RawField("geldend_tot", "t/m", match["to"], s + match.start("to"), e))
-            continue
-        match = _VERVALLEN.match(line)
-        if match:
-            fields.append(
-                RawField("vervallen_per", "Regeling vervallen per", match["date"], s + match.start("date"), e)
-            )
-            continue
+            self.section = None
+            return
+        if self._validity(s, e, line):
+            return
         block = next(((k, lbl) for k, lbl in _BLOCK_LABELS if line.startswith(lbl)), None)
         if block:
-            section, section_label = block
-            continue
+            self.section, self.section_label = block
+        elif self.section is not None or not self._header(s, line):
+            self._in_section(s, e, line)
+
+    def _value_of_header(self, s: int, e: int, line: str) -> bool:
+        """The row under a header table, or the value under a label alone; False when the
+        line is another label (the label alone had no value)."""
+        columns, key = self.columns, self.alone
+        self.columns, self.alone = [], None
+        if columns:
+            fields, _ = read_row(columns, line)
+            self.fields.extend(_raw(f, s) for f in fields)
+            return True
+        assert key is not None
+        if header_kind(line) in ("table", "alone", "label") or line.startswith(_LABEL_STARTS + _STOP):
+            self.fields.append(RawField(key, "", "", s, s))
+            return False
+        self.fields.append(RawField(key, "", line, s, e))
+        return True
+
+    def _validity(self, s: int, e: int, line: str) -> bool:
+        """ "Geldend van ... t/m ..." and "Regeling vervallen per ..."."""
+        match = _GELDEND.match(line)
+        if match:
+            start, end = s + match.start("from"), s + match.end("from")
+            self.fields.append(RawField("geldend_van", "Geldend van", match["from"], start, end))
+            if match["to"]:
+                self.fields.append(RawField("geldend_tot", "t/m", match["to"], s + match.start("to"), e))
+            return True
+        match = _VERVALLEN.match(line)
+        if match:
+            label = "Regeling vervallen per"
+            self.fields.append(RawField("vervallen_per", label, match["date"], s + match.start("date"), e))
+            return True
+        return False
+
+    def _header(self, s: int, line: str) -> bool:
+        """A line of a publication header: table header, label alone, labelled or banner line."""
+        self.columns = table_columns(line)
+        self.alone = None if self.columns else label_alone(line)
+        if self.columns or self.alone:
+            return True
+        if line.startswith(_LABEL_STARTS):
+            return False  # the labels of "Gegevens van de regeling" read below
+        fields = header_fields(line)
+        self.fields.extend(_raw(f, s) for f in fields)
+        return bool(fields)
+
+    def _in_section(self, s: int, e: int, line: str) -> None:
+        section, label = self.section, self.section_label
         inline = next(((k, lbl) for k, lbl in _INLINE_LABELS if line.startswith(lbl)), None)
         if inline and section != "wijzigingen":
             key, label = inline
-            value = line[len(label) :].strip()
-            fields.append(RawField(key, label, value, s + len(label) if value else e, e))
-            section = None
-            continue
-        if section == "wijzigingen":
-            if line not in _TABLE_HEADERS:
-                table.append((s, e, line))
-            continue
-        if section == "wettelijke_grondslag":
+            value = line[len(label) :].lstrip(" :")
+            self.fields.append(RawField(key, label, value.strip(), e - len(value) if value else e, e))
+            self.section = None
+        elif section == "wijzigingen":
+            if line not in _TABLE_HEADERS and line not in _TABLE_HEADER_PIECES:
+                self.changes.append((s, e, line))
+        elif section == "wettelijke_grondslag":
             item = _ITEM_NUMBER.match(line)
             offset = item.end() if item else 0
-            fields.append(RawField(section, section_label, line[offset:], s + offset, e))
-            continue
-        if section is not None:
-            fields.append(RawField(section, section_label, line, s, e))
-    fields.extend(_table_fields(table))
-    return fields
+            self.fields.append(RawField(section, label, line[offset:], s + offset, e))
+        elif section is not None:
+            self.fields.append(RawField(section, label, line, s, e))
+
+
+def _raw(field: HeaderField, line_start: int) -> RawField:
+    return RawField(field.key, field.label, field.value, line_start + field.start, line_start + field.end)
 
 
 def _table_fields(rows: list[tuple[int, int, str]]) -> list[RawField]:
