@@ -216,6 +216,18 @@ def test_a_flattened_transcription_is_cut_into_its_parts() -> None:
     fields = metadata(document)
     assert (fields["blad"], fields["uitgever"], fields["nummer"]) == ("CVDR", "Heikant", "CVDR123456_1")
     assert fields["datum_publicatie"] == "3 mei 2019"
+    assert document.preamble is not None
+    assert [f.key for f in document.preamble.fields] == [
+        "orgaan",
+        "gelezen",
+        "gelet_op",
+        "gelet_op",
+        "besluit",
+    ]
+    values = preamble(document)
+    assert values["orgaan"] == "De raad van de gemeente Heikant"
+    assert values["gelet_op"] == "artikel 2.1.3 van de Wet maatschappelijke ondersteuning 2015"
+    assert values["besluit"] == "vast te stellen de navolgende: Verordening adviesraad Heikant 2019"
     assert [(a.number, a.title) for a in document.articles] == [("1", "Begripsbepalingen"), ("2", "Taak")]
     assert [c.id for c in document.get("art1").children] == ["art1/a", "art1/b"]
 
@@ -269,6 +281,17 @@ def test_without_an_official_name_the_short_title_is_used() -> None:
     assert title(parsed(page + SIGNED + BODY)) == "Verordening Wmo-raad Lindeveen"
 
 
+def test_a_signature_block_before_the_first_article_stays_in_the_aanhef() -> None:
+    document = parsed("Verordening Wmo-raad Lindeveen\n" + SIGNED + BODY)
+    assert kinds(document) == ["title", "preamble", "article", "article"]
+    values = preamble(document)
+    assert values["besluit"] == "Vast te stellen de Verordening Wmo-raad Lindeveen."
+    assert values["ondertekening"].startswith("in zijn openbare vergadering van 6 september 2007.")
+    assert values["ondertekening"].endswith("griffier")
+    assert [a.number for a in document.articles] == ["1", "2"]
+    assert document.get("art1").title == "Begripsbepalingen"
+
+
 def test_a_repeated_title_belongs_to_the_title() -> None:
     text = (
         "Intitulé\nVerordening adviesraad Dalmeer 2024\nVerordening adviesraad Dalmeer 2024\n" + AANHEF + BODY
@@ -276,3 +299,37 @@ def test_a_repeated_title_belongs_to_the_title() -> None:
     document = parsed(text)
     assert kinds(document) == ["title", "preamble", "article", "article"]
     assert not [d for d in document.diagnostics if d.code == "S002"]
+
+
+# -- the issuing body ------------------------------------------------------------------------------
+@pytest.mark.parametrize(
+    "opener",
+    [
+        "Het algemeen bestuur van de gemeenschappelijke regeling Werkplein Heideland;",
+        "Het dagelijks bestuur van de gemeenschappelijke regeling Werkplein Heideland,",
+        "Het college van burgemeester en wethouders van Dalmeer;",
+        "Burgemeester en wethouders van Dalmeer:",
+        "De Raad van Bestuur van het Uitvoeringsinstituut Voorbeeld,",
+        "Het bestuur van de Stichting Voorbeeld",
+    ],
+)
+def test_the_issuing_body_is_the_orgaan(opener: str) -> None:
+    text = f"Regeling cliëntenraad Voorbeeld 2024\n{opener}\n-\ngelet op artikel 47 van de Participatiewet;\n"
+    document = parsed(text + "besluiten:\nvast te stellen de volgende regeling.\n" + BODY)
+    assert kinds(document) == ["title", "preamble", "article", "article"]
+    values = preamble(document)
+    assert values["orgaan"] == opener.rstrip(";,:")
+    assert values["gelet_op"] == "artikel 47 van de Participatiewet"
+    assert values["besluit"] == "vast te stellen de volgende regeling."
+
+
+def test_an_aanhef_in_one_paragraph_still_works() -> None:
+    text = (
+        "Verordening adviesraad Dalmeer 2024\nDe raad van de gemeente Dalmeer; gelezen het voorstel van "
+        "burgemeester en wethouders; gelet op artikel 47 van de Participatiewet; besluit: vast te stellen "
+        "de Verordening adviesraad Dalmeer 2024.\n" + BODY
+    )
+    document = parsed(text)
+    assert kinds(document) == ["title", "preamble", "article", "article"]
+    assert list(preamble(document)) == ["orgaan", "gelezen", "gelet_op", "besluit"]
+    assert preamble(document)["gelet_op"] == "artikel 47 van de Participatiewet"

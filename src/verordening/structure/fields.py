@@ -202,6 +202,7 @@ def _table_fields(rows: list[tuple[int, int, str]]) -> list[RawField]:
     return fields
 
 
+_BESLUIT = r"b\s?e\s?s\s?l\s?u\s?i\s?t(?:en|\se\sn)?"
 _PREAMBLE_KEYS = (
     ("gelet_op", re.compile(r"gelet\s+op\b[\s:]*", re.I)),
     ("gelezen", re.compile(r"gelezen\b[\s:]*", re.I)),
@@ -210,14 +211,21 @@ _PREAMBLE_KEYS = (
     ("gehoord", re.compile(r"gehoord\b[\s:]*", re.I)),
     ("met_inachtneming", re.compile(r"met\s+inachtneming\s+van\b[\s:]*", re.I)),
     ("in_aanmerking_nemende", re.compile(r"in\s+aanmerking\s+nemende\b[\s:]*", re.I)),
-    ("besluit", re.compile(r"b\s?e\s?s\s?l\s?u\s?i\s?t\b\s?[:;,.]?\s*", re.I)),
+    ("besluit", re.compile(rf"{_BESLUIT}\b\s?[:;,.]?\s*", re.I)),
+    # a signature block printed between the aanhef and the first article
+    ("ondertekening", re.compile(r"(?:aldus\s+(?:besloten|vastgesteld)|zo\s+vastgesteld)\b[\s:,]*", re.I)),
 )
 # an aanhef written as one paragraph: a key word after a semicolon opens the next part
 # ("De raad ...; gelezen ...; gelet op ...; besluit: ..."), and "besluit" after a comma
 _INLINE_KEY = re.compile(
     r"(?<=[;.])\s*(?=(?:gelezen|gezien|gelet\s+op|overwegende|gehoord|met\s+inachtneming\s+van|"
-    r"in\s+aanmerking\s+nemende|besluit|Besluit|BESLUIT)\b)|(?<=,)\s*(?=(?:Besluit|BESLUIT|besluit)\b)"
+    r"in\s+aanmerking\s+nemende|besluit(?:en)?|Besluit(?:en)?|BESLUIT(?:EN)?|[Aa]ldus\s+besloten|"
+    r"[Aa]ldus\s+vastgesteld)\b)|(?<=,)\s*(?=(?:Besluit|BESLUIT|besluit)(?:en|EN)?\b)"
 )
+# where the issuing body ends in a one-paragraph aanhef: "De raad van de gemeente X, gelezen ..."
+_ISSUER_END = re.compile(r"(?<=,)\s*(?=(?:gelezen|gezien|gelet\s+op|overwegende)\b)", re.I)
+# a line that is only a bullet dash ("• -" on publication pages): no part of a value
+_DASH_ONLY = re.compile(r"[-–—•]+")
 
 
 @define
@@ -229,9 +237,13 @@ class _Part:
     end: int
 
 
-def _inline_parts(start: int, end: int, line: str) -> list[tuple[int, int, str]]:
-    """A line cut before every key word that follows a semicolon or comma."""
+def _inline_parts(start: int, end: int, line: str, issuer: bool) -> list[tuple[int, int, str]]:
+    """A line cut before every key word that follows a semicolon or comma, and, in the line
+    that opens with the issuing body, where that body's name ends."""
     cuts = [m for m in _INLINE_KEY.finditer(line) if m.start() > 0]
+    named = _ISSUER_END.search(line) if issuer else None
+    if named and named.start() > 0 and (not cuts or named.start() < cuts[0].start()):
+        cuts.insert(0, named)
     pieces, at = [], 0
     for m in cuts:
         pieces.append((start + at, start + m.start(), line[at : m.start()]))
@@ -244,12 +256,14 @@ def preamble_fields(text: str, start: int, end: int) -> list[RawField]:
     """The parts of the aanhef; a key word opens a part, other lines continue it."""
     parts: list[_Part] = []
     for s, e, line in _lines(text, start, end):
-        for ps, pe, piece in _inline_parts(s, e, line):
+        for ps, pe, piece in _inline_parts(s, e, line, issuer=not parts):
             key = next(((k, m) for k, p in _PREAMBLE_KEYS if (m := p.match(piece))), None)
             if key is not None:
                 name, match = key
                 label = match.group().strip(" :,;")
                 parts.append(_Part(name, label, [piece[match.end() :]], ps, pe))
+            elif _DASH_ONLY.fullmatch(piece):
+                continue
             elif parts:
                 parts[-1].pieces.append(piece)
                 parts[-1].end = pe

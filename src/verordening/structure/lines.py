@@ -106,14 +106,17 @@ PLACE_NAME = re.compile(r"[A-Z'’][\w'’.-]*(?:[ -][A-Za-z'’][\w'’.-]*){0,
 
 # -- preamble and metadata ---------------------------------------------------------
 PREAMBLE_KEY = re.compile(
-    r"(?:gelezen|gezien|gelet|overwegende|overwegend|b\s?e\s?s\s?l\s?u\s?i\s?t|"
+    r"(?:gelezen|gezien|gelet|overwegende|overwegend|b\s?e\s?s\s?l\s?u\s?i\s?t(?:en|\se\sn)?|"
     r"met\sinachtneming|in\saanmerking|gehoord|beschikkende|vast\ste\sstellen)\b",
     re.IGNORECASE,
 )
 # a key word of the aanhef after a semicolon, in a line that opens with the issuer
 INLINE_PREAMBLE = re.compile(r";\s*(?:gelezen|gezien|gelet\s+op|overwegende)\b", re.IGNORECASE)
+# the body issuing the bylaw: council, college, board of a joint arrangement or an agency
 PREAMBLE_OPENER = re.compile(
-    r"(?:de|het)\s(?:gemeente)?(?:raad|college|dagelijks bestuur|algemeen bestuur)\b", re.IGNORECASE
+    r"(?:(?:de|het)\s(?:gemeente)?(?:raad|college|dagelijks\sbestuur|algemeen\sbestuur|bestuur)|"
+    r"burgemeester\sen\swethouders)\b",
+    re.IGNORECASE,
 )
 META_TOP = re.compile(
     r"(?:Ziet u een fout|Geldend van|Regeling vervallen|Wetstechnische informatie|"
