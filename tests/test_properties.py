@@ -72,6 +72,19 @@ pieces = st.sampled_from(
         "besluit:",
         "Aldus vastgesteld",
         "• ",
+        # front matter of publication pages: banners, a glued table, an aanhef inside a line
+        "GEMEENTEBLAD",
+        "Officiële uitgave van X",
+        "Nr. 12 ",
+        "Datum publicatieOrganisatieJaargang en nummerRubriek\n",
+        "XGemeenteblad 2020, 1Verordeningen",
+        "Intitulé\n",
+        " De raad van de gemeente X, ",
+        "Verordening ",
+        "gelezen ",
+        "; ",
+        "Artikel 1. ",
+        "Artikel 2. ",
     ]
 )
 noise = st.lists(pieces, max_size=120).map("".join)
