@@ -186,7 +186,9 @@ def test_framework_override_and_inference() -> None:
     assert inferred.frameworks == ("participatiewet",)
     assert "C003" in [d.code for d in inferred.diagnostics]
     override = verordening.check(FULL, frameworks=["wmo2015"])
-    assert override.frameworks == ("wmo2015",)
+    assert override.frameworks == ("participatiewet",)  # what it rests on stays as read
+    assert override.judged_under == ("wmo2015",)
+    assert [b.source for b in override.legal_basis] == ["preamble", "override"]
     assert override.elements["policy_proposals"].status == "missing"
     with pytest.raises(ValueError, match="unknown framework"):
         verordening.check(FULL, frameworks=["abc"])

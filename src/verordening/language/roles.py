@@ -71,6 +71,8 @@ def _defined(term: str, value: str, names: RoleNames, issuer: str) -> list[tuple
         return [("council", term)]
     if fold(term) in names.people:  # "cliënt: ...", "inwoner: ..." are people, not the body
         return []
+    if names.college_words.found_in(term):  # "raad van bestuur: ...", "dagelijks bestuur: ..."
+        return [("college", term)]
     if names.body_words.found_in(term):
         return _body(term, value)
     if names.college_words.found_in(head) or (issuer and issuer.split()[-1] in value.lower()):
@@ -97,16 +99,25 @@ def _from_definitions(units: Iterable[Unit], names: RoleNames, issuer: str) -> l
     return found
 
 
+# the name a "(hierna: ...)" follows: its last words that start with a capital
+_NAME_BEFORE = re.compile(
+    r"((?:[A-ZÀ-Ý][\w'’-]*\s+(?:(?:van|voor|de|het|en)\s+)*)*[A-ZÀ-Ý][\w'’-]*)\s*[,(]?\s*$"
+)
+
+
 def _role_before(text: str, names: RoleNames, known: dict[str, str]) -> str | None:
-    """The role of the name that a "(hierna: ...)" or "(ASD)" follows: the words just before it."""
+    """The role of the name that a "(hierna: ...)" or "(ASD)" follows: the capitalised name
+    just before it when it names a body ("de Centrale Cliëntenraad LBWI (hierna: CCR)"), else
+    the nearest name of a role in the words before it."""
+    named = _NAME_BEFORE.search(text.rstrip())
+    if named and names.body_words.found_in(named[1]):
+        return "body"
     before = " ".join(text.split()[-12:])
     lower = before.lower()
     found = [(lower.rfind(name), role) for name, role in known.items() if lower.rfind(name) >= 0]
     if names.body_words.found_in(before):
         found.append((max(lower.rfind(p) for p in names.body_words.parts), "body"))
-    if not found:
-        return None
-    return max(found)[1]
+    return max(found)[1] if found else None
 
 
 def _aliases(units: list[Unit], names: RoleNames, known: dict[str, str]) -> list[tuple[str, str]]:
@@ -176,9 +187,11 @@ def _counterparts(units: list[Unit], body: set[str], known: dict[str, str]) -> l
         if unit.definition:
             continue
         for match in pattern.finditer(unit.text.lower()):
-            head = match["x"].split()[0]  # "de stuurgroep sociaal domein": the stuurgroep
-            if head not in _STOP and head not in known and len(head) > 3:
-                found.append(("college", head))
+            phrase = unit.text.lower()[match.start("x") : match.start("x") + 60]
+            head = match["x"]  # "de stuurgroep sociaal domein": the stuurgroep
+            if head in _STOP or len(head) <= 3 or any(phrase.startswith(name) for name in known):
+                continue
+            found.append(("college", head))
     return found
 
 
@@ -197,7 +210,12 @@ def find_roles(document: Document, units: list[Unit], names: RoleNames) -> Roles
     ]
     own += [("college", issuer)] if issuer else []
     body = {name for role, name in own if role == "body"} | set(names.names["body"])
-    own += _counterparts(units, body, known | {name: role for role, name in own})
+    every = (
+        known
+        | {n: role for role in ROLES for n in names.otherwise[role]}
+        | {name: role for role, name in own}
+    )
+    own += _counterparts(units, body, every)
     taken = {name for _, name in own}
     found: dict[str, list[str]] = {role: [] for role in ROLES}
     for role, name in own:

@@ -171,7 +171,15 @@ def determine_basis(
     year = _year(document) or as_of.year
     basis = _stated(laws, document, year)
     notes: list[Diagnostic] = []
-    if override:
+    frameworks = {b.framework for b in basis if b.framework}
+    if not frameworks:
+        inferred = _inferred(laws, binding_text, year)
+        basis.extend(inferred)
+        frameworks = {b.framework for b in inferred if b.framework}
+        if frameworks:
+            notes.append(diagnostic("C003"))
+    based_on = tuple(sorted(frameworks))
+    if override:  # what the bylaw rests on stays as read; the user's frameworks judge it
         unknown = [k for k in override if k not in laws.frameworks]
         if unknown:
             raise ValueError(
@@ -179,15 +187,6 @@ def determine_basis(
             )
         frameworks = set(override)
         basis.extend(LegalBasis(k, laws.frameworks[k].statute, "override", k, 0, 0) for k in override)
-    else:
-        frameworks = {b.framework for b in basis if b.framework}
-        if not frameworks:
-            inferred = _inferred(laws, binding_text, year)
-            basis.extend(inferred)
-            frameworks = {b.framework for b in inferred if b.framework}
-            if frameworks:
-                notes.append(diagnostic("C003"))
-    based_on = tuple(sorted(frameworks))
     judged, successors = _successors(laws, frameworks, as_of)
     early = [
         diagnostic("C005", as_of=as_of, framework=laws.frameworks[k].name, since=laws.frameworks[k].in_force)

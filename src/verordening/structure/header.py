@@ -85,9 +85,12 @@ _LABELS = (
     ("type_regelgeving", "Type regelgeving"),
     ("datum_besluit", "Datum besluit"),
     ("ingangsdatum", "Ingangsdatum"),
+    ("soort", "Soort"),
+    ("onderwerp", "Onderwerp"),
+    ("type_regelgeving", "Type"),
 )
 _LABEL_KEYS = {label.lower(): key for key, label in _LABELS}
-_KEY_LABELS = dict(_LABELS)
+_KEY_LABELS = {key: label for key, label in reversed(_LABELS)}
 _LABEL = "|".join(label.replace(" ", r"\s") for _, label in _LABELS)
 # a label with its value, glued ("OrganisatieEde"), spaced ("Organisatie Ede") or after a colon
 _LABELLED = re.compile(rf"(?P<label>(?i:{_LABEL}))(?:\s*:\s*|\s+(?=[A-Z0-9])|(?=[A-Z0-9]))(?P<value>\S.*)$")
