@@ -310,8 +310,8 @@ def test_a_reglement_van_orde_the_bylaw_only_mentions_does_not_count() -> None:
 def test_whoever_the_body_advises_or_consults_is_its_counterpart() -> None:
     text = (
         "Verordening adviesraad Zandvoorde\n\n" + PW + "\nArtikel 1\n"
-        "1. De adviesraad adviseert de stuurgroep sociaal domein gevraagd en ongevraagd over beleidsvoorstellen, "
-        "tijdig voordat de stuurgroep besluit.\n"
+        "1. De adviesraad adviseert de stuurgroep sociaal domein gevraagd en ongevraagd over "
+        "beleidsvoorstellen, tijdig voordat de stuurgroep besluit.\n"
         "2. De stuurgroep en de adviesraad overleggen elk kwartaal.\n"
     )
     report = check(text)
