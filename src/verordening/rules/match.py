@@ -170,6 +170,9 @@ def _whole_text_matches(matchers: Matchers, text: _Text) -> list[tuple[int, int,
             found.extend(phrases(text.doc))
     if len(matchers.dependency) and text.parsed:
         for key, tokens in matchers.dependency(text.doc):
+            # a parse that gives the first node (the verb) two subjects is not trusted
+            if sum(1 for child in text.doc[tokens[0]].children if child.dep_.startswith("nsubj")) > 1:
+                continue
             found.append((key, min(tokens), max(tokens) + 1))
     return found
 
