@@ -317,3 +317,29 @@ def test_whoever_the_body_advises_or_consults_is_its_counterpart() -> None:
     report = check(text)
     assert report.elements["periodic_consultation"].status == "present"
     assert report.elements["periodic_consultation"].values == {"meetings_per_year": 4}
+
+
+def test_the_body_s_own_meetings_give_no_frequency_but_this_overleg_does() -> None:
+    own = (
+        "Verordening cliëntenraad Zandvoorde\n\n" + PW + "\nArtikel 4 Vergaderingen en overleg\n"
+        "1. De cliëntenraad vergadert ten minste zes keer per jaar.\n"
+        "2. De cliëntenraad voert regelmatig overleg met de wethouder.\n"
+    )
+    consultation = check(own).elements["periodic_consultation"]
+    assert consultation.status == "partial"
+    assert consultation.values == {}
+    this = CONSULTATION + "2. Dit overleg vindt vier keer per jaar plaats.\n"
+    assert check(this).elements["periodic_consultation"].values == {"meetings_per_year": 4}
+
+
+def test_early_advice_as_before_the_decision_or_in_its_preparation() -> None:
+    plain = ADVICE.replace(", tijdig voordat het college een besluit neemt", "")
+    assert check(plain).elements["advice"].reasons == ("advice_not_early",)
+    before = plain + "2. Het college vraagt het advies voordat het een besluit neemt.\n"
+    assert check(before).elements["advice"].status == "present"
+    preparation = plain + "2. Het college vraagt het advies in de voorbereidingsfase.\n"
+    assert check(preparation).elements["advice"].status == "present"
+    meetings = (
+        plain + "2. Een secretaris ondersteunt de cliëntenraad bij de voorbereiding van vergaderingen.\n"
+    )
+    assert check(meetings).elements["advice"].reasons == ("advice_not_early",)

@@ -195,15 +195,14 @@ class Scope:
 
 def _belongs(rule: Rule, bylaw: Bylaw, hit: Hit, articles: set[str], primary: frozenset[int]) -> bool:
     """A provision about the element that points at a grant ("het overleg, bedoeld in het eerste
-    lid"), or that stands in a grant's article or names the roles itself (and is no mere
-    reference to the element, "dit overleg")."""
+    lid"), that stands in a grant's article ("Dit overleg vindt viermaal per jaar plaats"), or
+    that names the roles itself and is no mere reference to the element elsewhere."""
     if bylaw.references[hit.unit] & primary:
         return True
+    in_article = bylaw.units[hit.unit].article_id in articles
     if inside(hit, bylaw.matches.of(f"{rule.element}|reference")):
-        return False
-    return bylaw.units[hit.unit].article_id in articles or _has_roles(
-        rule, bylaw, hit.unit, rule.anchor_all_roles
-    )
+        return in_article  # "dit overleg" next to the grant it refers to
+    return in_article or _has_roles(rule, bylaw, hit.unit, rule.anchor_all_roles)
 
 
 def _companions(rule: Rule, bylaw: Bylaw, articles: set[str], primary: frozenset[int]) -> set[int]:
@@ -269,7 +268,9 @@ def judge_qualifier(
     found = [
         h
         for h in matches.of(f"{rule.element}|q|{q.key}")
-        if h.unit in where and not clauses.belongs_elsewhere(matches.words[h.unit], h, q.not_with)
+        if h.unit in where
+        and not clauses.belongs_elsewhere(matches.words[h.unit], h, q.not_with)
+        and _belongs_with(rule, q, bylaw, clauses, h)
     ]
     negated = [
         h
@@ -298,6 +299,19 @@ def judge_qualifier(
     if good:  # only under a condition or at the college's discretion
         return result(False, good, f"{rule.element}_{soft(good[0])}")
     return result(q.default, [], q.missing)
+
+
+def _belongs_with(rule: Rule, q: Qualifier, bylaw: Bylaw, clauses: Clauses, hit: Hit) -> bool:
+    """Whether a qualifier's match stands with what it qualifies: in a sentence with an anchor
+    of the element or naming a role the rule asks for (when it asks)."""
+    if not q.with_anchor and not q.with_roles:
+        return True
+    w = bylaw.matches.words[hit.unit]
+    left, right = clauses.sentence(w, hit)
+    if q.with_roles and not set(q.with_roles).isdisjoint(w.role[left:right]):
+        return True
+    anchors = bylaw.matches.of(f"{rule.element}|anchor")
+    return q.with_anchor and any(a.unit == hit.unit and left <= a.start < right for a in anchors)
 
 
 def _value(q: Qualifier, hits: list[Hit], bylaw: Bylaw, clauses: Clauses) -> float | None:

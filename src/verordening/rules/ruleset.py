@@ -65,6 +65,8 @@ class Qualifier:
     scope: str  # "evidence" (provisions about the element) or "article" (their whole articles)
     overridable: bool  # a denied_by limit gives way to an outright grant elsewhere
     not_with: tuple[str, ...]  # words in the match's clause that show it belongs to something else
+    with_anchor: bool  # a match counts only in a sentence with an anchor of the element ...
+    with_roles: tuple[str, ...]  # ... or one that names one of these roles
     value: Value | None
     missing: str  # reason code when not satisfied
     denied: str  # reason code when denied
@@ -163,6 +165,8 @@ def _qualifiers(file: DataFile) -> tuple[Qualifier, ...]:
             scope=q.get("scope", "evidence"),
             overridable=bool(q.get("overridable", False)),
             not_with=tuple(q.get("not_with", [])),
+            with_anchor=bool(q.get("belongs_with", {}).get("anchor", False)),
+            with_roles=tuple(q.get("belongs_with", {}).get("roles", [])),
             value=Value(**q["value"]) if "value" in q else None,
             missing=q["missing"],
             denied=q.get("denied", q["missing"]),
