@@ -72,7 +72,7 @@ def test_role_example(text: str, name: str, role: str) -> None:
 def test_verdict_example(example: dict[str, Any]) -> None:
     named, other = title_names(KNOWLEDGE.verdict, example["title"])
     found = {(True, False): "participation", (False, True): "other", (True, True): "both"}.get(
-        (named, other), "neither"
+        (named, other), "weak_other" if KNOWLEDGE.verdict.weak_other.found_in(example["title"]) else "neither"
     )
     assert found == example["names"]
 

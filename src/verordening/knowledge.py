@@ -225,6 +225,7 @@ class VerdictWords:
 
     participation: WordParts
     other: WordParts
+    weak_other: WordParts  # another subject unless the articles grant participation rights
     preamble: WordParts  # an aanhef that says the text is about client participation
     rights: tuple[str, ...]  # elements whose grant to a body shows participation rights
     examples: tuple[dict[str, Any], ...]
@@ -238,6 +239,7 @@ def _verdict(file: DataFile, elements: tuple[str, ...]) -> VerdictWords:
     return VerdictWords(
         WordParts.of(raw["participation"]),
         WordParts.of(raw["other"]),
+        WordParts.of(raw["weak_other"]),
         WordParts.of(raw["preamble"]),
         tuple(raw["rights"]),
         tuple(raw["examples"]),

@@ -77,7 +77,7 @@ def _defined(term: str, value: str, names: RoleNames, issuer: str) -> list[tuple
         return _body(term, value)
     if names.college_words.found_in(head) or (issuer and issuer.split()[-1] in value.lower()):
         return [("college", term)]
-    return _body(term, value) if names.body_words.found_in(value[:80]) else []
+    return _body(term, value) if names.body_words.found_in(head[:80]) else []
 
 
 def _body(term: str, value: str) -> list[tuple[str, str]]:
@@ -99,6 +99,8 @@ def _from_definitions(units: Iterable[Unit], names: RoleNames, issuer: str) -> l
     return found
 
 
+# a pointer after a name: "de Centrale Cliëntenraad, bedoeld in artikel 2"
+_POINTER = re.compile(r",?\s*(?:als\s+)?(?:bedoeld|genoemd)\s+in\s+[^,;()]*$", re.IGNORECASE)
 # the name a "(hierna: ...)" follows: its last words that start with a capital
 _NAME_BEFORE = re.compile(
     r"((?:[A-ZÀ-Ý][\w'’-]*\s+(?:(?:van|voor|de|het|en)\s+)*)*[A-ZÀ-Ý][\w'’-]*)\s*[,(]?\s*$"
@@ -109,14 +111,15 @@ def _role_before(text: str, names: RoleNames, known: dict[str, str]) -> str | No
     """The role of the name that a "(hierna: ...)" or "(ASD)" follows: the capitalised name
     just before it when it names a body ("de Centrale Cliëntenraad LBWI (hierna: CCR)"), else
     the nearest name of a role in the words before it."""
-    named = _NAME_BEFORE.search(text.rstrip())
+    text = _POINTER.sub("", text.rstrip())  # "... LDI, bedoeld in artikel 2 (hierna: CCR)"
+    named = _NAME_BEFORE.search(text)
     if named and names.body_words.found_in(named[1]):
         return "body"
-    before = " ".join(text.split()[-12:])
-    lower = before.lower()
-    found = [(lower.rfind(name), role) for name, role in known.items() if lower.rfind(name) >= 0]
-    if names.body_words.found_in(before):
-        found.append((max(lower.rfind(p) for p in names.body_words.parts), "body"))
+    before = fold(" ".join(text.split()[-12:]))
+    found = [
+        (before.rfind(fold(name)), role) for name, role in known.items() if before.rfind(fold(name)) >= 0
+    ]
+    found += [(before.rfind(part), "body") for part in names.body_words.parts if part in before]
     return max(found)[1] if found else None
 
 

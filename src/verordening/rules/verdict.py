@@ -41,6 +41,7 @@ def decide_verdict(
     named, other = title_names(words, title)
     named = named or (not other and _preamble_names(words, document))
     rights = [el for el in words.rights if evidence[el].primary]
+    other = other or (not rights and words.weak_other.found_in(title))
     stated = any(
         b.framework and b.source in (BasisSource.PREAMBLE, BasisSource.METADATA) for b in basis.legal_basis
     )

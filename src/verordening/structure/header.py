@@ -82,18 +82,33 @@ _LABELS = (
     ("organisatie", "Organisatie"),
     ("jaargang_en_nummer", "Jaargang en nummer"),
     ("rubriek", "Rubriek"),
-    ("type_regelgeving", "Type regelgeving"),
     ("datum_besluit", "Datum besluit"),
     ("ingangsdatum", "Ingangsdatum"),
+    ("type_regelgeving", "Type regelgeving"),
     ("soort", "Soort"),
     ("onderwerp", "Onderwerp"),
+    ("vastgesteld_door", "Vastgesteld door"),
+    ("wettelijke_grondslag", "Wettelijke grondslag"),
+    ("inwerkingtreding", "Inwerkingtreding"),
     ("type_regelgeving", "Type"),
+    ("datum", "Datum"),
 )
 _LABEL_KEYS = {label.lower(): key for key, label in _LABELS}
 _KEY_LABELS = {key: label for key, label in reversed(_LABELS)}
-_LABEL = "|".join(label.replace(" ", r"\s") for _, label in _LABELS)
-# a label with its value, glued ("OrganisatieEde"), spaced ("Organisatie Ede") or after a colon
-_LABELLED = re.compile(rf"(?P<label>(?i:{_LABEL}))(?:\s*:\s*|\s+(?=[A-Z0-9])|(?=[A-Z0-9]))(?P<value>\S.*)$")
+# the words of a label are joined by spaces, never by a tab: a tab ends the label
+_LABEL = "|".join(label.replace(" ", "[ ]") for _, label in _LABELS)
+# a label with its value, glued ("OrganisatieEde"), spaced ("Organisatie Ede"), after a tab or a
+# wide space ("Vastgesteld door\tgemeenteraad") or after a colon
+_WORDY = "|".join(
+    label.replace(" ", "[ ]")
+    for key, label in _LABELS
+    if key in ("vastgesteld_door", "wettelijke_grondslag", "onderwerp")
+)
+_LABELLED = re.compile(
+    rf"(?P<label>(?i:{_LABEL}))(?:\s*:\s*|\t\s*|\s{{2,}}|\s+(?=[A-Z0-9])|(?=[A-Z0-9]))(?P<value>\S.*)$"
+    # labels whose values may start in lower case: "Vastgesteld door gemeenteraad"
+    rf"|(?P<wordy>(?i:{_WORDY}))\s*:?\s+(?P<lower>\S.*)$"
+)
 # a label alone on its line, its value on the next
 _LABEL_ALONE = re.compile(rf"(?:{_LABEL})\s*:?$", re.IGNORECASE)
 # a table header: two or more labels glued or spaced into one line
@@ -174,8 +189,9 @@ def header_fields(text: str) -> list[HeaderField]:
     """The fields of one header line that is not a table: labelled, or banner pieces."""
     match = _LABELLED.match(text)
     if match and not _TABLE_HEADER.match(text):
-        key = _LABEL_KEYS[re.sub(r"\s+", " ", match["label"]).lower()]
-        return [HeaderField(key, match["label"], match["value"].strip(), match.start("value"), len(text))]
+        label, group = (match["label"], "value") if match["label"] else (match["wordy"], "lower")
+        key = _LABEL_KEYS[re.sub(r"\s+", " ", label).lower()]
+        return [HeaderField(key, label, match[group].strip(), match.start(group), len(text))]
     fields, end = header_prefix(text)
     return fields if end == len(text) or len(fields) >= 2 else []
 
