@@ -153,6 +153,11 @@ BREAKAGES = {
         ),
         "no explanation for information_only_on_request",
     ),
+    "a qualifier inside an unknown note": lambda d: (
+        "support.yaml",
+        _edit(d, "support.yaml", "not_inside: [support_delegated]", "not_inside: [support_delegatd]"),
+        "no note with reason support_delegatd",
+    ),
 }
 
 

@@ -184,16 +184,18 @@ class Clauses:
             if doc[at + i].head.i in ancestors and doc[at + i].head.i != at + i and not start <= i < end
         ]
 
-    def takes_back(self, w: Words, hit: Hit) -> bool:
-        """Whether a grant left to the college limits the element rather than adding a case or
-        conditioning something else: "alleen ...", "als het college dat wenselijk acht", but
+    def takes_back(self, w: Words, hit: Hit, soft: str) -> bool:
+        """Whether a grant left to the college or the budget limits the element rather than
+        adding a case or conditioning something else: "alleen ...", "als het college dat
+        wenselijk acht", "voor zover de begroting dat toelaat" (``soft`` is "conditional"), but
         not "ook ... indien het college dat wenselijk acht"."""
         left, right = self.sentence(w, hit)
         said = w.lower[left:right]
         if not self.cues.restriction.isdisjoint(said):
             return True
         judged = "college" in w.role[left:right] and not self.cues.judgement.isdisjoint(said)
-        return judged and self.cues.extension.isdisjoint(said)
+        budget = soft == "conditional" and any_word(said, self.cues.budget_condition)
+        return (judged or budget) and self.cues.extension.isdisjoint(said)
 
     def no_duty(self, w: Words, hit: Hit) -> bool:
         """'Het college is niet verplicht advies te vragen': the college's duty taken away."""

@@ -261,6 +261,17 @@ class Qualified:
     value: float | None = None  # what its matches say, when the rule reads a value
 
 
+def _inside_note(rule: Rule, q: Qualifier, bylaw: Bylaw, hit: Hit) -> bool:
+    """'Het college regelt de vergoedingen nader': a match inside one of a note the qualifier
+    names in ``not_inside``."""
+    return any(
+        h.unit == hit.unit and h.start <= hit.start and hit.end <= h.end
+        for index, note in enumerate(rule.notes)
+        if note.reason in q.not_inside
+        for h in bylaw.matches.of(f"{rule.element}|note|{index}")
+    )
+
+
 def judge_qualifier(
     rule: Rule, q: Qualifier, bylaw: Bylaw, clauses: Clauses, where: frozenset[int]
 ) -> Qualified:
@@ -271,6 +282,7 @@ def judge_qualifier(
         if h.unit in where
         and not clauses.belongs_elsewhere(matches.words[h.unit], h, q.not_with)
         and _belongs_with(rule, q, bylaw, clauses, h)
+        and not _inside_note(rule, q, bylaw, h)
     ]
     negated = [
         h
@@ -368,7 +380,7 @@ def grant_shortfalls(
     softness = [(h, bylaw.softness(h)) for h in grants]
     soft = any(s for _, s in softness) if rule.soft_any else all(s for _, s in softness)
     if not soft:  # a grant elsewhere that takes the others back: "alleen als het college dat wenselijk acht"
-        softness = [(h, s) for h, s in softness if s and clauses.takes_back(bylaw.matches.words[h.unit], h)]
+        softness = [(h, s) for h, s in softness if s and clauses.takes_back(bylaw.matches.words[h.unit], h, s)]
     found.extend(Shortfall(f"{el}_{s}", frozenset([h.unit])) for h, s in softness if s)
     return (*found, *_taken_back(rule, bylaw, clauses, anchors, scope))
 
@@ -399,7 +411,7 @@ def _taken_back(
             continue
         if clauses.no_duty(w, hit):
             found.append(Shortfall(f"{rule.element}_restricted", frozenset([hit.unit])))
-        elif (soft := bylaw.softness(hit)) and clauses.takes_back(w, hit):
+        elif (soft := bylaw.softness(hit)) and clauses.takes_back(w, hit, soft):
             found.append(Shortfall(f"{rule.element}_{soft}", frozenset([hit.unit])))
     return tuple(found)
 

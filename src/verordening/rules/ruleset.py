@@ -65,6 +65,7 @@ class Qualifier:
     scope: str  # "evidence" (provisions about the element) or "article" (their whole articles)
     overridable: bool  # a denied_by limit gives way to an outright grant elsewhere
     not_with: tuple[str, ...]  # words in the match's clause that show it belongs to something else
+    not_inside: tuple[str, ...]  # notes (by reason) whose matches a match of this must not lie in
     with_anchor: bool  # a match counts only in a sentence with an anchor of the element ...
     with_roles: tuple[str, ...]  # ... or one that names one of these roles
     value: Value | None
@@ -165,6 +166,7 @@ def _qualifiers(file: DataFile) -> tuple[Qualifier, ...]:
             scope=q.get("scope", "evidence"),
             overridable=bool(q.get("overridable", False)),
             not_with=tuple(q.get("not_with", [])),
+            not_inside=tuple(q.get("not_inside", [])),
             with_anchor=bool(q.get("belongs_with", {}).get("anchor", False)),
             with_roles=tuple(q.get("belongs_with", {}).get("roles", [])),
             value=Value(**q["value"]) if "value" in q else None,
@@ -234,10 +236,16 @@ def _reason_codes(rule: Rule, file: DataFile) -> dict[str, list[str | int]]:
 
 
 def _check_reasons(rule: Rule, file: DataFile) -> None:
-    """Every reason code a rule can give must be explained in its ``reasons``."""
+    """Every reason code a rule can give must be explained in its ``reasons``; a qualifier's
+    ``not_inside`` names notes of the rule."""
     for code, place in _reason_codes(rule, file).items():
         if code not in rule.reasons:
             raise file.error(place, f"reasons: no explanation for {code}")
+    notes = {note.reason for note in rule.notes}
+    for index, q in enumerate(rule.qualifiers):
+        for inside, reason in enumerate(q.not_inside):
+            if reason not in notes:
+                raise file.error(["qualifiers", index, "not_inside", inside], f"no note with reason {reason}")
 
 
 def _rule_schema(folder: Path, frameworks: list[str]) -> dict[str, Any]:
