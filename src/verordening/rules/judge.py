@@ -380,7 +380,8 @@ def grant_shortfalls(
     softness = [(h, bylaw.softness(h)) for h in grants]
     soft = any(s for _, s in softness) if rule.soft_any else all(s for _, s in softness)
     if not soft:  # a grant elsewhere that takes the others back: "alleen als het college dat wenselijk acht"
-        softness = [(h, s) for h, s in softness if s and clauses.takes_back(bylaw.matches.words[h.unit], h, s)]
+        words = bylaw.matches.words
+        softness = [(h, s) for h, s in softness if s and clauses.takes_back(words[h.unit], h, s)]
     found.extend(Shortfall(f"{el}_{s}", frozenset([h.unit])) for h, s in softness if s)
     return (*found, *_taken_back(rule, bylaw, clauses, anchors, scope))
 
