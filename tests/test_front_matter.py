@@ -169,6 +169,17 @@ def test_spaced_table_row_with_other_rubrics(rubric: str, heading: str) -> None:
                 "rubriek": "Regelingen",
             },
         ),
+        (
+            "Gemeenteblad van Waterlo | 2024 | nr. 55120 | 22 maart 2024 | Regelgeving\n",
+            {
+                "blad": "Gemeenteblad",
+                "uitgever": "Waterlo",
+                "jaargang": "2024",
+                "nummer": "55120",
+                "datum_publicatie": "22 maart 2024",
+                "type_regelgeving": "Regelgeving",
+            },
+        ),
     ],
     ids=[
         "gemeenteblad",
@@ -177,6 +188,7 @@ def test_spaced_table_row_with_other_rubrics(rubric: str, heading: str) -> None:
         "banner-name",
         "spaced",
         "glued",
+        "barred",
     ],
 )
 def test_header_lines_before_the_title_are_the_metadata(header: str, expected: dict[str, str]) -> None:

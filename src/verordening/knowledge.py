@@ -346,6 +346,7 @@ class Cues:
     judgement: frozenset[str]
     extension: frozenset[str]
     no_duty: tuple[str, ...]
+    exception: tuple[str, ...]
     others: tuple[str, ...]
     values: ValueWords
     examples: tuple[dict[str, Any], ...]
@@ -367,6 +368,7 @@ def _cues(file: DataFile, elements: tuple[str, ...]) -> Cues:
         hedge=read_patterns(file, ["hedge"]),
         harmless_condition=tuple(raw["harmless_condition"]),
         no_duty=tuple(raw["no_duty"]),
+        exception=tuple(raw["exception"]),
         values=ValueWords(**{key: dict(table) for key, table in raw["values"].items()}),
         others=tuple(raw["others"]),
         budget_condition=tuple(raw["budget_condition"]),

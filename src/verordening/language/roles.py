@@ -40,7 +40,7 @@ class Roles:
 _DEFINITION_OPENING = re.compile(r"^.*?\b(?:verstaan|verstaat)\s+onder\s*", re.IGNORECASE)
 _DEFINITION = re.compile(r"^(?P<term>[^:;]{1,60}?)\s*:\s*(?P<value>.+)$")
 _HEREAFTER = re.compile(
-    r"\(?\s*hierna(?:\s+te\s+noemen)?\s*:?\s*(?:de|het)?\s*(?P<name>[^);,.]{2,40})\)?", re.I
+    r"\(?\s*hierna(?:\s+ook)?(?:\s+te\s+noemen)?\s*:?\s*(?:de|het)?\s*(?P<name>[^);,.]{2,40})\)?", re.I
 )
 _FULL_NAME = re.compile(
     r"(?:de|het|een)?\s*(?P<name>[A-ZÀ-Ý][\w\- ]{2,60}?)(?:[,;.(]|$| van | bedoeld| als )"
@@ -95,8 +95,22 @@ def _from_definitions(units: Iterable[Unit], names: RoleNames, issuer: str) -> l
             continue
         term = match["term"].strip().strip("'\"‘’“”").lower()
         term = _DEFINITION_OPENING.sub("", term)  # "In deze verordening wordt verstaan onder platform"
-        found.extend(_defined(_ARTICLE.sub("", term), match["value"], names, issuer))
+        term = _ARTICLE.sub("", term)
+        for role, name in _defined(term, match["value"], names, issuer):
+            found.append((role, name))
+            found.extend((role, one) for one in _singulars(name) if role == "body" and name == term)
     return found
+
+
+def _singulars(name: str) -> list[str]:
+    """The singular of a plural body name, for the one of them a provision speaks of: "de
+    raden" -> "de betrokken raad", "de adviesraden" -> "adviesraad"."""
+    if not name.endswith("en") or len(name.split()[-1]) < 5:
+        return []
+    stem = name[:-2]
+    # an open syllable doubles its vowel in the singular: raden -> raad, panelen -> panel
+    doubled = re.sub(r"(?<=[^aeiou])([aeou])([^aeiouwyj])$", r"\1\1\2", stem)
+    return list(dict.fromkeys([doubled, stem]))
 
 
 # a pointer after a name: "de Centrale Cliëntenraad, bedoeld in artikel 2"

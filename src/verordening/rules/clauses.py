@@ -208,13 +208,26 @@ class Clauses:
         'niet gehouden ... voor zover de persoonlijke levenssfeer ...': about individual matters
         or the law, which takes nothing back."""
         left, right = self.sentence(w, hit)
-        said = w.lower[left:right]
+        return self.about_others(w.lower[left:right])
+
+    def about_others(self, said: list[str]) -> bool:
+        """Words about others, individual matters, the law or privacy."""
         cues = self.cues
         return (
             any_word(said, cues.others)
             or any_word(said, cues.harmless_scope)
             or any_word(said, cues.harmless_condition)
         )
+
+    def excepted(self, w: Words, items: list[list[str]]) -> bool:
+        """'Artikel 4 is niet van toepassing op: a. beleidsvoorstellen uit regionale afspraken;
+        b. besluiten over individuele cliënten': cases excepted from a grant (the items of a
+        list, else the sentence itself), not all of them harmless."""
+        said = " ".join(w.lower)
+        if not any(f" {phrase} " in f" {said} " for phrase in self.cues.exception):
+            return False
+        cases = items if items else [w.lower]
+        return any(not self.about_others(case) for case in cases)
 
     @staticmethod
     def belongs_elsewhere(w: Words, hit: Hit, words: tuple[str, ...]) -> bool:

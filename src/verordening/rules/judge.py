@@ -378,12 +378,32 @@ def grant_shortfalls(
     # a grant that is only left to the college makes the element partial
     grants = [h for h in anchors.positive if (h.unit, h.start) not in anchors.weak] or list(anchors.positive)
     softness = [(h, bylaw.softness(h)) for h in grants]
-    soft = any(s for _, s in softness) if rule.soft_any else all(s for _, s in softness)
+    open_by = _left_open(rule, bylaw, grants)
+    flags = [bool(s) or h in open_by for h, s in softness]
+    soft = any(flags) if rule.soft_any else all(flags)
     if not soft:  # a grant elsewhere that takes the others back: "alleen als het college dat wenselijk acht"
         words = bylaw.matches.words
         softness = [(h, s) for h, s in softness if s and clauses.takes_back(words[h.unit], h, s)]
+        open_by = {}
     found.extend(Shortfall(f"{el}_{s}", frozenset([h.unit])) for h, s in softness if s)
+    found.extend(Shortfall(reason, frozenset([h.unit])) for h, reason in open_by.items())
     return (*found, *_taken_back(rule, bylaw, clauses, anchors, scope))
+
+
+def _left_open(rule: Rule, bylaw: Bylaw, grants: list[Hit]) -> dict[Hit, str]:
+    """Grants in a clause that leaves them to a later decision ("Vergoedingen worden bij
+    afzonderlijk collegebesluit geregeld"): the notes the rule names in ``left_open_by``."""
+    found: dict[Hit, str] = {}
+    for index, note in enumerate(rule.notes):
+        if note.reason not in rule.left_open_by:
+            continue
+        for n in bylaw.matches.of(f"{rule.element}|note|{index}"):
+            lower = bylaw.matches.words[n.unit].lower
+            left, right = around(lower, n.start, n.end, CLAUSE)
+            for h in grants:
+                if h.unit == n.unit and left <= h.start < right:
+                    found.setdefault(h, note.reason)
+    return found
 
 
 def _taken_back(
@@ -410,7 +430,8 @@ def _taken_back(
         w = words[hit.unit]
         if clauses.for_others(w, hit):
             continue
-        if clauses.no_duty(w, hit):
+        items = [words[i].lower for i in sorted(bylaw.under.get(hit.unit, ()))]
+        if clauses.no_duty(w, hit) or clauses.excepted(w, items):
             found.append(Shortfall(f"{rule.element}_restricted", frozenset([hit.unit])))
         elif (soft := bylaw.softness(hit)) and clauses.takes_back(w, hit, soft):
             found.append(Shortfall(f"{rule.element}_{soft}", frozenset([hit.unit])))

@@ -103,6 +103,7 @@ class Rule:
     unit_exclude: tuple[Pattern, ...]
     negated_anchor: str  # "restrict": a right excluded in part makes the element partial
     soft_any: bool  # partial when any grant is left to the college, not only when all are
+    left_open_by: tuple[str, ...]  # notes (by reason) that leave a grant in their clause to later
     dependency_exclude: tuple[Pattern, ...]
     topics: tuple[str, ...]
     qualifiers: tuple[Qualifier, ...]
@@ -203,6 +204,7 @@ def _rule(file: DataFile) -> Rule:
         unit_exclude=patterns("unit_exclude"),
         negated_anchor=anchor.get("negated", "restrict"),
         soft_any=anchor.get("soft", "all") == "any",
+        left_open_by=tuple(anchor.get("left_open_by", [])),
         dependency_exclude=read_patterns(file, ["anchor", "dependency_exclude"], dependency=True),
         topics=tuple(data.get("topics", [])),
         qualifiers=_qualifiers(file),
@@ -237,11 +239,14 @@ def _reason_codes(rule: Rule, file: DataFile) -> dict[str, list[str | int]]:
 
 def _check_reasons(rule: Rule, file: DataFile) -> None:
     """Every reason code a rule can give must be explained in its ``reasons``; a qualifier's
-    ``not_inside`` names notes of the rule."""
+    ``not_inside`` and the anchor's ``left_open_by`` name notes of the rule."""
     for code, place in _reason_codes(rule, file).items():
         if code not in rule.reasons:
             raise file.error(place, f"reasons: no explanation for {code}")
     notes = {note.reason for note in rule.notes}
+    for inside, reason in enumerate(rule.left_open_by):
+        if reason not in notes:
+            raise file.error(["anchor", "left_open_by", inside], f"no note with reason {reason}")
     for index, q in enumerate(rule.qualifiers):
         for inside, reason in enumerate(q.not_inside):
             if reason not in notes:

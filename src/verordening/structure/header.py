@@ -57,8 +57,9 @@ _REFERENCE = re.compile(rf"(?P<value>(?:{_SHEET})\s\d{{4}},?\s*(?:nr\.\s*)?\d+)"
 _BANNER = re.compile(
     r"(?:\d{1,3}\s+)?(?P<value>GEMEENTEBLAD|STAATSCOURANT|PROVINCIAAL\sBLAD|WATERSCHAPSBLAD|"
     r"BLAD\sGEMEENSCHAPPELIJKE\sREGELING|CVDR|Gemeenteblad|Staatscourant|Provinciaal\sblad|"
+    r"Offici(?:ële|ele)\spublicatie|"
     r"Waterschapsblad|Blad\sgemeenschappelijke\sregeling)"
-    r"(?:\s+van\s+(?P<publisher>[^.|\d][^.|]*?)(?=\.?\s*(?:Nr\.|$))|\s+(?P<name>[A-Z][A-Z'’ -]*[A-Z]))?"
+    r"(?:\s+van\s+(?P<publisher>[^.|\d][^.|]*?)(?=\.?\s*(?:Nr\.|\||$))|\s+(?P<name>[A-Z][A-Z'’ -]*[A-Z]))?"
     r"\.?(?=[\s|]|$|[A-Z])"
 )
 # the publisher: "Officiële uitgave van gemeente Ede", "Officieel blad van ..." (to "Nr." or the end)
@@ -72,6 +73,10 @@ _NUMBER = re.compile(
 )
 # a date standing in the header
 _DATE = re.compile(rf"(?P<value>{_DATE_TEXT})\.?")
+# between bars: the year of the sheet, and the kind of text ("Gemeenteblad van Ede | 2016 |
+# nr. 55120 | 29 april 2016 | Regelgeving")
+_BARRED = re.compile(r"(?P<value>(?:19|20)\d\d|Regelgeving|Verordeningen|Beleidsregels)(?=\s*(?:\||$))")
+_BARRED_KEYS = {"Regelgeving": "type_regelgeving", "Verordeningen": "rubriek", "Beleidsregels": "rubriek"}
 # what may stand between two pieces
 _GAP = re.compile(r"[\s|,]*")
 
@@ -85,6 +90,9 @@ _LABELS = (
     ("datum_besluit", "Datum besluit"),
     ("ingangsdatum", "Ingangsdatum"),
     ("type_regelgeving", "Type regelgeving"),
+    ("type_regelgeving", "Type regeling"),
+    ("datum_publicatie", "Publicatiedatum"),
+    ("datum_ondertekening", "Datum ondertekening"),
     ("soort", "Soort"),
     ("onderwerp", "Onderwerp"),
     ("vastgesteld_door", "Vastgesteld door"),
@@ -102,12 +110,12 @@ _LABEL = "|".join(label.replace(" ", "[ ]") for _, label in _LABELS)
 _WORDY = "|".join(
     label.replace(" ", "[ ]")
     for key, label in _LABELS
-    if key in ("vastgesteld_door", "wettelijke_grondslag", "onderwerp")
+    if key in ("vastgesteld_door", "wettelijke_grondslag", "onderwerp", "rubriek")
 )
 _LABELLED = re.compile(
     rf"(?P<label>(?i:{_LABEL}))(?:\s*:\s*|\t\s*|\s{{2,}}|\s+(?=[A-Z0-9])|(?=[A-Z0-9]))(?P<value>\S.*)$"
     # labels whose values may start in lower case: "Vastgesteld door gemeenteraad"
-    rf"|(?P<wordy>(?i:{_WORDY}))\s*:?\s+(?P<lower>\S.*)$"
+    rf"|(?P<wordy>(?i:{_WORDY}))\s*:?\s*(?P<lower>[^\sA-Z]\S*(?:\s.*)?)$"
 )
 # a label alone on its line, its value on the next
 _LABEL_ALONE = re.compile(rf"(?:{_LABEL})\s*:?$", re.IGNORECASE)
@@ -160,6 +168,9 @@ def _piece(text: str, pos: int) -> tuple[list[HeaderField], int]:
     match = _DATE.match(text, pos)
     if match:
         return [_field("datum_publicatie", "", match, "value")], match.end()
+    match = _BARRED.match(text, pos) if pos and text[:pos].rstrip().endswith("|") else None
+    if match:
+        return [_field(_BARRED_KEYS.get(match["value"], "jaargang"), "", match, "value")], match.end()
     return [], pos
 
 
