@@ -187,3 +187,24 @@ def test_proposals_worked_out_at_the_alderman_s_request() -> None:
     proposals = wmo.elements["policy_proposals"]
     assert proposals.status == "partial"
     assert proposals.reasons == ("policy_proposals_only_on_request",)
+
+
+def test_any_discretion_over_a_grant_in_a_provision_pointing_at_it_takes_it_back() -> None:
+    for said in (
+        "Het college kan in bijzondere gevallen afwijken van het eerste lid.",
+        "Het college kan besluiten het overleg, bedoeld in het eerste lid, anders in te richten.",
+    ):
+        consultation = check(CONSULTATION + f"2. {said}\n").elements["periodic_consultation"]
+        assert consultation.status == "partial", said
+        assert consultation.reasons == ("periodic_consultation_discretionary",)
+    extra = "2. Het college kan ook op verzoek van de cliëntenraad overleg voeren als bedoeld in lid 1."
+    assert check(CONSULTATION + extra + "\n").elements["periodic_consultation"].status == "present"
+
+
+def test_an_urgency_clause_with_notice_takes_nothing_back() -> None:
+    urgent = (
+        "2. De cliëntenraad brengt zijn advies uit binnen vier weken.\n"
+        "3. Indien een besluit geen uitstel duldt, kan het college de termijn, bedoeld in het tweede lid, "
+        "bekorten. Het college deelt de cliëntenraad de reden onverwijld mee.\n"
+    )
+    assert check(ADVICE + urgent).elements["advice"].status == "present"

@@ -197,6 +197,10 @@ class Clauses:
         budget = soft == "conditional" and any_word(said, self.cues.budget_condition)
         return (judged or budget) and self.cues.extension.isdisjoint(said)
 
+    def not_extension(self, w: Words, hit: Hit) -> bool:
+        left, right = self.sentence(w, hit)
+        return self.cues.extension.isdisjoint(w.lower[left:right])
+
     def no_duty(self, w: Words, hit: Hit) -> bool:
         """'Het college is niet verplicht advies te vragen': the college's duty taken away."""
         left, right = self.sentence(w, hit)
@@ -275,6 +279,14 @@ class Clauses:
                 return True
         return False
 
+    def _subordinate(self, lower: list[str], clause_start: int, modal: int) -> bool:
+        """Whether a modal stands in a subordinate clause: a subordinating word between it and
+        the comma (or the sentence start) before it."""
+        start = modal
+        while start > clause_start and lower[start - 1] != ",":
+            start -= 1
+        return not self.cues.subordinate.isdisjoint(lower[start:modal])
+
     @staticmethod
     def _parsed_subject(w: Words, modal: int) -> str | None:
         """The role of the modal's subject in the dependency parse, when there is one."""
@@ -314,6 +326,8 @@ class Clauses:
         for i in range(clause_start, min(start, size)):
             if lemma[i] not in modals and lower[i] not in modals:
                 continue
+            if self._subordinate(lower, clause_start, i):
+                continue  # "op een moment dat het advies nog van invloed kan zijn"
             roles = self._subject_roles(w, clause_start, i)
             if "body" in roles or "both" in roles:
                 return False  # the body is (part of) the subject: a right, whatever the parse says

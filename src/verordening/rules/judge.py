@@ -22,7 +22,7 @@ from attrs import define, field
 from ..language import Unit, resolve_references
 from ..vocabulary import Status
 from .cite import choose, headings_index, topical
-from .clauses import CLAUSE, Clauses, Conditions, Softness, around, inside
+from .clauses import CLAUSE, SENTENCE, Clauses, Conditions, Softness, around, inside
 from .match import Hit, Matches
 from .ruleset import Qualifier, Rule
 from .values import measure
@@ -421,11 +421,16 @@ def _taken_back(
         if h.unit not in scope.primary and not inside(h, references) and "college" in bylaw.roles_in[h.unit]
     ]
     pointing = [
-        Hit(u, 0, len(words[u].lower))
+        hit
         for u in sorted(scope.provisions - scope.primary)
         if bylaw.references[u] & scope.primary and not units[u].definition
+        for hit in _sentence_ends(u, words[u].lower)
     ]
     found = []
+    # a provision that points at a grant and is about nothing else: any discretion it leaves the
+    # college over the grant takes it back ("Het college kan besluiten het aantal overleggen,
+    # bedoeld in het eerste lid, te wijzigen"), unless it adds to it ("ook")
+    pointed = {h.unit for h in pointing if not bylaw.elements_of.get(h.unit, frozenset()) - {rule.element}}
     for hit in [*about, *pointing]:
         w = words[hit.unit]
         if clauses.for_others(w, hit):
@@ -433,9 +438,20 @@ def _taken_back(
         items = [words[i].lower for i in sorted(bylaw.under.get(hit.unit, ()))]
         if clauses.no_duty(w, hit) or clauses.excepted(w, items):
             found.append(Shortfall(f"{rule.element}_restricted", frozenset([hit.unit])))
-        elif (soft := bylaw.softness(hit)) and clauses.takes_back(w, hit, soft):
+        elif (soft := bylaw.softness(hit)) and (
+            clauses.takes_back(w, hit, soft) or (hit.unit in pointed and clauses.not_extension(w, hit))
+        ):
             found.append(Shortfall(f"{rule.element}_{soft}", frozenset([hit.unit])))
     return tuple(found)
+
+
+def _sentence_ends(unit: int, lower: list[str]) -> list[Hit]:
+    """A place at the end of each sentence of a provision, where what the sentence says about
+    a grant it points at is judged."""
+    ends = [i for i, word in enumerate(lower) if word in SENTENCE]
+    if not ends or ends[-1] < len(lower) - 1:
+        ends.append(len(lower) - 1)
+    return [Hit(unit, i, i) for i in ends if i >= 0]
 
 
 def _notes(rule: Rule, bylaw: Bylaw, scope: Scope) -> tuple[Shortfall, ...]:
