@@ -208,3 +208,51 @@ def test_an_urgency_clause_with_notice_takes_nothing_back() -> None:
         "bekorten. Het college deelt de cliëntenraad de reden onverwijld mee.\n"
     )
     assert check(ADVICE + urgent).elements["advice"].status == "present"
+
+
+def test_a_sentence_beside_the_grant_that_leaves_it_to_the_college() -> None:
+    grant = (
+        "\nArtikel 4 Advies\nDe cliëntenraad adviseert het college gevraagd en ongevraagd over "
+        "beleidsvoorstellen, tijdig voordat het college besluit.{}\n"
+    )
+    assert check(grant.format("")).elements["advice"].status == "present"
+    limited = grant.format(" Het college kan hiervan afwijken als het dat nodig acht.")
+    advice = check(limited).elements["advice"]
+    assert advice.status == "partial"
+    assert advice.reasons == ("advice_discretionary",)
+
+
+def test_a_college_that_may_refuse_information_takes_it_back() -> None:
+    grant = (
+        "\nArtikel 6 Informatie\n"
+        "1. Het college verstrekt de cliëntenraad tijdig en uit eigen beweging alle informatie.\n"
+    )
+    assert check(grant).elements["information"].status == "present"
+    refuse = "2. Het college kan weigeren informatie te verstrekken als dat naar zijn oordeel schade doet.\n"
+    assert check(grant + refuse).elements["information"].status == "partial"
+
+
+def test_the_head_of_a_department_is_a_counterpart() -> None:
+    said = "\nArtikel 5 Overleg\nHet hoofd van de afdeling Werk overlegt elk kwartaal met de cliëntenraad.\n"
+    consultation = check(said).elements["periodic_consultation"]
+    assert consultation.status == "present"
+    assert consultation.values == {"meetings_per_year": 4}
+
+
+def test_early_written_as_alvorens_or_as_policy_in_preparation() -> None:
+    for said in (
+        "Alvorens een besluit te nemen over een voorstel, vraagt het college de cliëntenraad om advies.",
+        "Het college vraagt de cliëntenraad advies over beleid in voorbereiding.",
+    ):
+        text = f"\nArtikel 4 Advies\n{said} De cliëntenraad kan ook ongevraagd adviseren.\n"
+        assert check(text).elements["advice"].status == "present", said
+    late = "\nArtikel 4 Advies\nHet college vraagt de cliëntenraad advies. Hij mag ook ongevraagd adviseren."
+    assert check(late + "\n").elements["advice"].reasons == ("advice_not_early",)
+
+
+def test_an_agenda_set_by_the_alderman_in_the_passive_is_no_agenda_right() -> None:
+    report = check(
+        CONSULTATION + "2. De agenda van het overleg met de raad wordt vastgesteld door de wethouder, "
+        "die daarbij rekening houdt met de wensen van de cliëntenraad.\n"
+    )
+    assert report.elements["agenda"].status == "missing"

@@ -223,14 +223,17 @@ class Clauses:
             or any_word(said, cues.harmless_condition)
         )
 
-    def excepted(self, w: Words, items: list[list[str]]) -> bool:
+    def excepted(self, w: Words, hit: Hit, items: list[list[str]]) -> bool:
         """'Artikel 4 is niet van toepassing op: a. beleidsvoorstellen uit regionale afspraken;
-        b. besluiten over individuele cliënten': cases excepted from a grant (the items of a
-        list, else the sentence itself), not all of them harmless."""
-        said = " ".join(w.lower)
-        if not any(f" {phrase} " in f" {said} " for phrase in self.cues.exception):
+        b. besluiten over individuele cliënten': cases excepted from a grant in the sentence
+        of ``hit`` (the items of the list it opens, else the sentence itself), not all of them
+        harmless."""
+        left, right = self.sentence(w, hit)
+        said = w.lower[left:right]
+        if not any(f" {phrase} " in f" {' '.join(said)} " for phrase in self.cues.exception):
             return False
-        cases = items if items else [w.lower]
+        opens = right >= len(w.lower) - 1  # the last sentence opens the list under it
+        cases = items if items and opens else [said]
         return any(not self.about_others(case) for case in cases)
 
     @staticmethod

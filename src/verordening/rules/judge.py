@@ -6,7 +6,7 @@
    other provisions about it in their articles or pointing at them, their lists;
 3. :func:`judge_qualifier`: whether each qualifier (early, unrequested, a frequency ...)
    holds there, and if not, why;
-4. :func:`grant_shortfalls`: restrictions, weak grants, conditions and discretion;
+4. :func:`.shortfalls.grant_shortfalls`: restrictions, weak grants, conditions and discretion;
 5. citations (:mod:`.cite`), and the status: missing without a grant, present with
    every qualifier and no shortfall, partial otherwise.
 
@@ -22,9 +22,10 @@ from attrs import define, field
 from ..language import Unit, resolve_references
 from ..vocabulary import Status
 from .cite import choose, headings_index, topical
-from .clauses import CLAUSE, SENTENCE, Clauses, Conditions, Softness, around, inside
+from .clauses import CLAUSE, Clauses, Conditions, Softness, around, inside
 from .match import Hit, Matches
 from .ruleset import Qualifier, Rule
+from .shortfalls import Shortfall, grant_shortfalls, notes
 from .values import measure
 
 __all__ = [
@@ -353,118 +354,6 @@ def _qualifiers(
     return tuple(judged)
 
 
-# -- 4. shortfalls of the grants -------------------------------------------------------------
-@define(frozen=True)
-class Shortfall:
-    """A reason the element is partial, and the provisions that show it."""
-
-    reason: str
-    units: frozenset[int] = frozenset()
-
-
-def grant_shortfalls(
-    rule: Rule, bylaw: Bylaw, clauses: Clauses, anchors: Anchors, scope: Scope
-) -> tuple[Shortfall, ...]:
-    """Restrictions, weak grants, and grants left to the college."""
-    el, found = rule.element, []
-    # a right excluded in part ("advies over de begroting wordt niet uitgebracht")
-    restricted = [h for h in anchors.primary if h not in anchors.positive]
-    if restricted and rule.negated_anchor == "restrict":
-        found.append(Shortfall(f"{el}_restricted", frozenset(h.unit for h in restricted)))
-    # provisions that can never carry the element on their own, unless another provision
-    # about the element takes them up ("onderwerpen als bedoeld in artikel 5 worden geagendeerd")
-    if all((h.unit, h.start) in anchors.weak for h in anchors.binding if h.unit in scope.anchored):
-        found.append(Shortfall(rule.weak_reason))
-    # a grant that is only left to the college makes the element partial
-    grants = [h for h in anchors.positive if (h.unit, h.start) not in anchors.weak] or list(anchors.positive)
-    softness = [(h, bylaw.softness(h)) for h in grants]
-    open_by = _left_open(rule, bylaw, grants)
-    flags = [bool(s) or h in open_by for h, s in softness]
-    soft = any(flags) if rule.soft_any else all(flags)
-    if not soft:  # a grant elsewhere that takes the others back: "alleen als het college dat wenselijk acht"
-        words = bylaw.matches.words
-        softness = [(h, s) for h, s in softness if s and clauses.takes_back(words[h.unit], h, s)]
-        open_by = {}
-    found.extend(Shortfall(f"{el}_{s}", frozenset([h.unit])) for h, s in softness if s)
-    found.extend(Shortfall(reason, frozenset([h.unit])) for h, reason in open_by.items())
-    return (*found, *_taken_back(rule, bylaw, clauses, anchors, scope))
-
-
-def _left_open(rule: Rule, bylaw: Bylaw, grants: list[Hit]) -> dict[Hit, str]:
-    """Grants in a clause that leaves them to a later decision ("Vergoedingen worden bij
-    afzonderlijk collegebesluit geregeld"): the notes the rule names in ``left_open_by``."""
-    found: dict[Hit, str] = {}
-    for index, note in enumerate(rule.notes):
-        if note.reason not in rule.left_open_by:
-            continue
-        for n in bylaw.matches.of(f"{rule.element}|note|{index}"):
-            lower = bylaw.matches.words[n.unit].lower
-            left, right = around(lower, n.start, n.end, CLAUSE)
-            for h in grants:
-                if h.unit == n.unit and left <= h.start < right:
-                    found.setdefault(h, note.reason)
-    return found
-
-
-def _taken_back(
-    rule: Rule, bylaw: Bylaw, clauses: Clauses, anchors: Anchors, scope: Scope
-) -> tuple[Shortfall, ...]:
-    """Provisions other than the grants that take them back: about the element and the
-    college ("Het college vraagt advies alleen als het dat wenselijk acht", "Het college is
-    niet verplicht advies te vragen"), or pointing at a grant ("Het eerste lid is slechts van
-    toepassing voor zover de begroting daarvoor middelen bevat")."""
-    units, words = bylaw.units, bylaw.matches.words
-    references = bylaw.matches.of(f"{rule.element}|reference")
-    about = [
-        h
-        for h in anchors.binding
-        if h.unit not in scope.primary and not inside(h, references) and "college" in bylaw.roles_in[h.unit]
-    ]
-    pointing = [
-        hit
-        for u in sorted(scope.provisions - scope.primary)
-        if bylaw.references[u] & scope.primary and not units[u].definition
-        for hit in _sentence_ends(u, words[u].lower)
-    ]
-    found = []
-    # a provision that points at a grant and is about nothing else: any discretion it leaves the
-    # college over the grant takes it back ("Het college kan besluiten het aantal overleggen,
-    # bedoeld in het eerste lid, te wijzigen"), unless it adds to it ("ook")
-    pointed = {h.unit for h in pointing if not bylaw.elements_of.get(h.unit, frozenset()) - {rule.element}}
-    for hit in [*about, *pointing]:
-        w = words[hit.unit]
-        if clauses.for_others(w, hit):
-            continue
-        items = [words[i].lower for i in sorted(bylaw.under.get(hit.unit, ()))]
-        if clauses.no_duty(w, hit) or clauses.excepted(w, items):
-            found.append(Shortfall(f"{rule.element}_restricted", frozenset([hit.unit])))
-        elif (soft := bylaw.softness(hit)) and (
-            clauses.takes_back(w, hit, soft) or (hit.unit in pointed and clauses.not_extension(w, hit))
-        ):
-            found.append(Shortfall(f"{rule.element}_{soft}", frozenset([hit.unit])))
-    return tuple(found)
-
-
-def _sentence_ends(unit: int, lower: list[str]) -> list[Hit]:
-    """A place at the end of each sentence of a provision, where what the sentence says about
-    a grant it points at is judged."""
-    ends = [i for i, word in enumerate(lower) if word in SENTENCE]
-    if not ends or ends[-1] < len(lower) - 1:
-        ends.append(len(lower) - 1)
-    return [Hit(unit, i, i) for i in ends if i >= 0]
-
-
-def _notes(rule: Rule, bylaw: Bylaw, scope: Scope) -> tuple[Shortfall, ...]:
-    """The notes whose patterns stand in the evidence of a partial element or elsewhere in
-    the articles of its grants."""
-    where = scope.provisions | scope.articles
-    return tuple(
-        Shortfall(note.reason)
-        for index, note in enumerate(rule.notes)
-        if any(h.unit in where for h in bylaw.matches.of(f"{rule.element}|note|{index}"))
-    )
-
-
 # -- the element -----------------------------------------------------------------------------
 def judge_element(rule: Rule, bylaw: Bylaw, clauses: Clauses) -> ElementEvidence:
     """The status of one element in one bylaw, with reasons and the provisions to cite."""
@@ -476,7 +365,7 @@ def judge_element(rule: Rule, bylaw: Bylaw, clauses: Clauses) -> ElementEvidence
     shortfalls = tuple(Shortfall(q.reason, q.units) for q in qualified if not q.holds)
     shortfalls += grant_shortfalls(rule, bylaw, clauses, anchors, scope)
     if shortfalls:
-        shortfalls += _notes(rule, bylaw, scope)
+        shortfalls += notes(rule, bylaw, scope)
     cited = choose(
         bylaw.units,
         scope.primary,
