@@ -256,3 +256,52 @@ def test_an_agenda_set_by_the_alderman_in_the_passive_is_no_agenda_right() -> No
         "die daarbij rekening houdt met de wensen van de cliëntenraad.\n"
     )
     assert report.elements["agenda"].status == "missing"
+
+
+def test_a_negation_about_individual_matters_grants_nothing() -> None:
+    said = "\nArtikel 6 Informatie\nDe cliëntenraad wordt niet geïnformeerd over individuele zaken.\n"
+    assert check(said).elements["information"].status == "missing"
+
+
+def test_more_ways_to_say_unrequested_and_early() -> None:
+    report = check(
+        "\nArtikel 4 Advies\nHet college vraagt de cliëntenraad advies over beleidsvoorstellen en neemt een "
+        "besluit niet eerder dan nadat het advies is uitgebracht. De cliëntenraad kan ook adviseren zonder "
+        "dat het college daarom vraagt.\n"
+    )
+    assert report.elements["advice"].status == "present", report.elements["advice"].reasons
+
+
+def test_a_double_negation_before_advice_denies_nothing() -> None:
+    report = check(
+        "\nArtikel 4 Advies\nDe cliëntenraad kan het college gevraagd en ongevraagd adviseren. Het college "
+        "neemt geen besluit zonder het advies van de cliëntenraad af te wachten.\n"
+    )
+    assert report.elements["advice"].status == "present", report.elements["advice"].reasons
+
+
+def test_speaking_with_the_alderman_is_consultation() -> None:
+    said = "\nArtikel 5 Overleg\nDe cliëntenraad spreekt ten minste vier keer per jaar met de wethouder.\n"
+    assert check(said).elements["periodic_consultation"].status == "present"
+    alone = "\nArtikel 5 Overleg\nDe cliëntenraad spreekt ten minste vier keer per jaar over het beleid.\n"
+    assert check(alone).elements["periodic_consultation"].status == "missing"
+
+
+def test_an_official_who_serves_as_secretary_is_concrete_support() -> None:
+    said = "\nArtikel 8 Secretaris\nEen medewerker van de gemeente is secretaris van de cliëntenraad.\n"
+    assert check(said).elements["support"].status == "present"
+    costs = "\nArtikel 8 Kosten\nDe kosten van de cliëntenraad komen ten laste van de gemeente.\n"
+    support = check(costs).elements["support"]
+    assert support.status == "partial"
+    assert support.reasons == ("support_not_concrete",)
+
+
+def test_a_body_named_in_a_relative_clause_is_not_the_subject_of_the_modal() -> None:
+    said = (
+        CONSULTATION + "2. Onderwerpen die de cliëntenraad aandraagt, {} op de agenda van het overleg "
+        "geplaatst.\n"
+    )
+    assert check(said.format("worden")).elements["agenda"].status == "present"
+    agenda = check(said.format("kunnen worden")).elements["agenda"]
+    assert agenda.status == "partial"
+    assert agenda.reasons == ("agenda_discretionary",)

@@ -153,6 +153,11 @@ BREAKAGES = {
         ),
         "no explanation for information_only_on_request",
     ),
+    "unknown role in a pattern": lambda d: (
+        "periodic_consultation.yaml",
+        _edit(d, "periodic_consultation.yaml", "role: {IN: [college, body]}", "role: {IN: [college, bodie]}"),
+        "unknown role 'bodie'",
+    ),
     "a qualifier inside an unknown note": lambda d: (
         "support.yaml",
         _edit(d, "support.yaml", "not_inside: [support_delegated]", "not_inside: [support_delegatd]"),

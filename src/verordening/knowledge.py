@@ -261,12 +261,17 @@ class Pattern:
 
 
 def _native(token: dict[str, Any]) -> dict[str, Any]:
-    """``{_: {role: body}}`` in a data file becomes ``{NORM: "@body"}`` for the matcher."""
+    """``{_: {role: body}}`` in a data file becomes ``{NORM: "@body"}`` for the matcher, and
+    ``{_: {role: {IN: [college, body]}}}`` becomes ``{NORM: {IN: ["@college", "@body"]}}``."""
     extension = token.get("_")
     if not isinstance(extension, dict) or set(extension) != {"role"}:
         return token
     converted = {k: v for k, v in token.items() if k != "_"}
-    converted["NORM"] = ROLE_MARK + str(extension["role"])
+    role = extension["role"]
+    if isinstance(role, dict):
+        converted["NORM"] = {op: [ROLE_MARK + str(r) for r in roles] for op, roles in role.items()}
+    else:
+        converted["NORM"] = ROLE_MARK + str(role)
     return converted
 
 
@@ -291,6 +296,12 @@ def read_patterns(file: DataFile, place: list[str | int], dependency: bool = Fal
             native = tuple({**node, "RIGHT_ATTRS": _native(node["RIGHT_ATTRS"])} for node in tokens)
         else:
             native = tuple(_native(token) for token in tokens)
+        for token in native:
+            norm = token.get("RIGHT_ATTRS", token).get("NORM")
+            named = norm.get("IN", []) if isinstance(norm, dict) else [norm] if norm else []
+            unknown = [n for n in named if n.startswith(ROLE_MARK) and n[1:] not in ROLES]
+            if unknown:
+                raise file.error([*place, index], f"unknown role {unknown[0][1:]!r}")
         found.append(Pattern(native, f"{file.path}:{file.line_of([*place, index])}"))
     return tuple(found)
 

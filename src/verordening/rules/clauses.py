@@ -86,22 +86,26 @@ class Clauses:
         left, right = around(lower, negation, negation, SENTENCE)
         return any_word(lower[left:right], self.cues.harmless_scope)
 
-    def anchor_negated(self, w: Words, hit: Hit, qualifiers: list[Hit], item: bool = False) -> bool:
-        """A negation just before an anchor, unless a qualifier stands between them:
-        in "geen ongevraagd advies" the negation is about the qualifier."""
+    def anchor_negation(self, w: Words, hit: Hit, qualifiers: list[Hit], item: bool = False) -> str:
+        """'negated' for a negation just before an anchor, unless a qualifier stands between
+        them (in "geen ongevraagd advies" the negation is about the qualifier); 'harmless' for
+        one negated only for individual matters ("wordt niet geïnformeerd over individuele
+        zaken": neither a grant nor a denial); else ''."""
         lower = w.lower
         clause_start, _ = around(lower, hit.start, hit.end, CLAUSE)
         if any(self.is_negation(lower, i) for i in range(hit.start, hit.end)):
-            return self.negated(w, hit.end - 1, hit.end, window=hit.end - hit.start, units_parent=item)
+            inside = self.negated(w, hit.end - 1, hit.end, window=hit.end - hit.start, units_parent=item)
+            return "negated" if inside else ""
         first, barrier, subordinate = self._reach_before(w, hit, clause_start)
         for i in range(first, hit.start):
             if (i < clause_start and barrier > i) or subordinate < i:
                 continue
             if self.is_negation(lower, i):
                 qualified = any(q.unit == hit.unit and i < q.start < hit.start for q in qualifiers)
-                if not qualified:
-                    return not self.harmless(lower, i)
-        return self.negated(w, hit.start, hit.end, window=0, units_parent=item)
+                double = not self.cues.double_negation.isdisjoint(lower[i : hit.start])
+                if not qualified and not double:
+                    return "harmless" if self.harmless(lower, i) else "negated"
+        return "negated" if self.negated(w, hit.start, hit.end, window=0, units_parent=item) else ""
 
     def _reach_before(self, w: Words, hit: Hit, clause_start: int) -> tuple[int, int, int]:
         """Where a negation before an anchor may stand: from ``first``; across a comma only
@@ -309,12 +313,17 @@ class Clauses:
 
     def _subject_roles(self, w: Words, clause_start: int, modal: int) -> list[str]:
         """The roles named before a modal verb in its clause, except after a preposition
-        ("aan de adviesraad kan ... worden toegekend")."""
+        ("aan de adviesraad kan ... worden toegekend") or inside a relative clause closed
+        before it ("Onderwerpen die de adviesraad aandraagt, kunnen ... worden geplaatst")."""
         lower, role, prepositions = w.lower, w.role, self.cues.prepositions
+        comma = max((j for j in range(clause_start, modal) if lower[j] == ","), default=-1)
+        opened = [j for j in range(clause_start, max(comma, clause_start)) if lower[j] in self.cues.subordinate]
+        inner = range(opened[0], comma) if opened else range(0)
         return [
             role[j]
             for j in range(clause_start, modal)
             if role[j]
+            and j not in inner
             and not (j > clause_start and lower[j - 1] in prepositions)
             and not (j > clause_start + 1 and lower[j - 2] in prepositions)
         ]

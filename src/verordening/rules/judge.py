@@ -158,14 +158,17 @@ def find_anchors(rule: Rule, bylaw: Bylaw, clauses: Clauses) -> Anchors:
     qualifiers = tuple(
         h for q in rule.qualifiers for h in matches.of(f"{el}|q|{q.key}") if (h.unit, h.start) not in places
     )
-    positive = tuple(h for h in primary if not _negated(bylaw, clauses, h, qualifiers))
+    # "adviseert niet over individuele aanvragen" grants nothing and denies nothing
+    negation = {h: _negation(bylaw, clauses, h, qualifiers) for h in primary}
+    primary = tuple(h for h in primary if negation[h] != "harmless")
+    positive = tuple(h for h in primary if not negation[h])
     weak = frozenset((h.unit, h.start) for h in matches.of(f"{el}|weak"))
     return Anchors(found, binding, primary, positive, weak, qualifiers)
 
 
-def _negated(bylaw: Bylaw, clauses: Clauses, hit: Hit, qualifiers: tuple[Hit, ...]) -> bool:
+def _negation(bylaw: Bylaw, clauses: Clauses, hit: Hit, qualifiers: tuple[Hit, ...]) -> str:
     item = bool(bylaw.units[hit.unit].parents)
-    return clauses.anchor_negated(bylaw.matches.words[hit.unit], hit, list(qualifiers), item)
+    return clauses.anchor_negation(bylaw.matches.words[hit.unit], hit, list(qualifiers), item)
 
 
 def _missing(rule: Rule, bylaw: Bylaw, anchors: Anchors) -> ElementEvidence:
@@ -229,7 +232,9 @@ def evidence_scope(rule: Rule, bylaw: Bylaw, anchors: Anchors, clauses: Clauses)
     granted, primary_hits = set(anchors.positive), set(anchors.primary)
 
     def denied(h: Hit) -> bool:  # the primary matches were judged already
-        return h not in granted if h in primary_hits else _negated(bylaw, clauses, h, anchors.qualifiers)
+        if h in primary_hits:
+            return h not in granted
+        return bool(_negation(bylaw, clauses, h, anchors.qualifiers))
 
     secondary = {
         h.unit for h in anchors.binding if _belongs(rule, bylaw, h, articles, primary) and not denied(h)
