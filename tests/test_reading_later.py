@@ -305,3 +305,23 @@ def test_a_body_named_in_a_relative_clause_is_not_the_subject_of_the_modal() -> 
     agenda = check(said.format("kunnen worden")).elements["agenda"]
     assert agenda.status == "partial"
     assert agenda.reasons == ("agenda_discretionary",)
+
+
+def test_another_item_of_the_grant_s_list_lends_it_nothing() -> None:
+    tasks = (
+        "\nArtikel 3 Taken\nDe cliëntenraad heeft de volgende taken:\n"
+        "a. het gevraagd en ongevraagd adviseren van het college over beleidsvoorstellen{};\n"
+        "b. het tijdig inbrengen van de ervaringen van cliënten.\n"
+    )
+    assert check(tasks.format("")).elements["advice"].reasons == ("advice_not_early",)
+    assert check(tasks.format(", voordat het college besluit")).elements["advice"].status == "present"
+
+
+def test_a_consultation_left_to_a_convenant() -> None:
+    said = (
+        "\nArtikel 5 Overleg\nAfspraken over het overleg tussen het college en de cliëntenraad worden "
+        "vastgelegd in een convenant.\n"
+    )
+    consultation = check(said).elements["periodic_consultation"]
+    assert consultation.status == "partial"
+    assert "consultation_in_reglement" in consultation.reasons

@@ -215,6 +215,9 @@ def _companions(rule: Rule, bylaw: Bylaw, articles: set[str], primary: frozenset
     ..."), or pointing at a grant ("Het in het eerste lid bedoelde vindt viermaal per jaar plaats")."""
     units = bylaw.units
     near = {i for article in articles for i in bylaw.in_article.get(article, ())}
+    # the other items of a grant's list are other matters ("a. gevraagd en ongevraagd adviseren;
+    # b. het tijdig inbrengen van ervaringen")
+    near -= {i for u in primary if units[u].parents for i in bylaw.under.get(units[u].parents[-1], ())}
     pointing = {i for i, refs in enumerate(bylaw.references) if refs & primary and units[i].binding}
     found = set()
     for index in near | pointing:
