@@ -343,6 +343,7 @@ class Cues:
     condition: tuple[Pattern, ...]
     unit_condition: tuple[Pattern, ...]
     hedge: tuple[Pattern, ...]
+    joint: tuple[Pattern, ...]
     discretion_markers: frozenset[str]
     harmless_condition: tuple[str, ...]
     budget_condition: tuple[str, ...]
@@ -377,6 +378,7 @@ def _cues(file: DataFile, elements: tuple[str, ...]) -> Cues:
         condition=read_patterns(file, ["condition"]),
         unit_condition=read_patterns(file, ["unit_condition"]),
         hedge=read_patterns(file, ["hedge"]),
+        joint=read_patterns(file, ["joint"]),
         harmless_condition=tuple(raw["harmless_condition"]),
         no_duty=tuple(raw["no_duty"]),
         exception=tuple(raw["exception"]),

@@ -60,7 +60,7 @@ class Conditions:
 
     clauses: tuple[Hit, ...]  # openings of a condition: "indien", "voor zover"
     unit: tuple[Hit, ...]  # sentences that leave the whole provision to the college
-    hedges: tuple[Hit, ...]  # "zo mogelijk", "in beginsel"
+    hedges: tuple[Hit, ...]  # "zo mogelijk", "in beginsel", "in overleg met de wethouder"
 
 
 @define(frozen=True)
@@ -205,10 +205,11 @@ class Clauses:
         left, right = self.sentence(w, hit)
         return self.cues.extension.isdisjoint(w.lower[left:right])
 
-    def no_duty(self, w: Words, hit: Hit) -> bool:
-        """'Het college is niet verplicht advies te vragen': the college's duty taken away."""
+    def no_duty(self, w: Words, hit: Hit, before: bool = False) -> bool:
+        """'Het college is niet verplicht advies te vragen': the college's duty taken away (with
+        ``before``, only a duty named before the match: the match is what is not owed)."""
         left, right = self.sentence(w, hit)
-        said = " ".join(w.lower[left:right])
+        said = " ".join(w.lower[left : hit.start if before else right])
         return "college" in w.role[left:right] and any(phrase in said for phrase in self.cues.no_duty)
 
     def for_others(self, w: Words, hit: Hit) -> bool:
@@ -317,7 +318,8 @@ class Clauses:
         before it ("Onderwerpen die de adviesraad aandraagt, kunnen ... worden geplaatst")."""
         lower, role, prepositions = w.lower, w.role, self.cues.prepositions
         comma = max((j for j in range(clause_start, modal) if lower[j] == ","), default=-1)
-        opened = [j for j in range(clause_start, max(comma, clause_start)) if lower[j] in self.cues.subordinate]
+        subordinate = self.cues.subordinate
+        opened = [j for j in range(clause_start, max(comma, clause_start)) if lower[j] in subordinate]
         inner = range(opened[0], comma) if opened else range(0)
         return [
             role[j]

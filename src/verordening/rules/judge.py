@@ -83,7 +83,9 @@ def read_bylaw(units: list[Unit], matches: Matches, clauses: Clauses) -> Bylaw:
             for parent in unit.parents:
                 under[parent].add(unit.index)
     conditions = Conditions(
-        matches.of("cue|condition"), matches.of("cue|unit_condition"), matches.of("cue|hedge")
+        matches.of("cue|condition"),
+        matches.of("cue|unit_condition"),
+        matches.of("cue|hedge") + matches.of("cue|joint"),
     )
     softness = Softness(clauses, matches.words, [u.parents for u in units], conditions)
     return Bylaw(

@@ -102,18 +102,29 @@ def _taken_back(
         for end in _sentence_ends(u, words[u].lower)
         if not any(h.unit == u and _in_sentence(clauses, words[u], end, h) for h in anchors.found)
     ]
+    # a grant that is itself no duty: "Het college is in die gevallen niet verplicht advies te vragen"
+    granted = [h for h in anchors.binding if h.unit in scope.primary and not inside(h, references)]
     found = []
     # a provision that points at a grant and is about nothing else: any discretion it leaves the
     # college over the grant takes it back ("Het college kan besluiten het aantal overleggen,
     # bedoeld in het eerste lid, te wijzigen"), unless it adds to it ("ook")
     pointed = {h.unit for h in pointing if not bylaw.elements_of.get(h.unit, frozenset()) - {rule.element}}
-    for hit in [*about, *pointing, *rest]:
+    for hit in [*about, *pointing, *rest, *granted]:
         w = words[hit.unit]
         if clauses.for_others(w, hit):
             continue
         items = [words[i].lower for i in sorted(bylaw.under.get(hit.unit, ()))]
-        # a sentence beside a grant that does not name the element limits it only by its words
-        if hit not in rest and (clauses.no_duty(w, hit) or clauses.excepted(w, hit, items)):
+        if hit in granted:
+            if clauses.no_duty(w, hit, before=True):
+                found.append(Shortfall(f"{rule.element}_restricted", frozenset([hit.unit])))
+            continue  # how a grant is left to the college is judged with the grants
+        # a sentence beside a grant limits it only by its words, or by excepting cases from
+        # a grant it points at ("Artikel 4, eerste lid, geldt niet voor ...")
+        if hit in rest:
+            restricted = bool(bylaw.references[hit.unit] & scope.primary) and clauses.excepted(w, hit, items)
+        else:
+            restricted = clauses.no_duty(w, hit) or clauses.excepted(w, hit, items)
+        if restricted:
             found.append(Shortfall(f"{rule.element}_restricted", frozenset([hit.unit])))
         elif (soft := bylaw.softness(hit)) and (
             clauses.takes_back(w, hit, soft) or (hit.unit in pointed and clauses.not_extension(w, hit))
