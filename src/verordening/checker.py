@@ -96,7 +96,7 @@ class Checker:
         units = units_of(document)
         matches = self.read(document, units)
         basis = self.basis(document, units, when, frameworks)
-        evidence = self.judge(units, matches)
+        evidence = self.judge(units, matches, when)
         verdict, notes = decide_verdict(self.knowledge.verdict, document, evidence, basis)
         return self.report(document, units, evidence, verdict, basis, notes, when)
 
@@ -126,9 +126,12 @@ class Checker:
         override = tuple(frameworks) if frameworks else None
         return determine_basis(self.knowledge.laws, document, binding_text, when, override)
 
-    def judge(self, units: list[Unit], matches: Matches) -> dict[str, ElementEvidence]:
-        """Stage 4: each element's status, reasons and the provisions to cite."""
-        bylaw = read_bylaw(units, matches, self.clauses)
+    def judge(
+        self, units: list[Unit], matches: Matches, as_of: date | None = None
+    ) -> dict[str, ElementEvidence]:
+        """Stage 4: each element's status, reasons and the provisions to cite (as the law stood on
+        ``as_of``: a grant for a period that ended before it has lapsed)."""
+        bylaw = read_bylaw(units, matches, self.clauses, as_of)
         return {rule.element: judge_element(rule, bylaw, self.clauses) for rule in self.ruleset.rules}
 
     def report(

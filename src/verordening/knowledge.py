@@ -344,6 +344,7 @@ class Cues:
     unit_condition: tuple[Pattern, ...]
     hedge: tuple[Pattern, ...]
     joint: tuple[Pattern, ...]
+    until: tuple[Pattern, ...]
     discretion_markers: frozenset[str]
     harmless_condition: tuple[str, ...]
     budget_condition: tuple[str, ...]
@@ -379,6 +380,7 @@ def _cues(file: DataFile, elements: tuple[str, ...]) -> Cues:
         unit_condition=read_patterns(file, ["unit_condition"]),
         hedge=read_patterns(file, ["hedge"]),
         joint=read_patterns(file, ["joint"]),
+        until=read_patterns(file, ["until"]),
         harmless_condition=tuple(raw["harmless_condition"]),
         no_duty=tuple(raw["no_duty"]),
         exception=tuple(raw["exception"]),

@@ -252,4 +252,5 @@ def compile_rules(nlp: Language, rules: tuple[Rule, ...], cues: Cues) -> Matcher
     builder.add("cue|unit_condition", cues.unit_condition)
     builder.add("cue|hedge", cues.hedge)
     builder.add("cue|joint", cues.joint)
+    builder.add("cue|until", cues.until)
     return builder.done()

@@ -15,7 +15,9 @@ Each step returns a frozen value.
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
+from datetime import date
 
 from attrs import define, field
 
@@ -66,10 +68,11 @@ class Bylaw:
     under: dict[int, frozenset[int]]  # binding provisions by the opening words they stand under
     references: tuple[frozenset[int], ...]  # the provisions each provision points at
     softness: Softness
+    lapsed: frozenset[tuple[int, int]]  # (provision, sentence start) of periods ended before as_of
 
 
-def read_bylaw(units: list[Unit], matches: Matches, clauses: Clauses) -> Bylaw:
-    """The indexes of a bylaw that the element rules share."""
+def read_bylaw(units: list[Unit], matches: Matches, clauses: Clauses, as_of: date | None = None) -> Bylaw:
+    """The indexes of a bylaw that the element rules share, as the law stood on ``as_of``."""
     elements_of: dict[int, set[str]] = defaultdict(set)
     for key, found in matches.hits.items():
         if key.endswith("|anchor"):
@@ -98,7 +101,26 @@ def read_bylaw(units: list[Unit], matches: Matches, clauses: Clauses) -> Bylaw:
         {k: frozenset(v) for k, v in under.items()},
         resolve_references(units),
         softness,
+        _lapsed(matches, clauses, as_of),
     )
+
+
+_YEAR = re.compile(r"(?:19|20)\d\d")
+
+
+def _lapsed(matches: Matches, clauses: Clauses, as_of: date | None) -> frozenset[tuple[int, int]]:
+    """The sentences limited to a period that ended before ``as_of``: every year within eight
+    words after a cue of ``until`` ("voor de jaren 2017, 2018 en 2019") lies before its year."""
+    if as_of is None:
+        return frozenset()
+    found = set()
+    for cue in matches.of("cue|until"):
+        w = matches.words[cue.unit]
+        left, right = clauses.sentence(w, cue)
+        years = [int(t) for t in w.lower[cue.start : min(cue.end + 8, right)] if _YEAR.fullmatch(t)]
+        if years and max(years) < as_of.year:
+            found.add((cue.unit, left))
+    return frozenset(found)
 
 
 def _has_roles(rule: Rule, bylaw: Bylaw, index: int, every: bool) -> bool:

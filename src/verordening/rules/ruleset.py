@@ -229,7 +229,7 @@ def _reason_codes(rule: Rule, file: DataFile) -> dict[str, list[str | int]]:
         codes.setdefault(q.get("denied", q["missing"]), ["qualifiers", index, "denied"])
     for index, note in enumerate(data.get("notes", [])):
         codes.setdefault(note["reason"], ["notes", index, "reason"])
-    implied = [f"{rule.element}_{suffix}" for suffix in ("denied", "conditional", "discretionary")]
+    implied = [f"{rule.element}_{suffix}" for suffix in ("denied", "conditional", "discretionary", "lapsed")]
     implied += [f"{rule.element}_restricted"] if rule.negated_anchor == "restrict" else []
     implied += [rule.weak_reason] if rule.weak else []
     for code in [*implied, "only_in_toelichting", "only_in_definitions"]:

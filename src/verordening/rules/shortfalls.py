@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 
 from attrs import define
 
-from .clauses import CLAUSE, SENTENCE, Clauses, around, inside
+from .clauses import SENTENCE, Clauses, around, inside
 from .match import Hit, Words
 from .ruleset import Rule
 
@@ -46,7 +46,7 @@ def grant_shortfalls(
     # a grant that is only left to the college makes the element partial
     grants = [h for h in anchors.positive if (h.unit, h.start) not in anchors.weak] or list(anchors.positive)
     softness = [(h, bylaw.softness(h)) for h in grants]
-    open_by = _left_open(rule, bylaw, grants)
+    open_by = _left_open(rule, bylaw, grants) | _lapsed(rule, bylaw, clauses, grants)
     flags = [bool(s) or h in open_by for h, s in softness]
     soft = any(flags) if rule.soft_any else all(flags)
     if not soft:  # a grant elsewhere that takes the others back: "alleen als het college dat wenselijk acht"
@@ -58,8 +58,19 @@ def grant_shortfalls(
     return (*found, *_taken_back(rule, bylaw, clauses, anchors, scope))
 
 
+def _lapsed(rule: Rule, bylaw: Bylaw, clauses: Clauses, grants: list[Hit]) -> dict[Hit, str]:
+    """Grants for a period that ended before the date of judgement ("voor de jaren 2017 tot en
+    met 2019 een werkbudget")."""
+    words = bylaw.matches.words
+    return {
+        h: f"{rule.element}_lapsed"
+        for h in grants
+        if (h.unit, clauses.sentence(words[h.unit], h)[0]) in bylaw.lapsed
+    }
+
+
 def _left_open(rule: Rule, bylaw: Bylaw, grants: list[Hit]) -> dict[Hit, str]:
-    """Grants in a clause that leaves them to a later decision ("Vergoedingen worden bij
+    """Grants in a sentence that leaves them to a later decision ("Vergoedingen worden bij
     afzonderlijk collegebesluit geregeld"): the notes the rule names in ``left_open_by``."""
     found: dict[Hit, str] = {}
     for index, note in enumerate(rule.notes):
@@ -67,7 +78,7 @@ def _left_open(rule: Rule, bylaw: Bylaw, grants: list[Hit]) -> dict[Hit, str]:
             continue
         for n in bylaw.matches.of(f"{rule.element}|note|{index}"):
             lower = bylaw.matches.words[n.unit].lower
-            left, right = around(lower, n.start, n.end, CLAUSE)
+            left, right = around(lower, n.start, n.end, SENTENCE)
             for h in grants:
                 if h.unit == n.unit and left <= h.start < right:
                     found.setdefault(h, note.reason)
