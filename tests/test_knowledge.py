@@ -71,8 +71,14 @@ def test_role_example(text: str, name: str, role: str) -> None:
 @pytest.mark.parametrize("example", KNOWLEDGE.verdict.examples, ids=lambda e: e["title"])
 def test_verdict_example(example: dict[str, Any]) -> None:
     named, other = title_names(KNOWLEDGE.verdict, example["title"])
+    words = KNOWLEDGE.verdict
+    otherwise = "neither"
+    if words.weak_other.found_in(example["title"]):
+        otherwise = "weak_other"
+    elif words.body.found_in(example["title"]):
+        otherwise = "body"
     found = {(True, False): "participation", (False, True): "other", (True, True): "both"}.get(
-        (named, other), "weak_other" if KNOWLEDGE.verdict.weak_other.found_in(example["title"]) else "neither"
+        (named, other), otherwise
     )
     assert found == example["names"]
 

@@ -226,6 +226,7 @@ class VerdictWords:
     participation: WordParts
     other: WordParts
     weak_other: WordParts  # another subject unless the articles grant participation rights
+    body: WordParts  # a council that is a participation body only with a stated basis and rights
     preamble: WordParts  # an aanhef that says the text is about client participation
     rights: tuple[str, ...]  # elements whose grant to a body shows participation rights
     examples: tuple[dict[str, Any], ...]
@@ -240,6 +241,7 @@ def _verdict(file: DataFile, elements: tuple[str, ...]) -> VerdictWords:
         WordParts.of(raw["participation"]),
         WordParts.of(raw["other"]),
         WordParts.of(raw["weak_other"]),
+        WordParts.of(raw["body"]),
         WordParts.of(raw["preamble"]),
         tuple(raw["rights"]),
         tuple(raw["examples"]),
@@ -331,6 +333,7 @@ class ValueWords:
     per_year: dict[str, float]
     frequency: dict[str, float]
     weeks: dict[str, float]
+    months: tuple[str, ...] = ()
 
 
 @define(frozen=True)
@@ -346,6 +349,7 @@ class Cues:
     joint: tuple[Pattern, ...]
     until: tuple[Pattern, ...]
     discretion_markers: frozenset[str]
+    pronouns: frozenset[str]
     harmless_condition: tuple[str, ...]
     budget_condition: tuple[str, ...]
     modals: frozenset[str]
@@ -384,7 +388,10 @@ def _cues(file: DataFile, elements: tuple[str, ...]) -> Cues:
         harmless_condition=tuple(raw["harmless_condition"]),
         no_duty=tuple(raw["no_duty"]),
         exception=tuple(raw["exception"]),
-        values=ValueWords(**{key: dict(table) for key, table in raw["values"].items()}),
+        values=ValueWords(
+            **{key: dict(table) for key, table in raw["values"].items() if key != "months"},
+            months=tuple(raw["values"].get("months", ())),
+        ),
         others=tuple(raw["others"]),
         budget_condition=tuple(raw["budget_condition"]),
         examples=tuple(raw.get("examples", [])),
@@ -394,6 +401,7 @@ def _cues(file: DataFile, elements: tuple[str, ...]) -> Cues:
 
 _WORD_SETS = (
     "negation",
+    "pronouns",
     "discretion_markers",
     "modals",
     "prepositions",

@@ -75,9 +75,12 @@ def _defined(term: str, value: str, names: RoleNames, issuer: str) -> list[tuple
         return [("college", term)]
     if names.body_words.found_in(term):
         return _body(term, value)
-    if names.college_words.found_in(head) or (issuer and issuer.split()[-1] in value.lower()):
+    if names.college_words.found_in(head):
         return [("college", term)]
-    return _body(term, value) if names.body_words.found_in(head[:80]) else []
+    if names.body_words.found_in(head[:80]):  # "de Regionale Cliëntenraad ISD Lindemaas"
+        return _body(term, value)
+    # the issuer's own organisation: "ISD: de Intergemeentelijke Sociale Dienst Lindemaas"
+    return [("college", term)] if issuer and issuer.split()[-1] in value.lower() else []
 
 
 def _body(term: str, value: str) -> list[tuple[str, str]]:

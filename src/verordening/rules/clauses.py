@@ -138,7 +138,13 @@ class Clauses:
         reach = self._reach_after(lower, start, end, clause_start, clause_end, units_parent)
         places = [*range(max(clause_start, start - window), start), *range(end, reach)]
         if w.parsed and window >= 3:
-            places += self._governing(w, start, end, clause_start, clause_end)
+            # not inside a subordinate clause the match opens ("in de fase waarin ... nog niet")
+            subordinate = self.cues.subordinate
+            places += [
+                i
+                for i in self._governing(w, start, end, clause_start, clause_end)
+                if i < start or subordinate.isdisjoint(lower[end - 1 : i])
+            ]
         # "besluit niet ... zonder ... advies": a double negative grants, it does not deny
         double = self.cues.double_negation
         negations = [
@@ -201,6 +207,11 @@ class Clauses:
         budget = soft == "conditional" and any_word(said, self.cues.budget_condition)
         return (judged or budget) and self.cues.extension.isdisjoint(said)
 
+    def names_college(self, w: Words, hit: Hit) -> bool:
+        """Whether the sentence of ``hit`` names the college (or another counterpart)."""
+        left, right = self.sentence(w, hit)
+        return "college" in w.role[left:right]
+
     def not_extension(self, w: Words, hit: Hit) -> bool:
         left, right = self.sentence(w, hit)
         return self.cues.extension.isdisjoint(w.lower[left:right])
@@ -212,12 +223,29 @@ class Clauses:
         said = " ".join(w.lower[left : hit.start if before else right])
         return "college" in w.role[left:right] and any(phrase in said for phrase in self.cues.no_duty)
 
-    def for_others(self, w: Words, hit: Hit) -> bool:
+    def for_others(self, w: Words, hit: Hit, conditions: Conditions) -> bool:
         """'Het college vraagt zo nodig advies aan deskundigen': about others than the body;
-        'niet gehouden ... voor zover de persoonlijke levenssfeer ...': about individual matters
-        or the law, which takes nothing back."""
+        'niet gehouden ... voor zover de persoonlijke levenssfeer ...': about individual or
+        urgent matters; '... tenzij een wettelijk voorschrift zich daartegen verzet': under a
+        condition about the law. None of these takes anything back."""
         left, right = self.sentence(w, hit)
-        return self.about_others(w.lower[left:right])
+        said = w.lower[left:right]
+        if any_word(said, self.cues.others) or any_word(said, self.cues.harmless_scope):
+            return True
+        harmless = self._harmless_condition
+        return any(
+            cond.unit == hit.unit and left <= cond.start < right and harmless(w.lower, cond, right)
+            for cond in conditions.clauses
+        )
+
+    def _harmless_condition(self, lower: list[str], cond: Hit, stop: int) -> bool:
+        """A condition about the law, privacy or urgency ("tenzij een wettelijk voorschrift zich
+        daartegen verzet"), read up to its comma ("als het college dat wenselijk acht, om advies
+        vragen op grond van de wet" is not about the law)."""
+        end = cond.end
+        while end < stop and lower[end] not in CLAUSE_END:
+            end += 1
+        return any_word(lower[cond.start : end], self.cues.harmless_condition)
 
     def about_others(self, said: list[str]) -> bool:
         """Words about others, individual matters, the law or privacy."""
@@ -274,14 +302,23 @@ class Clauses:
         for cond in cues.clauses:
             if cond.unit != anchor.unit or not sentence_start <= cond.start < sentence_end:
                 continue
-            # the condition runs to the end of its sentence part
+            # the condition runs to the end of its sentence part; what it is about, to its comma
             stop = cond.end
             while stop < size and lower[stop] not in SENTENCE:
                 stop += 1
             said = lower[cond.start : stop]
-            if any_word(said, self.cues.harmless_condition):
+            if self._harmless_condition(lower, cond, stop):
                 continue
-            college = "college" in w.role[cond.start : stop]
+            roles = w.role[cond.start : stop]
+            # "..., tenzij hij van oordeel is dat ...": the college (and not the body) named before,
+            # a pronoun in it
+            before = w.role[sentence_start : cond.start]
+            college = "college" in roles or (
+                "college" in before
+                and "body" not in before
+                and "body" not in roles
+                and not self.cues.pronouns.isdisjoint(said)
+            )
             marker = any_word(said, self.cues.discretion_markers)
             if (college and marker) or any_word(said, self.cues.budget_condition):
                 return True

@@ -157,7 +157,8 @@ def _look_alike(rule: Rule, bylaw: Bylaw, hit: Hit, excluded: tuple[Hit, ...]) -
         return True
     if not excluded:
         return False
-    left, right = around(w.lower, hit.start, hit.end, CLAUSE)
+    end = hit.end - 1 if hit.end > hit.start + 1 and w.lower[hit.end - 1] in CLAUSE else hit.end
+    left, right = around(w.lower, hit.start, end, CLAUSE)  # a match may end on its full stop
     return any(e.unit == hit.unit and left <= e.start < right for e in excluded)
 
 
@@ -306,8 +307,15 @@ def _inside_note(rule: Rule, q: Qualifier, bylaw: Bylaw, hit: Hit) -> bool:
 
 
 def judge_qualifier(
-    rule: Rule, q: Qualifier, bylaw: Bylaw, clauses: Clauses, where: frozenset[int]
+    rule: Rule,
+    q: Qualifier,
+    bylaw: Bylaw,
+    clauses: Clauses,
+    where: frozenset[int],
+    evidence: frozenset[int] | None = None,
 ) -> Qualified:
+    """Whether a qualifier holds in the provisions ``where``; a negated match denies it only
+    in the ``evidence`` (the provisions about the element), not elsewhere in their articles."""
     units, matches, soft = bylaw.units, bylaw.matches, bylaw.softness
     found = [
         h
@@ -317,15 +325,16 @@ def judge_qualifier(
         and _belongs_with(rule, q, bylaw, clauses, h)
         and not _inside_note(rule, q, bylaw, h)
     ]
-    negated = [
+    unsaid = [
         h
         for h in found
         if clauses.negated(
             matches.words[h.unit], h.start, h.end, window=3, units_parent=bool(units[h.unit].parents)
         )
     ]
+    negated = [h for h in unsaid if evidence is None or h.unit in evidence]
     limits = [h for h in matches.of(f"{rule.element}|deny|{q.key}") if h.unit in where]
-    good = [h for h in found if h not in negated]
+    good = [h for h in found if h not in unsaid]
     firm = [h for h in good if not soft(h)]
 
     def result(holds: bool, hits: list[Hit], reason: str) -> Qualified:
@@ -364,11 +373,18 @@ def _value(q: Qualifier, hits: list[Hit], bylaw: Bylaw, clauses: Clauses) -> flo
     if q.value is None:
         return None
     words = bylaw.matches.words
-    # with the words around a match: "vier keer" before a match of "per jaar"
-    found = [
-        measure(q.value.kind, words[h.unit].lower[max(0, h.start - 2) : h.end + 2], clauses.cues.values)
-        for h in hits
-    ]
+    # with the words around a match: "vier keer" before a match of "per jaar"; the whole
+    # sentence of a list of months
+    months = clauses.cues.values.months
+
+    def around_match(h: Hit) -> list[str]:
+        lower = words[h.unit].lower
+        if any(t in months for t in lower[h.start : h.end]):
+            left, right = clauses.sentence(words[h.unit], h)
+            return lower[left:right]
+        return lower[max(0, h.start - 2) : h.end + 2]
+
+    found = [measure(q.value.kind, around_match(h), clauses.cues.values) for h in hits]
     return min((v for v in found if v is not None), default=None)
 
 
@@ -382,7 +398,7 @@ def _qualifiers(
     judged = []
     for q in rule.qualifiers:
         where = (scope.evidence if q.scope == "evidence" else scope.articles | scope.evidence) - weak_only
-        judged.append(judge_qualifier(rule, q, bylaw, clauses, where))
+        judged.append(judge_qualifier(rule, q, bylaw, clauses, where, scope.evidence))
     return tuple(judged)
 
 

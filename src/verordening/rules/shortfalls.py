@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from attrs import define
+from attrs import define, evolve
 
 from .clauses import SENTENCE, Clauses, around, inside
 from .match import Hit, Words
@@ -51,7 +51,13 @@ def grant_shortfalls(
     soft = any(flags) if rule.soft_any else all(flags)
     if not soft:  # a grant elsewhere that takes the others back: "alleen als het college dat wenselijk acht"
         words = bylaw.matches.words
-        softness = [(h, s) for h, s in softness if s and clauses.takes_back(words[h.unit], h, s)]
+        softness = [
+            (h, s)
+            for h, s in softness
+            if s
+            and clauses.takes_back(words[h.unit], h, s)
+            and not clauses.for_others(words[h.unit], h, bylaw.softness.conditions)
+        ]
         open_by = {}
     found.extend(Shortfall(f"{el}_{s}", frozenset([h.unit])) for h, s in softness if s)
     found.extend(Shortfall(reason, frozenset([h.unit])) for h, reason in open_by.items())
@@ -85,63 +91,106 @@ def _left_open(rule: Rule, bylaw: Bylaw, grants: list[Hit]) -> dict[Hit, str]:
     return found
 
 
+@define(frozen=True)
+class _Places:
+    """Where a grant may be taken back from: provisions about the element naming the college
+    (``about``), sentences of provisions pointing at a grant (``pointing``; ``pointed`` are
+    those about nothing else), the other sentences of a grant's provision (``rest``) and the
+    grants themselves (``granted``)."""
+
+    about: tuple[Hit, ...]
+    pointing: tuple[Hit, ...]
+    pointed: frozenset[int]
+    rest: tuple[Hit, ...]
+    granted: tuple[Hit, ...]
+
+
+def _places(rule: Rule, bylaw: Bylaw, clauses: Clauses, anchors: Anchors, scope: Scope) -> _Places:
+    units, words = bylaw.units, bylaw.matches.words
+    references = bylaw.matches.of(f"{rule.element}|reference")
+    about = tuple(
+        h
+        for h in anchors.binding
+        if h.unit not in scope.primary and not inside(h, references) and "college" in bylaw.roles_in[h.unit]
+    )
+    pointing = tuple(
+        hit
+        for u in sorted(scope.provisions - scope.primary)
+        if bylaw.references[u] & scope.primary and not units[u].definition
+        for hit in _sentence_ends(u, words[u].lower)
+    )
+    pointed = frozenset(
+        h.unit for h in pointing if not bylaw.elements_of.get(h.unit, frozenset()) - {rule.element}
+    )
+    rest = tuple(
+        end
+        for u in sorted(scope.primary)
+        for end in _sentence_ends(u, words[u].lower)
+        if not any(h.unit == u and _in_sentence(clauses, words[u], end, h) for h in anchors.found)
+    )
+    granted = tuple(h for h in anchors.binding if h.unit in scope.primary and not inside(h, references))
+    return _Places(about, pointing, pointed, rest, granted)
+
+
 def _taken_back(
     rule: Rule, bylaw: Bylaw, clauses: Clauses, anchors: Anchors, scope: Scope
 ) -> tuple[Shortfall, ...]:
     """Provisions other than the grants that take them back: about the element and the
     college ("Het college vraagt advies alleen als het dat wenselijk acht", "Het college is
-    niet verplicht advies te vragen"), or pointing at a grant ("Het eerste lid is slechts van
-    toepassing voor zover de begroting daarvoor middelen bevat")."""
-    units, words = bylaw.units, bylaw.matches.words
-    references = bylaw.matches.of(f"{rule.element}|reference")
-    about = [
-        h
-        for h in anchors.binding
-        if h.unit not in scope.primary and not inside(h, references) and "college" in bylaw.roles_in[h.unit]
-    ]
-    pointing = [
-        hit
-        for u in sorted(scope.provisions - scope.primary)
-        if bylaw.references[u] & scope.primary and not units[u].definition
-        for hit in _sentence_ends(u, words[u].lower)
-    ]
-    # the other sentences of a grant's provision: "Het college kan hiervan afwijken als het dat
-    # nodig acht"
-    rest = [
-        end
-        for u in sorted(scope.primary)
-        for end in _sentence_ends(u, words[u].lower)
-        if not any(h.unit == u and _in_sentence(clauses, words[u], end, h) for h in anchors.found)
-    ]
-    # a grant that is itself no duty: "Het college is in die gevallen niet verplicht advies te vragen"
-    granted = [h for h in anchors.binding if h.unit in scope.primary and not inside(h, references)]
+    niet verplicht advies te vragen"), pointing at a grant ("Het eerste lid is slechts van
+    toepassing voor zover de begroting daarvoor middelen bevat"), or a sentence beside it
+    ("Het college kan hiervan afwijken als het dat nodig acht")."""
+    places = _places(rule, bylaw, clauses, anchors, scope)
     found = []
-    # a provision that points at a grant and is about nothing else: any discretion it leaves the
-    # college over the grant takes it back ("Het college kan besluiten het aantal overleggen,
-    # bedoeld in het eerste lid, te wijzigen"), unless it adds to it ("ook")
-    pointed = {h.unit for h in pointing if not bylaw.elements_of.get(h.unit, frozenset()) - {rule.element}}
-    for hit in [*about, *pointing, *rest, *granted]:
-        w = words[hit.unit]
-        if clauses.for_others(w, hit):
-            continue
-        items = [words[i].lower for i in sorted(bylaw.under.get(hit.unit, ()))]
-        if hit in granted:
-            if clauses.no_duty(w, hit, before=True):
-                found.append(Shortfall(f"{rule.element}_restricted", frozenset([hit.unit])))
-            continue  # how a grant is left to the college is judged with the grants
-        # a sentence beside a grant limits it only by its words, or by excepting cases from
-        # a grant it points at ("Artikel 4, eerste lid, geldt niet voor ...")
-        if hit in rest:
-            restricted = bool(bylaw.references[hit.unit] & scope.primary) and clauses.excepted(w, hit, items)
-        else:
-            restricted = clauses.no_duty(w, hit) or clauses.excepted(w, hit, items)
-        if restricted:
-            found.append(Shortfall(f"{rule.element}_restricted", frozenset([hit.unit])))
-        elif (soft := bylaw.softness(hit)) and (
-            clauses.takes_back(w, hit, soft) or (hit.unit in pointed and clauses.not_extension(w, hit))
-        ):
-            found.append(Shortfall(f"{rule.element}_{soft}", frozenset([hit.unit])))
+    for hit in [*places.about, *places.pointing, *places.rest, *places.granted]:
+        reason = _takes_back(rule, bylaw, clauses, scope, places, hit)
+        if reason:
+            found.append(Shortfall(reason, frozenset([hit.unit])))
     return tuple(found)
+
+
+def _takes_back(rule: Rule, bylaw: Bylaw, clauses: Clauses, scope: Scope, places: _Places, hit: Hit) -> str:
+    """The reason ``hit`` takes a grant back, or ''."""
+    words = bylaw.matches.words
+    w = words[hit.unit]
+    if clauses.for_others(w, hit, bylaw.softness.conditions):
+        return ""
+    restricted = f"{rule.element}_restricted"
+    if hit in places.granted:  # a grant that is itself no duty: "... is niet verplicht advies te vragen"
+        return restricted if clauses.no_duty(w, hit, before=True) else ""
+    items = [words[i].lower for i in sorted(bylaw.under.get(hit.unit, ()))]
+    # a sentence beside a grant limits it only by its words, or by excepting cases from a grant
+    # it points at ("Artikel 4, eerste lid, geldt niet voor ...")
+    if hit in places.rest:
+        if bylaw.references[hit.unit] & scope.primary and clauses.excepted(w, hit, items):
+            return restricted
+    elif clauses.no_duty(w, hit) or clauses.excepted(w, hit, items):
+        return restricted
+    soft = bylaw.softness(hit)
+    if not soft:
+        return ""
+    # a provision that points at a grant and is about nothing else: any discretion it leaves the
+    # college over the grant takes it back ("kan besluiten het aantal overleggen, bedoeld in het
+    # eerste lid, te wijzigen"), unless it adds to it ("ook"); beside the grant or in its
+    # article, a condition that leaves it to the college ("Aan dat verzoek wordt gevolg
+    # gegeven, tenzij naar het oordeel van de burgemeester ...")
+    nearby = hit in places.rest or (hit in places.about and hit.unit in scope.articles)
+    if (
+        clauses.takes_back(w, hit, soft)
+        or (hit.unit in places.pointed and clauses.not_extension(w, hit))
+        or (nearby and _conditioned(bylaw, clauses, hit) and clauses.not_extension(w, hit))
+    ):
+        return f"{rule.element}_{soft}"
+    return ""
+
+
+def _conditioned(bylaw: Bylaw, clauses: Clauses, hit: Hit) -> bool:
+    """A condition that leaves the sentence of ``hit`` to the college ("Aan dat verzoek wordt
+    gevolg gegeven, tenzij ... naar het oordeel van de burgemeester ..."); not a hedge or a
+    decision taken together, which in a sentence beside the grant concern something else."""
+    conditions = evolve(bylaw.softness.conditions, hedges=())
+    w = bylaw.matches.words[hit.unit]
+    return clauses.names_college(w, hit) and clauses.conditional(w, conditions, hit)
 
 
 def _in_sentence(clauses: Clauses, w: Words, end: Hit, hit: Hit) -> bool:

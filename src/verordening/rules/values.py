@@ -31,17 +31,27 @@ def _number(word: str, words: ValueWords) -> float | None:
 
 
 def _per_year(tokens: list[str], words: ValueWords) -> float | None:
+    months = {word for word in tokens if word in words.months}
+    if len(months) >= 2:  # "in de maanden februari, april, juni, september en november"
+        return float(len(months))
     for word in tokens:
         if word in words.frequency:
             return words.frequency[word]
+    for k in range(2, len(tokens)):  # "om de twee maanden", "eens in de zes weken"
+        every = _number(tokens[k - 1], words)
+        if tokens[k - 2] == "de" and every and tokens[k] in words.per_year:
+            return round(words.per_year[tokens[k]] / every, 1)
     count = next((n for word in tokens if (n := _number(word, words)) is not None), None)
     for k, word in enumerate(tokens):
-        period = "".join(tokens[k : k + 2]) if word == "half" else word
+        # a period in two words: "half jaar", "even maand"
+        period = two if (two := "".join(tokens[k : k + 2])) in words.per_year else word
         if (
             period in words.per_year
             and k > 0
             and tokens[k - 1] in ("per", "elk", "elke", "ieder", "iedere", "half")
         ):
+            if count is None and tokens[k - 1] == "per":
+                return None  # "per kalenderjaar worden ten minste vijf ...": the number is elsewhere
             return (count if count is not None else 1.0) * words.per_year[period]
     return None
 

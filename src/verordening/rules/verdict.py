@@ -45,6 +45,9 @@ def decide_verdict(
     stated = any(
         b.framework and b.source in (BasisSource.PREAMBLE, BasisSource.METADATA) for b in basis.legal_basis
     )
+    # "Verordening Jongerenraad Jeugdhulp": a council that is a participation body when the
+    # basis says so and it has rights
+    named = named or bool(words.body.found_in(title) and stated and rights)
     if other and not named:
         return Verdict.NOT_PARTICIPATION_BYLAW, ()
     if not document.articles:
