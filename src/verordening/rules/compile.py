@@ -17,6 +17,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from attrs import define
+from spacy.lang.nl.stop_words import STOP_WORDS
 from spacy.language import Language
 from spacy.matcher import DependencyMatcher, Matcher, PhraseMatcher
 from spacy.tokens import Doc
@@ -134,7 +135,9 @@ def required(tokens: Iterable[dict[str, Any]]) -> Group:
                 found.add((attr, frozenset([value])))
             elif isinstance(value, dict) and set(value) == {"IN"}:
                 found.add((attr, frozenset(str(v) for v in value["IN"])))
-    return tuple(sorted(found, key=lambda r: (len(r[1]), r[0], sorted(r[1]))))
+    # the most selective first: words that are not all common function words ("in", "het"),
+    # then the fewest
+    return tuple(sorted(found, key=lambda r: (r[1] <= STOP_WORDS, len(r[1]), r[0], sorted(r[1]))))
 
 
 def _reads_tags(tokens: Iterable[dict[str, Any]]) -> bool:
