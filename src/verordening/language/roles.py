@@ -80,7 +80,9 @@ def _defined(term: str, value: str, names: RoleNames, issuer: str) -> list[tuple
     if names.body_words.found_in(head[:80]):  # "de Regionale Cliëntenraad ISD Lindemaas"
         return _body(term, value)
     # the issuer's own organisation: "ISD: de Intergemeentelijke Sociale Dienst Lindemaas"
-    return [("college", term)] if issuer and issuer.split()[-1] in value.lower() else []
+    # (its last two words: "dienst lindemaas", not the place name alone)
+    own = " ".join(issuer.split()[-2:])
+    return [("college", term)] if issuer and own in " ".join(value.lower().split()) else []
 
 
 def _body(term: str, value: str) -> list[tuple[str, str]]:

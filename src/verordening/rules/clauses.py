@@ -256,14 +256,20 @@ class Clauses:
             or any_word(said, cues.harmless_condition)
         )
 
-    def excepted(self, w: Words, hit: Hit, items: list[list[str]]) -> bool:
+    def limits(self, w: Words, hit: Hit) -> bool:
+        """A restricting word in the sentence of ``hit`` ("alleen", "uitsluitend")."""
+        left, right = self.sentence(w, hit)
+        return not self.cues.restriction.isdisjoint(w.lower[left:right])
+
+    def excepted(self, w: Words, hit: Hit, items: list[list[str]], before: bool = False) -> bool:
         """'Artikel 4 is niet van toepassing op: a. beleidsvoorstellen uit regionale afspraken;
         b. besluiten over individuele cliënten': cases excepted from a grant in the sentence
         of ``hit`` (the items of the list it opens, else the sentence itself), not all of them
         harmless."""
         left, right = self.sentence(w, hit)
         said = w.lower[left:right]
-        if not any(f" {phrase} " in f" {' '.join(said)} " for phrase in self.cues.exception):
+        told = said[: hit.start - left] if before else said  # with ``before``: only what precedes the hit
+        if not any(f" {phrase} " in f" {' '.join(told)} " for phrase in self.cues.exception):
             return False
         opens = right >= len(w.lower) - 1  # the last sentence opens the list under it
         cases = items if items and opens else [said]
@@ -310,14 +316,10 @@ class Clauses:
             if self._harmless_condition(lower, cond, stop):
                 continue
             roles = w.role[cond.start : stop]
-            # "..., tenzij hij van oordeel is dat ...": the college (and not the body) named before,
-            # a pronoun in it
-            before = w.role[sentence_start : cond.start]
+            # "..., tenzij hij van oordeel is dat ...": a pronoun for the subject, the college
+            subject = next((r for r in w.role[sentence_start : cond.start] if r), "")
             college = "college" in roles or (
-                "college" in before
-                and "body" not in before
-                and "body" not in roles
-                and not self.cues.pronouns.isdisjoint(said)
+                subject == "college" and "body" not in roles and not self.cues.pronouns.isdisjoint(said)
             )
             marker = any_word(said, self.cues.discretion_markers)
             if (college and marker) or any_word(said, self.cues.budget_condition):

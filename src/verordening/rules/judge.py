@@ -295,11 +295,15 @@ class Qualified:
     value: float | None = None  # what its matches say, when the rule reads a value
 
 
-def _inside_note(rule: Rule, q: Qualifier, bylaw: Bylaw, hit: Hit) -> bool:
-    """'Het college regelt de vergoedingen nader': a match inside one of a note the qualifier
-    names in ``not_inside``."""
+def _inside_note(rule: Rule, q: Qualifier, bylaw: Bylaw, hit: Hit, clauses: Clauses) -> bool:
+    """'Het college regelt de vergoedingen nader': a match in the sentence of a note the
+    qualifier names in ``not_inside``."""
+    if not q.not_inside:
+        return False
+    w = bylaw.matches.words[hit.unit]
+    left, right = clauses.sentence(w, hit)
     return any(
-        h.unit == hit.unit and h.start <= hit.start and hit.end <= h.end
+        h.unit == hit.unit and left <= h.start < right
         for index, note in enumerate(rule.notes)
         if note.reason in q.not_inside
         for h in bylaw.matches.of(f"{rule.element}|note|{index}")
@@ -323,8 +327,10 @@ def judge_qualifier(
         if h.unit in where
         and not clauses.belongs_elsewhere(matches.words[h.unit], h, q.not_with)
         and _belongs_with(rule, q, bylaw, clauses, h)
-        and not _inside_note(rule, q, bylaw, h)
+        and not _inside_note(rule, q, bylaw, h, clauses)
     ]
+    stale = [h for h in found if (h.unit, clauses.sentence(matches.words[h.unit], h)[0]) in bylaw.lapsed]
+    found = [h for h in found if h not in stale]
     unsaid = [
         h
         for h in found
@@ -352,6 +358,8 @@ def judge_qualifier(
         return result(True, firm, "")
     if good:  # only under a condition or at the college's discretion
         return result(False, good, f"{rule.element}_{soft(good[0])}")
+    if stale:  # only for a period that has ended
+        return result(False, stale, f"{rule.element}_lapsed")
     return result(q.default, [], q.missing)
 
 

@@ -156,8 +156,10 @@ def _takes_back(rule: Rule, bylaw: Bylaw, clauses: Clauses, scope: Scope, places
     if clauses.for_others(w, hit, bylaw.softness.conditions):
         return ""
     restricted = f"{rule.element}_restricted"
-    if hit in places.granted:  # a grant that is itself no duty: "... is niet verplicht advies te vragen"
-        return restricted if clauses.no_duty(w, hit, before=True) else ""
+    if hit in places.granted:  # a grant that is itself no duty: "... is niet verplicht advies te vragen",
+        # or that excepts cases: "Verordeningen vallen buiten de adviestaak"
+        limited = clauses.no_duty(w, hit, before=True) or clauses.excepted(w, hit, [], before=True)
+        return restricted if limited else ""
     items = [words[i].lower for i in sorted(bylaw.under.get(hit.unit, ()))]
     # a sentence beside a grant limits it only by its words, or by excepting cases from a grant
     # it points at ("Artikel 4, eerste lid, geldt niet voor ...")
@@ -167,8 +169,10 @@ def _takes_back(rule: Rule, bylaw: Bylaw, clauses: Clauses, scope: Scope, places
     elif clauses.no_duty(w, hit) or clauses.excepted(w, hit, items):
         return restricted
     soft = bylaw.softness(hit)
+    # "Het eerste lid geldt uitsluitend voor onderwerpen uit het werkprogramma"
+    limited = hit.unit in places.pointed and clauses.limits(w, hit)
     if not soft:
-        return ""
+        return restricted if limited else ""
     # a provision that points at a grant and is about nothing else: any discretion it leaves the
     # college over the grant takes it back ("kan besluiten het aantal overleggen, bedoeld in het
     # eerste lid, te wijzigen"), unless it adds to it ("ook"); beside the grant or in its
@@ -181,7 +185,7 @@ def _takes_back(rule: Rule, bylaw: Bylaw, clauses: Clauses, scope: Scope, places
         or (nearby and _conditioned(bylaw, clauses, hit) and clauses.not_extension(w, hit))
     ):
         return f"{rule.element}_{soft}"
-    return ""
+    return restricted if limited else ""
 
 
 def _conditioned(bylaw: Bylaw, clauses: Clauses, hit: Hit) -> bool:
