@@ -80,12 +80,15 @@ def test_whoever_decides_how_often_leaves_the_frequency_open() -> None:
 
 
 def test_meetings_with_the_body_s_own_constituency_are_no_consultation() -> None:
-    said = CONSULTATION + (
-        "\nArtikel 7 Ondersteuning\nHet college stelt de cliëntenraad jaarlijks een budget ter beschikking "
-        "voor scholing en bijeenkomsten met {}.\n"
-    )
+    said = CONSULTATION + "\nArtikel 7\nDe cliëntenraad houdt jaarlijks bijeenkomsten met {}.\n"
     assert check(said.format("het college")).elements["periodic_consultation"].status == "present"
     assert check(said.format("de achterban")).elements["periodic_consultation"].status == "partial"
+    assert check(said.format("inwoners van de kernen")).elements["periodic_consultation"].status == "partial"
+    costs = CONSULTATION + (
+        "\nArtikel 7 Ondersteuning\nHet college stelt jaarlijks een budget beschikbaar voor de kosten van de "
+        "cliëntenraad, waaronder scholing, vervoer en bijeenkomsten.\n"
+    )
+    assert check(costs).elements["periodic_consultation"].status == "partial"
 
 
 def test_a_frequency_for_years_that_have_passed_no_longer_counts() -> None:

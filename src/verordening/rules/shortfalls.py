@@ -49,13 +49,19 @@ def grant_shortfalls(
     open_by = _left_open(rule, bylaw, grants) | _lapsed(rule, bylaw, clauses, grants)
     flags = [bool(s) or h in open_by for h, s in softness]
     soft = any(flags) if rule.soft_any else all(flags)
-    if not soft:  # a grant elsewhere that takes the others back: "alleen als het college dat wenselijk acht"
+    if not soft:  # a grant elsewhere that takes the others back: "alleen als het college dat wenselijk acht",
+        # or that leaves the college to depart from a grant it points at ("kan besluiten minder
+        # overleggen te houden dan in het eerste lid is bepaald")
         words = bylaw.matches.words
+        firm = {h.unit for h, s in softness if not s}
         softness = [
             (h, s)
             for h, s in softness
             if s
-            and clauses.takes_back(words[h.unit], h, s)
+            and (
+                clauses.takes_back(words[h.unit], h, s)
+                or (bylaw.references[h.unit] & firm and clauses.not_extension(words[h.unit], h))
+            )
             and not clauses.for_others(words[h.unit], h, bylaw.softness.conditions)
         ]
         open_by = {}

@@ -77,6 +77,7 @@ class _ArticleState:
         self.list_mode: str | None = None  # "letter" or "number" list directly under lid/article
         self.last_item: str | None = None
         self.item_open = False
+        self.item_delim = ""  # "°" for a list numbered "1°", "2°"
         self.sub_mode: str | None = None  # "num", "roman" or "letter"
         self.last_sub: str | None = None
 
@@ -85,8 +86,8 @@ class _ArticleState:
         self.list_mode, self.last_item, self.item_open = None, None, False
         self.sub_mode, self.last_sub = None, None
 
-    def new_item(self, mode: str, number: str) -> None:
-        self.list_mode, self.last_item, self.item_open = mode, number, True
+    def new_item(self, mode: str, number: str, delim: str = "") -> None:
+        self.list_mode, self.last_item, self.item_open, self.item_delim = mode, number, True, delim
         self.sub_mode, self.last_sub = None, None
 
     def new_sub(self, mode: str, number: str) -> None:
@@ -341,14 +342,14 @@ class _Lexer:
         ):
             state.new_sub("num", str(n))
             return "SUB", f"{n}°" if delim == "°" else str(n)
-        if delim == "°" and state.item_open:
+        if delim == "°" and state.item_open and state.item_delim != "°":
             state.new_sub("num", str(n))
             return "SUB", f"{n}°"
         # 2. the next item of a numbered list
         if item_n is not None and n == item_n + 1:
             next_lid = state.lid is not None and n == state.lid + 1
             if not next_lid or self._prev_item_open_ended() or delim != state.lid_delim:
-                state.new_item("number", str(n))
+                state.new_item("number", str(n), delim)
                 return "ONDERDEEL", str(n)
         # 3. a lid, or the first item of a numbered list
         return self._lid_or_list(n, delim, bare, state)
@@ -362,7 +363,7 @@ class _Lexer:
                 return "LID", str(n)
             if n == 1:
                 # a numbered list inside the current lid
-                state.new_item("number", "1")
+                state.new_item("number", "1", delim)
                 return "ONDERDEEL", "1"
             if bare:
                 return None

@@ -186,15 +186,21 @@ def _header_run(lines: list[Line]) -> int:
         chrome = 0
         strong += kind in ("banner", "table")
         labelled += kind in ("label", "alone")
-        k += 2 if kind in ("table", "alone") and k + 1 < limit and not _stops(lines[k + 1].text) else 1
+        k += 2 if kind in ("table", "alone") and k + 1 < limit and not _stops(lines[k + 1].text, kind) else 1
         end = k
     return end if strong or labelled >= 2 else 0
 
 
-def _stops(text: str) -> bool:
-    """A line that a header cannot hold: the aanhef, a heading, the Intitulé."""
+def _stops(text: str, kind: str | None = None) -> bool:
+    """A line that a header cannot hold: the aanhef, a heading, the Intitulé; after a label
+    alone, a title ("Type Regelgeving" is a labelled line too)."""
+    title = kind == "alone" and TITLE_WORD.match(text) is not None and len(text.split()) > 3
     return bool(
-        PREAMBLE_KEY.match(text) or PREAMBLE_OPENER.match(text) or heading_kind(text) or text in INTITULE
+        title
+        or PREAMBLE_KEY.match(text)
+        or PREAMBLE_OPENER.match(text)
+        or heading_kind(text)
+        or text in INTITULE
     )
 
 
@@ -221,6 +227,8 @@ class _Front:
         title_end = pre if pre is not None else end
         title = self.title(i, title_end, pre, parts[0] if parts else None)
         if title is not None:
+            if title.first > i:  # lines above the title that no part holds
+                parts.append(FrontPart("UNPLACED", i, title.first - 1))
             parts.append(title)
             i = title.last + 1
         if i < title_end:
@@ -264,6 +272,9 @@ class _Front:
         lines = self.lines
         if i >= title_end:
             return None
+        # a draft's or a page's lines above the title ("CONCEPT - versie 3", "Raadsvoorstel nr. ...")
+        if not _titled(lines[i].text) and lines[i].text not in INTITULE and pre is not None:
+            i = next((k for k in range(i + 1, min(title_end, i + 4)) if _titled(lines[k].text)), i)
         text = lines[i].text
         if text in INTITULE:
             if i + 1 < title_end:
@@ -288,6 +299,15 @@ class _Front:
         start, end = self.lines[meta.first].start, self.lines[meta.last].end
         found = {f.key: f.value for f in reversed(metadata_fields(self.text, start, end)) if f.value}
         return found.get("officiele_naam") or found.get("citeertitel")
+
+
+# a title's first word, or a compound ending in one: "Cliëntparticipatieverordening Kortenhaven"
+_COMPOUND_TITLE = re.compile(r"[A-ZÀ-Ý][\w-]*(?:verordening|regeling|reglement)\b")
+
+
+def _titled(text: str) -> bool:
+    """A line that reads as a regulation's title."""
+    return len(text) <= 300 and bool(TITLE_WORD.match(text) or _COMPOUND_TITLE.match(text))
 
 
 def front_parts(text: str, lines: list[Line], begin: int, end: int, meta_end: int) -> list[FrontPart]:
