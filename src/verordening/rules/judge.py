@@ -159,8 +159,10 @@ def _look_alike(rule: Rule, bylaw: Bylaw, hit: Hit, excluded: tuple[Hit, ...]) -
         return False
     end = hit.end - 1 if hit.end > hit.start + 1 and w.lower[hit.end - 1] in CLAUSE else hit.end
     left, right = around(w.lower, hit.start, end, CLAUSE)  # a match may end on its full stop
-    # an excluded match in its clause, or one that holds it ("een budget voor scholing, vervoer en bijeenkomsten")
-    return any(e.unit == hit.unit and (left <= e.start < right or e.start <= hit.start < e.end) for e in excluded)
+    # an excluded match in its clause, or one holding it ("een budget voor scholing en bijeenkomsten")
+    return any(
+        e.unit == hit.unit and (left <= e.start < right or e.start <= hit.start < e.end) for e in excluded
+    )
 
 
 def find_anchors(rule: Rule, bylaw: Bylaw, clauses: Clauses) -> Anchors:
