@@ -346,6 +346,7 @@ class Cues:
     condition: tuple[Pattern, ...]
     unit_condition: tuple[Pattern, ...]
     hedge: tuple[Pattern, ...]
+    takes_up: tuple[Pattern, ...]
     joint: tuple[Pattern, ...]
     until: tuple[Pattern, ...]
     discretion_markers: frozenset[str]
@@ -383,6 +384,7 @@ def _cues(file: DataFile, elements: tuple[str, ...]) -> Cues:
         condition=read_patterns(file, ["condition"]),
         unit_condition=read_patterns(file, ["unit_condition"]),
         hedge=read_patterns(file, ["hedge"]),
+        takes_up=read_patterns(file, ["takes_up"]),
         joint=read_patterns(file, ["joint"]),
         until=read_patterns(file, ["until"]),
         harmless_condition=tuple(raw["harmless_condition"]),

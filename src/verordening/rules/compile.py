@@ -256,4 +256,5 @@ def compile_rules(nlp: Language, rules: tuple[Rule, ...], cues: Cues) -> Matcher
     builder.add("cue|hedge", cues.hedge)
     builder.add("cue|joint", cues.joint)
     builder.add("cue|until", cues.until)
+    builder.add("cue|takes_up", cues.takes_up)
     return builder.done()

@@ -197,10 +197,13 @@ def _takes_back(rule: Rule, bylaw: Bylaw, clauses: Clauses, scope: Scope, places
 def _conditioned(bylaw: Bylaw, clauses: Clauses, hit: Hit) -> bool:
     """A condition that leaves the sentence of ``hit`` to the college ("Aan dat verzoek wordt
     gevolg gegeven, tenzij ... naar het oordeel van de burgemeester ..."); not a hedge or a
-    decision taken together, which in a sentence beside the grant concern something else."""
-    conditions = evolve(bylaw.softness.conditions, hedges=())
+    decision taken together, which in a sentence beside the grant concern something else,
+    unless the sentence takes the request up ("Aan zo'n verzoek wordt zoveel mogelijk ...")."""
     w = bylaw.matches.words[hit.unit]
-    return clauses.names_college(w, hit) and clauses.conditional(w, conditions, hit)
+    left, right = clauses.sentence(w, hit)
+    taken_up = any(t.unit == hit.unit and left <= t.start < right for t in bylaw.matches.of("cue|takes_up"))
+    conditions = bylaw.softness.conditions if taken_up else evolve(bylaw.softness.conditions, hedges=())
+    return (taken_up or clauses.names_college(w, hit)) and clauses.conditional(w, conditions, hit)
 
 
 def _in_sentence(clauses: Clauses, w: Words, end: Hit, hit: Hit) -> bool:
