@@ -33,11 +33,19 @@ def _preamble_names(words: VerdictWords, document: Document) -> bool:
     return words.preamble.found_in(said)
 
 
+def _title(document: Document) -> str:
+    """The title, else the official name the metadata gives (a page whose title stands in it)."""
+    if document.title is not None and document.title.title:
+        return document.title.title
+    meta = document.metadata.fields if document.metadata is not None else ()
+    return next((f.value for f in meta if f.key in ("officiele_naam", "citeertitel") and f.value), "")
+
+
 def decide_verdict(
     words: VerdictWords, document: Document, evidence: Mapping[str, ElementEvidence], basis: Basis
 ) -> tuple[Verdict, tuple[Diagnostic, ...]]:
     """The verdict, and a diagnostic when a participation bylaw holds no articles."""
-    title = document.title.title if document.title is not None and document.title.title else ""
+    title = _title(document)
     named, other = title_names(words, title)
     named = named or (not other and _preamble_names(words, document))
     rights = [el for el in words.rights if evidence[el].primary]
