@@ -201,7 +201,7 @@ class Clauses:
         not "ook ... indien het college dat wenselijk acht"."""
         left, right = self.sentence(w, hit)
         said = w.lower[left:right]
-        if not self.cues.restriction.isdisjoint(said):
+        if self.restricting(said):
             return True
         judged = "college" in w.role[left:right] and not self.cues.judgement.isdisjoint(said)
         budget = soft == "conditional" and any_word(said, self.cues.budget_condition)
@@ -259,7 +259,7 @@ class Clauses:
     def limits(self, w: Words, hit: Hit) -> bool:
         """A restricting word in the sentence of ``hit`` ("alleen", "uitsluitend")."""
         left, right = self.sentence(w, hit)
-        return not self.cues.restriction.isdisjoint(w.lower[left:right])
+        return self.restricting(w.lower[left:right])
 
     def excepted(self, w: Words, hit: Hit, items: list[list[str]], before: bool = False) -> bool:
         """'Artikel 4 is niet van toepassing op: a. beleidsvoorstellen uit regionale afspraken;
@@ -369,6 +369,13 @@ class Clauses:
             and not (j > clause_start + 1 and lower[j - 2] in prepositions)
         ]
 
+    def restricting(self, said: list[str]) -> bool:
+        """A restricting word in ``said`` that no negation turns round ("kan niet weigeren")."""
+        return any(
+            word in self.cues.restriction and not (i and said[i - 1] in self.cues.negation)
+            for i, word in enumerate(said)
+        )
+
     def discretionary(self, w: Words, start: int) -> bool:
         """A modal before the match whose subject is the college: 'het college kan ...'."""
         lower, lemma, role = w.lower, w.lemma, w.role
@@ -381,6 +388,8 @@ class Clauses:
                 continue
             if self._subordinate(lower, clause_start, i):
                 continue  # "op een moment dat het advies nog van invloed kan zijn"
+            if lower[i + 1 : i + 2] and lower[i + 1] in self.cues.negation and self.restricting(lower[i + 2 : i + 3]):
+                continue  # "het college kan niet weigeren ...": a duty
             roles = self._subject_roles(w, clause_start, i)
             if "body" in roles or "both" in roles:
                 return False  # the body is (part of) the subject: a right, whatever the parse says
