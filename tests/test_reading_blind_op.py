@@ -1,0 +1,122 @@
+"""Reading as a lawyer does, continued: what blind sets o and p taught.
+
+Each case is a small bylaw, checked with and without the words that decide it.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import verordening
+
+PW = (
+    "De raad van de gemeente Zandvoorde;\ngelet op artikel 47 van de Participatiewet;\n"
+    "besluit vast te stellen de volgende verordening.\n"
+)
+TITLE = "Verordening cliëntenparticipatie Participatiewet Zandvoorde 2020\n\n"
+CONSULTATION = "\nArtikel 5 Overleg\n1. Het college voert viermaal per jaar overleg met de cliëntenraad.\n"
+
+
+def check(text: str, title: str = TITLE, **options: Any) -> verordening.Report:
+    return verordening.check(title + PW + text, model="builtin", as_of="2026-12-01", **options)
+
+
+def test_a_title_below_a_label_that_reads_as_a_label_alone() -> None:
+    page = "GEMEENTEBLAD\nNr.\t41873\nOrganisatie\tZandvoorde\nType\tRegelgeving\n\n{}" + TITLE
+    document = verordening.parse(page.format("") + PW + CONSULTATION)
+    assert document.title is not None
+    assert document.title.title == TITLE.strip()
+
+
+def test_a_title_below_the_lines_of_a_draft() -> None:
+    draft = "CONCEPT - versie 3\nRaadsvoorstel nr. 2015-214\n\nCliëntparticipatieverordening Zandvoorde\n\n"
+    document = verordening.parse(draft + PW + CONSULTATION)
+    assert document.title is not None
+    assert document.title.title == "Cliëntparticipatieverordening Zandvoorde"
+
+
+def test_leden_numbered_in_brackets_and_items_numbered_with_a_degree_sign() -> None:
+    text = (
+        TITLE + PW + "\nArtikel 3 Lidmaatschap\n(1) De cliëntenraad bestaat uit zeven leden.\n"
+        "(2) Het lidmaatschap eindigt:\n1° op eigen verzoek;\n2° bij verhuizing;\n3° door overlijden.\n"
+    )
+    ids = {node.citation for node in _nodes(verordening.parse(text).root)}
+    assert "artikel 3, tweede lid" in ids
+    assert "artikel 3, tweede lid, onderdeel 3" in ids
+    assert not any("onder 2°" in c for c in ids)
+
+
+def _nodes(node: Any) -> list[Any]:
+    return [node, *(n for child in node.children for n in _nodes(child))]
+
+
+def test_a_discretion_to_depart_from_the_frequency_takes_it_back() -> None:
+    fewer = CONSULTATION + (
+        "2. Het college kan, gehoord de cliëntenraad, besluiten in een kalenderjaar {} overleggen te houden "
+        "dan in het eerste lid is bepaald.\n"
+    )
+    assert check(fewer.format("minder")).elements["periodic_consultation"].status == "partial"
+    assert check(fewer.format("vaker")).elements["periodic_consultation"].status == "present"
+
+
+def test_a_request_taken_up_with_a_hedge_is_no_binding_agenda_right() -> None:
+    said = CONSULTATION + (
+        "2. De cliëntenraad kan de wethouder verzoeken een onderwerp op de agenda van het overleg te zetten. "
+        "Aan zo'n verzoek wordt {}gevolg gegeven.\n"
+    )
+    assert check(said.format("")).elements["agenda"].status == "present"
+    assert check(said.format("zoveel mogelijk ")).elements["agenda"].status == "partial"
+
+
+def test_counterparts_who_decide_in_the_plural_or_by_their_portfolio() -> None:
+    plural = CONSULTATION + (
+        "2. De cliëntenraad kan voor het overleg onderwerpen aandragen. De portefeuillehouders beslissen, "
+        "gehoord de voorzitter van de cliëntenraad, welke onderwerpen op de agenda worden geplaatst.\n"
+    )
+    assert check(plural).elements["agenda"].status == "partial"
+    portfolio = CONSULTATION + (
+        "2. De wethouder belast met werk en inkomen stelt de agenda van het overleg vast in overleg met de "
+        "voorzitter van de cliëntenraad, die daartoe onderwerpen kan aandragen.\n"
+    )
+    agenda = check(portfolio).elements["agenda"]
+    assert agenda.status == "partial"
+    assert agenda.reasons == ("agenda_set_by_college",)
+
+
+def test_a_duty_written_as_cannot_refuse() -> None:
+    said = CONSULTATION + (
+        "2. Het college kan {}weigeren een onderwerp dat de cliëntenraad tijdig heeft aangemeld, op de "
+        "agenda van het overleg te plaatsen.\n"
+    )
+    assert check(said.format("niet ")).elements["agenda"].status == "present"
+    assert check(said.format("")).elements["agenda"].status == "partial"
+
+
+def test_unrequested_advice_written_as_advice_nobody_asked_for() -> None:
+    said = (
+        "\nArtikel 4 Advies\n1. Voordat het college een besluit neemt over een ontwerpverordening of een "
+        "beleidsvoorstel, wordt de cliëntenraad tijdig om advies gevraagd.\n{}"
+    )
+    assert check(said.format("")).elements["advice"].status == "partial"
+    asked = "2. Ook als het niet om advies gevraagd is, mag de cliëntenraad het college adviseren.\n"
+    assert check(said.format(asked)).elements["advice"].status == "present"
+
+
+def test_meetings_a_budget_pays_for_are_no_consultation() -> None:
+    said = "\nArtikel 5 Overleg\nHet college voert overleg met de cliëntenraad.\n\nArtikel 7\n{}\n"
+    costs = "Het college stelt jaarlijks een budget beschikbaar voor scholing, vervoer en bijeenkomsten."
+    assert check(said.format(costs)).elements["periodic_consultation"].status == "partial"
+    meetings = "Het college en de cliëntenraad houden jaarlijks bijeenkomsten."
+    assert check(said.format(meetings)).elements["periodic_consultation"].status == "present"
+
+
+def test_the_official_name_in_the_metadata_when_the_page_has_no_title_line() -> None:
+    page = (
+        "Gegevens van de regeling\nOrganisatie\tZandvoorde\n"
+        "Officiële naam regeling\tRe-integratieverordening Participatiewet Zandvoorde 2021\n"
+        "Tekst van de regeling\n\n"
+    )
+    body = "\nArtikel 4\nHet college vraagt de cliëntenraad tijdig om advies over het uitvoeringsprogramma.\n"
+    assert check(body, title=page).verdict == "not_participation_bylaw"
+    named = page.replace("Re-integratieverordening", "Verordening cliëntenparticipatie")
+    assert check(body, title=named).verdict == "participation_bylaw"
