@@ -198,18 +198,30 @@ _STOP = frozenset(
 )
 
 
+_TOWARDS_WHOM = re.compile(rf"\s+{_TOWARDS}\s+(?:het|de)\s+(?P<x>[a-zà-ÿ]+)")
+
+
+def _named_before(lower: str, end: int, names: set[str]) -> bool:
+    """Whether one of ``names`` ends at ``end`` as a whole word."""
+    return any(
+        lower.endswith(name, 0, end) and (end == len(name) or not lower[end - len(name) - 1].isalnum())
+        for name in names
+    )
+
+
 def _counterparts(units: list[Unit], body: set[str], known: dict[str, str]) -> list[tuple[str, str]]:
     """Names the body advises, consults or is informed by that no list names yet."""
     if not body:
         return []
-    names = "|".join(re.escape(n) for n in sorted(body, key=len, reverse=True))
-    pattern = re.compile(rf"\b(?:{names})\b\s+{_TOWARDS}\s+(?:het|de)\s+(?P<x>[a-zà-ÿ]+)")
     found = []
     for unit in units:
         if unit.definition:
             continue
-        for match in pattern.finditer(unit.text.lower()):
-            phrase = unit.text.lower()[match.start("x") : match.start("x") + 60]
+        lower = unit.text.lower()
+        for match in _TOWARDS_WHOM.finditer(lower):
+            if not _named_before(lower, match.start(), body):
+                continue
+            phrase = lower[match.start("x") : match.start("x") + 60]
             head = match["x"]  # "de stuurgroep sociaal domein": the stuurgroep
             if head in _STOP or len(head) <= 3 or any(phrase.startswith(name) for name in known):
                 continue
