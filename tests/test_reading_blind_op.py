@@ -120,3 +120,22 @@ def test_the_official_name_in_the_metadata_when_the_page_has_no_title_line() -> 
     assert check(body, title=page).verdict == "not_participation_bylaw"
     named = page.replace("Re-integratieverordening", "Verordening cliëntenparticipatie")
     assert check(body, title=named).verdict == "participation_bylaw"
+
+
+def test_a_name_given_as_verder_aangeduid_als() -> None:
+    said = (
+        "\nArtikel 2\nEr is een Adviesraad Sociaal Domein Zandvoorde, in deze verordening verder {} de ASD.\n"
+        "\nArtikel 3\nDe ASD brengt het college gevraagd en ongevraagd advies uit over verordeningen en "
+        "beleidsvoorstellen, tijdig voordat het college een besluit neemt.\n"
+    )
+    assert check(said.format("aangeduid als")).elements["advice"].status == "present"
+    assert check(said.format("bekend als")).elements["advice"].status == "missing"
+
+
+def test_an_alias_in_a_definition_names_the_defined_term() -> None:
+    said = (
+        "\nArtikel 1\nIn deze regeling wordt verstaan onder:\na. raad van bestuur: de raad van bestuur van "
+        "het instituut;\nb. {}: de cliëntenraad op het niveau van de raad van bestuur, bedoeld in artikel 3 "
+        "(hierna: LCR).\n\nArtikel 6\nDe raad van bestuur voert zesmaal per jaar overleg met de LCR.\n"
+    )
+    assert check(said.format("Landelijke Cliëntenraad")).elements["periodic_consultation"].status == "present"

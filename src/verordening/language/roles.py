@@ -39,8 +39,11 @@ class Roles:
 
 _DEFINITION_OPENING = re.compile(r"^.*?\b(?:verstaan|verstaat)\s+onder\s*", re.IGNORECASE)
 _DEFINITION = re.compile(r"^(?P<term>[^:;]{1,60}?)\s*:\s*(?P<value>.+)$")
+# "(hierna: CWI)", "hierna te noemen: de raad", "in deze verordening verder aangeduid als de ASD"
 _HEREAFTER = re.compile(
-    r"\(?\s*hierna(?:\s+ook)?(?:\s+te\s+noemen)?\s*:?\s*(?:de|het)?\s*(?P<name>[^);,.]{2,40})\)?", re.I
+    r"\(?\s*(?:hierna(?:\s+ook)?(?:\s+te\s+noemen)?\s*:?|(?:in\s+deze\s+\w+\s+)?(?:verder\s+|hierna\s+)?"
+    r"aangeduid\s+als)\s*(?:de|het)?\s*(?P<name>[^);,.]{2,40})\)?",
+    re.I,
 )
 _FULL_NAME = re.compile(
     r"(?:de|het|een)?\s*(?P<name>[A-ZÀ-Ý][\w\- ]{2,60}?)(?:[,;.(]|$| van | bedoeld| als )"
@@ -149,12 +152,17 @@ def _aliases(units: list[Unit], names: RoleNames, known: dict[str, str]) -> list
     for unit in units:
         text = unit.text
         matches = [
-            *(_HEREAFTER.finditer(text) if "hierna" in text.lower() else ()),
+            *(_HEREAFTER.finditer(text) if "hierna" in text.lower() or "aangeduid" in text.lower() else ()),
             *_ABBREVIATION.finditer(text),
         ]
+        # in a definition the alias names the defined term: "Landelijke Cliëntenraad: de
+        # cliëntenraad op het niveau van de raad van bestuur (hierna: LCR)"
+        defined = _DEFINITION.match(text) if unit.definition else None
+        term = _ARTICLE.sub("", defined["term"].strip().lower()) if defined else ""
+        term_role = "body" if term and names.body_words.found_in(term) else known.get(term)
         for match in matches:
             alias = _ARTICLE.sub("", match["name"].strip().lower())
-            role = _role_before(text[: match.start()], names, known)
+            role = term_role or _role_before(text[: match.start()], names, known)
             if role is None and names.body_words.found_in(alias):
                 role = "body"
             if role is not None and alias:

@@ -388,7 +388,11 @@ class Clauses:
                 continue
             if self._subordinate(lower, clause_start, i):
                 continue  # "op een moment dat het advies nog van invloed kan zijn"
-            if lower[i + 1 : i + 2] and lower[i + 1] in self.cues.negation and self.restricting(lower[i + 2 : i + 3]):
+            if (
+                lower[i + 1 : i + 2]
+                and lower[i + 1] in self.cues.negation
+                and self.restricting(lower[i + 2 : i + 3])
+            ):
                 continue  # "het college kan niet weigeren ...": a duty
             roles = self._subject_roles(w, clause_start, i)
             if "body" in roles or "both" in roles:
