@@ -123,7 +123,14 @@ def _groups_in(matchers: Matchers, present: dict[str, set[str]]) -> list[Group]:
     for attr, index in matchers.index.items():
         for word in present[attr] & index.keys():
             groups.update(index[word])
-    return [g for g in groups if all(not words.isdisjoint(present[attr]) for attr, words in g[1:])]
+    found = []
+    for group in groups:
+        for attr, words in group[1:]:
+            if words.isdisjoint(present[attr]):
+                break
+        else:
+            found.append(group)
+    return found
 
 
 def _windows(column: list[str], words: frozenset[str], start: int, end: int, reach: int) -> list[list[int]]:
