@@ -10,10 +10,7 @@ from typing import Any
 
 import verordening
 
-PW = (
-    "De raad van de gemeente Zandvoorde;\ngelet op artikel 47 van de Participatiewet;\n"
-    "besluit vast te stellen de volgende verordening.\n"
-)
+from .small_bylaws import PW
 
 
 def check(text: str, **options: Any) -> verordening.Report:

@@ -5,22 +5,13 @@ Each case is a small bylaw, checked with and without the words that decide it.
 
 from __future__ import annotations
 
-from typing import Any
-
 import verordening
 
-PW = (
-    "De raad van de gemeente Zandvoorde;\ngelet op artikel 47 van de Participatiewet;\n"
-    "besluit vast te stellen de volgende verordening.\n"
-)
-TITLE = "Verordening cliëntenparticipatie Participatiewet Zandvoorde 2020\n\n"
+from .small_bylaws import check
+
 CONSULTATION = (
     "\nArtikel 5 Overleg\n1. Het college voert ten minste viermaal per jaar overleg met de cliëntenraad.\n"
 )
-
-
-def check(text: str, as_of: str = "2026-12-01", **options: Any) -> verordening.Report:
-    return verordening.check(TITLE + PW + text, model="builtin", as_of=as_of, **options)
 
 
 def test_a_grant_for_years_that_have_passed_has_lapsed() -> None:

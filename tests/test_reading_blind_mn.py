@@ -5,25 +5,9 @@ Each case is a small bylaw, checked with and without the words that decide it.
 
 from __future__ import annotations
 
-from typing import Any
+from .small_bylaws import ADVICE, check
 
-import verordening
-
-PW = (
-    "De raad van de gemeente Zandvoorde;\ngelet op artikel 47 van de Participatiewet;\n"
-    "besluit vast te stellen de volgende verordening.\n"
-)
-TITLE = "Verordening cliëntenparticipatie Participatiewet Zandvoorde 2020\n\n"
-ADVICE = (
-    "\nArtikel 4 Advies\n"
-    "1. De cliëntenraad brengt het college gevraagd en ongevraagd advies uit over verordeningen en "
-    "beleidsvoorstellen, tijdig voordat het college een besluit neemt.\n"
-)
 CONSULTATION = "\nArtikel 5 Overleg\n1. Het college voert overleg met de cliëntenraad.\n"
-
-
-def check(text: str, as_of: str = "2026-12-01", **options: Any) -> verordening.Report:
-    return verordening.check(TITLE + PW + text, model="builtin", as_of=as_of, **options)
 
 
 def test_cases_that_fall_outside_the_advice_take_it_back() -> None:

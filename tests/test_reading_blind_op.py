@@ -9,16 +9,9 @@ from typing import Any
 
 import verordening
 
-PW = (
-    "De raad van de gemeente Zandvoorde;\ngelet op artikel 47 van de Participatiewet;\n"
-    "besluit vast te stellen de volgende verordening.\n"
-)
-TITLE = "Verordening cliëntenparticipatie Participatiewet Zandvoorde 2020\n\n"
+from .small_bylaws import PW, TITLE, check
+
 CONSULTATION = "\nArtikel 5 Overleg\n1. Het college voert viermaal per jaar overleg met de cliëntenraad.\n"
-
-
-def check(text: str, title: str = TITLE, **options: Any) -> verordening.Report:
-    return verordening.check(title + PW + text, model="builtin", as_of="2026-12-01", **options)
 
 
 def test_a_title_below_a_label_that_reads_as_a_label_alone() -> None:

@@ -6,26 +6,9 @@ so that each test fails when the reading it guards is lost.
 
 from __future__ import annotations
 
-from typing import Any
-
 import verordening
 
-PW = (
-    "De raad van de gemeente Zandvoorde;\ngelet op artikel 47 van de Participatiewet;\n"
-    "besluit vast te stellen de volgende verordening.\n"
-)
-TITLE = "Verordening cliëntenparticipatie Participatiewet Zandvoorde 2020\n\n"
-
-
-def check(text: str, **options: Any) -> verordening.Report:
-    return verordening.check(TITLE + PW + text, model="builtin", as_of="2026-12-01", **options)
-
-
-ADVICE = (
-    "\nArtikel 4 Advies\n"
-    "1. De cliëntenraad brengt het college gevraagd en ongevraagd advies uit over verordeningen en "
-    "beleidsvoorstellen, tijdig voordat het college een besluit neemt.\n"
-)
+from .small_bylaws import ADVICE, PW, TITLE, check
 
 
 def test_an_exception_article_takes_advice_back_unless_every_case_is_harmless() -> None:
