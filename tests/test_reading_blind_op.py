@@ -8,6 +8,7 @@ from __future__ import annotations
 from typing import Any
 
 import verordening
+from verordening.language import resolve_references, units_of
 
 from .small_bylaws import PW, TITLE, check
 
@@ -132,3 +133,19 @@ def test_an_alias_in_a_definition_names_the_defined_term() -> None:
         "(hierna: LCR).\n\nArtikel 6\nDe raad van bestuur voert zesmaal per jaar overleg met de LCR.\n"
     )
     assert check(said.format("Landelijke Cliëntenraad")).elements["periodic_consultation"].status == "present"
+
+
+def test_a_lid_numbered_in_brackets_is_read_without_its_label() -> None:
+    document = verordening.parse(TITLE + PW + "\nArtikel 5 Overleg\n(1) Het college overlegt met de raad.\n")
+    texts = [u.text for u in units_of(document) if u.node.id == "art5/lid1"]
+    assert texts == ["Het college overlegt met de raad."]
+
+
+def test_leden_named_by_number_are_references() -> None:
+    document = verordening.parse(
+        TITLE + PW + "\nArtikel 5 Overleg\n1. Het college overlegt.\n2. Er is een agenda.\n"
+        "3. De leden 1 en 2 gelden ook voor de wethouder.\n"
+    )
+    units = units_of(document)
+    pointed = resolve_references(units)[next(u.index for u in units if u.node.id == "art5/lid3")]
+    assert {units[i].node.id for i in pointed} == {"art5/lid1", "art5/lid2"}

@@ -118,4 +118,4 @@ def resolve_references(units: Iterable[Unit]) -> tuple[frozenset[int], ...]:
     return tuple(found.get(u.index, frozenset()) for u in every)
 
 
-_HINT = re.compile(r"artikel|art\.|\blid\b", re.IGNORECASE)
+_HINT = re.compile(r"artikel|art\.|\blid\b|\bleden\b", re.IGNORECASE)

@@ -37,7 +37,8 @@ class Unit:
         return (self.article.number or "") if self.article is not None else ""
 
 
-_LABEL = re.compile(r"^(?:(?:[Ll]id\s)?\d{1,3}[a-z]?[.):°]?|[a-z]{1,2}[.)]|[ivx]{1,5}[.)])\s*")
+# the labels the lexer reads (``structure.lines``), "(1)" of Word drafts included
+_LABEL = re.compile(r"^(?:\(\d{1,3}\)|(?:[Ll]id\s)?\d{1,3}[a-z]?[.):°]?|[a-z]{1,2}[.)]|[ivx]{1,5}[.)])\s*")
 _DEFINITIONS = re.compile(
     r"wordt\s+(?:in\s+deze\s+\w+\s+)?verstaan\s+onder|verstaat\s+onder|begripsbepaling|"
     r"begrippen|definities?\b",
