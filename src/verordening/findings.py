@@ -32,7 +32,6 @@ __all__ = [
     "Pipeline",
     "Report",
     "build_report",
-    "worst",
 ]
 
 REPORT_SCHEMA_VERSION = "1.0"
@@ -40,10 +39,6 @@ REPORT_SCHEMA_VERSION = "1.0"
 ELEMENTS: tuple[str, ...] = tuple(e.value for e in Element)
 STATUSES: tuple[str, ...] = tuple(s.value for s in Status)
 VERDICTS: tuple[str, ...] = tuple(v.value for v in Verdict)
-
-
-def worst(statuses: list[str]) -> Status:
-    return Status.worst(statuses)
 
 
 def _strings(values: Any) -> tuple[str, ...]:

@@ -8,7 +8,6 @@ compares equal to its string and serialises as it.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from enum import StrEnum
 
 __all__ = ["BasisSource", "Element", "PipelineKind", "Severity", "Status", "Verdict"]
@@ -32,12 +31,6 @@ class Status(StrEnum):
     PARTIAL = "partial"
     PRESENT = "present"
     NOT_APPLICABLE = "not_applicable"
-
-    @classmethod
-    def worst(cls, statuses: Iterable[str]) -> Status:
-        """The worst of the statuses; not applicable when there are none."""
-        order = list(cls)
-        return min((cls(s) for s in statuses), key=order.index, default=cls.NOT_APPLICABLE)
 
 
 class Verdict(StrEnum):

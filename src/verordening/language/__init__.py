@@ -9,8 +9,6 @@
 from __future__ import annotations
 
 from .pipeline import (
-    INSTALLED_MODELS,
-    MODEL_VARIABLE,
     LookupLemmas,
     ModelError,
     Pipeline,
@@ -26,8 +24,6 @@ from .roles import RoleMarker, Roles, find_roles
 from .units import Unit, units_of
 
 __all__ = [
-    "INSTALLED_MODELS",
-    "MODEL_VARIABLE",
     "LookupLemmas",
     "ModelError",
     "Pipeline",

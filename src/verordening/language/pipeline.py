@@ -33,6 +33,7 @@ __all__ = [
     "Pipeline",
     "Reading",
     "builtin_pipeline",
+    "chosen_model",
     "load_pipeline",
     "read_units",
     "reparse",

@@ -32,10 +32,6 @@ class Unit:
     def article_id(self) -> str:
         return self.article.id if self.article is not None else ""
 
-    @property
-    def article_number(self) -> str:
-        return (self.article.number or "") if self.article is not None else ""
-
 
 # the labels the lexer reads (``structure.lines``), "(1)" of Word drafts included
 _LABEL = re.compile(r"^(?:\(\d{1,3}\)|(?:[Ll]id\s)?\d{1,3}[a-z]?[.):°]?|[a-z]{1,2}[.)]|[ivx]{1,5}[.)])\s*")
@@ -46,7 +42,7 @@ _DEFINITIONS = re.compile(
 )
 
 
-def _own_text(document: Document, node: Node) -> str:
+def _own_text(node: Node) -> str:
     """The node's own words: up to its first child, without label or heading."""
     # the children's texts end the node's text, each on lines of its own
     text = node.text
@@ -78,12 +74,14 @@ def units_of(document: Document) -> list[Unit]:
     def visit(
         node: Node, article: Node | None, parents: tuple[int, ...], binding: bool, definition: bool
     ) -> None:
-        if node.kind == "article" or (node.kind == "toelichting" and node.number):
+        heads = node.kind == "article" or (node.kind == "toelichting" and node.number)
+        provision = node.kind in ("article", "lid", "onderdeel", "subonderdeel", "toelichting")
+        own = _own_text(node) if heads or provision else ""
+        if heads:
             article = node
-            heading = f"{node.title or ''} {_own_text(document, node)}"
-            definition = bool(_DEFINITIONS.search(heading)) and binding
-        if node.kind in ("article", "lid", "onderdeel", "subonderdeel", "toelichting"):
-            text = _own_text(document, node)
+            definition = bool(_DEFINITIONS.search(f"{node.title or ''} {own}")) and binding
+        if provision:
+            text = own
             if "[" in text:
                 text = _EDITORIAL.sub(" ", text)
             if text.strip():

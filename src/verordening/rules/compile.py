@@ -186,8 +186,6 @@ class _Builder:
         self.phrases[attr].add(key, docs)
 
     def add_dependency(self, key: str, patterns: tuple[Pattern, ...]) -> None:
-        if not patterns:
-            return
         for pattern in patterns:
             try:
                 self.dependency.add(key, [list(pattern.tokens)])

@@ -319,7 +319,7 @@ def judge_qualifier(
     bylaw: Bylaw,
     clauses: Clauses,
     where: frozenset[int],
-    evidence: frozenset[int] | None = None,
+    evidence: frozenset[int],
 ) -> Qualified:
     """Whether a qualifier holds in the provisions ``where``; a negated match denies it only
     in the ``evidence`` (the provisions about the element), not elsewhere in their articles."""
@@ -341,7 +341,7 @@ def judge_qualifier(
             matches.words[h.unit], h.start, h.end, window=3, units_parent=bool(units[h.unit].parents)
         )
     ]
-    negated = [h for h in unsaid if evidence is None or h.unit in evidence]
+    negated = [h for h in unsaid if h.unit in evidence]
     limits = [h for h in matches.of(f"{rule.element}|deny|{q.key}") if h.unit in where]
     good = [h for h in found if h not in unsaid]
     firm = [h for h in good if not soft(h)]

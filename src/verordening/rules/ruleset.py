@@ -123,9 +123,6 @@ class RuleSet:
     knowledge: Knowledge
     folder: Path
 
-    def rule(self, element: str) -> Rule:
-        return next(r for r in self.rules if r.element == element)
-
     def find(self, wanted: str) -> Rule | None:
         """The rule with this element name or framework rule id (any case), if any."""
         wanted = wanted.strip()

@@ -367,11 +367,8 @@ class _Lexer:
                 return "ONDERDEEL", "1"
             if bare:
                 return None
-            if n > state.lid + 1 and n <= state.lid + 3:
-                self._sequence_note("lid", n, state.lid + 1)
-                state.new_lid(n, delim)
-                return "LID", str(n)
-            if delim == state.lid_delim or delim in ".)":
+            # a lid out of sequence: a few numbers on, or labelled as the leden are
+            if state.lid + 1 < n <= state.lid + 3 or delim == state.lid_delim or delim in ".)":
                 self._sequence_note("lid", n, state.lid + 1)
                 state.new_lid(n, delim)
                 return "LID", str(n)

@@ -19,7 +19,6 @@ from attrs import define, evolve
 from .fields import metadata_fields
 from .header import header_kind, header_prefix, read_row, table_columns
 from .lines import (
-    INLINE_PREAMBLE,
     META_TOP,
     PREAMBLE_KEY,
     PREAMBLE_OPENER,
@@ -259,7 +258,7 @@ class _Front:
         if not PREAMBLE_OPENER.match(text):
             return False
         # the whole aanhef in one paragraph: "De raad ...; gelet op ...; besluit: ..."
-        if INLINE_PREAMBLE.search(text) or _KEY_INSIDE.search(text):
+        if _KEY_INSIDE.search(text):
             return True
         return len(text) <= 200 and any(
             PREAMBLE_KEY.match(ln.text) for ln in self.lines[k + 1 : min(self.end, k + 4)]

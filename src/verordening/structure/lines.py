@@ -21,7 +21,6 @@ __all__ = [
     "BARE_LETTER",
     "CLOSING",
     "DATE_LINE",
-    "INLINE_PREAMBLE",
     "LETTER_LABEL",
     "LID_WORD",
     "META_TOP",
@@ -110,8 +109,6 @@ PREAMBLE_KEY = re.compile(
     r"met\sinachtneming|in\saanmerking|gehoord|beschikkende|vast\ste\sstellen)\b",
     re.IGNORECASE,
 )
-# a key word of the aanhef after a semicolon, in a line that opens with the issuer
-INLINE_PREAMBLE = re.compile(r";\s*(?:gelezen|gezien|gelet\s+op|overwegende)\b", re.IGNORECASE)
 # the body issuing the bylaw: council, college, board of a joint arrangement or an agency
 PREAMBLE_OPENER = re.compile(
     r"(?:(?:de|het)\s(?:gemeente)?(?:raad|college|dagelijks\sbestuur|algemeen\sbestuur|bestuur)|"
@@ -187,7 +184,7 @@ def title_line(text: str) -> bool:
         return False
     if text[-1] in ".;:," or not (text[0].isupper() or text[0].isdigit() or text[0] in "'\"‘“("):
         return False
-    if NUMBER_LABEL.match(text) and as_int(NUMBER_LABEL.match(text).group("num")) is not None:  # type: ignore[union-attr]
+    if NUMBER_LABEL.match(text):
         return False
     return not (heading_kind(text) or CLOSING.match(text))
 

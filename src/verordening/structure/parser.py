@@ -119,7 +119,7 @@ def parse_text(
             notes.append(Note("S001", 0, 0))
     children = tuple(_Builder(ctx).build(drafts))
     found.extend(_diagnostic(ctx, note) for note in notes)
-    found.extend(_duplicates(children, ctx))
+    found.extend(_duplicates(children))
     root = Node(
         kind="document",
         number=None,
@@ -141,7 +141,7 @@ def _diagnostic(ctx: _Context, note: Note) -> Diagnostic:
     return diagnostic(note.code, start, end, _line(ctx, start), **note.values)
 
 
-def _duplicates(children: tuple[Node, ...], ctx: _Context) -> Iterator[Diagnostic]:
+def _duplicates(children: tuple[Node, ...]) -> Iterator[Diagnostic]:
     for top in children:
         for node in top.walk():
             if "~" in node.id.rsplit("/", 1)[-1]:
