@@ -18,7 +18,8 @@ from .match import Hit, Words
 
 __all__ = ["Clauses", "Conditions", "Softness", "any_word", "around", "inside"]
 
-# the ends of a sentence part and of a clause
+# the end of a sentence, of a sentence part and of a clause
+FULL_STOP = frozenset(["."])
 SENTENCE = frozenset([";", "."])
 CLAUSE = frozenset([",", ";", ":", "."])
 CLAUSE_END = frozenset([",", ";", "."])
@@ -37,6 +38,11 @@ def any_word(words: Iterable[str], choices: tuple[str, ...] | frozenset[str]) ->
     """Whether one of the words is one of the choices; a choice ending in '*' is a prefix."""
     exact, prefixes = _choices(choices)
     return any(word in exact or word.startswith(prefixes) for word in words)
+
+
+def in_span(hits: Iterable[Hit], unit: int, left: int, right: int) -> bool:
+    """Whether one of ``hits`` starts in the words ``left:right`` of provision ``unit``."""
+    return any(h.unit == unit and left <= h.start < right for h in hits)
 
 
 def around(lower: list[str], start: int, end: int, stops: frozenset[str]) -> tuple[int, int]:
@@ -287,14 +293,7 @@ class Clauses:
     @staticmethod
     def sentence(w: Words, hit: Hit) -> tuple[int, int]:
         """The sentence a match stands in (up to full stops)."""
-        lower, size = w.lower, len(w.lower)
-        start = min(hit.start, size)
-        while start > 0 and lower[start - 1] != ".":
-            start -= 1
-        end = hit.end
-        while end < size and lower[end] != ".":
-            end += 1
-        return start, end
+        return around(w.lower, min(hit.start, len(w.lower)), hit.end, FULL_STOP)
 
     def conditional(self, w: Words, cues: Conditions, anchor: Hit) -> bool:
         """A condition in the anchor's sentence that leaves the matter to the college or the
@@ -303,7 +302,7 @@ class Clauses:
             return True
         lower, size = w.lower, len(w.lower)
         sentence_start, sentence_end = self.sentence(w, anchor)
-        if any(h.unit == anchor.unit and sentence_start <= h.start < sentence_end for h in cues.hedges):
+        if in_span(cues.hedges, anchor.unit, sentence_start, sentence_end):
             return True
         for cond in cues.clauses:
             if cond.unit != anchor.unit or not sentence_start <= cond.start < sentence_end:

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from collections.abc import Iterable, Iterator
 from datetime import date
 
 from attrs import define, field
@@ -24,7 +25,7 @@ from attrs import define, field
 from ..language import Unit, resolve_references
 from ..vocabulary import Status
 from .cite import choose, headings_index, topical
-from .clauses import CLAUSE, Clauses, Conditions, Softness, around, inside
+from .clauses import CLAUSE, Clauses, Conditions, Softness, around, in_span, inside
 from .match import Hit, Matches
 from .ruleset import Qualifier, Rule
 from .shortfalls import Shortfall, grant_shortfalls, notes
@@ -69,6 +70,16 @@ class Bylaw:
     references: tuple[frozenset[int], ...]  # the provisions each provision points at
     softness: Softness
     lapsed: frozenset[tuple[int, int]]  # (provision, sentence start) of periods ended before as_of
+
+    def lapsed_at(self, clauses: Clauses, hit: Hit) -> bool:
+        """Whether ``hit`` stands in a sentence about a period that ended before ``as_of``."""
+        return (hit.unit, clauses.sentence(self.matches.words[hit.unit], hit)[0]) in self.lapsed
+
+    def notes(self, rule: Rule, reasons: Iterable[str] | None = None) -> Iterator[tuple[str, Hit]]:
+        """The matches of the rule's notes (those with one of ``reasons``), with their reason."""
+        for index, note in enumerate(rule.notes):
+            if reasons is None or note.reason in reasons:
+                yield from ((note.reason, h) for h in self.matches.of(f"{rule.element}|note|{index}"))
 
 
 def read_bylaw(units: list[Unit], matches: Matches, clauses: Clauses, as_of: date | None = None) -> Bylaw:
@@ -303,14 +314,8 @@ def _inside_note(rule: Rule, q: Qualifier, bylaw: Bylaw, hit: Hit, clauses: Clau
     qualifier names in ``not_inside``."""
     if not q.not_inside:
         return False
-    w = bylaw.matches.words[hit.unit]
-    left, right = clauses.sentence(w, hit)
-    return any(
-        h.unit == hit.unit and left <= h.start < right
-        for index, note in enumerate(rule.notes)
-        if note.reason in q.not_inside
-        for h in bylaw.matches.of(f"{rule.element}|note|{index}")
-    )
+    left, right = clauses.sentence(bylaw.matches.words[hit.unit], hit)
+    return in_span((h for _, h in bylaw.notes(rule, q.not_inside)), hit.unit, left, right)
 
 
 def judge_qualifier(
@@ -332,7 +337,7 @@ def judge_qualifier(
         and _belongs_with(rule, q, bylaw, clauses, h)
         and not _inside_note(rule, q, bylaw, h, clauses)
     ]
-    stale = [h for h in found if (h.unit, clauses.sentence(matches.words[h.unit], h)[0]) in bylaw.lapsed]
+    stale = [h for h in found if bylaw.lapsed_at(clauses, h)]
     found = [h for h in found if h not in stale]
     unsaid = [
         h
@@ -375,8 +380,7 @@ def _belongs_with(rule: Rule, q: Qualifier, bylaw: Bylaw, clauses: Clauses, hit:
     left, right = clauses.sentence(w, hit)
     if q.with_roles and not set(q.with_roles).isdisjoint(w.role[left:right]):
         return True
-    anchors = bylaw.matches.of(f"{rule.element}|anchor")
-    return q.with_anchor and any(a.unit == hit.unit and left <= a.start < right for a in anchors)
+    return q.with_anchor and in_span(bylaw.matches.of(f"{rule.element}|anchor"), hit.unit, left, right)
 
 
 def _value(q: Qualifier, hits: list[Hit], bylaw: Bylaw, clauses: Clauses) -> float | None:

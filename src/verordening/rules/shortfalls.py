@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 
 from attrs import define, evolve
 
-from .clauses import SENTENCE, Clauses, around, inside
+from .clauses import SENTENCE, Clauses, around, in_span, inside
 from .match import Hit, Words
 from .ruleset import Rule
 
@@ -73,27 +73,18 @@ def grant_shortfalls(
 def _lapsed(rule: Rule, bylaw: Bylaw, clauses: Clauses, grants: list[Hit]) -> dict[Hit, str]:
     """Grants for a period that ended before the date of judgement ("voor de jaren 2017 tot en
     met 2019 een werkbudget")."""
-    words = bylaw.matches.words
-    return {
-        h: f"{rule.element}_lapsed"
-        for h in grants
-        if (h.unit, clauses.sentence(words[h.unit], h)[0]) in bylaw.lapsed
-    }
+    return {h: f"{rule.element}_lapsed" for h in grants if bylaw.lapsed_at(clauses, h)}
 
 
 def _left_open(rule: Rule, bylaw: Bylaw, grants: list[Hit]) -> dict[Hit, str]:
     """Grants in a sentence that leaves them to a later decision ("Vergoedingen worden bij
     afzonderlijk collegebesluit geregeld"): the notes the rule names in ``left_open_by``."""
     found: dict[Hit, str] = {}
-    for index, note in enumerate(rule.notes):
-        if note.reason not in rule.left_open_by:
-            continue
-        for n in bylaw.matches.of(f"{rule.element}|note|{index}"):
-            lower = bylaw.matches.words[n.unit].lower
-            left, right = around(lower, n.start, n.end, SENTENCE)
-            for h in grants:
-                if h.unit == n.unit and left <= h.start < right:
-                    found.setdefault(h, note.reason)
+    for reason, n in bylaw.notes(rule, rule.left_open_by):
+        left, right = around(bylaw.matches.words[n.unit].lower, n.start, n.end, SENTENCE)
+        for h in grants:
+            if h.unit == n.unit and left <= h.start < right:
+                found.setdefault(h, reason)
     return found
 
 
@@ -201,7 +192,7 @@ def _conditioned(bylaw: Bylaw, clauses: Clauses, hit: Hit) -> bool:
     unless the sentence takes the request up ("Aan zo'n verzoek wordt zoveel mogelijk ...")."""
     w = bylaw.matches.words[hit.unit]
     left, right = clauses.sentence(w, hit)
-    taken_up = any(t.unit == hit.unit and left <= t.start < right for t in bylaw.matches.of("cue|takes_up"))
+    taken_up = in_span(bylaw.matches.of("cue|takes_up"), hit.unit, left, right)
     conditions = bylaw.softness.conditions if taken_up else evolve(bylaw.softness.conditions, hedges=())
     return (taken_up or clauses.names_college(w, hit)) and clauses.conditional(w, conditions, hit)
 
@@ -225,8 +216,5 @@ def notes(rule: Rule, bylaw: Bylaw, scope: Scope) -> tuple[Shortfall, ...]:
     """The notes whose patterns stand in the evidence of a partial element or elsewhere in
     the articles of its grants."""
     where = scope.provisions | scope.articles
-    return tuple(
-        Shortfall(note.reason)
-        for index, note in enumerate(rule.notes)
-        if any(h.unit in where for h in bylaw.matches.of(f"{rule.element}|note|{index}"))
-    )
+    reasons = dict.fromkeys(reason for reason, h in bylaw.notes(rule) if h.unit in where)
+    return tuple(Shortfall(reason) for reason in reasons)
