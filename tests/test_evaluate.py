@@ -23,6 +23,7 @@ from verordening.evaluate import (
     spans_match,
 )
 from verordening.findings import ELEMENTS, Citation, ElementResult, Pipeline, Report
+from verordening.language import ModelError
 from verordening.model import Document
 
 TEXT = """Verordening cliëntenraad Proefdorp
@@ -345,3 +346,8 @@ def test_the_text_shows_a_confusion_matrix_per_element(tmp_path: Path) -> None:
     rows = [line.split() for line in text.splitlines() if line.strip().startswith(("advice", "partial"))]
     assert ["advice", "present", "0", "0", "0"] in rows
     assert ["partial", "1", "0", "0"] in rows
+
+
+def test_a_model_that_cannot_be_loaded_stops_the_run_once(tmp_path: Path) -> None:
+    with pytest.raises(ModelError):
+        evaluate([Path(__file__).resolve().parents[1] / "corpus"], model=str(tmp_path / "no-model"))

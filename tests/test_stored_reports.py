@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 import verordening
+from verordening.evaluate import load_gold
 
 from .conftest import ROOT
 
@@ -46,17 +47,14 @@ def corpus_reports(model: str) -> dict[str, Any]:
     """The summary of every corpus text, judged on the date and under the frameworks its
     gold file gives (the corpus's usual date when it gives none)."""
     found: dict[str, Any] = {}
-    for gold_path in sorted(CORPUS.glob("*.gold.json")):
-        gold = json.loads(gold_path.read_text(encoding="utf-8"))
-        text = gold_path.parent / gold["text"]
-        framework = gold.get("framework")
+    for case in load_gold([CORPUS]):
         report = verordening.check(
-            text,
-            frameworks=[framework] if isinstance(framework, str) else framework,
-            as_of=gold.get("as_of", "2026-11-22"),
+            case.text_path,
+            frameworks=list(case.override) if case.override else None,
+            as_of=case.as_of or "2026-11-22",
             model=model,
         )
-        found[text.name] = summary(report)
+        found[case.text_path.name] = summary(report)
     return found
 
 

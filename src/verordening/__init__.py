@@ -70,10 +70,8 @@ def _stamp(rules: str | Path | None) -> tuple[tuple[str, int, int], ...]:
     """What tells an edited rule folder from the one a kept checker read: names, times, sizes."""
     if rules is None or not Path(rules).is_dir():
         return ()
-    found = sorted(
-        (str(p), p.stat().st_mtime_ns, p.stat().st_size) for p in Path(rules).rglob("*") if p.is_file()
-    )
-    return tuple(found)
+    stats = ((p, p.stat()) for p in Path(rules).rglob("*") if p.is_file())
+    return tuple(sorted((str(p), stat.st_mtime_ns, stat.st_size) for p, stat in stats))
 
 
 def _document(source: str | Path | Document) -> Document:

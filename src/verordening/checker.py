@@ -51,8 +51,9 @@ from .vocabulary import PipelineKind, Verdict
 __all__ = ["Checker", "as_date"]
 
 
-def as_date(as_of: date | str | None) -> date:
-    """The date of judgement: today, a date, or a date written YYYY-MM-DD."""
+def as_date(as_of: date | str | None, name: str = "as_of") -> date:
+    """The date of judgement: today, a date, or a date written YYYY-MM-DD (``name`` is how
+    the error calls it)."""
     if as_of is None:
         return date.today()
     if isinstance(as_of, date):
@@ -60,7 +61,7 @@ def as_date(as_of: date | str | None) -> date:
     try:
         return date.fromisoformat(as_of)
     except ValueError:
-        raise ValueError(f"as_of must be a date as YYYY-MM-DD, not {as_of!r}") from None
+        raise ValueError(f"{name} must be a date as YYYY-MM-DD, not {as_of!r}") from None
 
 
 class Checker:
@@ -80,8 +81,9 @@ class Checker:
         self.lemmas: LookupLemmas = self.builtin.get_pipe("verordening_lookup_lemmas")  # type: ignore[assignment]
         self.markers = {PipelineKind.BUILTIN: RoleMarker(self.builtin, self.knowledge.roles)}
         self.model: Language | None = None
-        if chosen_model(model) is not None:
-            self.model, self.pipeline = load_pipeline(model)
+        name = chosen_model(model)
+        if name is not None:
+            self.model, self.pipeline = load_pipeline(name)
             self.markers[PipelineKind.MODEL] = RoleMarker(self.model, self.knowledge.roles)
         self.matchers = compile_rules(self.builtin, self.ruleset.rules, self.knowledge.cues)
         self.strings = Strings(self.builtin.vocab.strings)

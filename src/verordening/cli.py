@@ -13,13 +13,11 @@ import argparse
 import os
 import sys
 from collections.abc import Sequence
-from datetime import date
 from pathlib import Path
 
 from . import __version__, parse_file
-from .checker import Checker
+from .checker import Checker, as_date
 from .datafile import RuleError
-from .findings import Report
 from .language import ModelError
 from .load import LoadError
 from .output import outline_text, report_summary_line, report_text
@@ -144,9 +142,9 @@ def _checker(args: argparse.Namespace) -> Checker | None:
     """The checker the arguments ask for, or None after a one-line error."""
     if args.as_of is not None:
         try:
-            date.fromisoformat(args.as_of)
-        except ValueError:
-            sys.stderr.write(f"verordening: --as-of must be a date as YYYY-MM-DD, not {args.as_of!r}\n")
+            as_date(args.as_of, "--as-of")
+        except ValueError as error:
+            sys.stderr.write(f"verordening: {error}\n")
             return None
     try:
         checker = Checker(model=args.model, rules=args.rules)
@@ -198,12 +196,7 @@ def _eval(args: argparse.Namespace) -> int:
             sys.stderr.flush()
 
     try:
-        checker = Checker(model=args.model, rules=args.rules)
-
-        def run(source: Path, frameworks: list[str] | None = None, as_of: str | None = None) -> Report:
-            return checker.check(parse_file(source), frameworks=frameworks, as_of=as_of)
-
-        result = evaluate([Path(d) for d in args.dirs], progress=progress, checker=run)
+        result = evaluate([Path(d) for d in args.dirs], progress=progress, model=args.model, rules=args.rules)
     except (EvalError, ModelError, RuleError) as error:
         sys.stderr.write(f"verordening: {error}\n")
         return EXIT_USAGE

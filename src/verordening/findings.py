@@ -18,7 +18,7 @@ from .model import Document
 from .rules.basis import Basis, LegalBasis
 from .rules.judge import ElementEvidence
 from .rules.ruleset import Rule, RuleSet
-from .serialise import SKIP, to_data, to_json
+from .serialise import SKIP, AsData
 from .vocabulary import Element, Severity, Status, Verdict
 
 __all__ = [
@@ -91,7 +91,7 @@ class ElementResult:
 
 
 @define(frozen=True, kw_only=True)
-class Report:
+class Report(AsData):
     """The result of checking one bylaw."""
 
     schema_version: str = field(default=REPORT_SCHEMA_VERSION, init=False)
@@ -117,13 +117,6 @@ class Report:
             return 3
         applicable = [e.status for e in self.elements.values() if e.status != Status.NOT_APPLICABLE]
         return 0 if all(s == Status.PRESENT for s in applicable) else 1
-
-    def to_dict(self) -> dict[str, Any]:
-        data: dict[str, Any] = to_data(self)
-        return data
-
-    def to_json(self, indent: int | None = 2) -> str:
-        return to_json(self, indent)
 
 
 # -- from evidence to findings ---------------------------------------------------------------

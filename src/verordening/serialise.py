@@ -14,7 +14,7 @@ from typing import Any
 
 import attrs
 
-__all__ = ["OMIT_EMPTY", "SKIP", "to_data", "to_json"]
+__all__ = ["OMIT_EMPTY", "SKIP", "AsData", "to_data", "to_json"]
 
 SKIP = {"json": "skip"}
 OMIT_EMPTY = {"json": "omit_empty"}
@@ -42,3 +42,16 @@ def to_data(value: Any) -> Any:
 
 def to_json(value: Any, indent: int | None = 2) -> str:
     return json.dumps(to_data(value), ensure_ascii=False, indent=indent)
+
+
+class AsData:
+    """``to_dict`` and ``to_json`` for a value class whose fields are its JSON."""
+
+    __slots__ = ()
+
+    def to_dict(self) -> dict[str, Any]:
+        data: dict[str, Any] = to_data(self)
+        return data
+
+    def to_json(self, indent: int | None = 2) -> str:
+        return to_json(self, indent)

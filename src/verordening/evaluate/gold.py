@@ -10,10 +10,11 @@ from typing import Any
 from attrs import define
 
 from ..findings import ELEMENTS, STATUSES
+from ..vocabulary import Verdict
 
-__all__ = ["PARTICIPATION", "EvalError", "GoldCase", "GoldElement", "load_gold", "one_line"]
+__all__ = ["EvalError", "GoldCase", "GoldElement", "load_gold", "one_line"]
 
-PARTICIPATION = "participation_bylaw"
+PARTICIPATION: str = Verdict.PARTICIPATION_BYLAW.value
 
 
 class EvalError(Exception):

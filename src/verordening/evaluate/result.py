@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any
 
 from attrs import define, field
 
-from ..serialise import SKIP, to_data, to_json
+from ..serialise import SKIP, AsData
 from .metrics import Figures
 
 __all__ = ["DocumentResult", "EvalResult", "Mismatch", "Overall", "RunFigures"]
@@ -71,7 +70,7 @@ class DocumentResult:
 
 
 @define(frozen=True)
-class EvalResult:
+class EvalResult(AsData):
     """Everything ``verordening eval`` prints, in the order of its JSON.
 
     ``elements`` and ``overall`` are the checker's figures (together :attr:`checker`);
@@ -92,13 +91,6 @@ class EvalResult:
     @property
     def details(self) -> tuple[DocumentResult, ...]:
         return self.documents_detail
-
-    def to_dict(self) -> dict[str, Any]:
-        data: dict[str, Any] = to_data(self)
-        return data
-
-    def to_json(self, indent: int | None = 2) -> str:
-        return to_json(self, indent)
 
     def to_text(self) -> str:
         lines = [f"Evaluation over {self.documents} document(s)", ""]

@@ -6,12 +6,14 @@ from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import Protocol
 
+import attrs
 from attrs import define, evolve
 
 from ..findings import ELEMENTS, Report
 from ..model import Document
+from ..vocabulary import Verdict
 from .baseline import keyword_baseline
-from .gold import PARTICIPATION, GoldCase, load_gold, one_line
+from .gold import GoldCase, load_gold, one_line
 from .metrics import FOUND, Pair, figures, match_citations, resolve_gold
 from .result import DocumentResult, EvalResult, Mismatch, Overall, RunFigures
 
@@ -27,10 +29,16 @@ class CheckFunction(Protocol):
 
 
 def _default_checker(model: str | None = None, rules: str | Path | None = None) -> CheckFunction:
-    from .. import check
+    """One checker for the whole run: the pipelines and rules load once, and a model or rule
+    folder that cannot be loaded stops the run (ModelError, RuleError) instead of failing
+    every document."""
+    from .. import parse_file
+    from ..checker import Checker
+
+    checker = Checker(model=model, rules=rules)
 
     def run(source: Path, frameworks: list[str] | None = None, as_of: str | None = None) -> Report:
-        return check(source, frameworks=frameworks, as_of=as_of, model=model, rules=rules)
+        return checker.check(parse_file(source), frameworks=frameworks, as_of=as_of)
 
     return run
 
@@ -102,7 +110,7 @@ def _compared(case: GoldCase, report: Report) -> _Judged:
     )
     framework_ok = None if case.frameworks is None else detail.frameworks_ok
     problems = tuple(_gold_problems(case, report.document))
-    if case.verdict != PARTICIPATION:
+    if case.verdict != Verdict.PARTICIPATION_BYLAW:
         return _Judged(detail, framework_ok, problems)
     pairs = _pairs_of(case, report)
     mismatches = tuple(Mismatch(p.element, p.gold, p.predicted) for p in pairs if p.gold != p.predicted)
@@ -122,13 +130,9 @@ def _run_figures(
     elements = {key: figures(p for p in pairs if p.element == key) for key in ELEMENTS}
     pooled = figures(pairs)
     overall = Overall(
-        macro_f1=pooled.macro_f1,
-        balanced_accuracy=pooled.balanced_accuracy,
-        false_present_rate=pooled.false_present_rate,
-        citation_accuracy=pooled.citation_accuracy,
+        **attrs.asdict(pooled, recurse=False),
         verdict_accuracy=verdict_accuracy,
         framework_accuracy=framework_accuracy,
-        confusion=pooled.confusion,
     )
     return RunFigures(elements, overall)
 
@@ -162,10 +166,11 @@ def evaluate(
     """Check every gold case in ``dirs`` and compare with the gold and a keyword baseline.
 
     ``progress`` is called once per document, before it is checked. ``checker``
-    defaults to :func:`verordening.check` with ``model`` and ``rules``. A document on
+    defaults to one :class:`verordening.Checker` with ``model`` and ``rules``. A document on
     which the checker fails is listed under ``problems`` with verdict ``error`` and
     contributes no element pairs.
-    Raises :class:`EvalError` for unusable input (see :func:`load_gold`).
+    Raises :class:`EvalError` for unusable input (see :func:`load_gold`), and ModelError or
+    RuleError when the model or the rule folder cannot be loaded.
     """
     cases = load_gold(dirs)
     run = checker if checker is not None else _default_checker(model, rules)

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import os
 from bisect import bisect_left
+from functools import lru_cache
 from pathlib import Path
 
 import numpy
@@ -125,6 +126,12 @@ def chosen_model(model: str | Path | None = None) -> str | None:
     asked = str(model) if model else os.environ.get(MODEL_VARIABLE, "").strip()
     if asked:
         return None if asked == "builtin" else asked
+    return _installed_model()
+
+
+@lru_cache(maxsize=1)
+def _installed_model() -> str | None:
+    """The largest Dutch model installed as a package (looked up once per process)."""
     return next((name for name in INSTALLED_MODELS if spacy.util.is_package(name)), None)
 
 
