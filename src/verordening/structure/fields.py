@@ -11,6 +11,7 @@ import re
 from attrs import define
 
 from .header import HeaderField, header_fields, header_kind, label_alone, read_row, table_columns
+from .lines import BESLUIT
 
 __all__ = ["RawField", "metadata_fields", "preamble_fields"]
 
@@ -202,7 +203,6 @@ def _table_fields(rows: list[tuple[int, int, str]]) -> list[RawField]:
     return fields
 
 
-_BESLUIT = r"b\s?e\s?s\s?l\s?u\s?i\s?t(?:en|\se\sn)?"
 _PREAMBLE_KEYS = (
     ("gelet_op", re.compile(r"gelet\s+op\b[\s:]*", re.I)),
     ("gelezen", re.compile(r"gelezen\b[\s:]*", re.I)),
@@ -211,7 +211,7 @@ _PREAMBLE_KEYS = (
     ("gehoord", re.compile(r"gehoord\b[\s:]*", re.I)),
     ("met_inachtneming", re.compile(r"met\s+inachtneming\s+van\b[\s:]*", re.I)),
     ("in_aanmerking_nemende", re.compile(r"in\s+aanmerking\s+nemende\b[\s:]*", re.I)),
-    ("besluit", re.compile(rf"{_BESLUIT}\b\s?[:;,.]?\s*", re.I)),
+    ("besluit", re.compile(rf"{BESLUIT}\b\s?[:;,.]?\s*", re.I)),
     # a signature block printed between the aanhef and the first article
     ("ondertekening", re.compile(r"(?:aldus\s+(?:besloten|vastgesteld)|zo\s+vastgesteld)\b[\s:,]*", re.I)),
 )

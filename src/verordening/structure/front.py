@@ -19,6 +19,8 @@ from attrs import define, evolve
 from .fields import metadata_fields
 from .header import header_kind, header_prefix, read_row, table_columns
 from .lines import (
+    BESLUIT,
+    ISSUER,
     META_TOP,
     PREAMBLE_KEY,
     PREAMBLE_OPENER,
@@ -32,13 +34,13 @@ __all__ = ["FrontPart", "front_parts", "metadata_end", "split_front"]
 INTITULE = ("Intitulé", "Intitule")
 # the body that issues the bylaw, opening the aanhef inside a line: " De raad van de gemeente X, ..."
 _OPENER_INSIDE = re.compile(
-    r"\s(?=(?:De|Het)\s(?:gemeente)?(?:raad|college|dagelijks\sbestuur|algemeen\sbestuur|bestuur)\b|"
+    rf"\s(?=(?:De|Het)\s{ISSUER}\b|"
     r"Burgemeester\sen\swethouders\b)"
 )
 # a key word of the aanhef after a comma or semicolon: the issuer above is an aanhef
 _KEY_INSIDE = re.compile(r"[,;:]\s*(?:gelezen|gezien|gelet\s+op|overwegende)\b", re.IGNORECASE)
 # "besluit" in a flattened aanhef: articles written on the same line come after it
-_DECIDES = re.compile(r"\bb\s?e\s?s\s?l\s?u\s?i\s?t(?:en|\se\sn)?\b", re.IGNORECASE)
+_DECIDES = re.compile(rf"\b{BESLUIT}\b", re.IGNORECASE)
 # an article heading inside a flattened line: " Artikel 1. Begripsbepalingen ..."
 _ARTICLE_INSIDE = re.compile(r"\s(?:Artikel|ARTIKEL)\s(?P<num>\d{1,3})[.:]?\s+(?=[A-Z])")
 # words that open a sentence: where an article's text begins after its title in a flattened line

@@ -19,7 +19,7 @@ import re
 
 from attrs import define
 
-from ..diagnostics import MONTHS
+from .lines import MONTH_NAMES
 
 __all__ = [
     "HeaderField",
@@ -43,9 +43,8 @@ class HeaderField:
     end: int
 
 
-_MONTHS = "|".join(MONTHS["nl"])
 # a date as publication headers print it: 19-12-2018 or 19 december 2018
-_DATE_TEXT = rf"\d{{1,2}}-\d{{1,2}}-\d{{4}}|\d{{1,2}}\s(?:{_MONTHS})\s\d{{4}}"
+_DATE_TEXT = rf"\d{{1,2}}-\d{{1,2}}-\d{{4}}|\d{{1,2}}\s(?:{MONTH_NAMES})\s\d{{4}}"
 # the official sheets a regulation is published in, as named in a reference
 _SHEET = r"Gemeenteblad|Staatscourant|Provinciaal\sblad|Waterschapsblad|Blad\sgemeenschappelijke\sregeling"
 
@@ -103,6 +102,13 @@ _LABELS = (
 )
 _LABEL_KEYS = {label.lower(): key for key, label in _LABELS}
 _KEY_LABELS = {key: label for key, label in reversed(_LABELS)}
+
+
+def _key(label: str) -> str:
+    """The key of a label as printed ("Datum  publicatie" -> "datum_publicatie")."""
+    return _LABEL_KEYS[re.sub(r"\s+", " ", label).lower()]
+
+
 # the words of a label are joined by spaces, never by a tab: a tab ends the label
 _LABEL = "|".join(label.replace(" ", "[ ]") for _, label in _LABELS)
 # a label with its value, glued ("OrganisatieEde"), spaced ("Organisatie Ede"), after a tab or a
@@ -201,7 +207,7 @@ def header_fields(text: str) -> list[HeaderField]:
     match = _LABELLED.match(text)
     if match and not _TABLE_HEADER.match(text):
         label, group = (match["label"], "value") if match["label"] else (match["wordy"], "lower")
-        key = _LABEL_KEYS[re.sub(r"\s+", " ", label).lower()]
+        key = _key(label)
         return [HeaderField(key, label, match[group].strip(), match.start(group), len(text))]
     fields, end = header_prefix(text)
     return fields if end == len(text) or len(fields) >= 2 else []
@@ -228,14 +234,14 @@ def label_alone(text: str) -> str | None:
     """The key of a label standing alone on its line (its value on the next), or None."""
     if not _LABEL_ALONE.match(text):
         return None
-    return _LABEL_KEYS[re.sub(r"\s+", " ", text.rstrip(" :")).lower()]
+    return _key(text.rstrip(" :"))
 
 
 def table_columns(text: str) -> list[str]:
     """The keys of a glued table header ("Datum publicatieOrganisatie..."), or []."""
     if not _TABLE_HEADER.match(text):
         return []
-    return [_LABEL_KEYS[re.sub(r"\s+", " ", m.group()).lower()] for m in _TABLE_LABEL.finditer(text)]
+    return [_key(m.group()) for m in _TABLE_LABEL.finditer(text)]
 
 
 def read_row(columns: list[str], text: str) -> tuple[list[HeaderField], int | None]:

@@ -89,10 +89,13 @@ _REFERENCE_WORDS = re.compile(
     r"aanhef|onderdeel|der|de|het|dat|die)\b",
     re.IGNORECASE,
 )
-_MONTHS = "|".join(MONTHS["nl"])
+MONTH_NAMES = "|".join(MONTHS["nl"])
+# "besluit", also spaced out ("b e s l u i t"), and the bodies that issue a bylaw
+BESLUIT = r"b\s?e\s?s\s?l\s?u\s?i\s?t(?:en|\se\sn)?"
+ISSUER = r"(?:gemeente)?(?:raad|college|dagelijks\sbestuur|algemeen\sbestuur|bestuur)"
 DATE_LINE = re.compile(
     rf"(?:[A-Z'’][\w'’. -]{{1,40}},?\s)?"
-    rf"(?:\d{{1,2}}\s(?:{_MONTHS})\s\d{{4}}|\d{{1,2}}-\d{{1,2}}-\d{{4}})\.?$",
+    rf"(?:\d{{1,2}}\s(?:{MONTH_NAMES})\s\d{{4}}|\d{{1,2}}-\d{{1,2}}-\d{{4}})\.?$",
     re.IGNORECASE,
 )
 CLOSING = re.compile(
@@ -105,13 +108,13 @@ PLACE_NAME = re.compile(r"[A-Z'’][\w'’.-]*(?:[ -][A-Za-z'’][\w'’.-]*){0,
 
 # -- preamble and metadata ---------------------------------------------------------
 PREAMBLE_KEY = re.compile(
-    r"(?:gelezen|gezien|gelet|overwegende|overwegend|b\s?e\s?s\s?l\s?u\s?i\s?t(?:en|\se\sn)?|"
+    rf"(?:gelezen|gezien|gelet|overwegende|overwegend|{BESLUIT}|"
     r"met\sinachtneming|in\saanmerking|gehoord|beschikkende|vast\ste\sstellen)\b",
     re.IGNORECASE,
 )
 # the body issuing the bylaw: council, college, board of a joint arrangement or an agency
 PREAMBLE_OPENER = re.compile(
-    r"(?:(?:de|het)\s(?:gemeente)?(?:raad|college|dagelijks\sbestuur|algemeen\sbestuur|bestuur)|"
+    rf"(?:(?:de|het)\s{ISSUER}|"
     r"burgemeester\sen\swethouders)\b",
     re.IGNORECASE,
 )
@@ -134,7 +137,7 @@ LETTER_LABEL = re.compile(r"(?P<num>[a-z]{1,2}|[ivx]{1,5})(?P<delim>[.)])\s*(?P<
 BARE_LETTER = re.compile(r"(?P<num>[a-z])\s(?P<rest>\S.*)$")
 ABBREVIATION = re.compile(r"[a-z]\.")
 NOT_AFTER_BARE_NUMBER = re.compile(
-    rf"(?:{_MONTHS}|jaar|jaren|keer|maal|weken|week|dagen|dag|maanden|maand|uur|leden|lid|"
+    rf"(?:{MONTH_NAMES}|jaar|jaren|keer|maal|weken|week|dagen|dag|maanden|maand|uur|leden|lid|"
     r"personen|euro|procent|%|x\b)",
     re.IGNORECASE,
 )
