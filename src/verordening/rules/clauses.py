@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from functools import lru_cache
 
-from attrs import define
+from attrs import define, evolve
 
 from ..knowledge import Cues
 from .match import Hit, Words
@@ -421,7 +421,10 @@ class Softness:
         conditions: Conditions,
     ) -> None:
         self.clauses, self.words, self.parents, self.conditions = clauses, words, parents, conditions
+        # without hedges and joint decisions, which beside a grant concern something else
+        self.unhedged = evolve(conditions, hedges=())
         self.known: dict[tuple[int, int, int], str] = {}
+        self.opening: dict[int, str] = {}  # per provision, what its opening words leave to the college
 
     def __call__(self, hit: Hit) -> str:
         place = (hit.unit, hit.start, hit.end)
@@ -439,10 +442,16 @@ class Softness:
         if not (opener and opener[-1] == "body") and clauses.discretionary(w, hit.start):
             return "discretionary"
         for parent in parents:  # the opening words of the list it stands in
-            pw = self.words[parent]
-            end = Hit(parent, len(pw.lower), len(pw.lower))
-            if clauses.conditional(pw, self.conditions, end):
-                return "conditional"
-            if clauses.discretionary(pw, len(pw.lower)):
-                return "discretionary"
+            if parent not in self.opening:
+                self.opening[parent] = self._opening(parent)
+            if self.opening[parent]:
+                return self.opening[parent]
         return ""
+
+    def _opening(self, parent: int) -> str:
+        """What the opening words of a list leave to the college, for every item under them."""
+        pw = self.words[parent]
+        end = Hit(parent, len(pw.lower), len(pw.lower))
+        if self.clauses.conditional(pw, self.conditions, end):
+            return "conditional"
+        return "discretionary" if self.clauses.discretionary(pw, len(pw.lower)) else ""

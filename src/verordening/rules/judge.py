@@ -64,6 +64,7 @@ class Bylaw:
     matches: Matches
     elements_of: dict[int, frozenset[str]]  # the elements each provision is about
     roles_in: tuple[frozenset[str], ...]  # the roles each provision names
+    roles_above: tuple[frozenset[str], ...]  # ... with its opening words ("both": body and college)
     headings: dict[tuple[str, ...], list[int]]  # provisions by the words of their headings
     in_article: dict[str, frozenset[int]]  # binding provisions by article
     under: dict[int, frozenset[int]]  # binding provisions by the opening words they stand under
@@ -102,11 +103,13 @@ def read_bylaw(units: list[Unit], matches: Matches, clauses: Clauses, as_of: dat
         matches.of("cue|hedge") + matches.of("cue|joint"),
     )
     softness = Softness(clauses, matches.words, [u.parents for u in units], conditions)
+    roles_in = tuple(frozenset(w.role) - {""} for w in matches.words)
     return Bylaw(
         units,
         matches,
         {k: frozenset(v) for k, v in elements_of.items()},
-        tuple(frozenset(w.role) - {""} for w in matches.words),
+        roles_in,
+        tuple(_with_both(roles_in[u.index].union(*(roles_in[p] for p in u.parents))) for u in units),
         headings_index(units),
         {k: frozenset(v) for k, v in in_article.items()},
         {k: frozenset(v) for k, v in under.items()},
@@ -138,13 +141,14 @@ def _has_roles(rule: Rule, bylaw: Bylaw, index: int, every: bool) -> bool:
     """Whether the provision (or the opening words above it) names the roles the rule asks for."""
     if not rule.anchor_roles:
         return True
-    present: set[str] = set()
-    for u in (index, *bylaw.units[index].parents):
-        present |= bylaw.roles_in[u]
-    if "both" in present:
-        present |= {"body", "college"}
+    present = bylaw.roles_above[index]
     wanted = set(rule.anchor_roles)
     return wanted <= present if every else bool(wanted & present)
+
+
+def _with_both(roles: frozenset[str]) -> frozenset[str]:
+    """The roles named, "both" ("beide partijen") standing for the body and the college."""
+    return roles | {"body", "college"} if "both" in roles else roles
 
 
 # -- 1. anchors --------------------------------------------------------------------------------

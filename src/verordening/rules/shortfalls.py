@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from attrs import define, evolve
+from attrs import define
 
 from .clauses import SENTENCE, Clauses, around, in_span, inside
 from .match import Hit, Words
@@ -193,7 +193,7 @@ def _conditioned(bylaw: Bylaw, clauses: Clauses, hit: Hit) -> bool:
     w = bylaw.matches.words[hit.unit]
     left, right = clauses.sentence(w, hit)
     taken_up = in_span(bylaw.matches.of("cue|takes_up"), hit.unit, left, right)
-    conditions = bylaw.softness.conditions if taken_up else evolve(bylaw.softness.conditions, hedges=())
+    conditions = bylaw.softness.conditions if taken_up else bylaw.softness.unhedged
     return (taken_up or clauses.names_college(w, hit)) and clauses.conditional(w, conditions, hit)
 
 
