@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import Any
 
 from attrs import define
@@ -144,6 +144,14 @@ def _reads_tags(tokens: Iterable[dict[str, Any]]) -> bool:
     return any(not _TAGS.isdisjoint(token) for token in tokens)
 
 
+def _refused(pattern: Pattern, add: Callable[..., object], *args: Any) -> None:
+    """Add a pattern (``add(*args)``); one spaCy refuses is a RuleError at its place in the rule file."""
+    try:
+        add(*args)
+    except (ValueError, KeyError, TypeError) as error:
+        raise RuleError(f"{pattern.origin}: spaCy refuses the pattern: {_first_line(error)}") from None
+
+
 class _Builder:
     """Collects the patterns of a rule set into matchers; :meth:`done` makes the value."""
 
@@ -158,12 +166,7 @@ class _Builder:
 
     def add(self, key: str, patterns: tuple[Pattern, ...]) -> None:
         for pattern in patterns:
-            try:
-                self._add(key, pattern.tokens)
-            except (ValueError, KeyError, TypeError) as error:
-                raise RuleError(
-                    f"{pattern.origin}: spaCy refuses the pattern: {_first_line(error)}"
-                ) from None
+            _refused(pattern, self._add, key, pattern.tokens)
 
     def _add(self, key: str, tokens: tuple[dict[str, Any], ...]) -> None:
         self.reads_tags |= _reads_tags(tokens)
@@ -187,15 +190,8 @@ class _Builder:
 
     def add_dependency(self, key: str, patterns: tuple[Pattern, ...]) -> None:
         for pattern in patterns:
-            try:
-                self.dependency.add(key, [list(pattern.tokens)])
-            except (ValueError, KeyError, TypeError) as error:
-                raise RuleError(
-                    f"{pattern.origin}: spaCy refuses the pattern: {_first_line(error)}"
-                ) from None
-            self.reads_tags |= any(
-                not _TAGS.isdisjoint(node.get("RIGHT_ATTRS", {})) for node in pattern.tokens
-            )
+            _refused(pattern, self.dependency.add, key, [list(pattern.tokens)])
+            self.reads_tags |= _reads_tags(node.get("RIGHT_ATTRS", {}) for node in pattern.tokens)
 
     def done(self) -> Matchers:
         index: dict[str, dict[str, list[Group]]] = {

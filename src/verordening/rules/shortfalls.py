@@ -43,31 +43,37 @@ def grant_shortfalls(
     # about the element takes them up ("onderwerpen als bedoeld in artikel 5 worden geagendeerd")
     if all((h.unit, h.start) in anchors.weak for h in anchors.binding if h.unit in scope.anchored):
         found.append(Shortfall(rule.weak_reason))
-    # a grant that is only left to the college makes the element partial
+    found.extend(_left_to_college(rule, bylaw, clauses, anchors))
+    return (*found, *_taken_back(rule, bylaw, clauses, anchors, scope))
+
+
+def _left_to_college(rule: Rule, bylaw: Bylaw, clauses: Clauses, anchors: Anchors) -> list[Shortfall]:
+    """Grants only left to the college (all of them, or any when the rule says so), each
+    with its reason; else the soft grants that take the firm ones back."""
     grants = [h for h in anchors.positive if (h.unit, h.start) not in anchors.weak] or list(anchors.positive)
     softness = [(h, bylaw.softness(h)) for h in grants]
     open_by = _left_open(rule, bylaw, grants) | _lapsed(rule, bylaw, clauses, grants)
     flags = [bool(s) or h in open_by for h, s in softness]
-    soft = any(flags) if rule.soft_any else all(flags)
-    if not soft:  # a grant elsewhere that takes the others back: "alleen als het college dat wenselijk acht",
-        # or that leaves the college to depart from a grant it points at ("kan besluiten minder
-        # overleggen te houden dan in het eerste lid is bepaald")
-        words = bylaw.matches.words
-        firm = {h.unit for h, s in softness if not s}
-        softness = [
-            (h, s)
-            for h, s in softness
-            if s
-            and (
-                clauses.takes_back(words[h.unit], h, s)
-                or (bylaw.references[h.unit] & firm and clauses.not_extension(words[h.unit], h))
-            )
-            and not clauses.for_others(words[h.unit], h, bylaw.softness.conditions)
+    if any(flags) if rule.soft_any else all(flags):
+        return [
+            *(Shortfall(f"{rule.element}_{s}", frozenset([h.unit])) for h, s in softness if s),
+            *(Shortfall(reason, frozenset([h.unit])) for h, reason in open_by.items()),
         ]
-        open_by = {}
-    found.extend(Shortfall(f"{el}_{s}", frozenset([h.unit])) for h, s in softness if s)
-    found.extend(Shortfall(reason, frozenset([h.unit])) for h, reason in open_by.items())
-    return (*found, *_taken_back(rule, bylaw, clauses, anchors, scope))
+    # a grant elsewhere that takes the others back: "alleen als het college dat wenselijk acht",
+    # or that leaves the college to depart from a grant it points at ("kan besluiten minder
+    # overleggen te houden dan in het eerste lid is bepaald")
+    words = bylaw.matches.words
+    firm = {h.unit for h, s in softness if not s}
+    return [
+        Shortfall(f"{rule.element}_{s}", frozenset([h.unit]))
+        for h, s in softness
+        if s
+        and (
+            clauses.takes_back(words[h.unit], h, s)
+            or (bylaw.references[h.unit] & firm and clauses.not_extension(words[h.unit], h))
+        )
+        and not clauses.for_others(words[h.unit], h, bylaw.softness.conditions)
+    ]
 
 
 def _lapsed(rule: Rule, bylaw: Bylaw, clauses: Clauses, grants: list[Hit]) -> dict[Hit, str]:

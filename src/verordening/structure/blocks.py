@@ -180,7 +180,7 @@ class _Lexer:
             if seen_article and kind == "ANNEX":
                 match = annex_heading(text)
                 assert match is not None
-                i = self._emit_heading(i, "ANNEX", match, article=False)
+                i = self._emit_heading(i, "ANNEX", match)
                 zone, state = "annex", _ArticleState()
                 continue
             if seen_article and kind == "TOEL" and zone != "toelichting":
@@ -209,7 +209,7 @@ class _Lexer:
             heading = self.heading_kind(text)
             if heading is not None and (zone == "body" or heading[0] == "ARTICLE"):
                 hkind, match = heading
-                i = self._emit_heading(i, hkind, match, article=hkind == "ARTICLE")
+                i = self._emit_heading(i, hkind, match)
                 state = _ArticleState()
                 seen_article = seen_article or hkind == "ARTICLE"
                 continue
@@ -242,13 +242,13 @@ class _Lexer:
             ahead[i] = headings[i] == "ARTICLE" or (ahead[i + 1] and not headings[i])
         return ahead
 
-    def _emit_heading(self, i: int, kind: str, match: re.Match[str], article: bool = True) -> int:
+    def _emit_heading(self, i: int, kind: str, match: re.Match[str]) -> int:
         """Emit the heading on line ``i`` with its title; returns the index of the line after it.
 
         "Enig artikel", the only article, has no number.
         """
         number = None if kind == "ARTICLE" and match.group("enig") else match.group("num")
-        title, last = self._title(i, match.group("title"), article)
+        title, last = self._title(i, match.group("title"), article=kind in ("ARTICLE", "TOEL_ARTICLE"))
         self.emit(kind, self.lines[i], number, title)
         self.extend(self.lines[last])
         return last + 1
