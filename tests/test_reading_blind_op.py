@@ -149,3 +149,12 @@ def test_leden_named_by_number_are_references() -> None:
     units = units_of(document)
     pointed = resolve_references(units)[next(u.index for u in units if u.node.id == "art5/lid3")]
     assert {units[i].node.id for i in pointed} == {"art5/lid1", "art5/lid2"}
+
+
+def test_a_request_honoured_as_far_as_possible_is_no_binding_agenda_right() -> None:
+    said = CONSULTATION + (
+        "2. De cliëntenraad kan de wethouder verzoeken een onderwerp op de agenda van het overleg te plaatsen. "
+        "De wethouder honoreert zo'n verzoek{}.\n"
+    )
+    assert check(said.format("")).elements["agenda"].status == "present"
+    assert check(said.format(" zo veel mogelijk")).elements["agenda"].status == "partial"

@@ -364,6 +364,7 @@ class Cues:
     judgement: frozenset[str]
     extension: frozenset[str]
     no_duty: tuple[str, ...]
+    law_as_basis: tuple[str, ...]
     exception: tuple[str, ...]
     others: tuple[str, ...]
     values: ValueWords
@@ -389,6 +390,7 @@ def _cues(file: DataFile, elements: tuple[str, ...]) -> Cues:
         until=read_patterns(file, ["until"]),
         harmless_condition=tuple(raw["harmless_condition"]),
         no_duty=tuple(raw["no_duty"]),
+        law_as_basis=tuple(raw["law_as_basis"]),
         exception=tuple(raw["exception"]),
         values=ValueWords(
             **{key: dict(table) for key, table in raw["values"].items() if key != "months"},

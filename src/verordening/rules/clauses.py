@@ -259,8 +259,16 @@ class Clauses:
         return (
             any_word(said, cues.others)
             or any_word(said, cues.harmless_scope)
-            or any_word(said, cues.harmless_condition)
+            or any_word(self._without_basis(said), cues.harmless_condition)
         )
+
+    def _without_basis(self, said: list[str]) -> list[str]:
+        """The words without the law named as a basis ("op grond van de wet")."""
+        text = f" {' '.join(said)} "
+        for phrase in self.cues.law_as_basis:
+            for article in ("de ", "het ", ""):
+                text = text.replace(f" {phrase} {article}wet ", " ")
+        return text.split()
 
     def limits(self, w: Words, hit: Hit) -> bool:
         """A restricting word in the sentence of ``hit`` ("alleen", "uitsluitend")."""
