@@ -153,7 +153,7 @@ def test_leden_named_by_number_are_references() -> None:
 
 def test_a_request_honoured_as_far_as_possible_is_no_binding_agenda_right() -> None:
     said = CONSULTATION + (
-        "2. De cliëntenraad kan de wethouder verzoeken een onderwerp op de agenda van het overleg te plaatsen. "
+        "2. De cliëntenraad kan de wethouder verzoeken een onderwerp op de agenda van het overleg te zetten. "
         "De wethouder honoreert zo'n verzoek{}.\n"
     )
     assert check(said.format("")).elements["agenda"].status == "present"
