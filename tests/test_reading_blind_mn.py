@@ -81,3 +81,21 @@ def test_a_frequency_for_years_that_have_passed_no_longer_counts() -> None:
     consultation = check(said).elements["periodic_consultation"]
     assert consultation.status == "partial"
     assert "periodic_consultation_lapsed" in consultation.reasons
+
+
+def test_struck_through_text_is_deleted() -> None:
+    said = (
+        "\nArtikel 4 Advies\n1. De cliëntenraad brengt het college gevraagd {}advies uit over verordeningen "
+        "en beleidsvoorstellen, tijdig voordat het college een besluit neemt.\n"
+    )
+    assert check(said.format("en ongevraagd ")).elements["advice"].status == "present"
+    assert check(said.format("~~en ongevraagd~~ ")).elements["advice"].status == "partial"
+
+
+def test_documents_sent_unasked_are_no_unrequested_advice() -> None:
+    said = (
+        "\nArtikel 4 Advies\n1. Het college vraagt de cliëntenraad tijdig advies over verordeningen en "
+        "beleidsvoorstellen.\n2. Het college zorgt dat de cliëntenraad tijdig en ongevraagd de stukken {} "
+        "die nodig zijn voor de advisering, bedoeld in het eerste lid.\n"
+    )
+    assert check(said.format("ontvangt")).elements["advice"].status == "partial"

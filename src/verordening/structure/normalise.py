@@ -29,6 +29,8 @@ __all__ = ["HEADING_WORD", "LABEL_ALONE", "Normalised", "normalise", "normalise_
 _WS = r"\s\u00a0\u2000-\u200a\u202f\u205f\u3000\x1c-\x1f\x85"
 _NOISE = re.compile(
     r"(?P<drop>[\u00ad\u200b\u200c\u200d\u2060\ufeff\u200e\u200f])"
+    # struck-through text (Markdown, or a Word draft's deletions written so) is deleted text
+    r"|(?P<struck>~~[^~\n]{1,500}~~ ?)"
     r"|(?P<tag></?[A-Za-z][^<>\n]{0,200}>)"
     r"|(?P<emph>\*+)"
     r"|(?P<linkopen>\[(?=[^\]\n]*\]\([^)\n]*\)))"
@@ -37,7 +39,7 @@ _NOISE = re.compile(
 )
 # A quick test for a line that may hold noise: a character _NOISE starts with, white space
 # that is not a plain space, or two spaces
-_MAYBE_NOISE = re.compile(r"[\u00ad\u200b\u200c\u200d\u2060\ufeff\u200e\u200f<*\[\]]|[^\S ]|  ")
+_MAYBE_NOISE = re.compile(r"[\u00ad\u200b\u200c\u200d\u2060\ufeff\u200e\u200f<*\[\]~]|[^\S ]|  ")
 # Bullets and markdown heading marks that may open a line; dashes only before a space.
 _LEAD = re.compile(r"(?:[ ]*(?:[•●▪◦·‣∙○■□➢►✓#][ ]*|[-–—][ ]+))*[ ]*")
 
