@@ -158,3 +158,18 @@ def test_a_request_honoured_as_far_as_possible_is_no_binding_agenda_right() -> N
     )
     assert check(said.format("")).elements["agenda"].status == "present"
     assert check(said.format(" zo veel mogelijk")).elements["agenda"].status == "partial"
+
+
+def test_more_ways_to_say_early_and_unrequested_advice() -> None:
+    said = (
+        "\nArtikel 3\n1. Over ontwerpverordeningen en beleidsvoorstellen wordt de cliëntenraad om advies "
+        "gevraagd {}.\n2. {}, kan de cliëntenraad het college adviseren over elk onderwerp.\n"
+    )
+    ways = [
+        ("voordat het college daarover een standpunt heeft bepaald", "Ook wanneer hem niets is gevraagd"),
+        ("in de fase van voorbereiding", "Los van een verzoek daartoe"),
+    ]
+    for early, unasked in ways:
+        assert check(said.format(early, unasked)).elements["advice"].status == "present"
+        assert check(said.format("op enig moment", unasked)).elements["advice"].status == "partial"
+        assert check(said.format(early, "Op verzoek")).elements["advice"].status == "partial"
