@@ -10,7 +10,7 @@ from typing import Any
 import verordening
 from verordening.language import resolve_references, units_of
 
-from .small_bylaws import PW, TITLE, check
+from .small_bylaws import ADVICE, PW, TITLE, check
 
 CONSULTATION = "\nArtikel 5 Overleg\n1. Het college voert viermaal per jaar overleg met de cliëntenraad.\n"
 
@@ -173,3 +173,11 @@ def test_more_ways_to_say_early_and_unrequested_advice() -> None:
         assert check(said.format(early, unasked)).elements["advice"].status == "present"
         assert check(said.format("op enig moment", unasked)).elements["advice"].status == "partial"
         assert check(said.format(early, "Op verzoek")).elements["advice"].status == "partial"
+
+
+def test_saying_why_asking_advice_was_not_possible_denies_nothing() -> None:
+    said = (
+        ADVICE + "2. Duldt een besluit geen uitstel, dan vraagt het college het advies achteraf. Het college "
+        "deelt de cliëntenraad dan mee waarom vooraf advies vragen {}.\n"
+    )
+    assert check(said.format("niet mogelijk was")).elements["advice"].status == "present"
