@@ -85,7 +85,9 @@ def test_verdict_example(example: dict[str, Any]) -> None:
 
 def _check(checker: Checker, example: dict[str, Any]) -> tuple[str, tuple[str, ...]]:
     text = f"Verordening cliëntenparticipatie\n\nArtikel 1 Bepaling\n{example['text']}\n"
-    report = checker.check(verordening.parse(text), frameworks=["participatiewet"])
+    # policy proposals are asked by the Wmo 2015, the other elements by both laws
+    framework = "wmo2015" if example["element"] == "policy_proposals" else "participatiewet"
+    report = checker.check(verordening.parse(text), frameworks=[framework])
     result = report.elements[example["element"]]
     return result.status, result.reasons
 

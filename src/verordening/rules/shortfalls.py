@@ -60,17 +60,27 @@ def _left_to_college(rule: Rule, bylaw: Bylaw, clauses: Clauses, anchors: Anchor
             *(Shortfall(reason, frozenset([h.unit])) for h, reason in open_by.items()),
         ]
     # a grant elsewhere that takes the others back: "alleen als het college dat wenselijk acht",
-    # or that leaves the college to depart from a grant it points at ("kan besluiten minder
-    # overleggen te houden dan in het eerste lid is bepaald")
+    # that leaves the college to depart from a grant it points at ("kan besluiten minder
+    # overleggen te houden dan in het eerste lid is bepaald"), or that the college decides on
+    # as a whole ("Het college stelt vast over welke onderwerpen de adviesraad voorstellen kan doen")
     words = bylaw.matches.words
     firm = {h.unit for h, s in softness if not s}
+    selection = clauses.cues.selection
+    decided = {
+        c.unit
+        for c in bylaw.softness.conditions.unit
+        if not selection.isdisjoint(words[c.unit].lower[c.start : c.end])
+    }
     return [
         Shortfall(f"{rule.element}_{s}", frozenset([h.unit]))
         for h, s in softness
         if s
         and (
             clauses.takes_back(words[h.unit], h, s)
-            or (bylaw.references[h.unit] & firm and clauses.not_extension(words[h.unit], h))
+            or (
+                (bylaw.references[h.unit] & firm or h.unit in decided)
+                and clauses.not_extension(words[h.unit], h)
+            )
         )
         and not clauses.for_others(words[h.unit], h, bylaw.softness.conditions)
     ]

@@ -1,0 +1,53 @@
+"""Reading as a lawyer does, continued: what blind sets s and t taught.
+
+Each case is a small bylaw, checked with and without the words that decide it.
+"""
+
+from __future__ import annotations
+
+import verordening
+
+from .small_bylaws import check
+
+CONSULTATION = "\nArtikel 5 Overleg\n1. Het college voert viermaal per jaar overleg met de cliëntenraad.\n"
+WMO = (
+    "Verordening adviesraad Zandvoorde 2020\n\nDe raad van de gemeente Zandvoorde;\ngelet op artikel 2.1.3 "
+    "van de Wet maatschappelijke ondersteuning 2015;\nbesluit vast te stellen de volgende verordening.\n"
+)
+
+
+def wmo(text: str) -> verordening.Report:
+    return verordening.check(WMO + text, model="builtin", as_of="2026-12-01")
+
+
+def test_a_counterpart_who_decides_on_the_request() -> None:
+    said = CONSULTATION + (
+        "2. De cliëntenraad kan de wethouder verzoeken een onderwerp op de agenda te zetten.{}\n"
+    )
+    assert check(said.format("")).elements["agenda"].status == "present"
+    decided = check(said.format(" De wethouder beslist daarover binnen twee weken."))
+    assert decided.elements["agenda"].status == "partial"
+
+
+def test_a_college_that_may_hold_fewer_meetings_takes_the_frequency_back() -> None:
+    fewer = CONSULTATION + "2. Het college kan besluiten dat het overleg per jaar {} plaatsvindt.\n"
+    assert check(fewer.format("vaker")).elements["periodic_consultation"].status == "present"
+    assert check(fewer.format("minder vaak")).elements["periodic_consultation"].status == "partial"
+
+
+def test_proposals_for_the_topics_of_a_meeting_are_no_policy_proposals() -> None:
+    said = "\nArtikel 4\nDe adviesraad kan het college voorstellen doen voor {}.\n"
+    assert (
+        wmo(said.format("het beleid op het terrein van de wet")).elements["policy_proposals"].status
+        == "present"
+    )
+    topics = wmo(said.format("onderwerpen die in het overleg aan de orde komen"))
+    assert topics.elements["policy_proposals"].status == "missing"
+
+
+def test_a_college_that_chooses_the_subjects_of_the_proposals_takes_them_back() -> None:
+    said = (
+        "\nArtikel 4\n1. De adviesraad kan het college voorstellen doen voor het beleid.\n"
+        "2. Het college stelt jaarlijks vast over welke onderwerpen de adviesraad voorstellen kan doen.\n"
+    )
+    assert wmo(said).elements["policy_proposals"].status == "partial"
