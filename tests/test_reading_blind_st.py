@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import verordening
 
-from .small_bylaws import check
+from .small_bylaws import ADVICE, check
 
 CONSULTATION = "\nArtikel 5 Overleg\n1. Het college voert viermaal per jaar overleg met de cliëntenraad.\n"
 WMO = (
@@ -49,5 +49,23 @@ def test_a_college_that_chooses_the_subjects_of_the_proposals_takes_them_back() 
     said = (
         "\nArtikel 4\n1. De adviesraad kan het college voorstellen doen voor het beleid.\n"
         "2. Het college stelt jaarlijks vast over welke onderwerpen de adviesraad voorstellen kan doen.\n"
+    )
+    assert wmo(said).elements["policy_proposals"].status == "partial"
+
+
+def test_a_college_that_may_decide_without_the_advice_takes_it_back() -> None:
+    said = ADVICE + (
+        "2. Laat de voorbereiding daartoe naar het oordeel van het college geen ruimte, dan kan het college "
+        "besluiten {} de cliëntenraad eerst in de gelegenheid te stellen advies uit te brengen.\n"
+    )
+    assert check(said.format("na")).elements["advice"].status == "present"
+    assert check(said.format("zonder")).elements["advice"].status == "partial"
+
+
+def test_the_college_choosing_the_subjects_after_a_clause_put_in() -> None:
+    said = (
+        "\nArtikel 4\n1. De adviesraad kan het college voorstellen doen voor het beleid.\n2. Het college "
+        "stelt jaarlijks, na bespreking in het overleg, bedoeld in artikel 5, vast over welke onderwerpen "
+        "de adviesraad voorstellen kan doen.\n"
     )
     assert wmo(said).elements["policy_proposals"].status == "partial"

@@ -209,6 +209,10 @@ class Clauses:
         said = w.lower[left:right]
         if self.restricting(said):
             return True
+        # a discretion to act without the grant: "kan het besluit nemen zonder de adviesraad in
+        # de gelegenheid te stellen advies uit te brengen"
+        if soft and not self.cues.double_negation.isdisjoint(w.lower[left : hit.start]):
+            return True
         judged = "college" in w.role[left:right] and not self.cues.judgement.isdisjoint(said)
         budget = soft == "conditional" and any_word(said, self.cues.budget_condition)
         return (judged or budget) and self.cues.extension.isdisjoint(said)
