@@ -69,3 +69,23 @@ def test_the_college_choosing_the_subjects_after_a_clause_put_in() -> None:
         "de adviesraad voorstellen kan doen.\n"
     )
     assert wmo(said).elements["policy_proposals"].status == "partial"
+
+
+def test_a_counterpart_who_fixes_the_agenda_after_a_clause_put_in() -> None:
+    said = CONSULTATION + (
+        "2. De cliëntenraad kan agendapunten voor het overleg voorstellen. De wethouder stelt, na "
+        "raadpleging van de voorzitter van de cliëntenraad, de agenda vast.\n"
+    )
+    agenda = check(said).elements["agenda"]
+    assert agenda.status == "partial"
+    assert agenda.reasons == ("agenda_set_by_college",)
+
+
+def test_proposals_only_on_themes_the_college_chose() -> None:
+    said = "\nArtikel 4\nDe adviesraad kan het college voorstellen doen voor beleid{}.\n"
+    assert wmo(said.format("")).elements["policy_proposals"].status == "present"
+    for chosen in (
+        " over de thema's die het college jaarlijks in zijn werkprogramma aanwijst",
+        ", voor zover die voorstellen onderwerpen betreffen die het college op de lijst heeft geplaatst",
+    ):
+        assert wmo(said.format(chosen)).elements["policy_proposals"].status == "partial"
