@@ -372,3 +372,15 @@ def test_a_list_written_on_one_line_is_split_into_its_onderdelen() -> None:
     ]
     assert all(text[n.start : n.end] == n.text for n in items)
     assert doc.get("art2").children == ()  # labels out of order: no list
+
+
+def test_a_lid_that_ends_with_a_date_is_no_signing_line() -> None:
+    text = (
+        "Verordening adviesraad Dalmeer\n\nArtikel 9 Slotbepalingen\n1\nDeze verordening treedt in werking op "
+        "1 april 2018.\n2\nZij wordt aangehaald als Verordening adviesraad Dalmeer.\n\n"
+        "Aldus vastgesteld in de openbare vergadering van 25 maart 2018.\n"
+    )
+    leden = [n.citation for n in verordening.parse(text).root.walk() if n.kind == "lid"]
+    assert leden == ["artikel 9, eerste lid", "artikel 9, tweede lid"]
+    signed = verordening.parse(text.replace("Aldus vastgesteld in de openbare vergadering van", "Dalmeer,"))
+    assert any(n.kind == "closing" for n in signed.root.walk())

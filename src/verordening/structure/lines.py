@@ -93,8 +93,9 @@ MONTH_NAMES = "|".join(MONTHS["nl"])
 # "besluit", also spaced out ("b e s l u i t"), and the bodies that issue a bylaw
 BESLUIT = r"b\s?e\s?s\s?l\s?u\s?i\s?t(?:en|\se\sn)?"
 ISSUER = r"(?:gemeente)?(?:raad|college|dagelijks\sbestuur|algemeen\sbestuur|bestuur)"
+# a place (at most four words: "Bergen op Zoom") and a date, as on the line of signing
 DATE_LINE = re.compile(
-    rf"(?:[A-Z'’][\w'’. -]{{1,40}},?\s)?"
+    rf"(?:[A-Z'’][\w'’.-]*(?:[ -][\w'’.-]+){{0,3}},?\s)?"
     rf"(?:\d{{1,2}}\s(?:{MONTH_NAMES})\s\d{{4}}|\d{{1,2}}-\d{{1,2}}-\d{{4}})\.?$",
     re.IGNORECASE,
 )
