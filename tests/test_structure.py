@@ -376,7 +376,7 @@ def test_a_list_written_on_one_line_is_split_into_its_onderdelen() -> None:
 
 def test_a_lid_that_ends_with_a_date_is_no_signing_line() -> None:
     text = (
-        "Verordening adviesraad Dalmeer\n\nArtikel 9 Slotbepalingen\n1\nDeze verordening treedt in werking op "
+        "Verordening adviesraad Dalmeer\n\nArtikel 9 Slot\n1\nDeze verordening treedt in werking op "
         "1 april 2018.\n2\nZij wordt aangehaald als Verordening adviesraad Dalmeer.\n\n"
         "Aldus vastgesteld in de openbare vergadering van 25 maart 2018.\n"
     )
