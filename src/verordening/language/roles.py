@@ -49,6 +49,7 @@ _FULL_NAME = re.compile(
     r"(?:de|het|een)?\s*(?P<name>[A-ZÀ-Ý][\w\- ]{2,60}?)(?:[,;.(]|$| van | bedoeld| als )"
 )
 _ARTICLE = re.compile(r"^(?:de|het)\s+")
+_INTERNAL = "internal"  # a part of the body itself ("dagelijks bestuur" of the adviesraad)
 # "De raad van ...", but not "De raad van bestuur van ...": the council issued the bylaw
 _COUNCIL_ISSUER = re.compile(r"(?:de\s+)?raad\b(?!\s+van\s+bestuur)", re.IGNORECASE)
 # an abbreviation in brackets after a name: "de Adviesraad Sociaal Domein (ASD)"
@@ -75,6 +76,10 @@ def _defined(term: str, value: str, names: RoleNames, issuer: str) -> list[tuple
     if fold(term) in names.people:  # "cliënt: ...", "inwoner: ..." are people, not the body
         return []
     if names.college_words.found_in(term):  # "raad van bestuur: ...", "dagelijks bestuur: ..."
+        # "dagelijks bestuur: de voorzitter, de secretaris en de penningmeester van de
+        # adviesraad" is the body's own board, no counterpart
+        if names.body_words.found_in(value) and not names.college_words.found_in(value):
+            return [(_INTERNAL, term)]
         return [("college", term)]
     if names.body_words.found_in(term):
         return _body(term, value)
@@ -261,9 +266,10 @@ def find_roles(document: Document, units: list[Unit], names: RoleNames) -> Roles
     taken = {name for _, name in own}
     found: dict[str, list[str]] = {role: [] for role in ROLES}
     for role, name in own:
-        found[role].append(name)
+        if role != _INTERNAL:
+            found[role].append(name)
     for role in ROLES:
-        found[role].extend(names.names[role])
+        found[role].extend(n for n in names.names[role] if (_INTERNAL, n) not in own)
         found[role].extend(n for n in names.otherwise[role] if n not in taken)
     return Roles({role: tuple(n for n in dict.fromkeys(found[role]) if n) for role in ROLES})
 

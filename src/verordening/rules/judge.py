@@ -329,14 +329,18 @@ def judge_qualifier(
     clauses: Clauses,
     where: frozenset[int],
     evidence: frozenset[int],
+    grants: frozenset[int] = frozenset(),
 ) -> Qualified:
     """Whether a qualifier holds in the provisions ``where``; a negated match denies it only
     in the ``evidence`` (the provisions about the element), not elsewhere in their articles."""
     units, matches, soft = bylaw.units, bylaw.matches, bylaw.softness
+    # "de termijn voor een gevraagd advies": a reference presupposes the grant, it gives none
+    references = matches.of(f"{rule.element}|reference")
     found = [
         h
         for h in matches.of(f"{rule.element}|q|{q.key}")
         if h.unit in where
+        and not inside(h, references)
         and not clauses.belongs_elsewhere(matches.words[h.unit], h, q.not_with)
         and _belongs_with(rule, q, bylaw, clauses, h)
         and not _inside_note(rule, q, bylaw, h, clauses)
@@ -354,6 +358,11 @@ def judge_qualifier(
     limits = [h for h in matches.of(f"{rule.element}|deny|{q.key}") if h.unit in where]
     good = [h for h in found if h not in unsaid]
     firm = [h for h in good if not soft(h)]
+    # "Het college kan de raad om advies vragen" in the grant, and only a procedure elsewhere
+    # ("de termijn van de adviesaanvraag"): what the grant leaves open stays open
+    open_grants = [h for h in good if h.unit in grants and soft(h) == "discretionary"]
+    if open_grants and not any(h.unit in grants for h in firm):
+        firm, good = [], open_grants + [h for h in good if soft(h) and h not in open_grants]
 
     def result(holds: bool, hits: list[Hit], reason: str) -> Qualified:
         established = holds and q.scope == "evidence"
@@ -417,7 +426,7 @@ def _qualifiers(
     judged = []
     for q in rule.qualifiers:
         where = (scope.evidence if q.scope == "evidence" else scope.articles | scope.evidence) - weak_only
-        judged.append(judge_qualifier(rule, q, bylaw, clauses, where, scope.evidence))
+        judged.append(judge_qualifier(rule, q, bylaw, clauses, where, scope.evidence, scope.primary))
     return tuple(judged)
 
 
