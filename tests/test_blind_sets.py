@@ -26,3 +26,8 @@ def test_a_blind_set_does_not_fall_back(name: str) -> None:
     overall = evaluate([folder], model="builtin").overall
     assert overall.macro_f1 >= FLOORS[name]["macro_f1"] - 0.0005
     assert overall.false_present_rate <= FLOORS[name]["false_present_rate"] + 0.0005
+
+
+def test_every_blind_set_has_a_floor() -> None:
+    folders = {p.name for p in BLIND.iterdir() if p.is_dir()}
+    assert folders == set(FLOORS)
