@@ -213,7 +213,11 @@ class Clauses:
         # de gelegenheid te stellen advies uit te brengen"
         if soft and not self.cues.double_negation.isdisjoint(w.lower[left : hit.start]):
             return True
-        judged = "college" in w.role[left:right] and not self.cues.judgement.isdisjoint(said)
+        # a discretion not to: "De wethouder kan besluiten een aangemeld onderwerp niet te behandelen"
+        college = "college" in w.role[left:right]
+        if soft == "discretionary" and college and any(self.is_negation(said, i) for i in range(len(said))):
+            return self.cues.extension.isdisjoint(said)
+        judged = college and not self.cues.judgement.isdisjoint(said)
         budget = soft == "conditional" and any_word(said, self.cues.budget_condition)
         return (judged or budget) and self.cues.extension.isdisjoint(said)
 
