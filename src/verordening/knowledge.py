@@ -351,6 +351,7 @@ class Cues:
     until: tuple[Pattern, ...]
     discretion_markers: frozenset[str]
     pronouns: frozenset[str]
+    subject_pronouns: frozenset[str]
     selection: frozenset[str]
     harmless_condition: tuple[str, ...]
     budget_condition: tuple[str, ...]
@@ -407,6 +408,7 @@ def _cues(file: DataFile, elements: tuple[str, ...]) -> Cues:
 _WORD_SETS = (
     "negation",
     "pronouns",
+    "subject_pronouns",
     "selection",
     "discretion_markers",
     "modals",

@@ -49,6 +49,10 @@ def _listed(match: re.Match[str]) -> list[int]:
 
 
 _NEAR_LID = re.compile(r"\b(?:het\s+)?(?P<which>vorige|voorgaande|volgende)\s+lid\b", re.IGNORECASE)
+# "Het college kan hiervan afwijken": a departure from the lid before
+_DEPARTURE = re.compile(
+    r"\b(?:hier|daar)van\s+(?:\w+\s+){0,3}?(?:afwijken|afwijkt|afgeweken)\b", re.IGNORECASE
+)
 
 
 def _index(units: list[Unit]) -> dict[str, set[int]]:
@@ -98,11 +102,14 @@ def _references(unit: Unit, under: dict[str, set[int]]) -> set[int]:
         for match in _LID_LIST.finditer(text):
             for lid in _listed(match):
                 found |= under.get(f"{article}/lid{lid}", set())
-        own = _own_lid(unit)
+    own = _own_lid(unit)
+    if unit.article is not None and unit.article.id and own is not None:
+        article = unit.article.id
         for match in _NEAR_LID.finditer(text):
-            if own is not None:
-                step = 1 if match["which"].lower() == "volgende" else -1
-                found |= under.get(f"{article}/lid{own + step}", set())
+            step = 1 if match["which"].lower() == "volgende" else -1
+            found |= under.get(f"{article}/lid{own + step}", set())
+        if _DEPARTURE.search(text):
+            found |= under.get(f"{article}/lid{own - 1}", set())
     found.discard(unit.index)
     return found
 
@@ -118,4 +125,4 @@ def resolve_references(units: Iterable[Unit]) -> tuple[frozenset[int], ...]:
     return tuple(found.get(u.index, frozenset()) for u in every)
 
 
-_HINT = re.compile(r"artikel|art\.|\blid\b|\bleden\b", re.IGNORECASE)
+_HINT = re.compile(r"artikel|art\.|\blid\b|\bleden\b|(?:hier|daar)van", re.IGNORECASE)

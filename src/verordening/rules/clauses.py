@@ -333,13 +333,19 @@ class Clauses:
             roles = w.role[cond.start : stop]
             # "..., tenzij hij van oordeel is dat ...": a pronoun for the subject, the college
             subject = next((r for r in w.role[sentence_start : cond.start] if r), "")
-            college = "college" in roles or (
-                subject == "college" and "body" not in roles and not self.cues.pronouns.isdisjoint(said)
-            )
+            pronoun = not self.cues.pronouns.isdisjoint(said) or self._subject_pronoun(lower, cond)
+            college = "college" in roles or (subject == "college" and "body" not in roles and pronoun)
             marker = any_word(said, self.cues.discretion_markers)
             if (college and marker) or any_word(said, self.cues.budget_condition):
                 return True
         return False
+
+    def _subject_pronoun(self, lower: list[str], cond: Hit) -> bool:
+        """'als het dat wenselijk acht', 'die het daarvoor geschikt acht': the pronoun right after
+        the condition's opening word (or among its last two), its subject."""
+        return any(w in self.cues.subject_pronouns for w in lower[cond.start + 1 : cond.start + 2]) or any(
+            w in self.cues.subject_pronouns for w in lower[max(cond.start, cond.end - 2) : cond.end]
+        )
 
     def _subordinate(self, lower: list[str], clause_start: int, modal: int) -> bool:
         """Whether a modal stands in a subordinate clause: a subordinating word between it and

@@ -168,6 +168,10 @@ def _takes_back(rule: Rule, bylaw: Bylaw, clauses: Clauses, scope: Scope, places
     w = words[hit.unit]
     if clauses.for_others(w, hit, bylaw.softness.conditions):
         return ""
+    # "de informatie die het college voor het overleg, bedoeld in artikel 4, nodig acht": a
+    # provision about another element that names the grant only as its purpose
+    if hit in places.pointing and _only_named(rule, bylaw, hit.unit):
+        return ""
     restricted = f"{rule.element}_restricted"
     if hit in places.granted:  # a grant that is itself no duty: "... is niet verplicht advies te vragen",
         # or that excepts cases: "Verordeningen vallen buiten de adviestaak"
@@ -182,6 +186,10 @@ def _takes_back(rule: Rule, bylaw: Bylaw, clauses: Clauses, scope: Scope, places
     elif clauses.no_duty(w, hit) or clauses.excepted(w, hit, items):
         return restricted
     soft = bylaw.softness(hit)
+    if not soft and hit in places.about:  # a discretion after the match: "Een overleg kan door de
+        # wethouder worden afgezegd"
+        _, right = clauses.sentence(w, hit)
+        soft = bylaw.softness(Hit(hit.unit, max(hit.start, right - 1), max(hit.start, right - 1)))
     # "Het eerste lid geldt uitsluitend voor onderwerpen uit het werkprogramma"
     limited = hit.unit in places.pointed and clauses.limits(w, hit)
     if not soft:
@@ -199,6 +207,15 @@ def _takes_back(rule: Rule, bylaw: Bylaw, clauses: Clauses, scope: Scope, places
     ):
         return f"{rule.element}_{soft}"
     return restricted if limited else ""
+
+
+def _only_named(rule: Rule, bylaw: Bylaw, unit: int) -> bool:
+    """A provision about another element that names this one only by a reference ("voor het
+    overleg, bedoeld in artikel 4")."""
+    if not bylaw.elements_of.get(unit, frozenset()) - {rule.element}:
+        return False
+    references = bylaw.matches.of(f"{rule.element}|reference")
+    return all(inside(h, references) for h in bylaw.matches.of(f"{rule.element}|anchor") if h.unit == unit)
 
 
 def _conditioned(bylaw: Bylaw, clauses: Clauses, hit: Hit) -> bool:

@@ -1,0 +1,142 @@
+"""Restrictions in their many wordings: each small bylaw is checked with the words that take
+the grant back and without them (or with a harmless variant), so each case can fail both ways.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+import verordening
+
+WMO = (
+    "Verordening adviesraad Zandvoorde 2020\n\nDe raad van de gemeente Zandvoorde;\ngelet op artikel 2.1.3 "
+    "van de Wet maatschappelijke ondersteuning 2015;\nbesluit vast te stellen de volgende verordening.\n\n"
+)
+ADVICE = (
+    "Artikel 3 Advies\n1. De adviesraad adviseert het college gevraagd en ongevraagd over "
+    "beleidsvoorstellen, tijdig voordat het college besluit.\n"
+)
+ASKED = "Artikel 3 Advies\n1. De adviesraad adviseert het college gevraagd en ongevraagd over beleid.\n"
+MEETINGS = "Artikel 5 Overleg\n1. Het college voert viermaal per jaar overleg met de adviesraad.\n"
+AGENDA = (
+    MEETINGS
+    + "2. De adviesraad kan onderwerpen voor de agenda van het overleg aanmelden; deze worden geagendeerd.\n"
+)
+INFORMATION = "Artikel 6 Informatie\n1. Het college verstrekt de adviesraad tijdig en ongevraagd {}.\n"
+SUPPORT = "Artikel 7 Ondersteuning\n1. Het college stelt jaarlijks een budget beschikbaar{}.\n"
+PROPOSALS = "Artikel 4 Voorstellen\n1. De adviesraad kan voorstellen doen voor het beleid{}.\n"
+
+CASES = [
+    # element, bylaw with {} for the words, the words that take it back, the words that do not
+    (
+        "advice",
+        ADVICE + "\nArtikel 9 Uitzonderingen\nHet college kan bij de voorbereiding van een besluit de "
+        "adviesprocedure achterwege laten {}.\n",
+        "als het dat in het belang van de gemeente acht",
+        "als een besluit wegens spoed geen uitstel duldt",
+    ),
+    (
+        "advice",
+        ADVICE + "2. Het college vraagt advies over beleidsvoorstellen die {}.\n",
+        "het daarvoor geschikt acht",
+        "de gemeenteraad vaststelt",
+    ),
+    (
+        "advice",
+        ADVICE + "2. Het college kan hiervan afwijken {}.\n",
+        "wanneer het dat noodzakelijk vindt",
+        "bij spoed",
+    ),
+    (
+        "advice",
+        "Artikel 3 Advies\n1. Het college stelt de adviesraad in de gelegenheid tijdig advies uit te brengen "
+        "over ontwerpverordeningen{}.\n2. De adviesraad kan ook ongevraagd adviseren.\n",
+        ", voor zover het college dat zinvol vindt",
+        "",
+    ),
+    ("advice", ASKED + "2. Het college vraagt het advies {}tijdig.\n", "in de regel ", ""),
+    ("advice", ASKED + "2. Het college {} het advies tijdig te vragen.\n", "streeft ernaar", "zorgt ervoor"),
+    (
+        "periodic_consultation",
+        MEETINGS + "2. Een overleg kan door de wethouder worden {}.\n",
+        "afgezegd als er geen agendapunten zijn",
+        "verplaatst naar een andere dag in dezelfde maand",
+    ),
+    (
+        "periodic_consultation",
+        MEETINGS + "2. Het college kan het aantal overleggen {}.\n",
+        "aanpassen",
+        "uitbreiden",
+    ),
+    (
+        "periodic_consultation",
+        "Artikel 5 Overleg\n1. Het college voert overleg met de adviesraad. Het aantal "
+        "overleggen per jaar {}.\n",
+        "wordt door het college vastgesteld",
+        "is vier",
+    ),
+    ("agenda", AGENDA + "3. De wethouder kan een aangemeld onderwerp {}.\n", "afwijzen", "toelichten"),
+    (
+        "agenda",
+        MEETINGS + "2. De adviesraad kan agendapunten inbrengen{}.\n",
+        ", mits deze passen binnen het jaarprogramma dat het college vaststelt",
+        "",
+    ),
+    (
+        "information",
+        INFORMATION,
+        "de informatie die het college voor de advisering nodig acht",
+        "de informatie die de adviesraad voor de advisering nodig heeft",
+    ),
+    (
+        "information",
+        "Artikel 6 Informatie\n1. De adviesraad kan bij het college informatie opvragen. Het college "
+        "verstrekt {} informatie tijdig.\n",
+        "de gevraagde",
+        "alle relevante",
+    ),
+    ("support", SUPPORT, ", waarvan de hoogte afhankelijk is van de financiële ruimte", " van € 5.000"),
+    (
+        "support",
+        "Artikel 7 Ondersteuning\n1. De adviesraad kan een beroep doen op ambtelijke ondersteuning{}.\n",
+        ", voor zover de capaciteit van de afdeling dat toelaat",
+        "",
+    ),
+    ("policy_proposals", PROPOSALS, ", nadat het college daarmee heeft ingestemd", ""),
+    (
+        "policy_proposals",
+        PROPOSALS,
+        " over onderwerpen die op het werkprogramma van het college staan",
+        " op het terrein van de wet",
+    ),
+]
+
+
+@pytest.mark.parametrize(("element", "bylaw", "restricting", "harmless"), CASES)
+def test_a_restriction_takes_the_grant_back(
+    element: str, bylaw: str, restricting: str, harmless: str
+) -> None:
+    def status(words: str) -> str:
+        return (
+            verordening.check(WMO + bylaw.format(words), model="builtin", as_of="2026-12-01")
+            .elements[element]
+            .status.value
+        )
+
+    assert status(harmless) == "present"
+    assert status(restricting) == "partial"
+
+
+def test_the_hedge_of_a_counterpart_that_takes_a_request_up() -> None:
+    said = (
+        MEETINGS
+        + "2. De adviesraad kan de wethouder verzoeken een onderwerp te agenderen. De wethouder {}.\n"
+    )
+    report = verordening.check(WMO + said.format("honoreert een verzoek indien mogelijk"), model="builtin")
+    assert report.elements["agenda"].status == "partial"
+
+
+def test_proposals_the_college_makes_to_the_body_are_not_the_bodys() -> None:
+    said = "Artikel 4 Voorstellen\n1. Het college doet de adviesraad voorstellen over {}.\n"
+    report = verordening.check(WMO + said.format("de werkwijze van het overleg"), model="builtin")
+    assert report.elements["policy_proposals"].status == "missing"
