@@ -345,3 +345,11 @@ def test_an_aanhef_in_one_paragraph_still_works() -> None:
     assert kinds(document) == ["title", "preamble", "article", "article"]
     assert list(preamble(document)) == ["orgaan", "gelezen", "gelet_op", "besluit"]
     assert preamble(document)["gelet_op"] == "artikel 47 van de Participatiewet"
+
+
+def test_publication_data_as_a_markdown_table_is_metadata_not_the_title() -> None:
+    table = "| Organisatie | Gemeente Waterlo |\n|---|---|\n| Jaargang | 2024 |\n| Type | Regelgeving |\n\n"
+    document = parsed(table + "Verordening cliëntenparticipatie Waterlo 2024\n" + AANHEF + BODY)
+    assert kinds(document)[:2] == ["metadata", "title"]
+    assert document.title is not None
+    assert document.title.text == "Verordening cliëntenparticipatie Waterlo 2024"

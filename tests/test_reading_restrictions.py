@@ -105,6 +105,34 @@ CASES = [
     ("policy_proposals", PROPOSALS, ", nadat het college daarmee heeft ingestemd", ""),
     (
         "policy_proposals",
+        PROPOSALS.format("") + "2. Het college kan besluiten een voorstel {} in behandeling te nemen.\n",
+        "niet",
+        "met voorrang",
+    ),
+    (
+        "advice",
+        ADVICE
+        + "\nArtikel 12 Overgangsrecht\nTot en met 31 december {} vraagt het college slechts advies over "
+        "ontwerpverordeningen.\n",
+        "2031",
+        "2019",
+    ),
+    (
+        "support",
+        "Artikel 7 Ondersteuning\n1. Het college stelt de adviesraad een werkbudget ter beschikking.\n2. Het "
+        "werkbudget wordt jaarlijks door het college vastgesteld{}.\n",
+        ", met inachtneming van de budgettaire ruimte",
+        "",
+    ),
+    (
+        "agenda",
+        MEETINGS
+        + "2. Onderwerpen die de adviesraad aanmeldt, worden {}op de agenda van het overleg geplaatst.\n",
+        "in gezamenlijk overleg tussen wethouder en voorzitter ",
+        "",
+    ),
+    (
+        "policy_proposals",
         PROPOSALS,
         " over onderwerpen die op het werkprogramma van het college staan",
         " op het terrein van de wet",

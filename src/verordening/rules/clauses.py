@@ -283,6 +283,12 @@ class Clauses:
         left, right = self.sentence(w, hit)
         return self.restricting(w.lower[left:right])
 
+    def limits_before(self, w: Words, hit: Hit) -> bool:
+        """A restricting word just before the match, the college naming the sentence: "het
+        college vraagt slechts advies over ..."."""
+        left, _ = self.sentence(w, hit)
+        return self.names_college(w, hit) and self.restricting(w.lower[max(left, hit.start - 3) : hit.start])
+
     def excepted(self, w: Words, hit: Hit, items: list[list[str]], before: bool = False) -> bool:
         """'Artikel 4 is niet van toepassing op: a. beleidsvoorstellen uit regionale afspraken;
         b. besluiten over individuele cliënten': cases excepted from a grant in the sentence

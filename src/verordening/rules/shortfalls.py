@@ -185,6 +185,10 @@ def _takes_back(rule: Rule, bylaw: Bylaw, clauses: Clauses, scope: Scope, places
             return restricted
     elif clauses.no_duty(w, hit) or clauses.excepted(w, hit, items):
         return restricted
+    # "Tot en met 2031 vraagt het college slechts advies over ontwerpverordeningen", unless the
+    # period has ended
+    if hit in places.about and clauses.limits_before(w, hit) and not bylaw.lapsed_at(clauses, hit):
+        return restricted
     soft = bylaw.softness(hit)
     if not soft and hit in places.about:  # a discretion after the match: "Een overleg kan door de
         # wethouder worden afgezegd"

@@ -122,7 +122,10 @@ _LABELLED = re.compile(
     rf"(?P<label>(?i:{_LABEL}))(?:\s*:\s*|\t\s*|\s{{2,}}|\s+(?=[A-Z0-9])|(?=[A-Z0-9]))(?P<value>\S.*)$"
     # labels whose values may start in lower case: "Vastgesteld door gemeenteraad"
     rf"|(?P<wordy>(?i:{_WORDY}))\s*:?\s*(?P<lower>[^\sA-Z]\S*(?:\s.*)?)$"
+    # a row of a table copied as Markdown: "| Organisatie | Gemeente Waterlo |"
+    rf"|\|\s*(?P<plabel>(?i:{_LABEL}))\s*\|\s*(?P<pvalue>[^|]*[^|\s])\s*\|?\s*$"
 )
+_LABEL_GROUPS = (("label", "value"), ("wordy", "lower"), ("plabel", "pvalue"))
 # a label alone on its line, its value on the next
 _LABEL_ALONE = re.compile(rf"(?:{_LABEL})\s*:?$", re.IGNORECASE)
 # a table header: two or more labels glued or spaced into one line
@@ -206,7 +209,7 @@ def header_fields(text: str) -> list[HeaderField]:
     """The fields of one header line that is not a table: labelled, or banner pieces."""
     match = _LABELLED.match(text)
     if match and not _TABLE_HEADER.match(text):
-        label, group = (match["label"], "value") if match["label"] else (match["wordy"], "lower")
+        label, group = next((match[lbl], value) for lbl, value in _LABEL_GROUPS if match[lbl])
         key = _key(label)
         return [HeaderField(key, label, match[group].strip(), match.start(group), len(text))]
     fields, end = header_prefix(text)
