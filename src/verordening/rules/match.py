@@ -8,10 +8,10 @@ dropped; at each place only the longest match of a key is kept.
 
 from __future__ import annotations
 
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections import defaultdict
 
-from attrs import define
+from attrs import define, field
 from spacy.attrs import LEMMA, LOWER, NORM
 from spacy.strings import StringStore
 from spacy.tokens import Doc
@@ -39,7 +39,7 @@ class Hit:
 class Words:
     """A provision's words as plain lists. ``role`` holds the role each word names, or
     ``""``. The words stand in ``doc`` from token ``offset`` on; ``doc`` is only read when
-    it has a parse."""
+    it has a parse. ``stops`` keeps, per set of stop words, where they stand (a cache)."""
 
     lower: list[str]
     lemma: list[str]
@@ -47,6 +47,19 @@ class Words:
     doc: Doc
     offset: int
     parsed: bool
+    stops: dict[frozenset[str], list[int]] = field(factory=dict, init=False, eq=False, repr=False)
+
+    def around(self, start: int, end: int, stops: frozenset[str]) -> tuple[int, int]:
+        """The stretch around ``start:end`` up to the nearest of ``stops`` on either side."""
+        places = self.stops.get(stops)
+        if places is None:
+            places = self.stops[stops] = [i for i, word in enumerate(self.lower) if word in stops]
+        before = bisect_left(places, start)
+        left = places[before - 1] + 1 if before else 0
+        if end >= len(self.lower):
+            return left, end
+        after = bisect_left(places, end)
+        return left, places[after] if after < len(places) else len(self.lower)
 
 
 @define(frozen=True)
