@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from collections import defaultdict
+from itertools import repeat
 
 from attrs import define, field
 from spacy.attrs import LEMMA, LOWER, NORM
@@ -99,7 +100,7 @@ class Strings:
         strings, known = doc.vocab.strings, self.known
         rows = doc.to_array([LOWER, LEMMA, NORM]).T.tolist()
         try:
-            lower, lemma, norm = ([known[key] for key in row] for row in rows)
+            lower, lemma, norm = (list(map(known.__getitem__, row)) for row in rows)
         except KeyError:
             lower, lemma, norm = ([known.setdefault(key, strings[key]) for key in row] for row in rows)
         return lower, lemma, norm
@@ -112,7 +113,7 @@ def _texts(strings: Strings, reading: Reading) -> tuple[list[_Text], list[Words]
     texts = []
     for doc, units in zip(reading.docs, placed, strict=True):
         lower, lemma, norm = strings.columns(doc)
-        role = [_ROLE_OF_NORM.get(n, "") for n in norm]
+        role = list(map(_ROLE_OF_NORM.get, norm, repeat("")))
         texts.append(_Text(doc, lower, lemma, norm, role, doc.has_annotation("DEP"), tuple(sorted(units))))
     words = []
     for which, start, end in reading.places:
@@ -164,7 +165,8 @@ def token_matches(matchers: Matchers, text: _Text, start: int, end: int) -> list
 
     Only the groups whose words the provision has are run, and only around the places of
     their rarest word: every match holds such a word, so it lies within the group's
-    longest match of one of them."""
+    longest match of one of them; and it holds a word of each of the group's other
+    requirements, so a stretch that lacks one is not run either."""
     columns = {"LOWER": text.lower, "LEMMA": text.lemma, "NORM": text.norm}
     present = {attr: set(column[start:end]) for attr, column in columns.items()}
     found: list[tuple[int, int, int]] = []
@@ -173,8 +175,10 @@ def token_matches(matchers: Matchers, text: _Text, start: int, end: int) -> list
         if not group or reach is None or 2 * reach >= end - start:
             found.extend(matcher(text.doc[start:end]))
             continue
-        attr, words = group[0]
+        (attr, words), *rest = group
         for first, last in _windows(columns[attr], words, start, end, reach):
+            if rest and any(need.isdisjoint(columns[a][first:last]) for a, need in rest):
+                continue
             shift = first - start
             found.extend(
                 (key, begin + shift, stop + shift) for key, begin, stop in matcher(text.doc[first:last])
