@@ -10,13 +10,15 @@ from __future__ import annotations
 import os
 
 import pytest
+import spacy.tokens
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from spacy.matcher import Matcher
 
 import verordening
 from verordening.checker import Checker
 from verordening.language import find_roles, read_units, units_of
-from verordening.rules.compile import longest
+from verordening.rules.compile import counted, longest
 from verordening.rules.match import _texts, token_matches
 
 from .conftest import ROOT
@@ -57,6 +59,38 @@ def test_longest_match_of_a_pattern() -> None:
     assert longest([{"LOWER": "a"}, {"OP": "*"}]) is None
     assert longest([{"LOWER": "a", "OP": "+"}]) is None
     assert longest([{"LOWER": "a", "OP": "{1,}"}]) is None
+
+
+_REPEATS = [
+    [{"LOWER": "a"}, {"OP": "{0,4}", "IS_PUNCT": False}, {"LOWER": "b"}],
+    [{"LOWER": "a"}, {"LOWER": "b", "OP": "?"}, {"OP": "{1,3}", "LOWER": {"NOT_IN": ["c"]}}, {"LOWER": "b"}],
+    [
+        {"LOWER": "a"},
+        {"OP": "{0,2}"},
+        {"LOWER": "b"},
+        {"OP": "{,3}", "IS_PUNCT": False},
+        {"LOWER": {"IN": ["a", "c"]}},
+    ],
+    [{"LOWER": "a", "OP": "{2}"}, {"OP": "*"}, {"LOWER": "c"}, {"LOWER": "b", "OP": "{0,2}"}],
+]
+
+
+def test_a_pattern_without_bounded_repeats_is_left_as_it_is() -> None:
+    plain = [{"LOWER": "a"}, {"OP": "*"}, {"LOWER": "b", "OP": "{1,}"}]
+    assert counted(plain) == [plain]
+    assert len(counted(_REPEATS[2])) == 3 * 4
+    assert counted([{"LOWER": "a"}, {"OP": "{0,300}"}, {"LOWER": "b"}])[0][1] == {"OP": "{0,300}"}
+
+
+@settings(max_examples=int(os.environ.get("HYPOTHESIS_EXAMPLES", "150")), deadline=None)
+@given(st.lists(st.sampled_from(["a", "b", "c", ","]), min_size=1, max_size=30))
+def test_bounded_repeats_as_counts_match_what_spacy_matches(words: list[str]) -> None:
+    doc = spacy.tokens.Doc(NLP.vocab, words=words)
+    for pattern in _REPEATS:
+        written, counts = Matcher(NLP.vocab), Matcher(NLP.vocab)
+        written.add("k", [pattern])
+        counts.add("k", counted(pattern))
+        assert sorted(set(counts(doc))) == sorted(set(written(doc)))
 
 
 _LAW_WORDS = [

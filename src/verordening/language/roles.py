@@ -11,6 +11,7 @@ import re
 from collections.abc import Iterable
 
 from attrs import define
+from spacy.attrs import NORM
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
@@ -312,6 +313,7 @@ class RoleMarker:
                 self.own[own] = self._matcher(own)
             matchers.append(self.own[own])
         strings = self.nlp.vocab.strings
+        marks = {role: strings.add(ROLE_MARK + role) for role in ROLES}
         for doc in docs:
             found = []
             for matcher in matchers:
@@ -319,10 +321,13 @@ class RoleMarker:
                     role = role_of.get(strings[key])
                     if role:
                         found.append((start, start - end, ROLES.index(role), end, role))
+            if not found:
+                continue
+            norms = doc.to_array(NORM)  # the norms as they read, set again with the marks in them
             taken = -1
             for start, _, _, end, label in sorted(found):  # the longest name first at each place
                 if start < taken:
                     continue
-                for token in doc[start:end]:
-                    token.norm_ = ROLE_MARK + label
+                norms[start:end] = marks[label]
                 taken = end
+            doc.from_array([NORM], norms.reshape(-1, 1))  # type: ignore[arg-type]

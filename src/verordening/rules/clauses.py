@@ -10,13 +10,14 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from functools import lru_cache
+from itertools import repeat
 
 from attrs import define, evolve
 
 from ..knowledge import Cues
 from .match import Hit, Words
 
-__all__ = ["Clauses", "Conditions", "Softness", "any_word", "around", "inside"]
+__all__ = ["Clauses", "Conditions", "Softness", "any_word", "inside"]
 
 # the end of a sentence, of a sentence part and of a clause
 FULL_STOP = frozenset(["."])
@@ -37,23 +38,15 @@ def _choices(choices: tuple[str, ...] | frozenset[str]) -> tuple[frozenset[str],
 def any_word(words: Iterable[str], choices: tuple[str, ...] | frozenset[str]) -> bool:
     """Whether one of the words is one of the choices; a choice ending in '*' is a prefix."""
     exact, prefixes = _choices(choices)
-    return any(word in exact or word.startswith(prefixes) for word in words)
+    words = words if isinstance(words, (list, tuple)) else list(words)
+    return not exact.isdisjoint(words) or (
+        bool(prefixes) and any(map(str.startswith, words, repeat(prefixes)))
+    )
 
 
 def in_span(hits: Iterable[Hit], unit: int, left: int, right: int) -> bool:
     """Whether one of ``hits`` starts in the words ``left:right`` of provision ``unit``."""
     return any(h.unit == unit and left <= h.start < right for h in hits)
-
-
-def around(lower: list[str], start: int, end: int, stops: frozenset[str]) -> tuple[int, int]:
-    """The stretch around ``start:end`` up to the nearest stop words on either side."""
-    left = start
-    while left > 0 and lower[left - 1] not in stops:
-        left -= 1
-    right = end
-    while right < len(lower) and lower[right] not in stops:
-        right += 1
-    return left, right
 
 
 def inside(hit: Hit, spans: Iterable[Hit]) -> bool:
@@ -87,10 +80,10 @@ class Clauses:
                 return False
         return True
 
-    def harmless(self, lower: list[str], negation: int) -> bool:
+    def harmless(self, w: Words, negation: int) -> bool:
         """'adviseert niet over individuele aanvragen': an exclusion of individual matters."""
-        left, right = around(lower, negation, negation, SENTENCE)
-        return any_word(lower[left:right], self.cues.harmless_scope)
+        left, right = w.around(negation, negation, SENTENCE)
+        return any_word(w.lower[left:right], self.cues.harmless_scope)
 
     def anchor_negation(self, w: Words, hit: Hit, qualifiers: list[Hit], item: bool = False) -> str:
         """'negated' for a negation just before an anchor, unless a qualifier stands between
@@ -98,7 +91,7 @@ class Clauses:
         one negated only for individual matters ("wordt niet geïnformeerd over individuele
         zaken": neither a grant nor a denial); else ''."""
         lower = w.lower
-        clause_start, _ = around(lower, hit.start, hit.end, CLAUSE)
+        clause_start, _ = w.around(hit.start, hit.end, CLAUSE)
         if any(self.is_negation(lower, i) for i in range(hit.start, hit.end)):
             inside = self.negated(w, hit.end - 1, hit.end, window=hit.end - hit.start, units_parent=item)
             return "negated" if inside else ""
@@ -110,7 +103,7 @@ class Clauses:
                 qualified = any(q.unit == hit.unit and i < q.start < hit.start for q in qualifiers)
                 double = not self.cues.double_negation.isdisjoint(lower[i : hit.start])
                 if not qualified and not double:
-                    return "harmless" if self.harmless(lower, i) else "negated"
+                    return "harmless" if self.harmless(w, i) else "negated"
         return "negated" if self.negated(w, hit.start, hit.end, window=0, units_parent=item) else ""
 
     def _reach_before(self, w: Words, hit: Hit, clause_start: int) -> tuple[int, int, int]:
@@ -140,7 +133,7 @@ class Clauses:
 
     def negated(self, w: Words, start: int, end: int, window: int, units_parent: bool = False) -> bool:
         lower = w.lower
-        clause_start, clause_end = around(lower, start, end, CLAUSE)
+        clause_start, clause_end = w.around(start, end, CLAUSE)
         reach = self._reach_after(lower, start, end, clause_start, clause_end, units_parent)
         places = [*range(max(clause_start, start - window), start), *range(end, reach)]
         if w.parsed and window >= 3:
@@ -160,7 +153,7 @@ class Clauses:
         ]
         if not negations:
             return False
-        return not self.harmless(lower, min(negations[0], end))
+        return not self.harmless(w, min(negations[0], end))
 
     def _reach_after(
         self, lower: list[str], start: int, end: int, clause_start: int, clause_end: int, units_parent: bool
@@ -309,13 +302,13 @@ class Clauses:
         else it belongs to (one of ``words``)."""
         if not words:
             return False
-        left, right = around(w.lower, hit.start, hit.end, CLAUSE)
+        left, right = w.around(hit.start, hit.end, CLAUSE)
         return any_word(w.lower[left:right], words)
 
     @staticmethod
     def sentence(w: Words, hit: Hit) -> tuple[int, int]:
         """The sentence a match stands in (up to full stops)."""
-        return around(w.lower, min(hit.start, len(w.lower)), hit.end, FULL_STOP)
+        return w.around(min(hit.start, len(w.lower)), hit.end, FULL_STOP)
 
     def conditional(self, w: Words, cues: Conditions, anchor: Hit) -> bool:
         """A condition in the anchor's sentence that leaves the matter to the college or the
@@ -408,7 +401,7 @@ class Clauses:
         lower, lemma, role = w.lower, w.lemma, w.role
         size = len(lower)
         here = max(0, min(start, size - 1))
-        clause_start, clause_end = around(lower, here, here, SENTENCE)
+        clause_start, clause_end = w.around(here, here, SENTENCE)
         modals = self.cues.modals
         for i in range(clause_start, min(start, size)):
             if lemma[i] not in modals and lower[i] not in modals:

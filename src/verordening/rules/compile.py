@@ -2,9 +2,12 @@
 
 Patterns of plain words go to a PhraseMatcher (a hash lookup per token); patterns with
 operators, wildcards or roles go to token Matchers, grouped by the words their required
-tokens need, so that a provision runs only the groups whose words it has; dependency
-patterns go to a DependencyMatcher that runs on parsed text only. Every match is keyed
-``element|kind`` (``advice|anchor``, ``advice|q|early``, ``cue|condition``).
+tokens need, so that a provision runs only the groups whose words it has. A bounded
+repeat (``{OP: "{0,12}"}``) goes to the Matcher as one pattern per count: spaCy makes it
+twelve optional tokens and does not merge the partial matches that pass over them, whose
+number grows exponentially; the same matches, as fixed patterns, cost a state per count.
+Dependency patterns go to a DependencyMatcher that runs on parsed text only. Every match
+is keyed ``element|kind`` (``advice|anchor``, ``advice|q|early``, ``cue|condition``).
 
 A pattern spaCy refuses stops the tool with the file and line it was written on.
 """
@@ -26,10 +29,12 @@ from ..datafile import RuleError
 from ..knowledge import Compound, Cues, Pattern
 from .ruleset import Rule
 
-__all__ = ["Compounds", "Group", "Matchers", "compile_rules", "longest"]
+__all__ = ["Compounds", "Group", "Matchers", "compile_rules", "counted", "longest"]
 
 PHRASE_ATTRS = ("LOWER", "LEMMA")
 _MAX_PHRASES = 400
+_MAX_COUNTS = 200  # more fixed patterns than this for one pattern: it goes to spaCy as written
+_REPEAT = re.compile(r"\{(\d*)(,?)(\d*)\}")
 _TAGS = frozenset(["POS", "TAG", "MORPH"])
 
 Requirement = tuple[str, frozenset[str]]  # (attribute, one of these words)
@@ -122,6 +127,27 @@ def longest(tokens: Iterable[dict[str, Any]]) -> int | None:
     return total
 
 
+def counted(tokens: Iterable[dict[str, Any]]) -> list[list[dict[str, Any]]]:
+    """The pattern as patterns without bounded repeats: ``{X, OP: "{n,m}"}`` becomes ``X``
+    written k times, one pattern per k from n to m (and all their combinations when there
+    are more such tokens). They match what the pattern matches; the pattern itself when it
+    has no bounded repeat or would make too many."""
+    tokens = list(tokens)
+    variants: list[list[dict[str, Any]]] = [[]]
+    for token in tokens:
+        repeat = _REPEAT.fullmatch(str(token.get("OP", "")))
+        if repeat is None or (repeat[2] and not repeat[3]) or not (repeat[1] or repeat[3]):
+            variants = [[*variant, token] for variant in variants]  # not bounded: "*", "{n,}"
+            continue
+        low = int(repeat[1] or 0)
+        high = int(repeat[3]) if repeat[2] else low
+        if low > high or len(variants) * (high - low + 1) > _MAX_COUNTS:
+            return [tokens]
+        bare = {key: value for key, value in token.items() if key != "OP"}
+        variants = [[*variant, *[bare] * count] for variant in variants for count in range(low, high + 1)]
+    return [variant for variant in variants if variant] or [tokens]
+
+
 def required(tokens: Iterable[dict[str, Any]]) -> Group:
     """The words the pattern's required tokens must have: (attribute, one of these words)
     per token. A provision lacking any of them cannot match; the matcher is not run there."""
@@ -163,6 +189,8 @@ class _Builder:
         self.reach: dict[Group, int | None] = {}
         self.dependency = DependencyMatcher(nlp.vocab, validate=True)
         self.reads_tags = False
+        # patterns with bounded repeats are added here as written, to be checked; never run
+        self.written = Matcher(nlp.vocab, validate=True)
 
     def add(self, key: str, patterns: tuple[Pattern, ...]) -> None:
         for pattern in patterns:
@@ -176,7 +204,10 @@ class _Builder:
             if group not in self.groups:
                 self.groups[group] = Matcher(self.nlp.vocab, validate=True)
                 self.reach[group] = 0
-            self.groups[group].add(key, [list(tokens)])
+            variants = counted(tokens)
+            if len(variants) > 1 or variants[0] != list(tokens):
+                self.written.add(key, [list(tokens)])  # what spaCy refuses, as written
+            self.groups[group].add(key, variants)
             most, reach = longest(tokens), self.reach[group]
             self.reach[group] = None if most is None or reach is None else max(reach, most)
             return

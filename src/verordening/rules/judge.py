@@ -25,7 +25,7 @@ from attrs import define, field
 from ..language import Unit, resolve_references
 from ..vocabulary import Status
 from .cite import choose, headings_index, topical
-from .clauses import CLAUSE, Clauses, Conditions, Softness, around, in_span, inside
+from .clauses import CLAUSE, Clauses, Conditions, Softness, in_span, inside
 from .match import Hit, Matches
 from .ruleset import Qualifier, Rule
 from .shortfalls import Shortfall, grant_shortfalls, notes
@@ -173,7 +173,7 @@ def _look_alike(rule: Rule, bylaw: Bylaw, hit: Hit, excluded: tuple[Hit, ...]) -
     if not excluded:
         return False
     end = hit.end - 1 if hit.end > hit.start + 1 and w.lower[hit.end - 1] in CLAUSE else hit.end
-    left, right = around(w.lower, hit.start, end, CLAUSE)  # a match may end on its full stop
+    left, right = w.around(hit.start, end, CLAUSE)  # a match may end on its full stop
     # an excluded match in its clause, or one holding it ("een budget voor scholing en bijeenkomsten")
     return any(
         e.unit == hit.unit and (left <= e.start < right or e.start <= hit.start < e.end) for e in excluded

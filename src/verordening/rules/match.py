@@ -8,10 +8,11 @@ dropped; at each place only the longest match of a key is kept.
 
 from __future__ import annotations
 
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections import defaultdict
+from itertools import repeat
 
-from attrs import define
+from attrs import define, field
 from spacy.attrs import LEMMA, LOWER, NORM
 from spacy.strings import StringStore
 from spacy.tokens import Doc
@@ -39,7 +40,7 @@ class Hit:
 class Words:
     """A provision's words as plain lists. ``role`` holds the role each word names, or
     ``""``. The words stand in ``doc`` from token ``offset`` on; ``doc`` is only read when
-    it has a parse."""
+    it has a parse. ``stops`` keeps, per set of stop words, where they stand (a cache)."""
 
     lower: list[str]
     lemma: list[str]
@@ -47,6 +48,19 @@ class Words:
     doc: Doc
     offset: int
     parsed: bool
+    stops: dict[frozenset[str], list[int]] = field(factory=dict, init=False, eq=False, repr=False)
+
+    def around(self, start: int, end: int, stops: frozenset[str]) -> tuple[int, int]:
+        """The stretch around ``start:end`` up to the nearest of ``stops`` on either side."""
+        places = self.stops.get(stops)
+        if places is None:
+            places = self.stops[stops] = [i for i, word in enumerate(self.lower) if word in stops]
+        before = bisect_left(places, start)
+        left = places[before - 1] + 1 if before else 0
+        if end >= len(self.lower):
+            return left, end
+        after = bisect_left(places, end)
+        return left, places[after] if after < len(places) else len(self.lower)
 
 
 @define(frozen=True)
@@ -86,7 +100,7 @@ class Strings:
         strings, known = doc.vocab.strings, self.known
         rows = doc.to_array([LOWER, LEMMA, NORM]).T.tolist()
         try:
-            lower, lemma, norm = ([known[key] for key in row] for row in rows)
+            lower, lemma, norm = (list(map(known.__getitem__, row)) for row in rows)
         except KeyError:
             lower, lemma, norm = ([known.setdefault(key, strings[key]) for key in row] for row in rows)
         return lower, lemma, norm
@@ -99,7 +113,7 @@ def _texts(strings: Strings, reading: Reading) -> tuple[list[_Text], list[Words]
     texts = []
     for doc, units in zip(reading.docs, placed, strict=True):
         lower, lemma, norm = strings.columns(doc)
-        role = [_ROLE_OF_NORM.get(n, "") for n in norm]
+        role = list(map(_ROLE_OF_NORM.get, norm, repeat("")))
         texts.append(_Text(doc, lower, lemma, norm, role, doc.has_annotation("DEP"), tuple(sorted(units))))
     words = []
     for which, start, end in reading.places:
@@ -151,7 +165,8 @@ def token_matches(matchers: Matchers, text: _Text, start: int, end: int) -> list
 
     Only the groups whose words the provision has are run, and only around the places of
     their rarest word: every match holds such a word, so it lies within the group's
-    longest match of one of them."""
+    longest match of one of them; and it holds a word of each of the group's other
+    requirements, so a stretch that lacks one is not run either."""
     columns = {"LOWER": text.lower, "LEMMA": text.lemma, "NORM": text.norm}
     present = {attr: set(column[start:end]) for attr, column in columns.items()}
     found: list[tuple[int, int, int]] = []
@@ -160,8 +175,10 @@ def token_matches(matchers: Matchers, text: _Text, start: int, end: int) -> list
         if not group or reach is None or 2 * reach >= end - start:
             found.extend(matcher(text.doc[start:end]))
             continue
-        attr, words = group[0]
+        (attr, words), *rest = group
         for first, last in _windows(columns[attr], words, start, end, reach):
+            if rest and any(need.isdisjoint(columns[a][first:last]) for a, need in rest):
+                continue
             shift = first - start
             found.extend(
                 (key, begin + shift, stop + shift) for key, begin, stop in matcher(text.doc[first:last])

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 
 from attrs import define
 
-from .clauses import SENTENCE, Clauses, around, in_span, inside
+from .clauses import SENTENCE, Clauses, in_span, inside
 from .match import Hit, Words
 from .ruleset import Rule
 
@@ -97,7 +97,7 @@ def _left_open(rule: Rule, bylaw: Bylaw, grants: list[Hit]) -> dict[Hit, str]:
     afzonderlijk collegebesluit geregeld"): the notes the rule names in ``left_open_by``."""
     found: dict[Hit, str] = {}
     for reason, n in bylaw.notes(rule, rule.left_open_by):
-        left, right = around(bylaw.matches.words[n.unit].lower, n.start, n.end, SENTENCE)
+        left, right = bylaw.matches.words[n.unit].around(n.start, n.end, SENTENCE)
         for h in grants:
             if h.unit == n.unit and left <= h.start < right:
                 found.setdefault(h, reason)
