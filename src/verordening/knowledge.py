@@ -352,6 +352,8 @@ class Cues:
     discretion_markers: frozenset[str]
     pronouns: frozenset[str]
     subject_pronouns: frozenset[str]
+    modal_negation: frozenset[str]
+    deciding: frozenset[str]
     selection: frozenset[str]
     harmless_condition: tuple[str, ...]
     budget_condition: tuple[str, ...]
@@ -409,6 +411,8 @@ _WORD_SETS = (
     "negation",
     "pronouns",
     "subject_pronouns",
+    "modal_negation",
+    "deciding",
     "selection",
     "discretion_markers",
     "modals",

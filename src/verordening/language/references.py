@@ -26,6 +26,10 @@ _ARTICLE_REF = re.compile(
     r"(?!\s*,?\s*(?:van|uit)\s+(?:de|het)\s+(?!verordening|regeling|reglement)[A-Za-z])",
     re.IGNORECASE,
 )
+# "de artikelen 4:1 en 4:2", "de artikelen 3 tot en met 5"
+_ARTICLE_LIST = re.compile(
+    rf"\bartikelen\s+(?P<list>{_NUMBER}(?:\s*(?:,|\ben\b|\btot\s+en\s+met\b)\s*{_NUMBER})+)", re.IGNORECASE
+)
 _OWN_LID = re.compile(rf"(?<!artikel )\b(?:het|dit|de|in)\s+{_LID}(?:,?\s*{_PART})?", re.IGNORECASE)
 # "het eerste en tweede lid", "het eerste tot en met derde lid", "de leden 1 en 2"
 _ORDINAL_WORD = "|".join(sorted(_ORDINAL, key=len, reverse=True))
@@ -34,6 +38,18 @@ _LID_LIST = re.compile(
     r"|\bde\s+leden\s+(?P<numbers>\d+(?:\s*(?:,|en|tot\s+en\s+met)\s*\d+)+)",
     re.IGNORECASE,
 )
+
+
+def _articles(listed: str) -> list[str]:
+    """The article numbers of a list, a range of whole numbers filled in."""
+    found: list[str] = []
+    for piece in re.split(r"\s*(?:,|\ben\b)\s*", listed, flags=re.IGNORECASE):
+        ends = re.split(r"\s+tot\s+en\s+met\s+", piece, flags=re.IGNORECASE)
+        if len(ends) == 2 and ends[0].isdigit() and ends[1].isdigit() and int(ends[1]) - int(ends[0]) < 50:
+            found += [str(n) for n in range(int(ends[0]), int(ends[1]) + 1)]
+        else:
+            found += [e for e in ends if e]
+    return found
 
 
 def _listed(match: re.Match[str]) -> list[int]:
@@ -92,6 +108,9 @@ def _references(unit: Unit, under: dict[str, set[int]]) -> set[int]:
     if "art" in lower:
         for match in _ARTICLE_REF.finditer(text):
             found |= under.get(_target(match["art"], _lid_number(match), match["part"]), set())
+        for match in _ARTICLE_LIST.finditer(text):
+            for article in _articles(match["list"]):
+                found |= under.get(_target(article, None, None), set())
     if unit.article is not None and unit.article.id and ("lid" in lower or "leden" in lower):
         article = unit.article.id
         for match in _OWN_LID.finditer(text):

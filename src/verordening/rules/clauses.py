@@ -346,6 +346,16 @@ class Clauses:
             w in self.cues.subject_pronouns for w in lower[max(cond.start, cond.end - 2) : cond.end]
         )
 
+    def _negated_modal(self, after: list[str]) -> bool:
+        """A negation in the first words after a modal that a verb of deciding does not come
+        before: "kan het overleg niet afzeggen" (cannot), not "kan besluiten ... niet te"."""
+        for word in after:
+            if word in self.cues.modal_negation:
+                return True
+            if word in self.cues.modals or word in self.cues.deciding:
+                return False
+        return False
+
     def _subordinate(self, lower: list[str], clause_start: int, modal: int) -> bool:
         """Whether a modal stands in a subordinate clause: a subordinating word between it and
         the comma (or the sentence start) before it."""
@@ -390,9 +400,10 @@ class Clauses:
         ]
 
     def restricting(self, said: list[str]) -> bool:
-        """A restricting word in ``said`` that no negation turns round ("kan niet weigeren")."""
+        """A restricting word in ``said`` that no negation turns round ("kan niet weigeren", "kan
+        het overleg niet eenzijdig afzeggen")."""
         return any(
-            word in self.cues.restriction and not (i and said[i - 1] in self.cues.negation)
+            word in self.cues.restriction and self.cues.negation.isdisjoint(said[max(0, i - 2) : i])
             for i, word in enumerate(said)
         )
 
@@ -414,6 +425,8 @@ class Clauses:
                 and self.restricting(lower[i + 2 : i + 3])
             ):
                 continue  # "het college kan niet weigeren ...": a duty
+            if self._negated_modal(lower[i + 1 : min(i + 4, clause_end)]):
+                continue  # "het college kan het overleg niet eenzijdig afzeggen": a duty
             roles = self._subject_roles(w, clause_start, i)
             if "body" in roles or "both" in roles:
                 return False  # the body is (part of) the subject: a right, whatever the parse says

@@ -271,6 +271,12 @@ def _companions(rule: Rule, bylaw: Bylaw, articles: set[str], primary: frozenset
     return found
 
 
+def _elsewhere(rule: Rule, bylaw: Bylaw, unit: int) -> bool:
+    """A provision about other elements, not this one."""
+    about = bylaw.elements_of.get(unit, frozenset())
+    return bool(about) and rule.element not in about
+
+
 def evidence_scope(rule: Rule, bylaw: Bylaw, anchors: Anchors, clauses: Clauses) -> Scope:
     units = bylaw.units
     primary = frozenset(h.unit for h in anchors.positive)
@@ -292,8 +298,13 @@ def evidence_scope(rule: Rule, bylaw: Bylaw, anchors: Anchors, clauses: Clauses)
     evidence = provisions | {p for u in provisions for p in units[u].parents}
     for opening in anchored:
         evidence |= bylaw.under.get(opening, frozenset())
+    # (not a provision about another element only: "De artikelen 5 en 6 zijn van
+    # overeenkomstige toepassing" does not make the information of artikel 6 advice)
     evidence |= {
-        t for u in primary for t in bylaw.references[u] if units[t].binding and not units[t].definition
+        t
+        for u in primary
+        for t in bylaw.references[u]
+        if units[t].binding and not units[t].definition and not _elsewhere(rule, bylaw, t)
     }
     in_articles = {units[u].article_id for u in provisions} - {""}
     every = frozenset(i for article in in_articles for i in bylaw.in_article.get(article, ()))
@@ -393,7 +404,15 @@ def _belongs_with(rule: Rule, q: Qualifier, bylaw: Bylaw, clauses: Clauses, hit:
     left, right = clauses.sentence(w, hit)
     if q.with_roles and not set(q.with_roles).isdisjoint(w.role[left:right]):
         return True
-    return q.with_anchor and in_span(bylaw.matches.of(f"{rule.element}|anchor"), hit.unit, left, right)
+    # not an anchor in a phrase that only names the element: "de onderwerpen die in het overleg
+    # zijn besproken" (but "Dit overleg vindt viermaal per jaar plaats" is about it)
+    prepositions = clauses.cues.prepositions
+    anchors = (
+        h
+        for h in bylaw.matches.of(f"{rule.element}|anchor")
+        if h.unit != hit.unit or not (h.start >= 2 and w.lower[h.start - 2] in prepositions)
+    )
+    return q.with_anchor and in_span(anchors, hit.unit, left, right)
 
 
 def _value(q: Qualifier, hits: list[Hit], bylaw: Bylaw, clauses: Clauses) -> float | None:

@@ -204,6 +204,9 @@ def _takes_back(rule: Rule, bylaw: Bylaw, clauses: Clauses, scope: Scope, places
     # article, a condition that leaves it to the college ("Aan dat verzoek wordt gevolg
     # gegeven, tenzij naar het oordeel van de burgemeester ...")
     nearby = hit in places.rest or (hit in places.about and hit.unit in scope.articles)
+    # "Ongevraagde adviezen worden in behandeling genomen indien ...": a sentence about the
+    # element itself, wherever it stands
+    nearby = nearby or (hit in places.about and hit.start - clauses.sentence(w, hit)[0] <= 1)
     if (
         clauses.takes_back(w, hit, soft)
         or (hit.unit in places.pointed and clauses.not_extension(w, hit))

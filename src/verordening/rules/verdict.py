@@ -29,7 +29,9 @@ def _preamble_names(words: VerdictWords, document: Document) -> bool:
     cliënten ... worden betrokken bij de uitvoering")."""
     if document.preamble is None:
         return False
-    said = " ".join(f.value for f in document.preamble.fields if f.key != "orgaan")
+    # not who issued it, nor whose advice it heard ("gezien het advies van de cliëntenraad":
+    # any bylaw of the social domain says so)
+    said = " ".join(f.value for f in document.preamble.fields if f.key not in ("orgaan", "gezien", "gehoord"))
     return words.preamble.found_in(said)
 
 

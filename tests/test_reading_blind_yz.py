@@ -1,0 +1,145 @@
+"""Reading as a lawyer does, continued: what blind sets y and z taught.
+
+Each case is a small bylaw, checked with and without the words that decide it.
+"""
+
+from __future__ import annotations
+
+import verordening
+
+from .small_bylaws import ADVICE, check
+
+WMO = (
+    "Verordening adviesraad Zandvoorde 2020\n\nDe raad van de gemeente Zandvoorde;\ngelet op artikel 2.1.3 "
+    "van de Wet maatschappelijke ondersteuning 2015;\nbesluit vast te stellen de volgende verordening.\n\n"
+)
+MEETINGS = "\nArtikel 5 Overleg\n1. Het college voert viermaal per jaar overleg met de cliëntenraad.\n"
+
+
+def wmo(text: str) -> verordening.Report:
+    return verordening.check(WMO + text, model="builtin", as_of="2026-12-01")
+
+
+def status(text: str, element: str) -> str:
+    return check(text).elements[element].status.value
+
+
+def test_a_sentence_about_the_element_under_the_colleges_condition_far_from_the_grant() -> None:
+    said = ADVICE + (
+        "\nArtikel 9 Werkplan\n1. Ongevraagde adviezen worden door het college in behandeling genomen{}.\n"
+    )
+    assert status(said.format(""), "advice") == "present"
+    plan = (
+        " indien zij een onderwerp betreffen dat is opgenomen in het door het college goedgekeurde werkplan"
+    )
+    assert status(said.format(plan), "advice") == "partial"
+
+
+def test_informing_others_of_what_the_consultation_discussed_is_not_its_frequency() -> None:
+    said = (
+        "\nArtikel 5 Overleg\n1. De cliëntenraad en de wethouder voeren periodiek overleg.\n"
+        "2. {} ten minste eenmaal per jaar{}.\n"
+    )
+    held = said.format("Het overleg vindt", " plaats")
+    assert status(held, "periodic_consultation") == "present"
+    told = said.format(
+        "De gemeenteraad wordt", " door de wethouder op de hoogte gesteld van wat in het overleg is besproken"
+    )
+    assert status(told, "periodic_consultation") == "partial"
+
+
+def test_a_budget_condition_on_a_list_of_articles() -> None:
+    said = (
+        "\nArtikel 7 Ondersteuning\nHet college stelt de cliëntenraad een secretaris ter beschikking.\n"
+        "\nArtikel 8 Budget\nHet college stelt de cliëntenraad jaarlijks een werkbudget ter beschikking.\n"
+        "\nArtikel 12 Middelen\nDe artikelen {} worden toegepast voor zover de middelen in de begroting "
+        "toereikend zijn.\n"
+    )
+    assert status(said.format("10 en 11"), "support") == "present"
+    assert status(said.format("7 en 8"), "support") == "partial"
+
+
+def test_advice_on_what_the_college_has_already_adopted_is_not_early() -> None:
+    said = (
+        "\nArtikel 4 Advies\n1. De cliëntenraad brengt gevraagd en ongevraagd advies uit over "
+        "beleidsvoorstellen.\n2. Het college legt een voorstel aan de cliëntenraad voor {} het college het "
+        "voorstel heeft vastgesteld.\n"
+        "3. De cliëntenraad brengt zijn advies tijdig uit.\n"
+    )
+    assert status(said.format("voordat"), "advice") == "present"
+    late = check(said.format("nadat")).elements["advice"]
+    assert late.status == "partial"
+    assert "advice_not_early" in late.reasons
+
+
+def test_accounting_for_the_budget_grants_no_budget() -> None:
+    said = (
+        "\nArtikel 8 Faciliteiten\n1. Het college stelt de cliëntenraad jaarlijks een budget ter beschikking "
+        "voor secretariële ondersteuning, vergaderkosten en scholing{}.\n2. De cliëntenraad legt jaarlijks "
+        "voor 1 mei verantwoording af over de besteding van het budget.\n"
+    )
+    assert status(said.format(""), "support") == "present"
+    assert (
+        status(said.format(", voor zover de gemeentebegroting daarvoor ruimte biedt"), "support") == "partial"
+    )
+
+
+def test_the_advice_heard_in_the_aanhef_does_not_make_a_participation_bylaw() -> None:
+    text = (
+        "Participatieverordening Zandvoorde 2016\n\nDe raad van de gemeente Zandvoorde;\ngelet op artikel 8a "
+        "van de Participatiewet;\n{}\nbesluit vast te stellen de volgende verordening.\n\nArtikel 1\n"
+        "Voordat het college het re-integratieplan vaststelt, stelt het de cliëntenraad in de gelegenheid "
+        "daarover advies uit te brengen.\n"
+    )
+    heard = verordening.check(text.format("gezien het advies van de cliëntenraad;"), model="builtin")
+    assert heard.verdict == "not_participation_bylaw"
+    about = "overwegende dat de cliëntenraad bij de uitvoering betrokken wordt;"
+    assert verordening.check(text.format(about), model="builtin").verdict == "participation_bylaw"
+
+
+def test_a_college_not_bound_to_follow_the_bodys_advice_takes_nothing_back() -> None:
+    said = ADVICE + "2. Het college is niet gehouden {} over te nemen.\n"
+    assert status(said.format("een advies van de cliëntenraad"), "advice") == "present"
+
+
+def test_a_college_that_cannot_cancel_a_meeting_has_a_duty() -> None:
+    said = MEETINGS + "2. Het college kan het overleg {}eenzijdig afzeggen.\n"
+    assert status(said.format("niet "), "periodic_consultation") == "present"
+    assert status(said.format(""), "periodic_consultation") == "partial"
+
+
+def test_provisions_applied_by_analogy_to_other_advice_bring_no_other_element_in() -> None:
+    said = (
+        "\nArtikel 4 Advies\nHet college vraagt de cliëntenraad om advies over beleidsvoorstellen, uiterlijk "
+        "zes weken voordat het besluit.\n\nArtikel 6 Informatie\nHet college informeert de cliëntenraad "
+        "ongevraagd.\n"
+        "\nArtikel 8 Jongerenpanel\nDe artikelen 4 en {} zijn van overeenkomstige toepassing op adviezen van "
+        "het jongerenpanel die via de cliëntenraad aan het college worden uitgebracht.\n"
+    )
+    assert status(said.format("6"), "advice") == "partial"  # still no unrequested advice
+
+
+def test_advice_received_or_on_members_is_no_advice_on_policy() -> None:
+    for said in (
+        "\nArtikel 3\nHet college benoemt de leden, na advies van de cliëntenraad over de kandidaten.\n",
+        "\nArtikel 4\nDe cliëntenraad kan zich laten adviseren door deskundigen.\n",
+    ):
+        assert status(said, "advice") == "missing"
+
+
+def test_topics_handed_to_the_alderman_for_the_consultation() -> None:
+    said = MEETINGS + "2. De cliëntenraad kan de wethouder onderwerpen aanreiken voor het overleg. {}\n"
+    assert status(said.format(""), "agenda") == "present"
+    assert status(said.format("De wethouder stelt de agenda vast."), "agenda") == "partial"
+
+
+def test_the_body_supporting_or_informing_residents_gets_nothing_itself() -> None:
+    said = "\nArtikel 2\nDe cliëntenraad behartigt de belangen van cliënten en {}.\n"
+    assert (
+        status(said.format("wordt daarbij ondersteund door een ambtelijk secretaris"), "support") == "present"
+    )
+    assert (
+        status(said.format("helpt hen te ondersteunen bij het verwoorden van hun wensen"), "support")
+        == "missing"
+    )
+    assert status(said.format("informeert hen over zijn werkzaamheden"), "information") == "missing"
