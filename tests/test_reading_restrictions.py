@@ -104,6 +104,32 @@ CASES = [
     ),
     ("policy_proposals", PROPOSALS, ", nadat het college daarmee heeft ingestemd", ""),
     (
+        "advice",
+        ADVICE + "2. Het college vraagt de adviesraad {} om advies.\n",
+        "naar bevind van zaken",
+        "ook",
+    ),
+    (
+        "advice",
+        ASKED + "2. Het college vraagt het advies{} tijdig voordat het besluit.\n",
+        ", indien opportuun,",
+        "",
+    ),
+    ("advice", ADVICE + "2. Adviezen over {} worden niet gevraagd.\n", "de begroting", "individuele zaken"),
+    (
+        "agenda",
+        MEETINGS + "2. De adviesraad kan onderwerpen voor de agenda aanmelden. Aangemelde onderwerpen worden "
+        "geagendeerd{}.\n",
+        " voor zover de tijd dat toelaat",
+        "",
+    ),
+    (
+        "agenda",
+        MEETINGS + "2. De adviesraad kan onderwerpen voor de agenda aanmelden{}.\n",
+        ", indien deze passen binnen de kaders die het college heeft gesteld",
+        "",
+    ),
+    (
         "policy_proposals",
         PROPOSALS.format("") + "2. Het college kan besluiten een voorstel {} in behandeling te nemen.\n",
         "niet",

@@ -12,12 +12,12 @@ from collections.abc import Iterable
 from functools import lru_cache
 from itertools import repeat
 
-from attrs import define, evolve
+from attrs import define
 
 from ..knowledge import Cues
 from .match import Hit, Words
 
-__all__ = ["Clauses", "Conditions", "Softness", "any_word", "inside"]
+__all__ = ["Clauses", "Conditions", "any_word", "inside"]
 
 # the end of a sentence, of a sentence part and of a clause
 FULL_STOP = frozenset(["."])
@@ -104,7 +104,28 @@ class Clauses:
                 double = not self.cues.double_negation.isdisjoint(lower[i : hit.start])
                 if not qualified and not double:
                     return "harmless" if self.harmless(w, i) else "negated"
+        passive = self._passive_negation(w, hit)
+        if passive >= 0:
+            return "harmless" if self.harmless(w, passive) else "negated"
         return "negated" if self.negated(w, hit.start, hit.end, window=0, units_parent=item) else ""
+
+    def passive_denial(self, w: Words, hit: Hit) -> bool:
+        """A passive sentence about the anchor that denies it, not only for individual matters."""
+        place = self._passive_negation(w, hit)
+        return place >= 0 and not self.harmless(w, place)
+
+    def _passive_negation(self, w: Words, hit: Hit) -> int:
+        """'Adviezen over de begroting worden niet gevraagd': the anchor opens its sentence and
+        its passive verb is negated; the place of the negation, or -1."""
+        lower = w.lower
+        start, _ = self.sentence(w, hit)
+        if hit.start - start > 1:
+            return -1
+        _, end = w.around(hit.start, hit.end, CLAUSE)
+        for i in range(hit.end, min(end, len(lower)) - 1):
+            if lower[i] in self.cues.passive and self.is_negation(lower, i + 1):
+                return i + 1
+        return -1
 
     def _reach_before(self, w: Words, hit: Hit, clause_start: int) -> tuple[int, int, int]:
         """Where a negation before an anchor may stand: from ``first``; across a comma only
@@ -440,52 +461,3 @@ class Clauses:
             if not roles and any(lower[j] in self.cues.passive for j in range(i + 1, clause_end)):
                 return True
         return False
-
-
-class Softness:
-    """Whether a grant is left to the college: 'conditional', 'discretionary' or ''.
-
-    Judged once per match of one bylaw (a cache over its provisions, not a value)."""
-
-    def __init__(
-        self,
-        clauses: Clauses,
-        words: tuple[Words, ...],
-        parents: list[tuple[int, ...]],
-        conditions: Conditions,
-    ) -> None:
-        self.clauses, self.words, self.parents, self.conditions = clauses, words, parents, conditions
-        # without hedges and joint decisions, which beside a grant concern something else
-        self.unhedged = evolve(conditions, hedges=())
-        self.known: dict[tuple[int, int, int], str] = {}
-        self.opening: dict[int, str] = {}  # per provision, what its opening words leave to the college
-
-    def __call__(self, hit: Hit) -> str:
-        place = (hit.unit, hit.start, hit.end)
-        if place not in self.known:
-            self.known[place] = self._judge(hit)
-        return self.known[place]
-
-    def _judge(self, hit: Hit) -> str:
-        clauses, w = self.clauses, self.words[hit.unit]
-        if clauses.conditional(w, self.conditions, hit):
-            return "conditional"
-        # a list item that continues "..., dat de adviesraad:" has the body as its subject
-        parents = self.parents[hit.unit]
-        opener = [r for r in self.words[parents[-1]].role if r] if parents else []
-        if not (opener and opener[-1] == "body") and clauses.discretionary(w, hit.start):
-            return "discretionary"
-        for parent in parents:  # the opening words of the list it stands in
-            if parent not in self.opening:
-                self.opening[parent] = self._opening(parent)
-            if self.opening[parent]:
-                return self.opening[parent]
-        return ""
-
-    def _opening(self, parent: int) -> str:
-        """What the opening words of a list leave to the college, for every item under them."""
-        pw = self.words[parent]
-        end = Hit(parent, len(pw.lower), len(pw.lower))
-        if self.clauses.conditional(pw, self.conditions, end):
-            return "conditional"
-        return "discretionary" if self.clauses.discretionary(pw, len(pw.lower)) else ""

@@ -25,10 +25,11 @@ from attrs import define, field
 from ..language import Unit, resolve_references
 from ..vocabulary import Status
 from .cite import choose, headings_index, topical
-from .clauses import CLAUSE, Clauses, Conditions, Softness, in_span, inside
+from .clauses import CLAUSE, Clauses, Conditions, in_span, inside
 from .match import Hit, Matches
 from .ruleset import Qualifier, Rule
 from .shortfalls import Shortfall, grant_shortfalls, notes
+from .softness import Softness
 from .values import measure
 
 __all__ = [

@@ -37,6 +37,8 @@ def grant_shortfalls(
     el, found = rule.element, []
     # a right excluded in part ("advies over de begroting wordt niet uitgebracht")
     restricted = [h for h in anchors.primary if h not in anchors.positive]
+    # ... also beside a grant without naming the body: "Adviezen over de begroting worden niet gevraagd"
+    restricted += _denied_beside(rule, bylaw, clauses, anchors, scope)
     if restricted and rule.negated_anchor == "restrict":
         found.append(Shortfall(f"{el}_restricted", frozenset(h.unit for h in restricted)))
     # provisions that can never carry the element on their own, unless another provision
@@ -45,6 +47,22 @@ def grant_shortfalls(
         found.append(Shortfall(rule.weak_reason))
     found.extend(_left_to_college(rule, bylaw, clauses, anchors))
     return (*found, *_taken_back(rule, bylaw, clauses, anchors, scope))
+
+
+def _denied_beside(rule: Rule, bylaw: Bylaw, clauses: Clauses, anchors: Anchors, scope: Scope) -> list[Hit]:
+    """Matches about the element in a grant's article that name no role and whose passive verb
+    is negated ("Adviezen over de begroting worden niet gevraagd")."""
+    primary = set(anchors.primary)
+    references = bylaw.matches.of(f"{rule.element}|reference")
+    return [
+        h
+        for h in anchors.binding
+        if h not in primary
+        and bylaw.units[h.unit].article_id in {bylaw.units[u].article_id for u in scope.primary}
+        and not bylaw.roles_in[h.unit]
+        and not inside(h, references)
+        and clauses.passive_denial(bylaw.matches.words[h.unit], h)
+    ]
 
 
 def _left_to_college(rule: Rule, bylaw: Bylaw, clauses: Clauses, anchors: Anchors) -> list[Shortfall]:
