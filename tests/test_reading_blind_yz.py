@@ -1,4 +1,4 @@
-"""Reading as a lawyer does, continued: what blind sets y and z taught.
+"""Reading as a lawyer does, continued: what blind sets y, z, za and zb taught.
 
 Each case is a small bylaw, checked with and without the words that decide it.
 """
@@ -143,3 +143,42 @@ def test_the_body_supporting_or_informing_residents_gets_nothing_itself() -> Non
         == "missing"
     )
     assert status(said.format("informeert hen over zijn werkzaamheden"), "information") == "missing"
+
+
+def test_the_bodys_meetings_without_the_alderman_give_no_frequency() -> None:
+    said = (
+        "\nArtikel 7 Overleg\n1. De cliëntenraad en de wethouder hebben regelmatig overleg.\n"
+        "2. De cliëntenraad vergadert daarnaast ten minste acht keer per jaar {} de wethouder.\n"
+    )
+    assert status(said.format("met"), "periodic_consultation") == "present"
+    assert status(said.format("zonder"), "periodic_consultation") == "partial"
+
+
+def test_consultation_with_other_councils_is_not_with_the_counterpart() -> None:
+    said = "\nArtikel 5\nTweemaal per jaar voert de cliëntenraad overleg met {} van de andere gemeenten.\n"
+    assert status(said.format("de colleges"), "periodic_consultation") == "present"
+    assert status(said.format("de cliëntenraden"), "periodic_consultation") == "missing"
+
+
+def test_topics_placed_only_when_the_director_finds_them_fit() -> None:
+    said = MEETINGS + (
+        "2. De wethouder plaatst op de agenda van het overleg de onderwerpen die de cliëntenraad heeft "
+        "aangemeld{}.\n"
+    )
+    assert status(said.format(""), "agenda") == "present"
+    fit = " en die de wethouder voor bespreking geschikt acht"
+    assert status(said.format(fit), "agenda") == "partial"
+
+
+def test_drafts_laid_before_the_body_only_as_the_college_finds_fit() -> None:
+    said = ADVICE + "2. Het college legt een ontwerpverordening {}aan de cliëntenraad voor{}.\n"
+    assert status(said.format("", ""), "advice") == "present"
+    fit = ", indien het dat naar bevind van zaken aangewezen acht"
+    assert status(said.format("slechts ", fit), "advice") == "partial"
+
+
+def test_support_within_a_budget_the_college_sets_each_year() -> None:
+    said = "\nArtikel 6\nHet college biedt de cliëntenraad een ambtelijk secretaris{}.\n"
+    assert status(said.format(""), "support") == "present"
+    within = ", met inachtneming van het ondersteuningsbudget dat het college jaarlijks vaststelt"
+    assert status(said.format(within), "support") == "partial"
