@@ -118,6 +118,30 @@ CASES = [
     ("advice", ADVICE + "2. Adviezen over {} worden niet gevraagd.\n", "de begroting", "individuele zaken"),
     (
         "agenda",
+        AGENDA + "3. De wethouder kan de behandeling van een aangemeld onderwerp {}.\n",
+        "uitstellen",
+        "inleiden",
+    ),
+    (
+        "support",
+        SUPPORT.format(" van € 5.000") + "2. Het college kan het werkbudget {}.\n",
+        "herzien",
+        "verhogen",
+    ),
+    (
+        "policy_proposals",
+        PROPOSALS.format("") + "2. Voorstellen kunnen worden gedaan over onderwerpen die {}.\n",
+        "het college in zijn jaarplanning heeft opgenomen",
+        "de adviesraad zelf kiest",
+    ),
+    (
+        "advice",
+        ADVICE + "\nArtikel 14 Overgang\nTot 1 januari {} adviseert de adviesraad uitsluitend op verzoek.\n",
+        "2028",
+        "2020",
+    ),
+    (
+        "agenda",
         MEETINGS + "2. De adviesraad kan onderwerpen voor de agenda aanmelden. Aangemelde onderwerpen worden "
         "geagendeerd{}.\n",
         " voor zover de tijd dat toelaat",
@@ -194,3 +218,11 @@ def test_proposals_the_college_makes_to_the_body_are_not_the_bodys() -> None:
     said = "Artikel 4 Voorstellen\n1. Het college doet de adviesraad voorstellen over {}.\n"
     report = verordening.check(WMO + said.format("de werkwijze van het overleg"), model="builtin")
     assert report.elements["policy_proposals"].status == "missing"
+
+
+def test_the_bodys_own_choice_not_to_advise_denies_nothing() -> None:
+    said = ADVICE + "2. {} kan besluiten geen advies uit te brengen.\n"
+    free = verordening.check(WMO + said.format("De adviesraad"), model="builtin", as_of="2026-12-01")
+    assert free.elements["advice"].status == "present"
+    barred = verordening.check(WMO + said.format("Het college"), model="builtin", as_of="2026-12-01")
+    assert barred.elements["advice"].status == "partial"

@@ -109,6 +109,13 @@ class Clauses:
             return "harmless" if self.harmless(w, passive) else "negated"
         return "negated" if self.negated(w, hit.start, hit.end, window=0, units_parent=item) else ""
 
+    def own_choice(self, w: Words, hit: Hit) -> bool:
+        """The body as the subject that decides: "De adviesraad kan besluiten geen advies uit te
+        brengen" is the body's freedom, not a denial of its right."""
+        left, _ = self.sentence(w, hit)
+        subject = next((r for r in w.role[left : hit.start] if r), "")
+        return subject == "body" and not self.cues.deciding.isdisjoint(w.lower[left : hit.start])
+
     def passive_denial(self, w: Words, hit: Hit) -> bool:
         """A passive sentence about the anchor that denies it, not only for individual matters."""
         place = self._passive_negation(w, hit)

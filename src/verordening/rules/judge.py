@@ -212,7 +212,10 @@ def find_anchors(rule: Rule, bylaw: Bylaw, clauses: Clauses) -> Anchors:
 
 def _negation(bylaw: Bylaw, clauses: Clauses, hit: Hit, qualifiers: tuple[Hit, ...]) -> str:
     item = bool(bylaw.units[hit.unit].parents)
-    return clauses.anchor_negation(bylaw.matches.words[hit.unit], hit, list(qualifiers), item)
+    w = bylaw.matches.words[hit.unit]
+    found = clauses.anchor_negation(w, hit, list(qualifiers), item)
+    # "De adviesraad kan besluiten geen advies uit te brengen": the body's own choice
+    return "harmless" if found == "negated" and clauses.own_choice(w, hit) else found
 
 
 def _missing(rule: Rule, bylaw: Bylaw, anchors: Anchors) -> ElementEvidence:
@@ -367,7 +370,12 @@ def judge_qualifier(
         )
     ]
     negated = [h for h in unsaid if h.unit in evidence]
-    limits = [h for h in matches.of(f"{rule.element}|deny|{q.key}") if h.unit in where]
+    # (not for a period that has ended: "Tot 1 januari 2020 adviseert de raad uitsluitend op verzoek")
+    limits = [
+        h
+        for h in matches.of(f"{rule.element}|deny|{q.key}")
+        if h.unit in where and not bylaw.lapsed_at(clauses, h)
+    ]
     good = [h for h in found if h not in unsaid]
     firm = [h for h in good if not soft(h)]
     # "Het college kan de raad om advies vragen" in the grant, and only a procedure elsewhere
