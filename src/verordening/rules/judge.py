@@ -349,17 +349,7 @@ def judge_qualifier(
     """Whether a qualifier holds in the provisions ``where``; a negated match denies it only
     in the ``evidence`` (the provisions about the element), not elsewhere in their articles."""
     units, matches, soft = bylaw.units, bylaw.matches, bylaw.softness
-    # "de termijn voor een gevraagd advies": a reference presupposes the grant, it gives none
-    references = matches.of(f"{rule.element}|reference")
-    found = [
-        h
-        for h in matches.of(f"{rule.element}|q|{q.key}")
-        if h.unit in where
-        and not inside(h, references)
-        and not clauses.belongs_elsewhere(matches.words[h.unit], h, q.not_with)
-        and _belongs_with(rule, q, bylaw, clauses, h)
-        and not _inside_note(rule, q, bylaw, h, clauses)
-    ]
+    found = _qualifier_matches(rule, q, bylaw, clauses, where)
     stale = [h for h in found if bylaw.lapsed_at(clauses, h)]
     found = [h for h in found if h not in stale]
     unsaid = [
@@ -402,6 +392,24 @@ def judge_qualifier(
     if stale:  # only for a period that has ended
         return result(False, stale, f"{rule.element}_lapsed")
     return result(q.default, [], q.missing)
+
+
+def _qualifier_matches(
+    rule: Rule, q: Qualifier, bylaw: Bylaw, clauses: Clauses, where: frozenset[int]
+) -> list[Hit]:
+    """The matches of a qualifier in ``where`` that stand with what they qualify."""
+    matches = bylaw.matches
+    # "de termijn voor een gevraagd advies": a reference presupposes the grant, it gives none
+    references = matches.of(f"{rule.element}|reference")
+    return [
+        h
+        for h in matches.of(f"{rule.element}|q|{q.key}")
+        if h.unit in where
+        and not inside(h, references)
+        and not clauses.belongs_elsewhere(matches.words[h.unit], h, q.not_with)
+        and _belongs_with(rule, q, bylaw, clauses, h)
+        and not _inside_note(rule, q, bylaw, h, clauses)
+    ]
 
 
 def _belongs_with(rule: Rule, q: Qualifier, bylaw: Bylaw, clauses: Clauses, hit: Hit) -> bool:
