@@ -123,6 +123,13 @@ CASES = [
         "inleiden",
     ),
     (
+        "agenda",
+        MEETINGS + "2. De adviesraad kan onderwerpen voor de agenda aanmelden. Over de {} van de onderwerpen "
+        "beslist de wethouder.\n",
+        "behandeling",
+        "volgorde",
+    ),
+    (
         "support",
         SUPPORT.format(" van € 5.000") + "2. Het college kan het werkbudget {}.\n",
         "herzien",
@@ -226,3 +233,10 @@ def test_the_bodys_own_choice_not_to_advise_denies_nothing() -> None:
     assert free.elements["advice"].status == "present"
     barred = verordening.check(WMO + said.format("Het college"), model="builtin", as_of="2026-12-01")
     assert barred.elements["advice"].status == "partial"
+
+
+def test_a_secretary_by_whom_the_body_is_supported_is_concrete() -> None:
+    said = "Artikel 7 Ondersteuning\n1. De adviesraad wordt ondersteund{}.\n"
+    by = " door een secretaris die het college aanwijst"
+    assert verordening.check(WMO + said.format(by), model="builtin").elements["support"].status == "present"
+    assert verordening.check(WMO + said.format(""), model="builtin").elements["support"].status == "partial"
