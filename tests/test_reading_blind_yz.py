@@ -182,3 +182,36 @@ def test_support_within_a_budget_the_college_sets_each_year() -> None:
     assert status(said.format(""), "support") == "present"
     within = ", met inachtneming van het ondersteuningsbudget dat het college jaarlijks vaststelt"
     assert status(said.format(within), "support") == "partial"
+
+
+def test_a_definition_that_leaves_bylaws_out_of_the_advice() -> None:
+    said = (
+        "\nArtikel 1 Begripsbepalingen\nIn deze verordening wordt verstaan onder:\na. cliëntenraad: de "
+        "Cliëntenraad Zandvoorde;\nb. beleidsvoorstel: een voorstel van het college voor een nota of "
+        "beleidsregel{};\n" + ADVICE.replace("verordeningen en beleidsvoorstellen", "beleidsvoorstellen")
+    )
+    assert status(said.format(""), "advice") == "present"
+    narrowed = ", niet zijnde een voorstel tot vaststelling of wijziging van een verordening"
+    assert status(said.format(narrowed), "advice") == "partial"
+
+
+def test_an_agenda_set_together_with_the_alderman() -> None:
+    said = MEETINGS + "2. De cliëntenraad doet voorstellen voor de agenda van het overleg.{}\n"
+    assert status(said.format(""), "agenda") == "present"
+    joint = " De agenda wordt in overleg met de wethouder vastgesteld."
+    assert status(said.format(joint), "agenda") == "partial"
+
+
+def test_proposals_within_themes_the_college_sets() -> None:
+    said = "\nArtikel 4\nDe adviesraad kan het college voorstellen doen voor beleid{}.\n"
+    assert wmo(said.format("")).elements["policy_proposals"].status == "present"
+    themes = ", binnen de thema's die het college jaarlijks in overleg met de adviesraad vaststelt"
+    assert wmo(said.format(themes)).elements["policy_proposals"].status == "partial"
+
+
+def test_a_public_meeting_for_residents_gives_no_frequency() -> None:
+    said = (
+        "\nArtikel 5\n1. Het college en de cliëntenraad overleggen op verzoek van de cliëntenraad.\n"
+        "2. De cliëntenraad organiseert ten minste eenmaal per jaar een openbare bijeenkomst voor {}.\n"
+    )
+    assert status(said.format("ingezetenen"), "periodic_consultation") == "partial"

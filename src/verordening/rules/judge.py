@@ -423,11 +423,14 @@ def _belongs_with(rule: Rule, q: Qualifier, bylaw: Bylaw, clauses: Clauses, hit:
         return True
     # not an anchor in a phrase that only names the element: "de onderwerpen die in het overleg
     # zijn besproken" (but "Dit overleg vindt viermaal per jaar plaats" is about it)
-    prepositions = clauses.cues.prepositions
+    prepositions, excluded = clauses.cues.prepositions, bylaw.matches.of(f"{rule.element}|exclude")
     anchors = (
         h
         for h in bylaw.matches.of(f"{rule.element}|anchor")
-        if h.unit != hit.unit or not (h.start >= 2 and w.lower[h.start - 2] in prepositions)
+        if h.unit != hit.unit
+        or not (
+            (h.start >= 2 and w.lower[h.start - 2] in prepositions) or _look_alike(rule, bylaw, h, excluded)
+        )
     )
     return q.with_anchor and in_span(anchors, hit.unit, left, right)
 

@@ -8,6 +8,7 @@ with the provisions that show it.
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 from attrs import define
@@ -46,7 +47,31 @@ def grant_shortfalls(
     if all((h.unit, h.start) in anchors.weak for h in anchors.binding if h.unit in scope.anchored):
         found.append(Shortfall(rule.weak_reason))
     found.extend(_left_to_college(rule, bylaw, clauses, anchors))
+    found.extend(_narrowed(rule, bylaw, clauses, scope))
     return (*found, *_taken_back(rule, bylaw, clauses, anchors, scope))
+
+
+_TERM = re.compile(r"^(?:[a-z0-9]{1,3}[.)°]\s*)?(?P<term>[^:;]{3,40}?)\s*:")
+
+
+def _narrowed(rule: Rule, bylaw: Bylaw, clauses: Clauses, scope: Scope) -> list[Shortfall]:
+    """A definition that narrows a term the grant uses: "beleidsvoorstel: een voorstel ...,
+    niet zijnde een voorstel tot vaststelling van een verordening"."""
+    units, words = bylaw.units, bylaw.matches.words
+    granted = " ".join(" ".join(words[u].lower) for u in scope.primary)
+    found = []
+    for unit in units:
+        match = _TERM.match(unit.text.strip().lower()) if unit.definition else None
+        if match is None or not re.search(rf"\b{re.escape(match['term'])}", granted):
+            continue
+        said = words[unit.index].lower
+        joined = f" {' '.join(said)} "
+        for phrase in clauses.cues.exception:
+            at = joined.find(f" {phrase} ")
+            if at >= 0 and not clauses.about_others(joined[at:].split()):
+                found.append(Shortfall(f"{rule.element}_restricted", frozenset([unit.index])))
+                break
+    return found
 
 
 def _denied_beside(rule: Rule, bylaw: Bylaw, clauses: Clauses, anchors: Anchors, scope: Scope) -> list[Hit]:
