@@ -137,10 +137,11 @@ NUMBER_LABEL = re.compile(
 LETTER_LABEL = re.compile(r"(?P<num>[a-z]{1,2}|[ivx]{1,5})(?P<delim>[.)])\s*(?P<rest>.*)$")
 BARE_LETTER = re.compile(r"(?P<num>[a-z])\s(?P<rest>\S.*)$")
 ABBREVIATION = re.compile(r"[a-z]\.")
+# (a unit in lower case: "3 leden" is a number of members, "3 Leden van de raad ..." a lid;
+# a month in any case: "1 Januari 2020")
 NOT_AFTER_BARE_NUMBER = re.compile(
-    rf"(?:{MONTH_NAMES}|jaar|jaren|keer|maal|weken|week|dagen|dag|maanden|maand|uur|leden|lid|"
-    r"personen|euro|procent|%|x\b)",
-    re.IGNORECASE,
+    rf"(?:(?i:{MONTH_NAMES})|jaar|jaren|keer|maal|weken|week|dagen|dag|maanden|maand|uur|leden|lid|"
+    r"personen|euro|procent|%|x\b)"
 )
 ROMANS = ("i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "xii")
 
