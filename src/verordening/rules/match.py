@@ -147,12 +147,16 @@ def _groups_in(matchers: Matchers, present: dict[str, set[str]]) -> list[Group]:
     return found
 
 
-def _windows(column: list[str], words: frozenset[str], start: int, end: int, reach: int) -> list[list[int]]:
-    """The stretches within ``reach`` of a place of one of ``words``, merged where they overlap."""
+def _windows(
+    column: list[str], words: frozenset[str], start: int, end: int, reach: tuple[int, int]
+) -> list[list[int]]:
+    """The stretches from ``reach[0]`` tokens before a place of one of ``words`` to ``reach[1]``
+    tokens after it, merged where they overlap."""
+    before, after = reach
     windows: list[list[int]] = []
     for k in range(start, end):
         if column[k] in words:
-            first, last = max(start, k - reach + 1), min(end, k + reach)
+            first, last = max(start, k - before), min(end, k + after + 1)
             if windows and first <= windows[-1][1]:
                 windows[-1][1] = last
             else:
@@ -164,15 +168,15 @@ def token_matches(matchers: Matchers, text: _Text, start: int, end: int) -> list
     """Token-pattern matches in one provision, relative to its start.
 
     Only the groups whose words the provision has are run, and only around the places of
-    their rarest word: every match holds such a word, so it lies within the group's
-    longest match of one of them; and it holds a word of each of the group's other
-    requirements, so a stretch that lacks one is not run either."""
+    their rarest word: every match holds such a word, so it lies within as many tokens
+    before and after one of them as the group's patterns allow; and it holds a word of each
+    of the group's other requirements, so a stretch that lacks one is not run either."""
     columns = {"LOWER": text.lower, "LEMMA": text.lemma, "NORM": text.norm}
     present = {attr: set(column[start:end]) for attr, column in columns.items()}
     found: list[tuple[int, int, int]] = []
     for group in _groups_in(matchers, present):
         matcher, reach = matchers.groups[group], matchers.reach[group]
-        if not group or reach is None or 2 * reach >= end - start:
+        if not group or reach is None or reach[0] + reach[1] >= end - start:
             found.extend(matcher(text.doc[start:end]))
             continue
         (attr, words), *rest = group
