@@ -26,7 +26,7 @@ from spacy.matcher import DependencyMatcher, Matcher, PhraseMatcher
 from spacy.tokens import Doc
 
 from ..datafile import RuleError
-from ..knowledge import Compound, Cues, Pattern
+from ..knowledge import ROLE_MARK, Compound, Cues, Pattern
 from .ruleset import Rule
 
 __all__ = ["Compounds", "Group", "Matchers", "compile_rules", "counted", "longest"]
@@ -172,9 +172,13 @@ def required(tokens: Iterable[dict[str, Any]]) -> Group:
             requirement = _requirement(token.get(attr), attr)
             if requirement is not None:
                 found.add(requirement)
-    # the most selective first: words that are not all common function words ("in", "het"),
-    # then the fewest
-    return tuple(sorted(found, key=lambda r: (r[1] <= STOP_WORDS, len(r[1]), r[0], sorted(r[1]))))
+    # the most selective first: words that are not all common - function words ("in", "het")
+    # or the marks of roles, which every mention of the college or the body bears - then the fewest
+    return tuple(sorted(found, key=lambda r: (_common(r[1]), len(r[1]), r[0], sorted(r[1]))))
+
+
+def _common(words: frozenset[str]) -> bool:
+    return all(word in STOP_WORDS or word.startswith(ROLE_MARK) for word in words)
 
 
 def _requirement(value: Any, attr: str) -> Requirement | None:
