@@ -290,7 +290,8 @@ class Clauses:
         left, right = self.sentence(w, hit)
         said = w.lower[left:right]
         told = said[: hit.start - left] if before else said  # with ``before``: only what precedes the hit
-        if not any(f" {phrase} " in f" {' '.join(told)} " for phrase in self.cues.exception):
+        text = f" {' '.join(told)} "
+        if not any(f" {phrase} " in text for phrase in self.cues.exception):
             return False
         opens = right >= len(w.lower) - 1  # the last sentence opens the list under it
         cases = items if items and opens else [said]

@@ -10,8 +10,8 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from collections import defaultdict
-from itertools import repeat
 
+import numpy
 from attrs import define, field
 from spacy.attrs import LEMMA, LOWER, NORM
 from spacy.strings import StringStore
@@ -95,15 +95,35 @@ class Strings:
         self.strings = strings
         self.known: dict[int, str] = {}
 
-    def columns(self, doc: Doc) -> tuple[list[str], list[str], list[str]]:
-        """The lower forms, lemmas and norms of a text's tokens, as plain strings."""
-        strings, known = doc.vocab.strings, self.known
-        rows = doc.to_array([LOWER, LEMMA, NORM]).T.tolist()
+    def columns(self, doc: Doc) -> tuple[list[str], list[str], list[str], list[str]]:
+        """The lower forms, lemmas, norms and roles (``""``: none) of a text's tokens, as plain
+        strings. Most lemmas and nearly all norms are the lower form itself: only the others
+        are looked up; a role is named only where a norm is a role's mark."""
+        table = doc.to_array([LOWER, LEMMA, NORM])
+        lower = self._strings(doc, table[:, 0].tolist())
+        lemma, norm = lower.copy(), lower.copy()
+        for column, attr in ((lemma, 1), (norm, 2)):
+            differ = numpy.flatnonzero(table[:, attr] != table[:, 0])
+            words = self._strings(doc, table[differ, attr].tolist())
+            for k, word in zip(differ.tolist(), words, strict=True):
+                column[k] = word
+        role = [""] * len(lower)
+        for k in numpy.flatnonzero(numpy.isin(table[:, 2], self.marks(doc))).tolist():
+            role[k] = _ROLE_OF_NORM[norm[k]]
+        return lower, lemma, norm, role
+
+    def _strings(self, doc: Doc, keys: list[int]) -> list[str]:
+        known = self.known
         try:
-            lower, lemma, norm = (list(map(known.__getitem__, row)) for row in rows)
+            return list(map(known.__getitem__, keys))
         except KeyError:
-            lower, lemma, norm = ([known.setdefault(key, strings[key]) for key in row] for row in rows)
-        return lower, lemma, norm
+            strings = doc.vocab.strings
+            return [known.setdefault(key, strings[key]) for key in keys]
+
+    def marks(self, doc: Doc) -> numpy.ndarray:
+        """The keys of the roles' marks ("@body") in the text's string store."""
+        strings = doc.vocab.strings
+        return numpy.array([strings[mark] for mark in _ROLE_OF_NORM], dtype=numpy.uint64)
 
 
 def _texts(strings: Strings, reading: Reading) -> tuple[list[_Text], list[Words]]:
@@ -112,8 +132,7 @@ def _texts(strings: Strings, reading: Reading) -> tuple[list[_Text], list[Words]
         placed[which].append((start, end, unit))
     texts = []
     for doc, units in zip(reading.docs, placed, strict=True):
-        lower, lemma, norm = strings.columns(doc)
-        role = list(map(_ROLE_OF_NORM.get, norm, repeat("")))
+        lower, lemma, norm, role = strings.columns(doc)
         texts.append(_Text(doc, lower, lemma, norm, role, doc.has_annotation("DEP"), tuple(sorted(units))))
     words = []
     for which, start, end in reading.places:

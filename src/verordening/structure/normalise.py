@@ -85,6 +85,8 @@ class Normalised:
 
 def _clean_line(raw: str, base: int) -> tuple[str, list[_Piece]]:
     """Clean one line; return its text and its pieces."""
+    if not raw:  # a blank line
+        return "", []
     # most lines: only indentation, a bullet or trailing spaces to strip (the same result as
     # _clean_noisy, which tests/test_properties.py checks)
     indent = len(raw) - len(raw.lstrip(" \t"))
