@@ -227,12 +227,13 @@ def _whole_text_matches(matchers: Matchers, text: _Text) -> list[tuple[int, int,
 def match(matchers: Matchers, strings: Strings, reading: Reading) -> Matches:
     """Every match of every pattern in the provisions of ``reading``."""
     texts, words = _texts(strings, reading)
-    hits: dict[str, list[Hit]] = defaultdict(list)
+    found: dict[str, list[tuple[int, int, int]]] = defaultdict(list)  # by key: (provision, start, end)
     names = strings.strings
     for text in texts:
+        keyed: dict[int, list[tuple[int, int, int]]] = defaultdict(list)  # by the matchers' keys
         for first, last, unit in text.units:
             for key, start, end in token_matches(matchers, text, first, last):
-                hits[names[key]].append(Hit(unit, start, end))
+                keyed[key].append((unit, start, end))
         starts = [start for start, _, _ in text.units]
         for key, start, end in _whole_text_matches(matchers, text):
             # the provision the match starts in; a match that runs on into the next is dropped
@@ -241,13 +242,15 @@ def match(matchers: Matchers, strings: Strings, reading: Reading) -> Matches:
                 continue
             first, last, unit = text.units[k]
             if end <= last:
-                hits[names[key]].append(Hit(unit, start - first, end - first))
+                keyed[key].append((unit, start - first, end - first))
+        for key, places in keyed.items():
+            found[names[key]] += places
         for name, start in _compound_matches(matchers, text):
             k = bisect_right(starts, start) - 1
             if k >= 0 and start < text.units[k][1]:  # a unit read again by a model is not here
                 first, _, unit = text.units[k]
-                hits[name].append(Hit(unit, start - first, start - first + 1))
-    return Matches(tuple(words), {key: _longest_per_place(found) for key, found in hits.items()})
+                found[name].append((unit, start - first, start - first + 1))
+    return Matches(tuple(words), {key: _longest_per_place(places) for key, places in found.items()})
 
 
 def _compound_matches(matchers: Matchers, text: _Text) -> list[tuple[str, int]]:
@@ -261,13 +264,13 @@ def _compound_matches(matchers: Matchers, text: _Text) -> list[tuple[str, int]]:
     return [(key, k) for k, word in enumerate(text.lower) if word in keyed for key in keyed[word]]
 
 
-def _longest_per_place(found: list[Hit]) -> tuple[Hit, ...]:
-    best: dict[tuple[int, int], Hit] = {}
-    for h in found:
-        key = (h.unit, h.start)
-        if key not in best or h.end > best[key].end:
-            best[key] = h
-    return tuple(sorted(best.values(), key=lambda h: (h.unit, h.start)))
+def _longest_per_place(found: list[tuple[int, int, int]]) -> tuple[Hit, ...]:
+    """The longest match at each place (provision, first token), in order."""
+    longest: dict[tuple[int, int], int] = {}
+    for unit, start, end in found:
+        if end > longest.get((unit, start), -1):
+            longest[unit, start] = end
+    return tuple(Hit(unit, start, end) for (unit, start), end in sorted(longest.items()))
 
 
 def candidates(matches: Matches, units: list[Unit], rules: tuple[Rule, ...], cues: Cues) -> list[int]:
