@@ -90,20 +90,25 @@ class Clauses:
         them (in "geen ongevraagd advies" the negation is about the qualifier); 'harmless' for
         one negated only for individual matters ("wordt niet geïnformeerd over individuele
         zaken": neither a grant nor a denial); else ''."""
-        lower = w.lower
-        clause_start, _ = w.around(hit.start, hit.end, CLAUSE)
-        if any(self.is_negation(lower, i) for i in range(hit.start, hit.end)):
+        lower, negation = w.lower, self.cues.negation
+        # most matches have no negation word in them or in the seven words before them (the
+        # farthest _reach_before looks): those steps are skipped
+        if not negation.isdisjoint(lower[hit.start : hit.end]) and any(
+            self.is_negation(lower, i) for i in range(hit.start, hit.end)
+        ):
             inside = self.negated(w, hit.end - 1, hit.end, window=hit.end - hit.start, units_parent=item)
             return "negated" if inside else ""
-        first, barrier, subordinate = self._reach_before(w, hit, clause_start)
-        for i in range(first, hit.start):
-            if (i < clause_start and barrier > i) or subordinate < i:
-                continue
-            if self.is_negation(lower, i):
-                qualified = any(q.unit == hit.unit and i < q.start < hit.start for q in qualifiers)
-                double = not self.cues.double_negation.isdisjoint(lower[i : hit.start])
-                if not qualified and not double:
-                    return "harmless" if self.harmless(w, i) else "negated"
+        if not negation.isdisjoint(lower[max(0, hit.start - 7) : hit.start]):
+            clause_start, _ = w.around(hit.start, hit.end, CLAUSE)
+            first, barrier, subordinate = self._reach_before(w, hit, clause_start)
+            for i in range(first, hit.start):
+                if (i < clause_start and barrier > i) or subordinate < i:
+                    continue
+                if self.is_negation(lower, i):
+                    qualified = any(q.unit == hit.unit and i < q.start < hit.start for q in qualifiers)
+                    double = not self.cues.double_negation.isdisjoint(lower[i : hit.start])
+                    if not qualified and not double:
+                        return "harmless" if self.harmless(w, i) else "negated"
         return "negated" if self.negated(w, hit.start, hit.end, window=0, units_parent=item) else ""
 
     def _reach_before(self, w: Words, hit: Hit, clause_start: int) -> tuple[int, int, int]:
@@ -133,10 +138,15 @@ class Clauses:
 
     def negated(self, w: Words, start: int, end: int, window: int, units_parent: bool = False) -> bool:
         lower = w.lower
+        parse = w.parsed and window >= 3
+        # every place looked at lies from ``window`` words before the match on (or, with a
+        # parse, anywhere in the clause): without a negation word there, nothing is negated
+        if not parse and self.cues.negation.isdisjoint(lower[max(0, start - window) :]):
+            return False
         clause_start, clause_end = w.around(start, end, CLAUSE)
         reach = self._reach_after(lower, start, end, clause_start, clause_end, units_parent)
         places = [*range(max(clause_start, start - window), start), *range(end, reach)]
-        if w.parsed and window >= 3:
+        if parse:
             # not inside a subordinate clause the match opens ("in de fase waarin ... nog niet")
             subordinate = self.cues.subordinate
             places += [
@@ -404,6 +414,8 @@ class Clauses:
         here = max(0, min(start, size - 1))
         clause_start, clause_end = w.around(here, here, SENTENCE)
         modals = self.cues.modals
+        if modals.isdisjoint(lemma[clause_start:start]) and modals.isdisjoint(lower[clause_start:start]):
+            return False  # no modal verb before the match
         for i in range(clause_start, min(start, size)):
             if lemma[i] not in modals and lower[i] not in modals:
                 continue
