@@ -326,6 +326,10 @@ class Clauses:
         budget, or a hedge ("zo mogelijk") there."""
         if any(h.unit == anchor.unit for h in cues.unit):
             return True
+        if not any(h.unit == anchor.unit for h in cues.hedges) and not any(
+            h.unit == anchor.unit for h in cues.clauses
+        ):
+            return False  # no hedge and no condition in the provision
         lower, size = w.lower, len(w.lower)
         sentence_start, sentence_end = self.sentence(w, anchor)
         if in_span(cues.hedges, anchor.unit, sentence_start, sentence_end):
