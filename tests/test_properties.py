@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import string
+import sys
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -223,7 +224,7 @@ _HEADING_STARTS = [
 @SETTINGS
 @given(
     st.tuples(
-        st.sampled_from(["", " ", "x", "1", "-", "•", "(", "É"]),
+        st.sampled_from(["", " ", "x", "1", "\u0661", "-", "•", "(", "É"]),
         st.sampled_from(_HEADING_STARTS),
         st.text(max_size=12),
     ).map("".join)
@@ -241,9 +242,17 @@ def test_quick_line_tests_never_skip_a_heading_or_a_label(line: str) -> None:
         lines._TOELICHTING,
     )
     if any(pattern.match(line) for pattern in patterns):
-        assert line[:1] in lines._HEADING_FIRST
+        assert line[:1] in lines.HEADING_FIRST
+    labels = (lines.LID_WORD, lines.NUMBER_LABEL, lines.LETTER_LABEL, lines.BARE_LETTER)
+    if any(pattern.match(line) for pattern in labels):
+        assert line[:1] in lines.LABEL_FIRST or line[:1].isdecimal()
     if LABEL_ALONE.fullmatch(line):  # the joiner skips its test on longer lines
         assert len(line) <= 9
+
+
+def test_no_white_space_after_u3000() -> None:
+    """The quick test for noise lists the white space up to U+3000 (normalise._SPACES)."""
+    assert not any(chr(c).isspace() for c in range(0x3001, sys.maxunicode + 1))
 
 
 @SETTINGS

@@ -73,14 +73,17 @@ class LookupLemmas:
     def __call__(self, doc: Doc) -> Doc:
         strings = doc.vocab.strings
         known = self.known.setdefault(id(strings), {})
+        # each distinct word looked up once
+        words, where = numpy.unique(doc.to_array([LOWER]), return_inverse=True)
         lemmas = []
-        for lower in doc.to_array([LOWER]).tolist():
+        for lower in words.tolist():
             lemma = known.get(lower)
             if lemma is None:
                 value = self.table.get(lower)
                 lemma = known[lower] = strings.add(value) if value else lower
             lemmas.append(lemma)
-        doc.from_array([LEMMA], numpy.array(lemmas, dtype=numpy.uint64).reshape(-1, 1))  # type: ignore[arg-type]
+        found = numpy.array(lemmas, dtype=numpy.uint64)[where]
+        doc.from_array([LEMMA], found.reshape(-1, 1))  # type: ignore[arg-type]
         return doc
 
 

@@ -10,6 +10,7 @@ law's article ("artikel 47 van de Participatiewet") names nothing in the bylaw.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
 
 from ..structure.citation import ordinal
@@ -64,6 +65,8 @@ def _listed(match: re.Match[str]) -> list[int]:
     return [n for n in numbers if n > 0]
 
 
+# both are looked for only in texts that hold their words (in lower case, or with a letter
+# that matches an "i" when case is ignored but does not lower to one: see _ODD_I)
 _NEAR_LID = re.compile(r"\b(?:het\s+)?(?P<which>vorige|voorgaande|volgende)\s+lid\b", re.IGNORECASE)
 # "Het college kan hiervan afwijken": a departure from the lid before
 _DEPARTURE = re.compile(
@@ -71,14 +74,23 @@ _DEPARTURE = re.compile(
 )
 
 
-def _index(units: list[Unit]) -> dict[str, set[int]]:
-    """Every node id that a unit stands in (or is), and the units under it."""
-    under: dict[str, set[int]] = {}
-    for unit in units:
-        steps = unit.node.id.split("/")
-        for end in range(1, len(steps) + 1):
-            under.setdefault("/".join(steps[:end]), set()).add(unit.index)
-    return under
+class _Under:
+    """The units that stand in a node (or are it), by the node's id, found as asked: the ids
+    sorted, those under "art5" are "art5" itself and the run of ids from "art5/" on."""
+
+    def __init__(self, units: list[Unit]) -> None:
+        placed = sorted((unit.node.id, unit.index) for unit in units)
+        self.ids = [node_id for node_id, _ in placed]
+        self.units = [index for _, index in placed]
+
+    def get(self, node_id: str) -> set[int]:
+        ids = self.ids
+        first = bisect_left(ids, node_id)
+        end = bisect_right(ids, node_id, first)
+        # every id that continues with a "/" sorts before the same id continued by "0"
+        below = bisect_left(ids, node_id + "/", end)
+        last = bisect_left(ids, node_id + "0", below)
+        return {*self.units[first:end], *self.units[below:last]}
 
 
 def _lid_number(match: re.Match[str]) -> int | None:
@@ -102,33 +114,35 @@ def _own_lid(unit: Unit) -> int | None:
     return int(found[1]) if found else None
 
 
-def _references(unit: Unit, under: dict[str, set[int]]) -> set[int]:
+def _references(unit: Unit, under: _Under) -> set[int]:
     text, found = unit.text, set()
     lower = text.lower()
     if "art" in lower:
         for match in _ARTICLE_REF.finditer(text):
-            found |= under.get(_target(match["art"], _lid_number(match), match["part"]), set())
+            found |= under.get(_target(match["art"], _lid_number(match), match["part"]))
         for match in _ARTICLE_LIST.finditer(text):
             for article in _articles(match["list"]):
-                found |= under.get(_target(article, None, None), set())
+                found |= under.get(_target(article, None, None))
     if unit.article is not None and unit.article.id and ("lid" in lower or "leden" in lower):
         article = unit.article.id
         for match in _OWN_LID.finditer(text):
             lid = _lid_number(match)
             if lid is not None:
                 part = f"/{match['part'].lower().rstrip('°')}" if match["part"] else ""
-                found |= under.get(f"{article}/lid{lid}{part}", set())
+                found |= under.get(f"{article}/lid{lid}{part}")
         for match in _LID_LIST.finditer(text):
             for lid in _listed(match):
-                found |= under.get(f"{article}/lid{lid}", set())
+                found |= under.get(f"{article}/lid{lid}")
     own = _own_lid(unit)
     if unit.article is not None and unit.article.id and own is not None:
         article = unit.article.id
-        for match in _NEAR_LID.finditer(text):
-            step = 1 if match["which"].lower() == "volgende" else -1
-            found |= under.get(f"{article}/lid{own + step}", set())
-        if _DEPARTURE.search(text):
-            found |= under.get(f"{article}/lid{own - 1}", set())
+        odd = _ODD_I[0] in text or _ODD_I[1] in text
+        if odd or "vorige" in lower or "voorgaande" in lower or "volgende" in lower:
+            for match in _NEAR_LID.finditer(text):
+                step = 1 if match["which"].lower() == "volgende" else -1
+                found |= under.get(f"{article}/lid{own + step}")
+        if (odd or "hiervan" in lower or "daarvan" in lower) and _DEPARTURE.search(text):
+            found |= under.get(f"{article}/lid{own - 1}")
     found.discard(unit.index)
     return found
 
@@ -139,12 +153,13 @@ def resolve_references(units: Iterable[Unit]) -> tuple[frozenset[int], ...]:
     hinted = [u for u in every if _hinted(u.text)]
     if not hinted:
         return tuple(frozenset() for _ in every)
-    under = _index(every)
+    under = _Under(every)
     found = {u.index: frozenset(_references(u, under)) for u in hinted}
     return tuple(found.get(u.index, frozenset()) for u in every)
 
 
 _HINT = re.compile(r"artikel|art\.|\blid\b|\bleden\b|(?:hier|daar)van", re.IGNORECASE)
+_LID_WORD = re.compile(r"\bl(?:id|eden)\b")
 # the letters that match an "i" when case is ignored, but do not lower to one
 _ODD_I = ("\u0130", "\u0131")
 
@@ -155,6 +170,6 @@ def _hinted(text: str) -> bool:
     lower = text.lower()
     if "artikel" in lower or "art." in lower or "hiervan" in lower or "daarvan" in lower:
         return True
-    if "art" in lower or "lid" in lower or "leden" in lower or any(i in text for i in _ODD_I):
+    if _ODD_I[0] in text or _ODD_I[1] in text:
         return _HINT.search(text) is not None
-    return False
+    return ("lid" in lower or "leden" in lower) and _LID_WORD.search(lower) is not None

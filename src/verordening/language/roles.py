@@ -157,8 +157,9 @@ def _aliases(units: list[Unit], names: RoleNames, known: dict[str, str]) -> list
     found = []
     for unit in units:
         text = unit.text
+        lower = text.lower()
         matches = [
-            *(_HEREAFTER.finditer(text) if "hierna" in text.lower() or "aangeduid" in text.lower() else ()),
+            *(_HEREAFTER.finditer(text) if "hierna" in lower or "aangeduid" in lower else ()),
             *_ABBREVIATION.finditer(text),
         ]
         # in a definition the alias names the defined term: "Landelijke Cliëntenraad: de
@@ -213,6 +214,7 @@ _STOP = frozenset(
 
 
 _TOWARDS_WHOM = re.compile(rf"\s+{_TOWARDS}\s+(?:het|de)\s+(?P<x>[a-zà-ÿ]+)")
+_TOWARDS_WORDS = ("advise", "overleg", "informe")  # one of these stands in every match of _TOWARDS
 
 
 def _named_before(lower: str, end: int, names: set[str]) -> bool:
@@ -232,6 +234,8 @@ def _counterparts(units: list[Unit], body: set[str], known: dict[str, str]) -> l
         if unit.definition:
             continue
         lower = unit.text.lower()
+        if not any(word in lower for word in _TOWARDS_WORDS):
+            continue
         for match in _TOWARDS_WHOM.finditer(lower):
             if not _named_before(lower, match.start(), body):
                 continue

@@ -42,6 +42,21 @@ _DEFINITIONS = re.compile(
 )
 
 
+# the letters that match an ASCII letter of _DEFINITIONS when case is ignored, but do not
+# lower to it (an "i" or an "s")
+_ODD_LETTERS = ("\u0130", "\u0131", "\u017f")
+
+
+def _defines(text: str) -> bool:
+    """Whether an article's heading and opening words say it defines terms: told by its lower
+    case first, quicker than by the expression that ignores case."""
+    lower = text.lower()
+    hinted = any(word in lower for word in ("verstaa", "begrip", "definitie"))
+    if hinted or any(c in text for c in _ODD_LETTERS):
+        return _DEFINITIONS.search(text) is not None
+    return False
+
+
 def _own_text(node: Node) -> str:
     """The node's own words: up to its first child, without label or heading."""
     # the children's texts end the node's text, each on lines of its own
@@ -79,7 +94,7 @@ def units_of(document: Document) -> list[Unit]:
         own = _own_text(node) if heads or provision else ""
         if heads:
             article = node
-            definition = bool(_DEFINITIONS.search(f"{node.title or ''} {own}")) and binding
+            definition = binding and _defines(f"{node.title or ''} {own}")
         if provision:
             text = own
             if "[" in text:

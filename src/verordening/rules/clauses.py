@@ -90,20 +90,25 @@ class Clauses:
         them (in "geen ongevraagd advies" the negation is about the qualifier); 'harmless' for
         one negated only for individual matters ("wordt niet geïnformeerd over individuele
         zaken": neither a grant nor a denial); else ''."""
-        lower = w.lower
-        clause_start, _ = w.around(hit.start, hit.end, CLAUSE)
-        if any(self.is_negation(lower, i) for i in range(hit.start, hit.end)):
+        lower, negation = w.lower, self.cues.negation
+        # most matches have no negation word in them or in the seven words before them (the
+        # farthest _reach_before looks): those steps are skipped
+        if not negation.isdisjoint(lower[hit.start : hit.end]) and any(
+            self.is_negation(lower, i) for i in range(hit.start, hit.end)
+        ):
             inside = self.negated(w, hit.end - 1, hit.end, window=hit.end - hit.start, units_parent=item)
             return "negated" if inside else ""
-        first, barrier, subordinate = self._reach_before(w, hit, clause_start)
-        for i in range(first, hit.start):
-            if (i < clause_start and barrier > i) or subordinate < i:
-                continue
-            if self.is_negation(lower, i):
-                qualified = any(q.unit == hit.unit and i < q.start < hit.start for q in qualifiers)
-                double = not self.cues.double_negation.isdisjoint(lower[i : hit.start])
-                if not qualified and not double:
-                    return "harmless" if self.harmless(w, i) else "negated"
+        if not negation.isdisjoint(lower[max(0, hit.start - 7) : hit.start]):
+            clause_start, _ = w.around(hit.start, hit.end, CLAUSE)
+            first, barrier, subordinate = self._reach_before(w, hit, clause_start)
+            for i in range(first, hit.start):
+                if (i < clause_start and barrier > i) or subordinate < i:
+                    continue
+                if self.is_negation(lower, i):
+                    qualified = any(q.unit == hit.unit and i < q.start < hit.start for q in qualifiers)
+                    double = not self.cues.double_negation.isdisjoint(lower[i : hit.start])
+                    if not qualified and not double:
+                        return "harmless" if self.harmless(w, i) else "negated"
         passive = self._passive_negation(w, hit)
         if passive >= 0:
             return "harmless" if self.harmless(w, passive) else "negated"
@@ -161,10 +166,15 @@ class Clauses:
 
     def negated(self, w: Words, start: int, end: int, window: int, units_parent: bool = False) -> bool:
         lower = w.lower
+        parse = w.parsed and window >= 3
+        # every place looked at lies from ``window`` words before the match on (or, with a
+        # parse, anywhere in the clause): without a negation word there, nothing is negated
+        if not parse and self.cues.negation.isdisjoint(lower[max(0, start - window) :]):
+            return False
         clause_start, clause_end = w.around(start, end, CLAUSE)
         reach = self._reach_after(lower, start, end, clause_start, clause_end, units_parent)
         places = [*range(max(clause_start, start - window), start), *range(end, reach)]
-        if w.parsed and window >= 3:
+        if parse:
             # not inside a subordinate clause the match opens ("in de fase waarin ... nog niet")
             subordinate = self.cues.subordinate
             places += [
@@ -318,7 +328,8 @@ class Clauses:
         left, right = self.sentence(w, hit)
         said = w.lower[left:right]
         told = said[: hit.start - left] if before else said  # with ``before``: only what precedes the hit
-        if not any(f" {phrase} " in f" {' '.join(told)} " for phrase in self.cues.exception):
+        text = f" {' '.join(told)} "
+        if not any(f" {phrase} " in text for phrase in self.cues.exception):
             return False
         opens = right >= len(w.lower) - 1  # the last sentence opens the list under it
         cases = items if items and opens else [said]
@@ -343,6 +354,10 @@ class Clauses:
         budget, or a hedge ("zo mogelijk") there."""
         if any(h.unit == anchor.unit for h in cues.unit):
             return True
+        if not any(h.unit == anchor.unit for h in cues.hedges) and not any(
+            h.unit == anchor.unit for h in cues.clauses
+        ):
+            return False  # no hedge and no condition in the provision
         lower, size = w.lower, len(w.lower)
         sentence_start, sentence_end = self.sentence(w, anchor)
         if in_span(cues.hedges, anchor.unit, sentence_start, sentence_end):
@@ -442,6 +457,8 @@ class Clauses:
         here = max(0, min(start, size - 1))
         clause_start, clause_end = w.around(here, here, SENTENCE)
         modals = self.cues.modals
+        if modals.isdisjoint(lemma[clause_start:start]) and modals.isdisjoint(lower[clause_start:start]):
+            return False  # no modal verb before the match
         for i in range(clause_start, min(start, size)):
             if lemma[i] not in modals and lower[i] not in modals:
                 continue

@@ -26,7 +26,7 @@ from spacy.matcher import DependencyMatcher, Matcher, PhraseMatcher
 from spacy.tokens import Doc
 
 from ..datafile import RuleError
-from ..knowledge import Compound, Cues, Pattern
+from ..knowledge import ROLE_MARK, Compound, Cues, Pattern
 from .ruleset import Rule
 
 __all__ = ["Compounds", "Group", "Matchers", "compile_rules", "counted", "longest"]
@@ -45,13 +45,14 @@ Group = tuple[Requirement, ...]  # what every pattern of a token-matcher group n
 class Matchers:
     """The compiled rule set.
 
-    ``groups`` holds the token matchers by what their patterns need, ``reach`` the longest
-    match of each group (None: unbounded), ``index`` finds the groups by the words of their
-    most selective requirement (``always``: groups that need no word)."""
+    ``groups`` holds the token matchers by what their patterns need, ``reach`` how many
+    tokens a match of each group may have before and after its word of the group's first
+    requirement (None: unbounded), ``index`` finds the groups by the words of their most
+    selective requirement (``always``: groups that need no word)."""
 
     phrases: dict[str, PhraseMatcher]
     groups: dict[Group, Matcher]
-    reach: dict[Group, int | None]
+    reach: dict[Group, tuple[int, int] | None]
     index: dict[str, dict[str, tuple[Group, ...]]]
     always: tuple[Group, ...]
     dependency: DependencyMatcher
@@ -127,6 +128,18 @@ def longest(tokens: Iterable[dict[str, Any]]) -> int | None:
     return total
 
 
+def around(tokens: tuple[dict[str, Any], ...], requirement: Requirement) -> tuple[int, int] | None:
+    """The most tokens a match can have before and after the token that meets ``requirement``
+    (one of the pattern's required tokens; the first such token when there are more); None
+    when either has no bound."""
+    attr = requirement[0]
+    for k, token in enumerate(tokens):
+        if token.get("OP") in (None, "1") and _requirement(token.get(attr), attr) == requirement:
+            before, after = longest(tokens[:k]), longest(tokens[k + 1 :])
+            return None if before is None or after is None else (before, after)
+    return None
+
+
 def counted(tokens: Iterable[dict[str, Any]]) -> list[list[dict[str, Any]]]:
     """The pattern as patterns without bounded repeats: ``{X, OP: "{n,m}"}`` becomes ``X``
     written k times, one pattern per k from n to m (and all their combinations when there
@@ -156,14 +169,25 @@ def required(tokens: Iterable[dict[str, Any]]) -> Group:
         if token.get("OP") not in (None, "+", "1"):
             continue
         for attr in ("LOWER", "LEMMA", "NORM"):
-            value = token.get(attr)
-            if isinstance(value, str):
-                found.add((attr, frozenset([value])))
-            elif isinstance(value, dict) and set(value) == {"IN"}:
-                found.add((attr, frozenset(str(v) for v in value["IN"])))
-    # the most selective first: words that are not all common function words ("in", "het"),
-    # then the fewest
-    return tuple(sorted(found, key=lambda r: (r[1] <= STOP_WORDS, len(r[1]), r[0], sorted(r[1]))))
+            requirement = _requirement(token.get(attr), attr)
+            if requirement is not None:
+                found.add(requirement)
+    # the most selective first: words that are not all common - function words ("in", "het")
+    # or the marks of roles, which every mention of the college or the body bears - then the fewest
+    return tuple(sorted(found, key=lambda r: (_common(r[1]), len(r[1]), r[0], sorted(r[1]))))
+
+
+def _common(words: frozenset[str]) -> bool:
+    return all(word in STOP_WORDS or word.startswith(ROLE_MARK) for word in words)
+
+
+def _requirement(value: Any, attr: str) -> Requirement | None:
+    """What a token's value of ``attr`` requires: one word, or one of a list (None: neither)."""
+    if isinstance(value, str):
+        return attr, frozenset([value])
+    if isinstance(value, dict) and set(value) == {"IN"}:
+        return attr, frozenset(str(v) for v in value["IN"])
+    return None
 
 
 def _reads_tags(tokens: Iterable[dict[str, Any]]) -> bool:
@@ -186,7 +210,7 @@ class _Builder:
         self.compounds: dict[str, tuple[Compound, ...]] = {}
         self.phrases = {attr: PhraseMatcher(nlp.vocab, attr=attr) for attr in PHRASE_ATTRS}
         self.groups: dict[Group, Matcher] = {}
-        self.reach: dict[Group, int | None] = {}
+        self.reach: dict[Group, tuple[int, int] | None] = {}
         self.dependency = DependencyMatcher(nlp.vocab, validate=True)
         self.reads_tags = False
         # patterns with bounded repeats are added here as written, to be checked; never run
@@ -203,13 +227,16 @@ class _Builder:
             group = required(tokens)
             if group not in self.groups:
                 self.groups[group] = Matcher(self.nlp.vocab, validate=True)
-                self.reach[group] = 0
+                self.reach[group] = (0, 0)
             variants = counted(tokens)
             if len(variants) > 1 or variants[0] != list(tokens):
                 self.written.add(key, [list(tokens)])  # what spaCy refuses, as written
             self.groups[group].add(key, variants)
-            most, reach = longest(tokens), self.reach[group]
-            self.reach[group] = None if most is None or reach is None else max(reach, most)
+            most = around(tokens, group[0]) if group else None
+            reach = self.reach[group]
+            self.reach[group] = (
+                None if most is None or reach is None else (max(reach[0], most[0]), max(reach[1], most[1]))
+            )
             return
         attr, sequences = plain
         docs = [Doc(self.nlp.vocab, words=seq) for seq in sequences]

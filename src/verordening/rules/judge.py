@@ -75,6 +75,8 @@ class Bylaw:
 
     def lapsed_at(self, clauses: Clauses, hit: Hit) -> bool:
         """Whether ``hit`` stands in a sentence about a period that ended before ``as_of``."""
+        if not self.lapsed:
+            return False
         return (hit.unit, clauses.sentence(self.matches.words[hit.unit], hit)[0]) in self.lapsed
 
     def notes(self, rule: Rule, reasons: Iterable[str] | None = None) -> Iterator[tuple[str, Hit]]:

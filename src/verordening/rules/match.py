@@ -10,8 +10,8 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from collections import defaultdict
-from itertools import repeat
 
+import numpy
 from attrs import define, field
 from spacy.attrs import LEMMA, LOWER, NORM
 from spacy.strings import StringStore
@@ -95,15 +95,35 @@ class Strings:
         self.strings = strings
         self.known: dict[int, str] = {}
 
-    def columns(self, doc: Doc) -> tuple[list[str], list[str], list[str]]:
-        """The lower forms, lemmas and norms of a text's tokens, as plain strings."""
-        strings, known = doc.vocab.strings, self.known
-        rows = doc.to_array([LOWER, LEMMA, NORM]).T.tolist()
+    def columns(self, doc: Doc) -> tuple[list[str], list[str], list[str], list[str]]:
+        """The lower forms, lemmas, norms and roles (``""``: none) of a text's tokens, as plain
+        strings. Most lemmas and nearly all norms are the lower form itself: only the others
+        are looked up; a role is named only where a norm is a role's mark."""
+        table = doc.to_array([LOWER, LEMMA, NORM])
+        lower = self._strings(doc, table[:, 0].tolist())
+        lemma, norm = lower.copy(), lower.copy()
+        for column, attr in ((lemma, 1), (norm, 2)):
+            differ = numpy.flatnonzero(table[:, attr] != table[:, 0])
+            words = self._strings(doc, table[differ, attr].tolist())
+            for k, word in zip(differ.tolist(), words, strict=True):
+                column[k] = word
+        role = [""] * len(lower)
+        for k in numpy.flatnonzero(numpy.isin(table[:, 2], self.marks(doc))).tolist():
+            role[k] = _ROLE_OF_NORM[norm[k]]
+        return lower, lemma, norm, role
+
+    def _strings(self, doc: Doc, keys: list[int]) -> list[str]:
+        known = self.known
         try:
-            lower, lemma, norm = (list(map(known.__getitem__, row)) for row in rows)
+            return list(map(known.__getitem__, keys))
         except KeyError:
-            lower, lemma, norm = ([known.setdefault(key, strings[key]) for key in row] for row in rows)
-        return lower, lemma, norm
+            strings = doc.vocab.strings
+            return [known.setdefault(key, strings[key]) for key in keys]
+
+    def marks(self, doc: Doc) -> numpy.ndarray:
+        """The keys of the roles' marks ("@body") in the text's string store."""
+        strings = doc.vocab.strings
+        return numpy.array([strings[mark] for mark in _ROLE_OF_NORM], dtype=numpy.uint64)
 
 
 def _texts(strings: Strings, reading: Reading) -> tuple[list[_Text], list[Words]]:
@@ -112,8 +132,7 @@ def _texts(strings: Strings, reading: Reading) -> tuple[list[_Text], list[Words]
         placed[which].append((start, end, unit))
     texts = []
     for doc, units in zip(reading.docs, placed, strict=True):
-        lower, lemma, norm = strings.columns(doc)
-        role = list(map(_ROLE_OF_NORM.get, norm, repeat("")))
+        lower, lemma, norm, role = strings.columns(doc)
         texts.append(_Text(doc, lower, lemma, norm, role, doc.has_annotation("DEP"), tuple(sorted(units))))
     words = []
     for which, start, end in reading.places:
@@ -147,12 +166,16 @@ def _groups_in(matchers: Matchers, present: dict[str, set[str]]) -> list[Group]:
     return found
 
 
-def _windows(column: list[str], words: frozenset[str], start: int, end: int, reach: int) -> list[list[int]]:
-    """The stretches within ``reach`` of a place of one of ``words``, merged where they overlap."""
+def _windows(
+    column: list[str], words: frozenset[str], start: int, end: int, reach: tuple[int, int]
+) -> list[list[int]]:
+    """The stretches from ``reach[0]`` tokens before a place of one of ``words`` to ``reach[1]``
+    tokens after it, merged where they overlap."""
+    before, after = reach
     windows: list[list[int]] = []
     for k in range(start, end):
         if column[k] in words:
-            first, last = max(start, k - reach + 1), min(end, k + reach)
+            first, last = max(start, k - before), min(end, k + after + 1)
             if windows and first <= windows[-1][1]:
                 windows[-1][1] = last
             else:
@@ -164,15 +187,15 @@ def token_matches(matchers: Matchers, text: _Text, start: int, end: int) -> list
     """Token-pattern matches in one provision, relative to its start.
 
     Only the groups whose words the provision has are run, and only around the places of
-    their rarest word: every match holds such a word, so it lies within the group's
-    longest match of one of them; and it holds a word of each of the group's other
-    requirements, so a stretch that lacks one is not run either."""
+    their rarest word: every match holds such a word, so it lies within as many tokens
+    before and after one of them as the group's patterns allow; and it holds a word of each
+    of the group's other requirements, so a stretch that lacks one is not run either."""
     columns = {"LOWER": text.lower, "LEMMA": text.lemma, "NORM": text.norm}
     present = {attr: set(column[start:end]) for attr, column in columns.items()}
     found: list[tuple[int, int, int]] = []
     for group in _groups_in(matchers, present):
         matcher, reach = matchers.groups[group], matchers.reach[group]
-        if not group or reach is None or 2 * reach >= end - start:
+        if not group or reach is None or reach[0] + reach[1] >= end - start:
             found.extend(matcher(text.doc[start:end]))
             continue
         (attr, words), *rest = group
@@ -204,12 +227,13 @@ def _whole_text_matches(matchers: Matchers, text: _Text) -> list[tuple[int, int,
 def match(matchers: Matchers, strings: Strings, reading: Reading) -> Matches:
     """Every match of every pattern in the provisions of ``reading``."""
     texts, words = _texts(strings, reading)
-    hits: dict[str, list[Hit]] = defaultdict(list)
+    found: dict[str, list[tuple[int, int, int]]] = defaultdict(list)  # by key: (provision, start, end)
     names = strings.strings
     for text in texts:
+        keyed: dict[int, list[tuple[int, int, int]]] = defaultdict(list)  # by the matchers' keys
         for first, last, unit in text.units:
             for key, start, end in token_matches(matchers, text, first, last):
-                hits[names[key]].append(Hit(unit, start, end))
+                keyed[key].append((unit, start, end))
         starts = [start for start, _, _ in text.units]
         for key, start, end in _whole_text_matches(matchers, text):
             # the provision the match starts in; a match that runs on into the next is dropped
@@ -218,13 +242,15 @@ def match(matchers: Matchers, strings: Strings, reading: Reading) -> Matches:
                 continue
             first, last, unit = text.units[k]
             if end <= last:
-                hits[names[key]].append(Hit(unit, start - first, end - first))
+                keyed[key].append((unit, start - first, end - first))
+        for key, places in keyed.items():
+            found[names[key]] += places
         for name, start in _compound_matches(matchers, text):
             k = bisect_right(starts, start) - 1
             if k >= 0 and start < text.units[k][1]:  # a unit read again by a model is not here
                 first, _, unit = text.units[k]
-                hits[name].append(Hit(unit, start - first, start - first + 1))
-    return Matches(tuple(words), {key: _longest_per_place(found) for key, found in hits.items()})
+                found[name].append((unit, start - first, start - first + 1))
+    return Matches(tuple(words), {key: _longest_per_place(places) for key, places in found.items()})
 
 
 def _compound_matches(matchers: Matchers, text: _Text) -> list[tuple[str, int]]:
@@ -238,13 +264,13 @@ def _compound_matches(matchers: Matchers, text: _Text) -> list[tuple[str, int]]:
     return [(key, k) for k, word in enumerate(text.lower) if word in keyed for key in keyed[word]]
 
 
-def _longest_per_place(found: list[Hit]) -> tuple[Hit, ...]:
-    best: dict[tuple[int, int], Hit] = {}
-    for h in found:
-        key = (h.unit, h.start)
-        if key not in best or h.end > best[key].end:
-            best[key] = h
-    return tuple(sorted(best.values(), key=lambda h: (h.unit, h.start)))
+def _longest_per_place(found: list[tuple[int, int, int]]) -> tuple[Hit, ...]:
+    """The longest match at each place (provision, first token), in order."""
+    longest: dict[tuple[int, int], int] = {}
+    for unit, start, end in found:
+        if end > longest.get((unit, start), -1):
+            longest[unit, start] = end
+    return tuple(Hit(unit, start, end) for (unit, start), end in sorted(longest.items()))
 
 
 def candidates(matches: Matches, units: list[Unit], rules: tuple[Rule, ...], cues: Cues) -> list[int]:

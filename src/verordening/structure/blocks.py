@@ -24,6 +24,8 @@ from .lines import (
     BARE_LETTER,
     CLOSING,
     DATE_LINE,
+    HEADING_FIRST,
+    LABEL_FIRST,
     LETTER_LABEL,
     LID_WORD,
     NOT_AFTER_BARE_NUMBER,
@@ -68,6 +70,17 @@ class Note:
     values: dict[str, str] = field(factory=dict)
 
 
+def _lines(text: str) -> list[Line]:
+    """The lines of the text that are not empty, with their spans."""
+    lines = []
+    start = 0
+    for line in text.split("\n"):
+        if line:
+            lines.append(Line(start, start + len(line), line))
+        start += len(line) + 1
+    return lines
+
+
 class _ArticleState:
     """What we know inside one article, to decide what a label means."""
 
@@ -97,7 +110,7 @@ class _ArticleState:
 class _Lexer:
     def __init__(self, text: str) -> None:
         self.text = text
-        self.lines = [Line(m.start(), m.end(), m.group()) for m in re.finditer(r"[^\n]+", text)]
+        self.lines = _lines(text)
         front = self._first_article()
         self.lines[:front] = split_front(self.lines[:front])
         first = self._first_article()
@@ -221,9 +234,12 @@ class _Lexer:
             i += 1
 
     def _zone_headings(self) -> list[str]:
-        """Per line, the heading that opens a zone or an article: ANNEX, TOEL, ARTICLE or ""."""
+        """Per line, the heading that opens a zone or an article: ANNEX, TOEL, ARTICLE or ""
+        (most lines are told by their first character)."""
         return [
-            "ANNEX"
+            ""
+            if ln.text[:1] not in HEADING_FIRST
+            else "ANNEX"
             if annex_heading(ln.text)
             else "TOEL"
             if toelichting_heading(ln.text)
@@ -305,6 +321,9 @@ class _Lexer:
         return tail.endswith((";", ",", ":")) or tail.endswith((" en", " of", "en/of"))
 
     def _label(self, text: str, state: _ArticleState) -> tuple[str, str] | None:
+        first = text[:1]
+        if first not in LABEL_FIRST and not first.isdecimal():  # most lines go on from the line before
+            return None
         match = LID_WORD.match(text)
         if match:
             number = match.group("num")

@@ -21,6 +21,8 @@ __all__ = [
     "BARE_LETTER",
     "CLOSING",
     "DATE_LINE",
+    "HEADING_FIRST",
+    "LABEL_FIRST",
     "LETTER_LABEL",
     "LID_WORD",
     "META_TOP",
@@ -195,12 +197,14 @@ def title_line(text: str) -> bool:
 
 
 # the characters a heading can start with (the patterns above): most lines are skipped on that
-_HEADING_FIRST = frozenset("AEeHP§BMTt")
+HEADING_FIRST = frozenset("AEeHP§BMTt")
+# ... and a label (LID_WORD, NUMBER_LABEL, LETTER_LABEL, BARE_LETTER), besides any digit
+LABEL_FIRST = frozenset("L(abcdefghijklmnopqrstuvwxyz")
 
 
 def heading_kind(text: str) -> tuple[str, re.Match[str]] | None:
     """Chapter, afdeling, paragraaf or article heading on this line, if any."""
-    if text[:1] not in _HEADING_FIRST:
+    if text[:1] not in HEADING_FIRST:
         return None
     for kind, pattern in (
         ("ARTICLE", ARTICLE),
@@ -215,7 +219,7 @@ def heading_kind(text: str) -> tuple[str, re.Match[str]] | None:
 
 
 def annex_heading(text: str) -> re.Match[str] | None:
-    if text[:1] not in _HEADING_FIRST:
+    if text[:1] not in HEADING_FIRST:
         return None
     match = _ANNEX.match(text)
     if not match or len(text) > 160 or text[-1] in ";,":
@@ -231,7 +235,7 @@ def annex_heading(text: str) -> re.Match[str] | None:
 
 
 def toelichting_heading(text: str) -> bool:
-    if text[:1] not in _HEADING_FIRST:
+    if text[:1] not in HEADING_FIRST:
         return False
     match = _TOELICHTING.match(text)
     return bool(match) and len(text) <= 160 and not text.endswith((";", ","))

@@ -38,8 +38,10 @@ _NOISE = re.compile(
     rf"|(?P<space>(?:(?! )[{_WS}])[{_WS}]*|[ ][{_WS}]+)"
 )
 # A quick test for a line that may hold noise: a character _NOISE starts with, white space
-# that is not a plain space, or two spaces
-_MAYBE_NOISE = re.compile(r"[\u00ad\u200b\u200c\u200d\u2060\ufeff\u200e\u200f<*\[\]~]|[^\S ]|  ")
+# that is not a plain space (listed: one character class is quicker than ``[^\S ]``; no
+# character after U+3000 is white space, which tests/test_properties.py checks), or two spaces
+_SPACES = "".join(c for c in map(chr, range(0x3001)) if c.isspace() and c != " ")
+_NOISE_CHAR = re.compile(f"[\u00ad\u200b\u200c\u200d\u2060\ufeff\u200e\u200f<*\\[\\]~{re.escape(_SPACES)}]")
 # Bullets and markdown heading marks that may open a line; dashes only before a space.
 _LEAD = re.compile(r"(?:[ ]*(?:[•●▪◦·‣∙○■□➢►✓#][ ]*|[-–—][ ]+))*[ ]*")
 
@@ -85,12 +87,14 @@ class Normalised:
 
 def _clean_line(raw: str, base: int) -> tuple[str, list[_Piece]]:
     """Clean one line; return its text and its pieces."""
+    if not raw:  # a blank line
+        return "", []
     # most lines: only indentation, a bullet or trailing spaces to strip (the same result as
     # _clean_noisy, which tests/test_properties.py checks)
     indent = len(raw) - len(raw.lstrip(" \t"))
     rest = raw[indent:]
     trail = len(rest.rstrip(" "))
-    if _MAYBE_NOISE.search(rest, 0, trail) is not None:
+    if _NOISE_CHAR.search(rest, 0, trail) is not None or rest.find("  ", 0, trail) >= 0:
         return _clean_noisy(raw, base)
     lead = 0 if rest[:1].isalnum() else _LEAD.match(rest).end()  # type: ignore[union-attr]
     if lead >= trail:

@@ -144,7 +144,7 @@ def _diagnostic(ctx: _Context, note: Note) -> Diagnostic:
 def _duplicates(children: tuple[Node, ...]) -> Iterator[Diagnostic]:
     for top in children:
         for node in top.walk():
-            if "~" in node.id.rsplit("/", 1)[-1]:
+            if "~" in node.id and "~" in node.id.rsplit("/", 1)[-1]:
                 yield diagnostic("S004", node.start, node.end, node.line, kind=node.kind, number=node.number)
 
 
