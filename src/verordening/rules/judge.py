@@ -30,7 +30,7 @@ from .match import Hit, Matches
 from .ruleset import Qualifier, Rule
 from .shortfalls import Shortfall, grant_shortfalls, notes
 from .softness import Softness
-from .values import measure
+from .values import read_value
 
 __all__ = [
     "Anchors",
@@ -378,7 +378,9 @@ def judge_qualifier(
 
     def result(holds: bool, hits: list[Hit], reason: str) -> Qualified:
         established = holds and q.scope == "evidence"
-        value = _value(q, good, bylaw, clauses) if holds else None  # what the text says, firm or not
+        value = (
+            read_value(q.value.kind, good, bylaw.matches.words, clauses) if holds and q.value else None
+        )  # what the text says, firm or not
         return Qualified(q.key, holds, established, frozenset(h.unit for h in hits), reason, value)
 
     # a negated qualifier restricts the element ("geen ongevraagd advies over de begroting");
@@ -435,26 +437,6 @@ def _belongs_with(rule: Rule, q: Qualifier, bylaw: Bylaw, clauses: Clauses, hit:
         )
     )
     return q.with_anchor and in_span(anchors, hit.unit, left, right)
-
-
-def _value(q: Qualifier, hits: list[Hit], bylaw: Bylaw, clauses: Clauses) -> float | None:
-    """The smallest value the matches of a qualifier give ("ten minste vier keer per jaar": 4)."""
-    if q.value is None:
-        return None
-    words = bylaw.matches.words
-    # with the words around a match: "vier keer" before a match of "per jaar"; the whole
-    # sentence of a list of months
-    months = clauses.cues.values.months
-
-    def around_match(h: Hit) -> list[str]:
-        lower = words[h.unit].lower
-        if any(t in months for t in lower[h.start : h.end]):
-            left, right = clauses.sentence(words[h.unit], h)
-            return lower[left:right]
-        return lower[max(0, h.start - 2) : h.end + 2]
-
-    found = [measure(q.value.kind, around_match(h), clauses.cues.values) for h in hits]
-    return min((v for v in found if v is not None), default=None)
 
 
 def _qualifiers(

@@ -10,10 +10,16 @@ number words and units are data (``cues.yaml``, ``values``).
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from ..knowledge import ValueWords
+from .match import Hit, Words
 
-__all__ = ["measure"]
+if TYPE_CHECKING:
+    from .clauses import Clauses
+
+__all__ = ["measure", "read_value"]
 
 _TIMES = re.compile(r"^(?P<number>\w+?)(?:maal|x)$")
 
@@ -73,3 +79,20 @@ def measure(kind: str, tokens: list[str], words: ValueWords) -> float | None:
     if kind == "weeks":
         return _weeks(tokens, words)
     return None
+
+
+def read_value(kind: str, hits: list[Hit], words: Sequence[Words], clauses: Clauses) -> float | None:
+    """The smallest value the matches of a qualifier give ("ten minste vier keer per jaar": 4),
+    each read with the words around it ("vier keer" before a match of "per jaar"), or with its
+    whole sentence for a list of months."""
+    months = clauses.cues.values.months
+
+    def around_match(h: Hit) -> list[str]:
+        lower = words[h.unit].lower
+        if any(t in months for t in lower[h.start : h.end]):
+            left, right = clauses.sentence(words[h.unit], h)
+            return lower[left:right]
+        return lower[max(0, h.start - 2) : h.end + 2]
+
+    found = [measure(kind, around_match(h), clauses.cues.values) for h in hits]
+    return min((v for v in found if v is not None), default=None)
