@@ -62,12 +62,10 @@ def test_a_budget_condition_on_a_list_of_articles() -> None:
 def test_advice_on_what_the_college_has_already_adopted_is_not_early() -> None:
     said = (
         "\nArtikel 4 Advies\n1. De cliëntenraad brengt gevraagd en ongevraagd advies uit over "
-        "beleidsvoorstellen.\n2. Het college legt een voorstel aan de cliëntenraad voor {} het college het "
-        "voorstel heeft vastgesteld.\n"
-        "3. De cliëntenraad brengt zijn advies tijdig uit.\n"
+        "beleidsvoorstellen.\n2. Het college legt een voorstel aan de cliëntenraad voor {}.\n"
     )
-    assert status(said.format("voordat"), "advice") == "present"
-    late = check(said.format("nadat")).elements["advice"]
+    assert status(said.format("voordat het college over het voorstel besluit"), "advice") == "present"
+    late = check(said.format("nadat het college het voorstel heeft vastgesteld")).elements["advice"]
     assert late.status == "partial"
     assert "advice_not_early" in late.reasons
 
@@ -215,3 +213,65 @@ def test_a_public_meeting_for_residents_gives_no_frequency() -> None:
         "2. De cliëntenraad organiseert ten minste eenmaal per jaar een openbare bijeenkomst voor {}.\n"
     )
     assert status(said.format("ingezetenen"), "periodic_consultation") == "partial"
+
+
+def test_the_bodys_deadline_for_asked_advice_is_not_early_asking() -> None:
+    said = (
+        "\nArtikel 4 Advies\n1. De cliëntenraad adviseert het college gevraagd en ongevraagd over "
+        "beleidsvoorstellen.\n2. {}\n"
+    )
+    asked = "Het college vraagt het advies tijdig, uiterlijk zes weken voor het besluit."
+    assert status(said.format(asked), "advice") == "present"
+    own = "De cliëntenraad brengt een gevraagd advies tijdig uit, uiterlijk zes weken na ontvangst."
+    assert status(said.format(own), "advice") == "partial"
+
+
+def test_information_on_proposals_only_once_the_college_has_decided() -> None:
+    said = (
+        "\nArtikel 8\n1. Het college verstrekt de cliëntenraad tijdig en uit eigen beweging alle "
+        "inlichtingen.\n2. Inlichtingen over beleidsvoorstellen verstrekt het college {} het een besluit "
+        "heeft genomen.\n"
+    )
+    assert status(said.format("voordat"), "information") == "present"
+    assert status(said.format("pas nadat"), "information") == "partial"
+
+
+def test_a_college_that_may_let_a_meeting_lapse_by_its_own_judgement() -> None:
+    said = MEETINGS + "2. Het college kan besluiten een overleg te {}.\n"
+    assert status(said.format("verplaatsen naar een andere datum"), "periodic_consultation") == "present"
+    lapse = "laten vervallen, indien naar zijn oordeel geen onderwerpen voorliggen"
+    assert status(said.format(lapse), "periodic_consultation") == "partial"
+
+
+def test_resource_and_planning_conditions() -> None:
+    support = "\nArtikel 6\nHet college stelt de cliëntenraad ambtelijke ondersteuning ter beschikking{}.\n"
+    assert status(support.format(""), "support") == "present"
+    team = " voor zover de werkzaamheden van het team dat toelaten"
+    assert status(support.format(team), "support") == "partial"
+    law = " voor zover de wet dat toelaat"
+    assert status(support.format(law), "support") == "present"
+    proposals = (
+        "\nArtikel 4\nDe adviesraad kan het college uit eigen beweging voorstellen doen voor beleid{}.\n"
+    )
+    plan = ", voor zover die betrekking hebben op onderwerpen die in het werkplan zijn opgenomen"
+    assert wmo(proposals.format(plan)).elements["policy_proposals"].status == "partial"
+    room = ", voor zover het college daarvoor in zijn jaarplanning ruimte heeft gereserveerd"
+    assert wmo(proposals.format(room)).elements["policy_proposals"].status == "partial"
+    assert wmo(proposals.format("")).elements["policy_proposals"].status == "present"
+
+
+def test_deciding_on_the_bodys_request_within_a_term() -> None:
+    said = MEETINGS + "2. De cliëntenraad kan het college verzoeken een onderwerp te agenderen. {}\n"
+    assert status(said.format("Het college agendeert het onderwerp."), "agenda") == "present"
+    decided = "Het college beslist binnen twee weken op het verzoek."
+    assert status(said.format(decided), "agenda") == "partial"
+
+
+def test_an_advice_heard_under_gelet_op_does_not_name_participation() -> None:
+    text = (
+        "Participatieverordening Zandvoorde 2022\n\nDe raad van de gemeente Zandvoorde;\ngelet op artikel 8a "
+        "van de Participatiewet;\ngelet op het advies van de cliëntenraad;\nbesluit vast te stellen de "
+        "volgende verordening.\n\nArtikel 1\nHet college stelt de cliëntenraad in de gelegenheid advies uit "
+        "te brengen over het re-integratiebeleid.\n"
+    )
+    assert verordening.check(text, model="builtin").verdict == "not_participation_bylaw"

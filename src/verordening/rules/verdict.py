@@ -7,6 +7,7 @@ the same articles. The title words live in ``rules/verdict.yaml``.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 
 from ..diagnostics import Diagnostic, diagnostic
@@ -24,6 +25,10 @@ def title_names(words: VerdictWords, title: str) -> tuple[bool, bool]:
     return words.participation.found_in(title), words.other.found_in(title)
 
 
+# "gelet op het advies van de cliëntenraad": an advice heard, whatever the field's opening word
+_HEARD = re.compile(r"(?:het|de)\s+advie(?:s|zen)\b", re.IGNORECASE)
+
+
 def _preamble_names(words: VerdictWords, document: Document) -> bool:
     """Whether the aanhef says the text is about client participation ("overwegende dat ...
     cliënten ... worden betrokken bij de uitvoering")."""
@@ -31,7 +36,11 @@ def _preamble_names(words: VerdictWords, document: Document) -> bool:
         return False
     # not who issued it, nor whose advice it heard ("gezien het advies van de cliëntenraad":
     # any bylaw of the social domain says so)
-    said = " ".join(f.value for f in document.preamble.fields if f.key not in ("orgaan", "gezien", "gehoord"))
+    said = " ".join(
+        f.value
+        for f in document.preamble.fields
+        if f.key not in ("orgaan", "gezien", "gehoord") and not _HEARD.match(f.value)
+    )
     return words.preamble.found_in(said)
 
 
