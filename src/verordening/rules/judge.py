@@ -28,7 +28,7 @@ from .cite import choose, headings_index, topical
 from .clauses import CLAUSE, Clauses, Conditions, in_span, inside
 from .match import Hit, Matches
 from .ruleset import Qualifier, Rule
-from .shortfalls import Shortfall, grant_shortfalls, notes
+from .shortfalls import Shortfall, definition_exceptions, grant_shortfalls, notes
 from .softness import Softness
 from .values import read_value
 
@@ -72,6 +72,7 @@ class Bylaw:
     references: tuple[frozenset[int], ...]  # the provisions each provision points at
     softness: Softness
     lapsed: frozenset[tuple[int, int]]  # (provision, sentence start) of periods ended before as_of
+    definition_exceptions: tuple[tuple[str, int], ...]  # (term, provision): see shortfalls.py
 
     def lapsed_at(self, clauses: Clauses, hit: Hit) -> bool:
         """Whether ``hit`` stands in a sentence about a period that ended before ``as_of``."""
@@ -119,6 +120,7 @@ def read_bylaw(units: list[Unit], matches: Matches, clauses: Clauses, as_of: dat
         resolve_references(units),
         softness,
         _lapsed(matches, clauses, as_of),
+        definition_exceptions(units, matches.words, clauses),
     )
 
 

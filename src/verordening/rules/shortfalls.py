@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 
 from attrs import define
 
+from ..language import Unit
 from .clauses import SENTENCE, Clauses, in_span, inside
 from .match import Hit, Words
 from .ruleset import Rule
@@ -20,7 +21,7 @@ from .ruleset import Rule
 if TYPE_CHECKING:
     from .judge import Anchors, Bylaw, Scope
 
-__all__ = ["Shortfall", "grant_shortfalls", "notes"]
+__all__ = ["Shortfall", "definition_exceptions", "grant_shortfalls", "notes"]
 
 
 @define(frozen=True)
@@ -47,31 +48,43 @@ def grant_shortfalls(
     if all((h.unit, h.start) in anchors.weak for h in anchors.binding if h.unit in scope.anchored):
         found.append(Shortfall(rule.weak_reason))
     found.extend(_left_to_college(rule, bylaw, clauses, anchors))
-    found.extend(_narrowed(rule, bylaw, clauses, scope))
+    found.extend(_narrowed(rule, bylaw, scope))
     return (*found, *_taken_back(rule, bylaw, clauses, anchors, scope))
 
 
 _TERM = re.compile(r"^(?:[a-z0-9]{1,3}[.)°]\s*)?(?P<term>[^:;]{3,40}?)\s*:")
 
 
-def _narrowed(rule: Rule, bylaw: Bylaw, clauses: Clauses, scope: Scope) -> list[Shortfall]:
-    """A definition that narrows a term the grant uses: "beleidsvoorstel: een voorstel ...,
-    niet zijnde een voorstel tot vaststelling van een verordening"."""
-    units, words = bylaw.units, bylaw.matches.words
-    granted = " ".join(" ".join(words[u].lower) for u in scope.primary)
+def definition_exceptions(
+    units: list[Unit], words: tuple[Words, ...], clauses: Clauses
+) -> tuple[tuple[str, int], ...]:
+    """The definitions that except cases from their term: (term, provision). "beleidsvoorstel:
+    een voorstel ..., niet zijnde een voorstel tot vaststelling van een verordening"."""
     found = []
     for unit in units:
         match = _TERM.match(unit.text.strip().lower()) if unit.definition else None
-        if match is None or not re.search(rf"\b{re.escape(match['term'])}", granted):
+        if match is None:
             continue
-        said = words[unit.index].lower
-        joined = f" {' '.join(said)} "
+        joined = f" {' '.join(words[unit.index].lower)} "
         for phrase in clauses.cues.exception:
             at = joined.find(f" {phrase} ")
             if at >= 0 and not clauses.about_others(joined[at:].split()):
-                found.append(Shortfall(f"{rule.element}_restricted", frozenset([unit.index])))
+                found.append((match["term"], unit.index))
                 break
-    return found
+    return tuple(found)
+
+
+def _narrowed(rule: Rule, bylaw: Bylaw, scope: Scope) -> list[Shortfall]:
+    """A definition that narrows a term the grant uses (see :func:`definition_exceptions`)."""
+    if not bylaw.definition_exceptions:
+        return []
+    words = bylaw.matches.words
+    granted = " ".join(" ".join(words[u].lower) for u in scope.primary)
+    return [
+        Shortfall(f"{rule.element}_restricted", frozenset([unit]))
+        for term, unit in bylaw.definition_exceptions
+        if re.search(rf"\b{re.escape(term)}", granted)
+    ]
 
 
 def _denied_beside(rule: Rule, bylaw: Bylaw, clauses: Clauses, anchors: Anchors, scope: Scope) -> list[Hit]:
