@@ -275,3 +275,28 @@ def test_an_advice_heard_under_gelet_op_does_not_name_participation() -> None:
         "te brengen over het re-integratiebeleid.\n"
     )
     assert verordening.check(text, model="builtin").verdict == "not_participation_bylaw"
+
+
+def test_a_person_present_once_a_year_gives_the_consultation_no_frequency() -> None:
+    said = (
+        "\nArtikel 6\n1. De cliëntenraad overlegt regelmatig met de wethouder.\n"
+        "2. Eenmaal per jaar {} bij het overleg aanwezig.\n"
+    )
+    assert status(said.format("is de burgemeester"), "periodic_consultation") == "partial"
+    meets = "\nArtikel 6\n1. De cliëntenraad overlegt eenmaal per jaar met de wethouder.\n"
+    assert status(meets, "periodic_consultation") == "present"
+
+
+def test_the_college_choosing_the_themes_of_proposals_it_will_take_up() -> None:
+    said = (
+        "\nArtikel 3\n1. De adviesraad kan aan het college voorstellen doen voor beleid.\n"
+        "2. Het college {} voorstellen van de adviesraad in behandeling.\n"
+    )
+    assert wmo(said.format("neemt binnen acht weken")).elements["policy_proposals"].status == "present"
+    themes = "bepaalt jaarlijks de drie beleidsthema's waarover het"
+    assert (
+        wmo(said.format(themes).replace("in behandeling.", "in behandeling neemt."))
+        .elements["policy_proposals"]
+        .status
+        == "partial"
+    )

@@ -127,9 +127,11 @@ def _left_to_college(rule: Rule, bylaw: Bylaw, clauses: Clauses, anchors: Anchor
         for c in bylaw.softness.conditions.unit
         if not selection.isdisjoint(words[c.unit].lower[c.start : c.end])
     }
+    # (weak grants too: "Het college bepaalt de thema's waarover het voorstellen in behandeling neemt")
+    every = [(h, bylaw.softness(h)) for h in anchors.positive]
     return [
         Shortfall(f"{rule.element}_{s}", frozenset([h.unit]))
-        for h, s in softness
+        for h, s in every
         if s
         and (
             clauses.takes_back(words[h.unit], h, s)
