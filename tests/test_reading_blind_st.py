@@ -5,19 +5,7 @@ Each case is a small bylaw, checked with and without the words that decide it.
 
 from __future__ import annotations
 
-import verordening
-
-from .small_bylaws import ADVICE, check
-
-CONSULTATION = "\nArtikel 5 Overleg\n1. Het college voert viermaal per jaar overleg met de cliëntenraad.\n"
-WMO = (
-    "Verordening adviesraad Zandvoorde 2020\n\nDe raad van de gemeente Zandvoorde;\ngelet op artikel 2.1.3 "
-    "van de Wet maatschappelijke ondersteuning 2015;\nbesluit vast te stellen de volgende verordening.\n"
-)
-
-
-def wmo(text: str) -> verordening.Report:
-    return verordening.check(WMO + text, model="builtin", as_of="2026-12-01")
+from .small_bylaws import ADVICE, CONSULTATION, check, wmo
 
 
 def test_a_counterpart_who_decides_on_the_request() -> None:

@@ -7,17 +7,9 @@ from __future__ import annotations
 
 import verordening
 
-from .small_bylaws import ADVICE, check
+from .small_bylaws import ADVICE, CONSULTATION, check, wmo
 
-WMO = (
-    "Verordening adviesraad Zandvoorde 2020\n\nDe raad van de gemeente Zandvoorde;\ngelet op artikel 2.1.3 "
-    "van de Wet maatschappelijke ondersteuning 2015;\nbesluit vast te stellen de volgende verordening.\n\n"
-)
-MEETINGS = "\nArtikel 5 Overleg\n1. Het college voert viermaal per jaar overleg met de cliëntenraad.\n"
-
-
-def wmo(text: str) -> verordening.Report:
-    return verordening.check(WMO + text, model="builtin", as_of="2026-12-01")
+MEETINGS = CONSULTATION
 
 
 def status(text: str, element: str) -> str:
