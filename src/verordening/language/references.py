@@ -123,8 +123,18 @@ def _references(unit: Unit, under: _Under) -> set[int]:
         for match in _ARTICLE_LIST.finditer(text):
             for article in _articles(match["list"]):
                 found |= under.get(_target(article, None, None))
-    if unit.article is not None and unit.article.id and ("lid" in lower or "leden" in lower):
-        article = unit.article.id
+    if unit.article_id:
+        found |= _in_own_article(unit, unit.article_id, under)
+    found.discard(unit.index)
+    return found
+
+
+def _in_own_article(unit: Unit, article: str, under: _Under) -> set[int]:
+    """The leden of its own article a unit names: "het tweede lid", "de leden 1 en 2", "het vorige
+    lid", "hiervan afwijken"."""
+    text, found = unit.text, set()
+    lower = text.lower()
+    if "lid" in lower or "leden" in lower:
         for match in _OWN_LID.finditer(text):
             lid = _lid_number(match)
             if lid is not None:
@@ -134,8 +144,7 @@ def _references(unit: Unit, under: _Under) -> set[int]:
             for lid in _listed(match):
                 found |= under.get(f"{article}/lid{lid}")
     own = _own_lid(unit)
-    if unit.article is not None and unit.article.id and own is not None:
-        article = unit.article.id
+    if own is not None:
         odd = _ODD_I[0] in text or _ODD_I[1] in text
         if odd or "vorige" in lower or "voorgaande" in lower or "volgende" in lower:
             for match in _NEAR_LID.finditer(text):
@@ -143,7 +152,6 @@ def _references(unit: Unit, under: _Under) -> set[int]:
                 found |= under.get(f"{article}/lid{own + step}")
         if (odd or "hiervan" in lower or "daarvan" in lower) and _DEPARTURE.search(text):
             found |= under.get(f"{article}/lid{own - 1}")
-    found.discard(unit.index)
     return found
 
 

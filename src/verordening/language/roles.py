@@ -269,12 +269,13 @@ def find_roles(document: Document, units: list[Unit], names: RoleNames) -> Roles
     )
     own += _counterparts(units, body, every)
     taken = {name for _, name in own}
+    internal = {name for role, name in own if role == _INTERNAL}
     found: dict[str, list[str]] = {role: [] for role in ROLES}
     for role, name in own:
         if role != _INTERNAL:
             found[role].append(name)
     for role in ROLES:
-        found[role].extend(n for n in names.names[role] if (_INTERNAL, n) not in own)
+        found[role].extend(n for n in names.names[role] if n not in internal)
         found[role].extend(n for n in names.otherwise[role] if n not in taken)
     return Roles({role: tuple(n for n in dict.fromkeys(found[role]) if n) for role in ROLES})
 

@@ -348,7 +348,7 @@ def judge_qualifier(
     clauses: Clauses,
     where: frozenset[int],
     evidence: frozenset[int],
-    grants: frozenset[int] = frozenset(),
+    grants: frozenset[int],
 ) -> Qualified:
     """Whether a qualifier holds in the provisions ``where``; a negated match denies it only
     in the ``evidence`` (the provisions about the element), not elsewhere in their articles."""
@@ -430,15 +430,13 @@ def _belongs_with(rule: Rule, q: Qualifier, bylaw: Bylaw, clauses: Clauses, hit:
     # not an anchor in a phrase that only names the element: "de onderwerpen die in het overleg
     # zijn besproken" (but "Dit overleg vindt viermaal per jaar plaats" is about it)
     prepositions, excluded = clauses.cues.prepositions, bylaw.matches.of(f"{rule.element}|exclude")
-    anchors = (
-        h
+    return q.with_anchor and any(
+        h.unit == hit.unit
+        and left <= h.start < right
+        and not (h.start >= 2 and w.lower[h.start - 2] in prepositions)
+        and not _look_alike(rule, bylaw, h, excluded)
         for h in bylaw.matches.of(f"{rule.element}|anchor")
-        if h.unit != hit.unit
-        or not (
-            (h.start >= 2 and w.lower[h.start - 2] in prepositions) or _look_alike(rule, bylaw, h, excluded)
-        )
     )
-    return q.with_anchor and in_span(anchors, hit.unit, left, right)
 
 
 def _qualifiers(

@@ -92,11 +92,12 @@ def _denied_beside(rule: Rule, bylaw: Bylaw, clauses: Clauses, anchors: Anchors,
     is negated ("Adviezen over de begroting worden niet gevraagd")."""
     primary = set(anchors.primary)
     references = bylaw.matches.of(f"{rule.element}|reference")
+    articles = {bylaw.units[u].article_id for u in scope.primary}
     return [
         h
         for h in anchors.binding
         if h not in primary
-        and bylaw.units[h.unit].article_id in {bylaw.units[u].article_id for u in scope.primary}
+        and bylaw.units[h.unit].article_id in articles
         and not bylaw.roles_in[h.unit]
         and not inside(h, references)
         and clauses.passive_denial(bylaw.matches.words[h.unit], h)
@@ -228,7 +229,7 @@ def _takes_back(rule: Rule, bylaw: Bylaw, clauses: Clauses, scope: Scope, places
         return ""
     # "de informatie die het college voor het overleg, bedoeld in artikel 4, nodig acht": a
     # provision about another element that names the grant only as its purpose
-    if hit in places.pointing and _only_named(rule, bylaw, hit.unit):
+    if hit in places.pointing and hit.unit not in places.pointed and _only_named(rule, bylaw, hit.unit):
         return ""
     restricted = f"{rule.element}_restricted"
     if hit in places.granted:  # a grant that is itself no duty: "... is niet verplicht advies te vragen",
@@ -275,10 +276,8 @@ def _takes_back(rule: Rule, bylaw: Bylaw, clauses: Clauses, scope: Scope, places
 
 
 def _only_named(rule: Rule, bylaw: Bylaw, unit: int) -> bool:
-    """A provision about another element that names this one only by a reference ("voor het
-    overleg, bedoeld in artikel 4")."""
-    if not bylaw.elements_of.get(unit, frozenset()) - {rule.element}:
-        return False
+    """A provision (about another element too) that names this one only by a reference ("voor
+    het overleg, bedoeld in artikel 4")."""
     references = bylaw.matches.of(f"{rule.element}|reference")
     return all(inside(h, references) for h in bylaw.matches.of(f"{rule.element}|anchor") if h.unit == unit)
 
