@@ -372,7 +372,7 @@ class Clauses:
             said = lower[cond.start : stop]
             if self._harmless_condition(lower, cond, stop):
                 continue
-            roles = w.role[cond.start : stop]
+            roles = self._condition_roles(w, cond, stop)
             # "..., tenzij hij van oordeel is dat ...": a pronoun for the subject, the college
             subject = next((r for r in w.role[sentence_start : cond.start] if r), "")
             pronoun = not self.cues.pronouns.isdisjoint(said) or self._subject_pronoun(lower, cond)
@@ -382,10 +382,23 @@ class Clauses:
                 return True
         return False
 
+    def _condition_roles(self, w: Words, cond: Hit, stop: int) -> list[str]:
+        """The roles a condition names: up to its comma when it names one there or its subject
+        is a pronoun ("Het college overlegt, tenzij het anders beslist, ... met de adviesraad"),
+        else up to the end of its sentence part."""
+        comma = next((i for i in range(cond.end, stop) if w.lower[i] == ","), stop)
+        head = w.role[cond.start : comma]
+        pronoun = not self.cues.pronouns.isdisjoint(w.lower[cond.start : comma])
+        if any(head) or pronoun or self._subject_pronoun(w.lower, cond):
+            return head
+        return w.role[cond.start : stop]
+
     def _subject_pronoun(self, lower: list[str], cond: Hit) -> bool:
-        """'als het dat wenselijk acht', 'die het daarvoor geschikt acht': the pronoun right after
-        the condition's opening word (or among its last two), its subject."""
-        return any(w in self.cues.subject_pronouns for w in lower[cond.start + 1 : cond.start + 2]) or any(
+        """'als het dat wenselijk acht', 'die het daarvoor geschikt acht', 'voor zover het daartoe
+        aanleiding ziet': the pronoun right after the condition's first word or after the
+        opening (or among its last two), its subject."""
+        after = (*lower[cond.start + 1 : cond.start + 2], *lower[cond.end : cond.end + 1])
+        return any(w in self.cues.subject_pronouns for w in after) or any(
             w in self.cues.subject_pronouns for w in lower[max(cond.start, cond.end - 2) : cond.end]
         )
 

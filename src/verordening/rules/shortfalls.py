@@ -167,12 +167,14 @@ def _left_open(rule: Rule, bylaw: Bylaw, grants: list[Hit]) -> dict[Hit, str]:
 class _Places:
     """Where a grant may be taken back from: provisions about the element naming the college
     (``about``), sentences of provisions pointing at a grant (``pointing``; ``pointed`` are
-    those about nothing else), the other sentences of a grant's provision (``rest``) and the
+    those about nothing else), sentences of the other provisions of a grant's article about
+    nothing else (``beside``), the other sentences of a grant's provision (``rest``) and the
     grants themselves (``granted``)."""
 
     about: tuple[Hit, ...]
     pointing: tuple[Hit, ...]
     pointed: frozenset[int]
+    beside: tuple[Hit, ...]
     rest: tuple[Hit, ...]
     granted: tuple[Hit, ...]
 
@@ -194,6 +196,13 @@ def _places(rule: Rule, bylaw: Bylaw, clauses: Clauses, anchors: Anchors, scope:
     pointed = frozenset(
         h.unit for h in pointing if not bylaw.elements_of.get(h.unit, frozenset()) - {rule.element}
     )
+    near = {i for u in scope.primary for i in bylaw.in_article.get(units[u].article_id, ())}
+    beside = tuple(
+        hit
+        for u in sorted(near - scope.primary - {h.unit for h in pointing})
+        if not units[u].definition and not units[u].parents and _about(rule, bylaw, u)
+        for hit in _sentence_ends(u, words[u].lower)
+    )
     rest = tuple(
         end
         for u in sorted(scope.primary)
@@ -201,7 +210,7 @@ def _places(rule: Rule, bylaw: Bylaw, clauses: Clauses, anchors: Anchors, scope:
         if not any(h.unit == u and _in_sentence(clauses, words[u], end, h) for h in anchors.found)
     )
     granted = tuple(h for h in anchors.binding if h.unit in scope.primary and not inside(h, references))
-    return _Places(about, pointing, pointed, rest, granted)
+    return _Places(about, pointing, pointed, beside, rest, granted)
 
 
 def _taken_back(
@@ -214,7 +223,7 @@ def _taken_back(
     ("Het college kan hiervan afwijken als het dat nodig acht")."""
     places = _places(rule, bylaw, clauses, anchors, scope)
     found = []
-    for hit in [*places.about, *places.pointing, *places.rest, *places.granted]:
+    for hit in [*places.about, *places.pointing, *places.beside, *places.rest, *places.granted]:
         reason = _takes_back(rule, bylaw, clauses, scope, places, hit)
         if reason:
             found.append(Shortfall(reason, frozenset([hit.unit])))
@@ -232,6 +241,9 @@ def _takes_back(rule: Rule, bylaw: Bylaw, clauses: Clauses, scope: Scope, places
     if hit in places.pointing and hit.unit not in places.pointed and _only_named(rule, bylaw, hit.unit):
         return ""
     restricted = f"{rule.element}_restricted"
+    if hit in places.beside:  # a later lid of the grant's article: "2. Dit aantal geldt voor zover
+        # de capaciteit dat toelaat", "2. Voorstellen kunnen uitsluitend in mei worden ingediend"
+        return _beside(rule, bylaw, clauses, hit)
     if hit in places.granted:  # a grant that is itself no duty: "... is niet verplicht advies te vragen",
         # or that excepts cases: "Verordeningen vallen buiten de adviestaak"
         limited = clauses.no_duty(w, hit, before=True) or clauses.excepted(w, hit, [], before=True)
@@ -273,6 +285,33 @@ def _takes_back(rule: Rule, bylaw: Bylaw, clauses: Clauses, scope: Scope, places
     ):
         return f"{rule.element}_{soft}"
     return restricted if limited else ""
+
+
+def _beside(rule: Rule, bylaw: Bylaw, clauses: Clauses, hit: Hit) -> str:
+    """What a sentence in another provision of a grant's article, about nothing else, takes
+    back: a restricting word, or a condition or discretion that limits ("kan het aantal
+    overleggen terugbrengen"); not a discretion that adds or concerns something else ("De
+    wethouder kan zich laten bijstaan")."""
+    w = bylaw.matches.words[hit.unit]
+    left, right = clauses.sentence(w, hit)
+    # (not a limit in the body's favour: "De secretaris werkt uitsluitend in opdracht van de raad")
+    if clauses.limits(w, hit) and "body" not in w.role[left:right]:
+        return f"{rule.element}_restricted"
+    soft = bylaw.softness(hit)
+    return f"{rule.element}_{soft}" if soft == "conditional" and clauses.takes_back(w, hit, soft) else ""
+
+
+def _about(rule: Rule, bylaw: Bylaw, unit: int) -> bool:
+    """A provision about the element and nothing else, or opening with a word that points
+    back ("Dit aantal geldt ...", "Dergelijke voorstellen ..."); not one repealed ("2. [Vervallen
+    per 1 januari 2022]")."""
+    about = bylaw.elements_of.get(unit, frozenset())
+    lower = [word for word in bylaw.matches.words[unit].lower if word.isalpha()]
+    if not lower or lower[0] in {"vervallen", "vervalt"}:
+        return False
+    return (rule.element in about or lower[0] in {"dit", "deze", "dergelijke", "zulke"}) and not about - {
+        rule.element
+    }
 
 
 def _only_named(rule: Rule, bylaw: Bylaw, unit: int) -> bool:

@@ -1,0 +1,67 @@
+"""Reading as a lawyer does: what probes written by helpers who never saw the rules taught.
+
+Each case is a small bylaw of its own, checked with and without the words that decide it,
+so that each test fails when the reading it guards is lost.
+"""
+
+from __future__ import annotations
+
+from .small_bylaws import CONSULTATION, check, wmo
+
+INFORMATION = "\nArtikel 6 Informatie\n1. {}\n"
+
+
+def test_a_condition_put_between_commas_names_its_own_subject() -> None:
+    # the college deciding, in a clause between commas, before the body is named
+    for said in (
+        "Het college overlegt, tenzij het anders beslist, ten minste vier keer per jaar met de cliëntenraad.",
+        "Het college voert, indien en voor zover het daartoe aanleiding ziet, zesmaal per jaar overleg "
+        "met de cliëntenraad.",
+    ):
+        found = check(f"\nArtikel 5 Overleg\n{said}\n").elements["periodic_consultation"]
+        assert found.reasons == ("periodic_consultation_conditional",), said
+    plain = "Het college overlegt ten minste vier keer per jaar met de cliëntenraad."
+    assert check(f"\nArtikel 5 Overleg\n{plain}\n").elements["periodic_consultation"].status == "present"
+
+
+def test_a_pronoun_for_the_counterpart_in_a_condition_between_commas() -> None:
+    said = (
+        "De wethouder verstrekt, voor zover hij dat in het belang van het overleg acht, uit eigen "
+        "beweging de benodigde informatie aan de cliëntenraad."
+    )
+    assert check(INFORMATION.format(said)).elements["information"].reasons == ("information_conditional",)
+    plain = "De wethouder verstrekt uit eigen beweging de benodigde informatie aan de cliëntenraad."
+    assert check(INFORMATION.format(plain)).elements["information"].status == "present"
+
+
+def test_the_bodys_own_request_in_a_condition_leaves_nothing_to_the_college() -> None:
+    said = (
+        "Voor zover de cliëntenraad daarom vraagt, verstrekt het college hem de inlichtingen die hij "
+        "voor zijn taak nodig heeft."
+    )
+    assert check(INFORMATION.format(said)).elements["information"].reasons == ("information_not_unprompted",)
+
+
+def test_a_later_lid_of_the_grants_article_takes_it_back() -> None:
+    capacity = CONSULTATION + "2. Dit aantal geldt voor zover de ambtelijke capaciteit dat toelaat.\n"
+    assert check(capacity).elements["periodic_consultation"].reasons == ("periodic_consultation_conditional",)
+    proposals = (
+        "\nArtikel 4 Voorstellen\n1. De adviesraad kan het college uit eigen beweging voorstellen doen "
+        "voor het beleid.\n2. Dergelijke voorstellen hebben {} betrekking op onderwerpen uit het "
+        "jaarprogramma.\n"
+    )
+    assert wmo(proposals.format("uitsluitend")).elements["policy_proposals"].reasons == (
+        "policy_proposals_restricted",
+    )
+    assert wmo(proposals.format("vooral")).elements["policy_proposals"].status == "present"
+
+
+def test_harmless_later_lids_of_the_grants_article() -> None:
+    for said in (
+        "De wethouder kan zich in het overleg laten bijstaan door ambtenaren.",
+        "De secretaris van het overleg werkt uitsluitend in opdracht van de cliëntenraad.",
+        "[Vervallen per 1 januari 2022]",
+        "Het overleg gaat niet over zaken die uitsluitend één inwoner betreffen.",
+    ):
+        found = check(CONSULTATION + f"2. {said}\n").elements["periodic_consultation"]
+        assert found.status == "present", said
