@@ -65,3 +65,51 @@ def test_harmless_later_lids_of_the_grants_article() -> None:
     ):
         found = check(CONSULTATION + f"2. {said}\n").elements["periodic_consultation"]
         assert found.status == "present", said
+
+
+def test_what_the_counterpart_settles_in_a_relative_clause_leaves_the_grant_to_it() -> None:
+    for element, said in (
+        (
+            "information",
+            INFORMATION.format(
+                "Het college informeert de cliëntenraad uit eigen beweging en tijdig door middel van een "
+                "samenvatting, waarvan de inhoud door het college wordt bepaald."
+            ),
+        ),
+        (
+            "support",
+            "\nArtikel 7 Ondersteuning\n1. De cliëntenraad wordt ondersteund door een ambtelijk secretaris, "
+            "naar behoefte zoals het college die bepaalt.\n",
+        ),
+        (
+            "agenda",
+            CONSULTATION + "2. De cliëntenraad kan voor dit overleg onderwerpen voordragen, waaruit de "
+            "wethouder een keuze maakt.\n",
+        ),
+        (
+            "agenda",
+            CONSULTATION + "2. Onderwerpen die de cliëntenraad wil bespreken, meldt hij aan bij de "
+            "wethouder, die beoordeelt of zij op de agenda van het overleg worden geplaatst.\n",
+        ),
+        (
+            "periodic_consultation",
+            CONSULTATION + "2. Het college stelt jaarlijks vast hoeveel van deze overleggen "
+            "worden gehouden.\n",
+        ),
+    ):
+        assert check(said).elements[element].status == "partial", said
+    # what the body settles, or the counterpart only carries out, leaves nothing to it
+    assert check(
+        INFORMATION.format(
+            "Het college informeert de cliëntenraad uit eigen beweging en tijdig door middel van een "
+            "samenvatting, waarvan de inhoud door de cliëntenraad wordt bepaald."
+        )
+    ).elements["information"].status == "present"
+
+
+def test_a_limit_both_parties_must_agree_to_protects_the_right() -> None:
+    for said, status in (
+        ("Een overleg kan alleen in onderling goedvinden worden geannuleerd.", "present"),
+        ("Een overleg kan alleen door de wethouder worden geannuleerd.", "partial"),
+    ):
+        assert check(CONSULTATION + f"2. {said}\n").elements["periodic_consultation"].status == status, said

@@ -364,6 +364,7 @@ class Cues:
     copula: frozenset[str]
     passive: frozenset[str]
     double_negation: frozenset[str]
+    mutual: frozenset[str]
     restriction: frozenset[str]
     judgement: frozenset[str]
     extension: frozenset[str]
@@ -422,6 +423,7 @@ _WORD_SETS = (
     "copula",
     "passive",
     "double_negation",
+    "mutual",
     "restriction",
     "judgement",
     "extension",

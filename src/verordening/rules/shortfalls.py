@@ -294,11 +294,21 @@ def _beside(rule: Rule, bylaw: Bylaw, clauses: Clauses, hit: Hit) -> str:
     wethouder kan zich laten bijstaan")."""
     w = bylaw.matches.words[hit.unit]
     left, right = clauses.sentence(w, hit)
-    # (not a limit in the body's favour: "De secretaris werkt uitsluitend in opdracht van de raad")
-    if clauses.limits(w, hit) and "body" not in w.role[left:right]:
+    # (not a limit in the body's favour: "De secretaris werkt uitsluitend in opdracht van de raad",
+    # "Een overleg kan alleen in onderling goedvinden worden geannuleerd")
+    favour = "body" in w.role[left:right] or not clauses.cues.mutual.isdisjoint(w.lower[left:right])
+    if clauses.limits(w, hit) and not favour:
         return f"{rule.element}_restricted"
     soft = bylaw.softness(hit)
-    return f"{rule.element}_{soft}" if soft == "conditional" and clauses.takes_back(w, hit, soft) else ""
+    if soft != "conditional":
+        return ""
+    # the counterpart choosing as a whole: "Het college stelt jaarlijks vast hoeveel overleggen ..."
+    selection = clauses.cues.selection
+    chosen = any(
+        c.unit == hit.unit and not selection.isdisjoint(w.lower[c.start : c.end])
+        for c in bylaw.softness.conditions.unit
+    )
+    return f"{rule.element}_{soft}" if chosen or clauses.takes_back(w, hit, soft) else ""
 
 
 def _about(rule: Rule, bylaw: Bylaw, unit: int) -> bool:
