@@ -99,12 +99,17 @@ def test_what_the_counterpart_settles_in_a_relative_clause_leaves_the_grant_to_i
     ):
         assert check(said).elements[element].status == "partial", said
     # what the body settles, or the counterpart only carries out, leaves nothing to it
-    assert check(
-        INFORMATION.format(
-            "Het college informeert de cliëntenraad uit eigen beweging en tijdig door middel van een "
-            "samenvatting, waarvan de inhoud door de cliëntenraad wordt bepaald."
+    assert (
+        check(
+            INFORMATION.format(
+                "Het college informeert de cliëntenraad uit eigen beweging en tijdig door middel van een "
+                "samenvatting, waarvan de inhoud door de cliëntenraad wordt bepaald."
+            )
         )
-    ).elements["information"].status == "present"
+        .elements["information"]
+        .status
+        == "present"
+    )
 
 
 def test_a_limit_both_parties_must_agree_to_protects_the_right() -> None:
