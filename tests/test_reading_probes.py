@@ -118,3 +118,28 @@ def test_a_limit_both_parties_must_agree_to_protects_the_right() -> None:
         ("Een overleg kan alleen door de wethouder worden geannuleerd.", "partial"),
     ):
         assert check(CONSULTATION + f"2. {said}\n").elements["periodic_consultation"].status == status, said
+
+
+def test_a_grant_that_limits_the_grant_it_points_at() -> None:
+    lid = "2. Het eerste lid is {} van toepassing nadat de adviesraad om de informatie heeft verzocht.\n"
+    grant = (
+        "\nArtikel 6 Informatie\n1. Het college verstrekt de adviesraad uit eigen beweging en tijdig alle "
+        "informatie die hij nodig heeft.\n"
+    )
+    assert wmo(grant + lid.format("slechts")).elements["information"].reasons == ("information_restricted",)
+    assert wmo(grant + lid.format("ook")).elements["information"].status == "present"
+    # ... not what it limits for another body it applies the grant to, nor for a period that ended
+    for said in (
+        "Artikel 6 is van overeenkomstige toepassing op de jongerenraad, met dien verstande dat de "
+        "jongerenraad alleen informatie ontvangt over de jeugdhulp.",
+        "In afwijking van artikel 6 ontvangt de adviesraad tot 1 januari 2023 alleen informatie op verzoek.",
+    ):
+        assert wmo(grant + f"\nArtikel 12 Overig\n{said}\n").elements["information"].status == "present", said
+
+
+def test_a_maximum_is_no_frequency() -> None:
+    said = "\nArtikel 5 Overleg\nHet college overlegt ten {} viermaal per jaar met de cliëntenraad.\n"
+    assert check(said.format("hoogste")).elements["periodic_consultation"].reasons == (
+        "consultation_at_most",
+    )
+    assert check(said.format("minste")).elements["periodic_consultation"].status == "present"

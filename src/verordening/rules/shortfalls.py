@@ -244,10 +244,8 @@ def _takes_back(rule: Rule, bylaw: Bylaw, clauses: Clauses, scope: Scope, places
     if hit in places.beside:  # a later lid of the grant's article: "2. Dit aantal geldt voor zover
         # de capaciteit dat toelaat", "2. Voorstellen kunnen uitsluitend in mei worden ingediend"
         return _beside(rule, bylaw, clauses, hit)
-    if hit in places.granted:  # a grant that is itself no duty: "... is niet verplicht advies te vragen",
-        # or that excepts cases: "Verordeningen vallen buiten de adviestaak"
-        limited = clauses.no_duty(w, hit, before=True) or clauses.excepted(w, hit, [], before=True)
-        return restricted if limited else ""
+    if hit in places.granted:
+        return restricted if _grant_limits(bylaw, clauses, scope, hit) else ""
     items = [words[i].lower for i in sorted(bylaw.under.get(hit.unit, ()))]
     # a sentence beside a grant limits it only by its words, or by excepting cases from a grant
     # it points at ("Artikel 4, eerste lid, geldt niet voor ...")
@@ -287,6 +285,23 @@ def _takes_back(rule: Rule, bylaw: Bylaw, clauses: Clauses, scope: Scope, places
     return restricted if limited else ""
 
 
+def _grant_limits(bylaw: Bylaw, clauses: Clauses, scope: Scope, hit: Hit) -> bool:
+    """A grant that is itself no duty ("... is niet verplicht advies te vragen"), that excepts cases
+    ("Verordeningen vallen buiten de adviestaak"), or that limits another grant it points at ("Het
+    eerste lid is slechts van toepassing nadat de raad erom heeft verzocht"), unless it applies that
+    grant to another body or only for a period that has ended."""
+    w = bylaw.matches.words[hit.unit]
+    if clauses.no_duty(w, hit, before=True) or clauses.excepted(w, hit, [], before=True):
+        return True
+    other = bylaw.references[hit.unit] & (scope.primary - {hit.unit})
+    return (
+        bool(other)
+        and clauses.limits(w, hit)
+        and not _applied_anew(clauses, w.lower)
+        and not bylaw.lapsed_at(clauses, hit)
+    )
+
+
 def _beside(rule: Rule, bylaw: Bylaw, clauses: Clauses, hit: Hit) -> str:
     """What a sentence in another provision of a grant's article, about nothing else, takes
     back: a restricting word, or a condition or discretion that limits ("kan het aantal
@@ -309,6 +324,13 @@ def _beside(rule: Rule, bylaw: Bylaw, clauses: Clauses, hit: Hit) -> str:
         for c in bylaw.softness.conditions.unit
     )
     return f"{rule.element}_{soft}" if chosen or clauses.takes_back(w, hit, soft) else ""
+
+
+def _applied_anew(clauses: Clauses, lower: list[str]) -> bool:
+    """'De artikelen 4 en 6 zijn van overeenkomstige toepassing op de regioraad, ...': what such a
+    provision limits is the copy, not the grant."""
+    said = f" {' '.join(lower)} "
+    return any(f" {phrase} " in said for phrase in clauses.cues.applied_anew)
 
 
 def _about(rule: Rule, bylaw: Bylaw, unit: int) -> bool:
