@@ -365,6 +365,7 @@ class Cues:
     passive: frozenset[str]
     double_negation: frozenset[str]
     mutual: frozenset[str]
+    narrowing: frozenset[str]
     restriction: frozenset[str]
     judgement: frozenset[str]
     extension: frozenset[str]
@@ -426,6 +427,7 @@ _WORD_SETS = (
     "passive",
     "double_negation",
     "mutual",
+    "narrowing",
     "restriction",
     "judgement",
     "extension",

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 from attrs import define
 
 from ..language import Unit
-from .clauses import SENTENCE, Clauses, in_span, inside
+from .clauses import SENTENCE, Clauses, any_word, in_span, inside
 from .match import Hit, Words
 from .ruleset import Rule
 
@@ -59,19 +59,36 @@ def definition_exceptions(
     units: list[Unit], words: tuple[Words, ...], clauses: Clauses
 ) -> tuple[tuple[str, int], ...]:
     """The definitions that except cases from their term: (term, provision). "beleidsvoorstel:
-    een voorstel ..., niet zijnde een voorstel tot vaststelling van een verordening"."""
+    een voorstel ..., niet zijnde een voorstel tot vaststelling van een verordening"; or that
+    leave it to the counterpart: "beleidsvoorstel: een voorstel dat het college ter advisering
+    voorlegt", "werkbudget: het bedrag dat het college naar eigen inzicht vaststelt"."""
     found = []
     for unit in units:
         match = _TERM.match(unit.text.strip().lower()) if unit.definition else None
         if match is None:
             continue
-        joined = f" {' '.join(words[unit.index].lower)} "
+        w = words[unit.index]
+        if _left_to_counterpart(clauses, w):
+            found.append((match["term"], unit.index))
+            continue
+        joined = f" {' '.join(w.lower)} "
         for phrase in clauses.cues.exception:
             at = joined.find(f" {phrase} ")
             if at >= 0 and not clauses.about_others(joined[at:].split()):
                 found.append((match["term"], unit.index))
                 break
     return tuple(found)
+
+
+def _left_to_counterpart(clauses: Clauses, w: Words) -> bool:
+    """A definition whose meaning (after its colon) the counterpart settles: a college role with
+    one of the ``narrowing`` words after it."""
+    colon = w.lower.index(":") if ":" in w.lower else len(w.lower)
+    roles = w.role[colon:]
+    # (not a term for a person: "portefeuillehouder: de wethouder die het college daartoe aanwijst")
+    if any(w.role[:colon]) or "college" not in roles or "body" in roles[: roles.index("college")]:
+        return False
+    return any_word(w.lower[colon + roles.index("college") :], clauses.cues.narrowing)
 
 
 def _narrowed(rule: Rule, bylaw: Bylaw, scope: Scope) -> list[Shortfall]:
