@@ -147,7 +147,10 @@ def test_a_maximum_is_no_frequency() -> None:
 
 def test_a_definition_the_counterpart_settles_narrows_the_grant() -> None:
     definitions = "\nArtikel 1 Begripsbepalingen\nIn deze verordening wordt verstaan onder:\na. {}\n"
-    support = "\nArtikel 7 Ondersteuning\nHet college stelt de cliëntenraad een secretaris en een werkbudget ter beschikking.\n"
+    support = (
+        "\nArtikel 7 Ondersteuning\nHet college stelt de cliëntenraad een secretaris en een werkbudget "
+        "ter beschikking.\n"
+    )
     for said, status in (
         ("werkbudget: het bedrag dat het college jaarlijks naar eigen inzicht vaststelt.", "partial"),
         ("werkbudget: het bedrag van € 5.000 per jaar.", "present"),
