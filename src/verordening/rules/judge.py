@@ -107,7 +107,7 @@ def read_bylaw(units: list[Unit], matches: Matches, clauses: Clauses, as_of: dat
         matches.of("cue|hedge") + matches.of("cue|joint"),
     )
     softness = Softness(clauses, matches.words, [u.parents for u in units], conditions)
-    roles_in = tuple(frozenset(w.role) - {""} for w in matches.words)
+    roles_in = matches.roles
     return Bylaw(
         units,
         matches,

@@ -10,12 +10,14 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from collections import defaultdict
+from functools import cached_property
+from typing import NamedTuple
 
 import numpy
 from attrs import define, field
 from spacy.attrs import LEMMA, LOWER, NORM
 from spacy.strings import StringStore
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from ..knowledge import ROLE_MARK, ROLES, Cues
 from ..language import Reading, Unit
@@ -27,40 +29,13 @@ __all__ = ["Hit", "Matches", "Strings", "Words", "candidates", "match"]
 _ROLE_OF_NORM = {ROLE_MARK + role: role for role in ROLES}  # "@body" -> "body"
 
 
-@define(frozen=True)
-class Hit:
-    """A match: its provision, and its first and end token within that provision."""
+class Hit(NamedTuple):
+    """A match: its provision, and its first and end token within that provision (a named
+    tuple: the element logic makes, hashes and compares many)."""
 
     unit: int
     start: int
     end: int
-
-
-@define(frozen=True)
-class Words:
-    """A provision's words as plain lists. ``role`` holds the role each word names, or
-    ``""``. The words stand in ``doc`` from token ``offset`` on; ``doc`` is only read when
-    it has a parse. ``stops`` keeps, per set of stop words, where they stand (a cache)."""
-
-    lower: list[str]
-    lemma: list[str]
-    role: list[str]
-    doc: Doc
-    offset: int
-    parsed: bool
-    stops: dict[frozenset[str], list[int]] = field(factory=dict, init=False, eq=False, repr=False)
-
-    def around(self, start: int, end: int, stops: frozenset[str]) -> tuple[int, int]:
-        """The stretch around ``start:end`` up to the nearest of ``stops`` on either side."""
-        places = self.stops.get(stops)
-        if places is None:
-            places = self.stops[stops] = [i for i, word in enumerate(self.lower) if word in stops]
-        before = bisect_left(places, start)
-        left = places[before - 1] + 1 if before else 0
-        if end >= len(self.lower):
-            return left, end
-        after = bisect_left(places, end)
-        return left, places[after] if after < len(places) else len(self.lower)
 
 
 @define(frozen=True)
@@ -83,11 +58,57 @@ class _Text:
 
 
 @define(frozen=True)
+class Words:
+    """A provision's words as plain lists, cut from its text's when first read: ``role``
+    holds the role each word names, or ``""``. The words stand in ``doc`` from token
+    ``offset`` on; ``doc`` is only read when it has a parse. ``stops`` keeps, per set of
+    stop words, where they stand (a cache)."""
+
+    text: _Text = field(repr=False)
+    offset: int
+    end: int
+    stops: dict[frozenset[str], list[int]] = field(factory=dict, init=False, eq=False, repr=False)
+
+    @cached_property
+    def lower(self) -> list[str]:
+        return self.text.lower[self.offset : self.end]
+
+    @cached_property
+    def lemma(self) -> list[str]:
+        return self.text.lemma[self.offset : self.end]
+
+    @cached_property
+    def role(self) -> list[str]:
+        return self.text.role[self.offset : self.end]
+
+    @property
+    def doc(self) -> Doc:
+        return self.text.doc
+
+    @property
+    def parsed(self) -> bool:
+        return self.text.parsed
+
+    def around(self, start: int, end: int, stops: frozenset[str]) -> tuple[int, int]:
+        """The stretch around ``start:end`` up to the nearest of ``stops`` on either side."""
+        places = self.stops.get(stops)
+        if places is None:
+            places = self.stops[stops] = [i for i, word in enumerate(self.lower) if word in stops]
+        before = bisect_left(places, start)
+        left = places[before - 1] + 1 if before else 0
+        if end >= len(self.lower):
+            return left, end
+        after = bisect_left(places, end)
+        return left, places[after] if after < len(places) else len(self.lower)
+
+
+@define(frozen=True)
 class Matches:
     """Every provision's words, and every match by key (``advice|anchor``, ``cue|condition``)."""
 
     words: tuple[Words, ...]
     hits: dict[str, tuple[Hit, ...]]
+    roles: tuple[frozenset[str], ...]  # the roles each provision names
 
     def of(self, key: str) -> tuple[Hit, ...]:
         return self.hits.get(key, ())
@@ -139,20 +160,20 @@ def _texts(strings: Strings, reading: Reading) -> tuple[list[_Text], list[Words]
     for doc, units in zip(reading.docs, placed, strict=True):
         lower, lemma, norm, role = strings.columns(doc)
         texts.append(_Text(doc, lower, lemma, norm, role, doc.has_annotation("DEP"), tuple(sorted(units))))
-    words = []
-    for which, start, end in reading.places:
-        text = texts[which]
-        words.append(
-            Words(
-                text.lower[start:end],
-                text.lemma[start:end],
-                text.role[start:end],
-                text.doc,
-                start,
-                text.parsed,
-            )
-        )
+    words = [Words(texts[which], start, end) for which, start, end in reading.places]
     return texts, words
+
+
+def _roles(texts: list[_Text], reading: Reading) -> tuple[frozenset[str], ...]:
+    """The roles each provision names, found from the few words in each text that name one."""
+    naming = [[k for k, role in enumerate(text.role) if role] for text in texts]
+    found = []
+    for which, start, end in reading.places:
+        places, role = naming[which], texts[which].role
+        found.append(
+            frozenset(role[k] for k in places[bisect_left(places, start) : bisect_left(places, end)])
+        )
+    return tuple(found)
 
 
 def _runs_at(matchers: Matchers, text: _Text) -> dict[int, dict[Run, list[int]]]:
@@ -207,14 +228,15 @@ def _run(run: Run, text: _Text, start: int, end: int, places: list[int]) -> list
     further, and only where the run's other words are too."""
     reach = run.reach
     if run.first is None or reach is None or reach[0] + reach[1] >= end - start:
-        return run.matcher(text.doc[start:end])
+        return run.matcher(Span(text.doc, start, end))
     found: list[tuple[int, int, int]] = []
     for first, last in _windows(places, start, end, reach):
         if run.rest and any(need.isdisjoint(text.columns[a][first:last]) for a, need in run.rest):
             continue
         shift = first - start
         found.extend(
-            (key, begin + shift, stop + shift) for key, begin, stop in run.matcher(text.doc[first:last])
+            (key, begin + shift, stop + shift)
+            for key, begin, stop in run.matcher(Span(text.doc, first, last))
         )
     return found
 
@@ -282,7 +304,8 @@ def match(matchers: Matchers, strings: Strings, reading: Reading) -> Matches:
             if k >= 0 and start < text.units[k][1]:  # a unit read again by a model is not here
                 first, _, unit = text.units[k]
                 found[name].append((unit, start - first, start - first + 1))
-    return Matches(tuple(words), {key: _longest_per_place(places) for key, places in found.items()})
+    hits = {key: _longest_per_place(places) for key, places in found.items()}
+    return Matches(tuple(words), hits, _roles(texts, reading))
 
 
 def _compound_matches(matchers: Matchers, text: _Text) -> list[tuple[str, int]]:
