@@ -9,6 +9,7 @@ with the provisions that show it.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from attrs import define
@@ -194,12 +195,7 @@ def _places(rule: Rule, bylaw: Bylaw, clauses: Clauses, anchors: Anchors, scope:
     pointed = frozenset(
         h.unit for h in pointing if not bylaw.elements_of.get(h.unit, frozenset()) - {rule.element}
     )
-    rest = tuple(
-        end
-        for u in sorted(scope.primary)
-        for end in _sentence_ends(u, words[u].lower)
-        if not any(h.unit == u and _in_sentence(clauses, words[u], end, h) for h in anchors.found)
-    )
+    rest = tuple(_rest(clauses, words, sorted(scope.primary), anchors.found))
     granted = tuple(h for h in anchors.binding if h.unit in scope.primary and not inside(h, references))
     return _Places(about, pointing, pointed, rest, granted)
 
@@ -294,10 +290,17 @@ def _conditioned(bylaw: Bylaw, clauses: Clauses, hit: Hit) -> bool:
     return (taken_up or clauses.names_college(w, hit)) and clauses.conditional(w, conditions, hit)
 
 
-def _in_sentence(clauses: Clauses, w: Words, end: Hit, hit: Hit) -> bool:
-    """Whether ``hit`` stands in the sentence that ends at ``end``."""
-    left, right = clauses.sentence(w, end)
-    return left <= hit.start <= right
+def _rest(
+    clauses: Clauses, words: tuple[Words, ...], grants: list[int], found: tuple[Hit, ...]
+) -> Iterator[Hit]:
+    """The ends of the sentences of the grants' provisions that hold no match about the
+    element (of ``found``)."""
+    for u in grants:
+        starts = [h.start for h in found if h.unit == u]
+        for end in _sentence_ends(u, words[u].lower):
+            left, right = clauses.sentence(words[u], end)
+            if not any(left <= start <= right for start in starts):
+                yield end
 
 
 def _sentence_ends(unit: int, lower: list[str]) -> list[Hit]:
