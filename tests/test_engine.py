@@ -48,9 +48,13 @@ def test_token_matches_are_those_of_the_plain_matcher(provisions: list[list[str]
     reading = read_units(NLP, MARKER, units, find_roles(document, units, ROLE_NAMES))
     texts, _ = _texts(CHECKER.strings, reading)
     for read in texts:
-        for start, end, _unit in read.units:
-            plain = sorted(m for matcher in MATCHERS.groups.values() for m in matcher(read.doc[start:end]))
-            assert sorted(token_matches(MATCHERS, read, start, end)) == plain
+        plain = sorted(
+            (key, unit, begin, stop)
+            for start, end, unit in read.units
+            for matcher in MATCHERS.groups.values()
+            for key, begin, stop in matcher(read.doc[start:end])
+        )
+        assert sorted(token_matches(MATCHERS, read)) == plain
 
 
 def test_longest_match_of_a_pattern() -> None:

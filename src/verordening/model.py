@@ -11,6 +11,7 @@ import bisect
 import json
 import re
 from collections.abc import Iterator
+from functools import cached_property
 from itertools import accumulate
 from typing import Any
 
@@ -97,12 +98,15 @@ class Document:
     diagnostics: tuple[Diagnostic, ...] = ()
     path: str | None = None
     encoding: str | None = None
-    _by_id: dict[str, Node] = field(init=False, repr=False, eq=False)
-    _starts: list[int] = field(init=False, repr=False, eq=False)
 
-    def __attrs_post_init__(self) -> None:
-        object.__setattr__(self, "_by_id", _index(self.root))
-        object.__setattr__(self, "_starts", line_starts_of(self.source))
+    # the nodes by id and where the lines start, made when first asked for
+    @cached_property
+    def _by_id(self) -> dict[str, Node]:
+        return _index(self.root)
+
+    @cached_property
+    def _starts(self) -> list[int]:
+        return line_starts_of(self.source)
 
     # -- navigation -------------------------------------------------------------
     @property

@@ -14,7 +14,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Set
 
 from ..language import Unit
-from .clauses import any_word
+from .clauses import split_choices
 
 __all__ = ["choose", "headings_index", "topical"]
 
@@ -43,8 +43,11 @@ def topical(topics: tuple[str, ...], headings: dict[tuple[str, ...], list[int]])
     """The provisions in an article (or under a short heading) named after the element."""
     if not topics:
         return frozenset()
+    # each word of the headings tested once (as :func:`.clauses.any_word` tests it), not once per heading
+    exact, prefixes = split_choices(topics)
+    named = {word for words in headings for word in words if word in exact or word.startswith(prefixes)}
     return frozenset(
-        index for words, indices in headings.items() if any_word(words, topics) for index in indices
+        index for words, indices in headings.items() if not named.isdisjoint(words) for index in indices
     )
 
 

@@ -17,7 +17,7 @@ from attrs import define
 from ..knowledge import Cues
 from .match import Hit, Words
 
-__all__ = ["Clauses", "Conditions", "any_word", "inside"]
+__all__ = ["Clauses", "Conditions", "any_word", "inside", "split_choices"]
 
 # the end of a sentence, of a sentence part and of a clause
 FULL_STOP = frozenset(["."])
@@ -27,7 +27,7 @@ CLAUSE_END = frozenset([",", ";", "."])
 
 
 @lru_cache(maxsize=64)
-def _choices(choices: tuple[str, ...] | frozenset[str]) -> tuple[frozenset[str], tuple[str, ...]]:
+def split_choices(choices: tuple[str, ...] | frozenset[str]) -> tuple[frozenset[str], tuple[str, ...]]:
     """Word choices as exact words and prefixes ("advi*")."""
     return (
         frozenset(c for c in choices if not c.endswith("*")),
@@ -37,7 +37,7 @@ def _choices(choices: tuple[str, ...] | frozenset[str]) -> tuple[frozenset[str],
 
 def any_word(words: Iterable[str], choices: tuple[str, ...] | frozenset[str]) -> bool:
     """Whether one of the words is one of the choices; a choice ending in '*' is a prefix."""
-    exact, prefixes = _choices(choices)
+    exact, prefixes = split_choices(choices)
     words = words if isinstance(words, (list, tuple)) else list(words)
     return not exact.isdisjoint(words) or (
         bool(prefixes) and any(map(str.startswith, words, repeat(prefixes)))

@@ -29,7 +29,7 @@ from ..datafile import RuleError
 from ..knowledge import ROLE_MARK, Compound, Cues, Pattern
 from .ruleset import Rule
 
-__all__ = ["Compounds", "Group", "Matchers", "compile_rules", "counted", "longest"]
+__all__ = ["Compounds", "Group", "Matchers", "Run", "compile_rules", "counted", "longest"]
 
 PHRASE_ATTRS = ("LOWER", "LEMMA")
 _MAX_PHRASES = 400
@@ -41,20 +41,31 @@ Requirement = tuple[str, frozenset[str]]  # (attribute, one of these words)
 Group = tuple[Requirement, ...]  # what every pattern of a token-matcher group needs
 
 
+@define(frozen=True, eq=False)
+class Run:
+    """A token-matcher group as matching runs it: the requirement it is found by (its most
+    selective; None: it needs no word), its other requirements, its matcher, and how many
+    tokens a match may have before and after the word that meets ``first`` (None: unbounded).
+    Told apart by identity, a quick key."""
+
+    first: Requirement | None
+    rest: Group
+    matcher: Matcher
+    reach: tuple[int, int] | None
+
+
 @define(frozen=True)
 class Matchers:
     """The compiled rule set.
 
-    ``groups`` holds the token matchers by what their patterns need, ``reach`` how many
-    tokens a match of each group may have before and after its word of the group's first
-    requirement (None: unbounded), ``index`` finds the groups by the words of their most
-    selective requirement (``always``: groups that need no word)."""
+    ``groups`` holds the token matchers by what their patterns need; ``index`` finds them,
+    as runs, by the words of their most selective requirement (``always``: the runs of
+    groups that need no word)."""
 
     phrases: dict[str, PhraseMatcher]
     groups: dict[Group, Matcher]
-    reach: dict[Group, tuple[int, int] | None]
-    index: dict[str, dict[str, tuple[Group, ...]]]
-    always: tuple[Group, ...]
+    index: dict[str, dict[str, tuple[Run, ...]]]
+    always: tuple[Run, ...]
     dependency: DependencyMatcher
     reads_tags: bool  # a pattern reads tags or morphology: a statistical pipeline runs its taggers
     compounds: Compounds
@@ -252,20 +263,23 @@ class _Builder:
             self.reads_tags |= _reads_tags(node.get("RIGHT_ATTRS", {}) for node in pattern.tokens)
 
     def done(self) -> Matchers:
-        index: dict[str, dict[str, list[Group]]] = {
+        index: dict[str, dict[str, list[Run]]] = {
             attr: defaultdict(list) for attr in ("LOWER", "LEMMA", "NORM")
         }
-        for group in self.groups:
-            if group:
-                attr, words = group[0]
-                for word in words:
-                    index[attr][word].append(group)
+        always = []
+        for group, matcher in self.groups.items():
+            run = Run(group[0] if group else None, group[1:], matcher, self.reach[group])
+            if not group:
+                always.append(run)
+                continue
+            attr, words = group[0]
+            for word in words:
+                index[attr][word].append(run)
         return Matchers(
             phrases=self.phrases,
             groups=self.groups,
-            reach=self.reach,
             index={attr: {word: tuple(g) for word, g in found.items()} for attr, found in index.items()},
-            always=tuple(group for group in self.groups if not group),
+            always=tuple(always),
             dependency=self.dependency,
             reads_tags=self.reads_tags,
             compounds=Compounds(self.compounds),

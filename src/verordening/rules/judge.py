@@ -70,6 +70,7 @@ class Bylaw:
     in_article: dict[str, frozenset[int]]  # binding provisions by article
     under: dict[int, frozenset[int]]  # binding provisions by the opening words they stand under
     references: tuple[frozenset[int], ...]  # the provisions each provision points at
+    pointers: dict[int, frozenset[int]]  # ... and the provisions that point at each provision
     softness: Softness
     lapsed: frozenset[tuple[int, int]]  # (provision, sentence start) of periods ended before as_of
     definition_exceptions: tuple[tuple[str, int], ...]  # (term, provision): see shortfalls.py
@@ -107,7 +108,12 @@ def read_bylaw(units: list[Unit], matches: Matches, clauses: Clauses, as_of: dat
         matches.of("cue|hedge") + matches.of("cue|joint"),
     )
     softness = Softness(clauses, matches.words, [u.parents for u in units], conditions)
-    roles_in = tuple(frozenset(w.role) - {""} for w in matches.words)
+    roles_in = matches.roles
+    references = resolve_references(units)
+    pointers: dict[int, set[int]] = defaultdict(set)
+    for index, targets in enumerate(references):
+        for target in targets:
+            pointers[target].add(index)
     return Bylaw(
         units,
         matches,
@@ -117,7 +123,8 @@ def read_bylaw(units: list[Unit], matches: Matches, clauses: Clauses, as_of: dat
         headings_index(units),
         {k: frozenset(v) for k, v in in_article.items()},
         {k: frozenset(v) for k, v in under.items()},
-        resolve_references(units),
+        references,
+        {k: frozenset(v) for k, v in pointers.items()},
         softness,
         _lapsed(matches, clauses, as_of),
         definition_exceptions(units, matches.words, clauses),
@@ -269,7 +276,7 @@ def _companions(rule: Rule, bylaw: Bylaw, articles: set[str], primary: frozenset
     # the other items of a grant's list are other matters ("a. gevraagd en ongevraagd adviseren;
     # b. het tijdig inbrengen van ervaringen")
     near -= {i for u in primary if units[u].parents for i in bylaw.under.get(units[u].parents[-1], ())}
-    pointing = {i for i, refs in enumerate(bylaw.references) if refs & primary and units[i].binding}
+    pointing = {i for u in primary for i in bylaw.pointers.get(u, ()) if units[i].binding}
     found = set()
     for index in near | pointing:
         if units[index].definition or bylaw.elements_of.get(index, frozenset()) - {rule.element}:

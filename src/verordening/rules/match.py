@@ -10,16 +10,18 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from collections import defaultdict
+from functools import cached_property
+from typing import NamedTuple
 
 import numpy
 from attrs import define, field
 from spacy.attrs import LEMMA, LOWER, NORM
 from spacy.strings import StringStore
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from ..knowledge import ROLE_MARK, ROLES, Cues
 from ..language import Reading, Unit
-from .compile import Group, Matchers
+from .compile import Group, Matchers, Run
 from .ruleset import Rule
 
 __all__ = ["Hit", "Matches", "Strings", "Words", "candidates", "match"]
@@ -27,9 +29,9 @@ __all__ = ["Hit", "Matches", "Strings", "Words", "candidates", "match"]
 _ROLE_OF_NORM = {ROLE_MARK + role: role for role in ROLES}  # "@body" -> "body"
 
 
-@define(frozen=True)
-class Hit:
-    """A match: its provision, and its first and end token within that provision."""
+class Hit(NamedTuple):
+    """A match: its provision, and its first and end token within that provision (a named
+    tuple: the element logic makes, hashes and compares many)."""
 
     unit: int
     start: int
@@ -37,18 +39,55 @@ class Hit:
 
 
 @define(frozen=True)
-class Words:
-    """A provision's words as plain lists. ``role`` holds the role each word names, or
-    ``""``. The words stand in ``doc`` from token ``offset`` on; ``doc`` is only read when
-    it has a parse. ``stops`` keeps, per set of stop words, where they stand (a cache)."""
+class _Text:
+    """One text the pipeline read, with its words as plain lists and the provisions in it
+    as (first token, end token, provision), in order. ``columns`` holds the lower forms,
+    lemmas and norms by the matchers' names for them."""
 
+    doc: Doc
     lower: list[str]
     lemma: list[str]
+    norm: list[str]
     role: list[str]
-    doc: Doc
-    offset: int
     parsed: bool
+    units: tuple[tuple[int, int, int], ...]
+    columns: dict[str, list[str]] = field(init=False, eq=False, repr=False)
+
+    def __attrs_post_init__(self) -> None:
+        object.__setattr__(self, "columns", {"LOWER": self.lower, "LEMMA": self.lemma, "NORM": self.norm})
+
+
+@define(frozen=True)
+class Words:
+    """A provision's words as plain lists, cut from its text's when first read: ``role``
+    holds the role each word names, or ``""``. The words stand in ``doc`` from token
+    ``offset`` on; ``doc`` is only read when it has a parse. ``stops`` keeps, per set of
+    stop words, where they stand (a cache)."""
+
+    text: _Text = field(repr=False)
+    offset: int
+    end: int
     stops: dict[frozenset[str], list[int]] = field(factory=dict, init=False, eq=False, repr=False)
+
+    @cached_property
+    def lower(self) -> list[str]:
+        return self.text.lower[self.offset : self.end]
+
+    @cached_property
+    def lemma(self) -> list[str]:
+        return self.text.lemma[self.offset : self.end]
+
+    @cached_property
+    def role(self) -> list[str]:
+        return self.text.role[self.offset : self.end]
+
+    @property
+    def doc(self) -> Doc:
+        return self.text.doc
+
+    @property
+    def parsed(self) -> bool:
+        return self.text.parsed
 
     def around(self, start: int, end: int, stops: frozenset[str]) -> tuple[int, int]:
         """The stretch around ``start:end`` up to the nearest of ``stops`` on either side."""
@@ -64,25 +103,12 @@ class Words:
 
 
 @define(frozen=True)
-class _Text:
-    """One text the pipeline read, with its words as plain lists and the provisions in it
-    as (first token, end token, provision), in order."""
-
-    doc: Doc
-    lower: list[str]
-    lemma: list[str]
-    norm: list[str]
-    role: list[str]
-    parsed: bool
-    units: tuple[tuple[int, int, int], ...]
-
-
-@define(frozen=True)
 class Matches:
     """Every provision's words, and every match by key (``advice|anchor``, ``cue|condition``)."""
 
     words: tuple[Words, ...]
     hits: dict[str, tuple[Hit, ...]]
+    roles: tuple[frozenset[str], ...]  # the roles each provision names
 
     def of(self, key: str) -> tuple[Hit, ...]:
         return self.hits.get(key, ())
@@ -134,78 +160,107 @@ def _texts(strings: Strings, reading: Reading) -> tuple[list[_Text], list[Words]
     for doc, units in zip(reading.docs, placed, strict=True):
         lower, lemma, norm, role = strings.columns(doc)
         texts.append(_Text(doc, lower, lemma, norm, role, doc.has_annotation("DEP"), tuple(sorted(units))))
-    words = []
-    for which, start, end in reading.places:
-        text = texts[which]
-        words.append(
-            Words(
-                text.lower[start:end],
-                text.lemma[start:end],
-                text.role[start:end],
-                text.doc,
-                start,
-                text.parsed,
-            )
-        )
+    words = [Words(texts[which], start, end) for which, start, end in reading.places]
     return texts, words
 
 
-def _groups_in(matchers: Matchers, present: dict[str, set[str]]) -> list[Group]:
-    """The token-matcher groups whose required words a provision all has."""
-    groups = set(matchers.always)
-    for attr, index in matchers.index.items():
-        for word in present[attr] & index.keys():
-            groups.update(index[word])
+def _roles(texts: list[_Text], reading: Reading) -> tuple[frozenset[str], ...]:
+    """The roles each provision names, found from the few words in each text that name one."""
+    naming = [[k for k, role in enumerate(text.role) if role] for text in texts]
     found = []
-    for group in groups:
-        for attr, words in group[1:]:
-            if words.isdisjoint(present[attr]):
+    for which, start, end in reading.places:
+        places, role = naming[which], texts[which].role
+        found.append(
+            frozenset(role[k] for k in places[bisect_left(places, start) : bisect_left(places, end)])
+        )
+    return tuple(found)
+
+
+def _runs_at(matchers: Matchers, text: _Text) -> dict[int, dict[Run, list[int]]]:
+    """Per provision (its place in ``text.units``), the runs whose first requirement one of
+    its words meets, with the places of those words, in order: one pass over each column."""
+    found: dict[int, dict[Run, list[int]]] = defaultdict(dict)
+    units = text.units
+    ends = [end for _, end, _ in units]
+    for attr, index in matchers.index.items():
+        column = text.columns[attr]
+        at = 0
+        for k in [k for k, word in enumerate(column) if word in index]:
+            at = bisect_right(ends, k, at)  # the first provision that ends after k
+            if at == len(ends):
                 break
-        else:
-            found.append(group)
+            if k >= units[at][0]:  # (not a token of a provision read again by a model)
+                by = found[at]
+                for run in index[column[k]]:
+                    by.setdefault(run, []).append(k)
     return found
 
 
-def _windows(
-    column: list[str], words: frozenset[str], start: int, end: int, reach: tuple[int, int]
-) -> list[list[int]]:
-    """The stretches from ``reach[0]`` tokens before a place of one of ``words`` to ``reach[1]``
-    tokens after it, merged where they overlap."""
+def _has(text: _Text, needs: Group, start: int, end: int, present: dict[str, set[str]]) -> bool:
+    """Whether the provision ``start:end`` has a word of each of ``needs`` (``present``: its
+    words by column, filled as they are asked for)."""
+    for attr, words in needs:
+        seen = present.get(attr)
+        if seen is None:
+            seen = present[attr] = set(text.columns[attr][start:end])
+        if words.isdisjoint(seen):
+            return False
+    return True
+
+
+def _windows(places: list[int], start: int, end: int, reach: tuple[int, int]) -> list[list[int]]:
+    """The stretches from ``reach[0]`` tokens before each of ``places`` to ``reach[1]`` tokens
+    after it, within ``start:end`` and merged where they overlap."""
     before, after = reach
     windows: list[list[int]] = []
-    for k in range(start, end):
-        if column[k] in words:
-            first, last = max(start, k - before), min(end, k + after + 1)
-            if windows and first <= windows[-1][1]:
-                windows[-1][1] = last
-            else:
-                windows.append([first, last])
+    for k in places:
+        first, last = max(start, k - before), min(end, k + after + 1)
+        if windows and first <= windows[-1][1]:
+            windows[-1][1] = last
+        else:
+            windows.append([first, last])
     return windows
 
 
-def token_matches(matchers: Matchers, text: _Text, start: int, end: int) -> list[tuple[int, int, int]]:
-    """Token-pattern matches in one provision, relative to its start.
+def _run(run: Run, text: _Text, start: int, end: int, places: list[int]) -> list[tuple[int, int, int]]:
+    """The matches of one run in the provision ``start:end``, relative to its start: only
+    around ``places`` (its words of the run's first requirement) when a match cannot reach
+    further, and only where the run's other words are too."""
+    reach = run.reach
+    if run.first is None or reach is None or reach[0] + reach[1] >= end - start:
+        return run.matcher(Span(text.doc, start, end))
+    found: list[tuple[int, int, int]] = []
+    for first, last in _windows(places, start, end, reach):
+        if run.rest and any(need.isdisjoint(text.columns[a][first:last]) for a, need in run.rest):
+            continue
+        shift = first - start
+        found.extend(
+            (key, begin + shift, stop + shift)
+            for key, begin, stop in run.matcher(Span(text.doc, first, last))
+        )
+    return found
 
-    Only the groups whose words the provision has are run, and only around the places of
-    their rarest word: every match holds such a word, so it lies within as many tokens
+
+def token_matches(matchers: Matchers, text: _Text) -> list[tuple[int, int, int, int]]:
+    """Token-pattern matches in the provisions of one text: (key, provision, first token,
+    end token), relative to the provision's start.
+
+    Only the groups whose words a provision has are run there, and only around the places
+    of their rarest word: every match holds such a word, so it lies within as many tokens
     before and after one of them as the group's patterns allow; and it holds a word of each
     of the group's other requirements, so a stretch that lacks one is not run either."""
-    columns = {"LOWER": text.lower, "LEMMA": text.lemma, "NORM": text.norm}
-    present = {attr: set(column[start:end]) for attr, column in columns.items()}
-    found: list[tuple[int, int, int]] = []
-    for group in _groups_in(matchers, present):
-        matcher, reach = matchers.groups[group], matchers.reach[group]
-        if not group or reach is None or reach[0] + reach[1] >= end - start:
-            found.extend(matcher(text.doc[start:end]))
-            continue
-        (attr, words), *rest = group
-        for first, last in _windows(columns[attr], words, start, end, reach):
-            if rest and any(need.isdisjoint(columns[a][first:last]) for a, need in rest):
-                continue
-            shift = first - start
-            found.extend(
-                (key, begin + shift, stop + shift) for key, begin, stop in matcher(text.doc[first:last])
-            )
+    found: list[tuple[int, int, int, int]] = []
+    runs_at = _runs_at(matchers, text)
+    for at, (start, end, unit) in enumerate(text.units):
+        runs = runs_at.get(at, {})
+        if matchers.always:
+            runs = {**{run: [] for run in matchers.always}, **runs}
+        present: dict[str, set[str]] = {}
+        for run, places in runs.items():
+            if _has(text, run.rest, start, end, present):
+                found.extend(
+                    (key, unit, begin, stop) for key, begin, stop in _run(run, text, start, end, places)
+                )
     return found
 
 
@@ -231,9 +286,8 @@ def match(matchers: Matchers, strings: Strings, reading: Reading) -> Matches:
     names = strings.strings
     for text in texts:
         keyed: dict[int, list[tuple[int, int, int]]] = defaultdict(list)  # by the matchers' keys
-        for first, last, unit in text.units:
-            for key, start, end in token_matches(matchers, text, first, last):
-                keyed[key].append((unit, start, end))
+        for key, unit, start, end in token_matches(matchers, text):
+            keyed[key].append((unit, start, end))
         starts = [start for start, _, _ in text.units]
         for key, start, end in _whole_text_matches(matchers, text):
             # the provision the match starts in; a match that runs on into the next is dropped
@@ -250,7 +304,8 @@ def match(matchers: Matchers, strings: Strings, reading: Reading) -> Matches:
             if k >= 0 and start < text.units[k][1]:  # a unit read again by a model is not here
                 first, _, unit = text.units[k]
                 found[name].append((unit, start - first, start - first + 1))
-    return Matches(tuple(words), {key: _longest_per_place(places) for key, places in found.items()})
+    hits = {key: _longest_per_place(places) for key, places in found.items()}
+    return Matches(tuple(words), hits, _roles(texts, reading))
 
 
 def _compound_matches(matchers: Matchers, text: _Text) -> list[tuple[str, int]]:

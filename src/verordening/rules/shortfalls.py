@@ -9,6 +9,7 @@ with the provisions that show it.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from attrs import define
@@ -220,12 +221,7 @@ def _places(rule: Rule, bylaw: Bylaw, clauses: Clauses, anchors: Anchors, scope:
         if not units[u].definition and not units[u].parents and _about(rule, bylaw, u)
         for hit in _sentence_ends(u, words[u].lower)
     )
-    rest = tuple(
-        end
-        for u in sorted(scope.primary)
-        for end in _sentence_ends(u, words[u].lower)
-        if not any(h.unit == u and _in_sentence(clauses, words[u], end, h) for h in anchors.found)
-    )
+    rest = tuple(_rest(clauses, words, sorted(scope.primary), anchors.found))
     granted = tuple(h for h in anchors.binding if h.unit in scope.primary and not inside(h, references))
     return _Places(about, pointing, pointed, beside, rest, granted)
 
@@ -382,10 +378,17 @@ def _conditioned(bylaw: Bylaw, clauses: Clauses, hit: Hit) -> bool:
     return (taken_up or clauses.names_college(w, hit)) and clauses.conditional(w, conditions, hit)
 
 
-def _in_sentence(clauses: Clauses, w: Words, end: Hit, hit: Hit) -> bool:
-    """Whether ``hit`` stands in the sentence that ends at ``end``."""
-    left, right = clauses.sentence(w, end)
-    return left <= hit.start <= right
+def _rest(
+    clauses: Clauses, words: tuple[Words, ...], grants: list[int], found: tuple[Hit, ...]
+) -> Iterator[Hit]:
+    """The ends of the sentences of the grants' provisions that hold no match about the
+    element (of ``found``)."""
+    for u in grants:
+        starts = [h.start for h in found if h.unit == u]
+        for end in _sentence_ends(u, words[u].lower):
+            left, right = clauses.sentence(words[u], end)
+            if not any(left <= start <= right for start in starts):
+                yield end
 
 
 def _sentence_ends(unit: int, lower: list[str]) -> list[Hit]:

@@ -10,8 +10,7 @@ context, which the lexer in ``blocks.py`` keeps; the names it uses have no under
 from __future__ import annotations
 
 import re
-
-from attrs import define
+from typing import NamedTuple
 
 from ..diagnostics import MONTHS
 
@@ -48,9 +47,8 @@ __all__ = [
 ]
 
 
-@define(frozen=True)
-class Line:
-    """One line of the cleaned text, with its span."""
+class Line(NamedTuple):
+    """One line of the cleaned text, with its span (a named tuple: a text has many)."""
 
     start: int
     end: int

@@ -1,7 +1,7 @@
 """From text to :class:`~verordening.model.Document`.
 
-normalise (offset map) -> blocks (line classifier) -> Lark LALR grammar -> drafts ->
-ids, citations and original offsets -> frozen nodes.
+normalise (offset map) -> blocks (line classifier) -> Lark LALR grammar -> ids, citations
+and original offsets -> frozen nodes.
 """
 
 from __future__ import annotations
@@ -11,7 +11,7 @@ from collections.abc import Iterator
 from functools import lru_cache
 from typing import Any
 
-from attrs import define, field
+from attrs import define
 from lark import Lark, Token, Transformer, Tree
 from lark.exceptions import LarkError
 from lark.lexer import Lexer
@@ -46,20 +46,6 @@ def _grammar() -> Lark:
     return Lark(grammar, parser="lalr", lexer=_BlockLexer, transformer=_ToDrafts())
 
 
-@define
-class Draft:
-    """A node before it has its id, citation and original offsets; ``end`` is where its
-    last block ends."""
-
-    kind: str
-    block: Block
-    children: list[Draft] = field(factory=list)
-    end: int = -1
-
-    def __attrs_post_init__(self) -> None:
-        self.end = max([self.block.end] + [c.end for c in self.children])
-
-
 _KINDS = {
     "toelichting_article": "toelichting",
     "subonderdeel": "subonderdeel",
@@ -84,11 +70,6 @@ class _ToDrafts(Transformer[Token, list[_Raw]]):
         return (_KINDS.get(name, name), int(token), rest)
 
 
-def _draft(raw: _Raw, blocks: list[Block]) -> Draft:
-    kind, index, children = raw
-    return Draft(kind, blocks[index], [_draft(child, blocks) for child in children])
-
-
 @define
 class _Context:
     norm: Normalised
@@ -110,14 +91,14 @@ def parse_text(
     found = list(diagnostics)
     try:
         raw: list[_Raw] = _grammar().parse(blocks)  # type: ignore[assignment]
-        drafts = [_draft(r, blocks) for r in raw]
     except LarkError as error:  # a sequence the lexer should not have produced
         reason = type(error).__name__
-        drafts = [Draft("unstructured", Block("UNPLACED", 0, len(norm.text)))] if norm.text else []
+        raw = [("unstructured", len(blocks), [])] if norm.text else []
         notes = [Note("S005", 0, len(norm.text), {"reason": reason})]
         if not any(b.kind == "ARTICLE" for b in blocks):
             notes.append(Note("S001", 0, 0))
-    children = tuple(_Builder(ctx).build(drafts))
+        blocks = [*blocks, Block("UNPLACED", 0, len(norm.text))]
+    children = tuple(_Builder(ctx, blocks).build(raw))
     found.extend(_diagnostic(ctx, note) for note in notes)
     found.extend(_duplicates(children))
     root = Node(
@@ -153,34 +134,38 @@ def _line(ctx: _Context, offset: int) -> int:
 
 
 class _Builder:
-    """Top-down: ids and citations need the parents; offsets go back to the original."""
+    """Top-down: ids and citations need the parents; offsets go back to the original. The
+    nodes come as the grammar gives them (:data:`_Raw`), their blocks from ``blocks``."""
 
-    def __init__(self, ctx: _Context) -> None:
+    def __init__(self, ctx: _Context, blocks: list[Block]) -> None:
         self.ctx = ctx
+        self.blocks = blocks
         self.namer = Namer()
 
-    def build(self, drafts: list[Draft]) -> Iterator[Node]:
-        annexes = [d for d in drafts if d.kind == "annex"]
-        self.namer.annex_count = len(annexes)
-        for draft in drafts:
-            yield self.node(draft, None)
+    def build(self, raw: list[_Raw]) -> Iterator[Node]:
+        self.namer.annex_count = sum(1 for kind, _, _ in raw if kind == "annex")
+        for top in raw:
+            yield self.node(top, None)[0]
 
-    def node(self, draft: Draft, parent: Named | None) -> Node:
+    def node(self, raw: _Raw, parent: Named | None) -> tuple[Node, int]:
+        """The node, and where its last block ends in the cleaned text."""
         ctx = self.ctx
-        block = draft.block
-        nstart, nend = block.start, draft.end
+        kind, index, below = raw
+        block = self.blocks[index]
+        node_id, citation = self.namer.name(kind, block.number, parent)
+        here = Named(kind, node_id, citation)
+        children = [self.node(child, here) for child in below]
+        nstart, nend = block.start, max([block.end] + [child_end for _, child_end in children])
         start, end = ctx.norm.to_original(nstart, nend)
         line = _line(ctx, start)
         column = start - ctx.line_starts[line - 1] + 1
-        node_id, citation = self.namer.name(draft.kind, block.number, parent)
         fields: tuple[Field, ...] = ()
-        if draft.kind == "metadata":
+        if kind == "metadata":
             fields = self.fields(metadata_fields(ctx.norm.text, nstart, nend))
-        elif draft.kind == "preamble":
+        elif kind == "preamble":
             fields = self.fields(preamble_fields(ctx.norm.text, nstart, nend))
-        here = Named(draft.kind, node_id, citation)
-        return Node(
-            kind=draft.kind,
+        node = Node(
+            kind=kind,
             number=block.number,
             title=block.title,
             text=ctx.norm.text[nstart:nend],
@@ -191,8 +176,9 @@ class _Builder:
             citation=citation,
             id=node_id,
             fields=fields,
-            children=tuple(self.node(child, here) for child in draft.children),
+            children=tuple(child for child, _ in children),
         )
+        return node, nend
 
     def fields(self, raw: list[RawField]) -> tuple[Field, ...]:
         result = []
