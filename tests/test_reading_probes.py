@@ -158,3 +158,19 @@ def test_a_definition_the_counterpart_settles_narrows_the_grant() -> None:
         ("secretaris: de ambtenaar die het college daartoe aanwijst.", "present"),
     ):
         assert check(definitions.format(said) + support).elements["support"].status == status, said
+
+
+def test_a_condition_in_a_later_lid_about_the_element() -> None:
+    proposals = (
+        "\nArtikel 4 Voorstellen\n1. De adviesraad kan het college uit eigen beweging voorstellen doen "
+        "voor het beleid.\n2. De voorstellen hebben betrekking op de thema's die {}.\n"
+    )
+    assert wmo(proposals.format("het college jaarlijks vaststelt")).elements["policy_proposals"].reasons == (
+        "policy_proposals_conditional",
+    )
+    assert wmo(proposals.format("de adviesraad jaarlijks vaststelt")).elements["policy_proposals"].status == (
+        "present"
+    )
+    # a hedge beside the grant concerns something else
+    hedged = CONSULTATION + "2. Het overleg vindt zo mogelijk in het gemeentehuis plaats.\n"
+    assert check(hedged).elements["periodic_consultation"].status == "present"

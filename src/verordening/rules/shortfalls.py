@@ -327,16 +327,12 @@ def _beside(rule: Rule, bylaw: Bylaw, clauses: Clauses, hit: Hit) -> str:
     favour = "body" in w.role[left:right] or not clauses.cues.mutual.isdisjoint(w.lower[left:right])
     if clauses.limits(w, hit) and not favour:
         return f"{rule.element}_restricted"
-    soft = bylaw.softness(hit)
-    if soft != "conditional":
+    # (a condition, not a hedge, which beside a grant may concern something else: "Het overleg
+    # vindt zo mogelijk in het gemeentehuis plaats")
+    if not clauses.conditional(w, bylaw.softness.unhedged, hit):
         return ""
-    # the counterpart choosing as a whole: "Het college stelt jaarlijks vast hoeveel overleggen ..."
-    selection = clauses.cues.selection
-    chosen = any(
-        c.unit == hit.unit and not selection.isdisjoint(w.lower[c.start : c.end])
-        for c in bylaw.softness.conditions.unit
-    )
-    return f"{rule.element}_{soft}" if chosen or clauses.takes_back(w, hit, soft) else ""
+    soft = "conditional"
+    return f"{rule.element}_{soft}" if clauses.not_extension(w, hit) else ""
 
 
 def _applied_anew(clauses: Clauses, lower: list[str]) -> bool:
