@@ -218,7 +218,11 @@ def _places(rule: Rule, bylaw: Bylaw, clauses: Clauses, anchors: Anchors, scope:
     beside = tuple(
         hit
         for u in sorted(near - scope.primary - {h.unit for h in pointing})
-        if not units[u].definition and not units[u].parents and _about(rule, bylaw, u)
+        if not units[u].definition
+        and not units[u].parents
+        and _about(rule, bylaw, u)
+        # (not one about another provision: "Het tweede lid geldt niet voor ...")
+        and not (bylaw.references[u] and not bylaw.references[u] & scope.primary)
         for hit in _sentence_ends(u, words[u].lower)
     )
     rest = tuple(_rest(clauses, words, sorted(scope.primary), anchors.found))
@@ -343,16 +347,15 @@ def _applied_anew(clauses: Clauses, lower: list[str]) -> bool:
 
 
 def _about(rule: Rule, bylaw: Bylaw, unit: int) -> bool:
-    """A provision about the element and nothing else, or opening with a word that points
-    back ("Dit aantal geldt ...", "Dergelijke voorstellen ..."); not one repealed ("2. [Vervallen
-    per 1 januari 2022]")."""
+    """A provision about the element and nothing else: with a match or a word of its topics ("De
+    voorstellen hebben betrekking op ..."), or opening with a word that points back ("Dit aantal
+    geldt ...", "Dergelijke voorstellen ..."); not one repealed ("2. [Vervallen per 1 januari 2022]")."""
     about = bylaw.elements_of.get(unit, frozenset())
     lower = [word for word in bylaw.matches.words[unit].lower if word.isalpha()]
     if not lower or lower[0] in {"vervallen", "vervalt"}:
         return False
-    return (rule.element in about or lower[0] in {"dit", "deze", "dergelijke", "zulke"}) and not about - {
-        rule.element
-    }
+    named = rule.element in about or any_word(lower, rule.topics)
+    return (named or lower[0] in {"dit", "deze", "dergelijke", "zulke"}) and not about - {rule.element}
 
 
 def _only_named(rule: Rule, bylaw: Bylaw, unit: int) -> bool:
