@@ -174,3 +174,18 @@ def test_a_condition_in_a_later_lid_about_the_element() -> None:
     # a hedge beside the grant concerns something else
     hedged = CONSULTATION + "2. Het overleg vindt zo mogelijk in het gemeentehuis plaats.\n"
     assert check(hedged).elements["periodic_consultation"].status == "present"
+
+
+def test_the_counterpart_choosing_among_what_the_body_puts_forward_elsewhere() -> None:
+    proposals = (
+        "\nArtikel 4 Voorstellen\nDe adviesraad kan het college uit eigen beweging voorstellen doen voor "
+        "het beleid.\n\nArtikel 9 Behandeling voorstellen\n"
+        "1. Een voorstel wordt ingediend bij de wethouder.\n"
+        "2. De wethouder {} het voorstel in behandeling neemt.\n"
+    )
+    assert wmo(proposals.format("beslist of")).elements["policy_proposals"].status == "partial"
+    assert wmo(proposals.format("bevestigt dat")).elements["policy_proposals"].status == "present"
+    agenda = CONSULTATION + ("2. De cliëntenraad kan agendapunten aandragen; {}.\n")
+    judged = "of deze worden besproken, is ter beoordeling van de wethouder"
+    assert check(agenda.format(judged)).elements["agenda"].status == "partial"
+    assert check(agenda.format("deze worden besproken")).elements["agenda"].status == "present"

@@ -293,13 +293,28 @@ def _takes_back(rule: Rule, bylaw: Bylaw, clauses: Clauses, scope: Scope, places
     # "Ongevraagde adviezen worden in behandeling genomen indien ...": a sentence about the
     # element itself, wherever it stands
     nearby = nearby or (hit in places.about and hit.start - clauses.sentence(w, hit)[0] <= 1)
+    # ... or the counterpart choosing among what the body puts forward, wherever it stands: "De
+    # wethouder beslist of het voorstel in behandeling wordt genomen"
+    chosen = hit in places.about and _chosen(bylaw, clauses, hit)
     if (
         clauses.takes_back(w, hit, soft)
-        or (hit.unit in places.pointed and clauses.not_extension(w, hit))
+        or ((hit.unit in places.pointed or chosen) and clauses.not_extension(w, hit))
         or (nearby and _conditioned(bylaw, clauses, hit) and clauses.not_extension(w, hit))
     ):
         return f"{rule.element}_{soft}"
     return restricted if limited else ""
+
+
+def _chosen(bylaw: Bylaw, clauses: Clauses, hit: Hit) -> bool:
+    """A sentence in which the counterpart decides whether or which ("beslist of", "bepaalt welke"):
+    a condition on the whole provision with one of the ``selection`` words."""
+    w = bylaw.matches.words[hit.unit]
+    left, right = clauses.sentence(w, hit)
+    selection = clauses.cues.selection
+    return any(
+        c.unit == hit.unit and left <= c.start < right and not selection.isdisjoint(w.lower[c.start : c.end])
+        for c in bylaw.softness.conditions.unit
+    )
 
 
 def _grant_limits(bylaw: Bylaw, clauses: Clauses, scope: Scope, hit: Hit) -> bool:
