@@ -189,3 +189,29 @@ def test_the_counterpart_choosing_among_what_the_body_puts_forward_elsewhere() -
     judged = "of deze worden besproken, is ter beoordeling van de wethouder"
     assert check(agenda.format(judged)).elements["agenda"].status == "partial"
     assert check(agenda.format("deze worden besproken")).elements["agenda"].status == "present"
+
+
+def test_more_ways_to_take_a_grant_back_in_a_later_lid() -> None:
+    information = (
+        "\nArtikel 6 Informatie\n1. Het college verstrekt de cliëntenraad uit eigen beweging en tijdig de "
+        "informatie die nodig is voor het overleg.\n2. Conceptnota's worden de cliëntenraad {} "
+        "toegezonden nadat het college ze heeft vastgesteld.\n"
+    )
+    assert check(information.format("evenwel pas")).elements["information"].status == "partial"
+    assert check(information.format("ook")).elements["information"].status == "present"
+    trial = (
+        "\nArtikel 7 Ondersteuning\n1. Het college stelt de cliëntenraad een ambtelijk secretaris ter "
+        "beschikking.\n2. Na afloop van het eerste jaar {} of de ondersteuning wordt voortgezet.\n"
+    )
+    assert check(trial.format("besluit het college")).elements["support"].status == "partial"
+    assert check(trial.format("bespreken het college en de cliëntenraad")).elements["support"].status == (
+        "present"
+    )
+
+
+def test_naar_zijn_oordeel_names_the_subject_before_it() -> None:
+    said = CONSULTATION + (
+        "2. De cliëntenraad kan de wethouder verzoeken een onderwerp te agenderen; de wethouder willigt "
+        "zo'n verzoek in, tenzij het onderwerp naar {} oordeel niet rijp is voor bespreking.\n"
+    )
+    assert check(said.format("zijn")).elements["agenda"].status == "partial"

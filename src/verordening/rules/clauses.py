@@ -15,9 +15,9 @@ from itertools import repeat
 from attrs import define
 
 from ..knowledge import Cues
-from .match import Hit, Words
+from .match import Hit, Words, in_span
 
-__all__ = ["Clauses", "Conditions", "any_word", "inside", "split_choices"]
+__all__ = ["Clauses", "Conditions", "any_word", "split_choices"]
 
 # the end of a sentence, of a sentence part and of a clause
 FULL_STOP = frozenset(["."])
@@ -42,15 +42,6 @@ def any_word(words: Iterable[str], choices: tuple[str, ...] | frozenset[str]) ->
     return not exact.isdisjoint(words) or (
         bool(prefixes) and any(map(str.startswith, words, repeat(prefixes)))
     )
-
-
-def in_span(hits: Iterable[Hit], unit: int, left: int, right: int) -> bool:
-    """Whether one of ``hits`` starts in the words ``left:right`` of provision ``unit``."""
-    return any(h.unit == unit and left <= h.start < right for h in hits)
-
-
-def inside(hit: Hit, spans: Iterable[Hit]) -> bool:
-    return any(s.unit == hit.unit and s.start <= hit.start < s.end for s in spans)
 
 
 @define(frozen=True)
@@ -374,7 +365,11 @@ class Clauses:
                 continue
             roles = self._condition_roles(w, cond, stop)
             # "..., tenzij hij van oordeel is dat ...": a pronoun for the subject, the college
-            subject = next((r for r in w.role[sentence_start : cond.start] if r), "")
+            # (of its own clause: "...; de wethouder willigt het verzoek in, tenzij naar zijn oordeel ...")
+            opens = max(
+                (i + 1 for i in range(sentence_start, cond.start) if lower[i] == ";"), default=sentence_start
+            )
+            subject = next((r for r in w.role[opens : cond.start] if r), "")
             pronoun = not self.cues.pronouns.isdisjoint(said) or self._subject_pronoun(lower, cond)
             college = "college" in roles or (subject == "college" and "body" not in roles and pronoun)
             marker = any_word(said, self.cues.discretion_markers)

@@ -25,8 +25,8 @@ from attrs import define, field
 from ..language import Unit, resolve_references
 from ..vocabulary import Status
 from .cite import choose, headings_index, topical
-from .clauses import CLAUSE, Clauses, Conditions, in_span, inside
-from .match import Hit, Matches
+from .clauses import CLAUSE, Clauses, Conditions
+from .match import Hit, Matches, in_span, inside
 from .ruleset import Qualifier, Rule
 from .shortfalls import Shortfall, definition_exceptions, grant_shortfalls, notes
 from .softness import Softness

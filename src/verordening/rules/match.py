@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from collections import defaultdict
+from collections.abc import Iterable
 from functools import cached_property
 from typing import NamedTuple
 
@@ -24,7 +25,7 @@ from ..language import Reading, Unit
 from .compile import Group, Matchers, Run
 from .ruleset import Rule
 
-__all__ = ["Hit", "Matches", "Strings", "Words", "candidates", "match"]
+__all__ = ["Hit", "Matches", "Strings", "Words", "candidates", "in_span", "inside", "match"]
 
 _ROLE_OF_NORM = {ROLE_MARK + role: role for role in ROLES}  # "@body" -> "body"
 
@@ -36,6 +37,16 @@ class Hit(NamedTuple):
     unit: int
     start: int
     end: int
+
+
+def in_span(hits: Iterable[Hit], unit: int, left: int, right: int) -> bool:
+    """Whether one of ``hits`` starts in the words ``left:right`` of provision ``unit``."""
+    return any(h.unit == unit and left <= h.start < right for h in hits)
+
+
+def inside(hit: Hit, spans: Iterable[Hit]) -> bool:
+    """Whether ``hit`` starts inside one of ``spans``."""
+    return any(s.unit == hit.unit and s.start <= hit.start < s.end for s in spans)
 
 
 @define(frozen=True)

@@ -15,8 +15,8 @@ from typing import TYPE_CHECKING
 from attrs import define
 
 from ..language import Unit
-from .clauses import SENTENCE, Clauses, any_word, in_span, inside
-from .match import Hit, Words
+from .clauses import SENTENCE, Clauses, any_word
+from .match import Hit, Words, in_span, inside
 from .ruleset import Rule
 
 if TYPE_CHECKING:
