@@ -215,3 +215,24 @@ def test_naar_zijn_oordeel_names_the_subject_before_it() -> None:
         "zo'n verzoek in, tenzij het onderwerp naar {} oordeel niet rijp is voor bespreking.\n"
     )
     assert check(said.format("zijn")).elements["agenda"].status == "partial"
+
+
+def test_a_relative_clause_after_the_verb_still_limits_the_noun() -> None:
+    said = (
+        "Het college draagt er zorg voor dat de cliëntenraad, tijdig en ongevraagd, de informatie ontvangt "
+        "die {} voor zijn taak van belang acht."
+    )
+    assert check(INFORMATION.format(said.format("het college"))).elements["information"].reasons == (
+        "information_conditional",
+    )
+    assert check(INFORMATION.format(said.format("de cliëntenraad"))).elements["information"].status == (
+        "present"
+    )
+
+
+def test_an_agenda_the_college_sets_with_a_reference_put_in_grants_nothing() -> None:
+    said = CONSULTATION + (
+        "\nArtikel 8 Agenda\nDe agenda van het overleg, bedoeld in artikel 5, wordt door het college "
+        "vastgesteld en ten minste een week tevoren aan de cliëntenraad toegezonden.\n"
+    )
+    assert check(said).elements["agenda"].status == "missing"
