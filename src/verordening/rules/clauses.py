@@ -2,26 +2,25 @@
 
 Dutch clause heuristics over a provision's plain word lists (:class:`~.match.Words`),
 with the cue words of ``rules/cues.yaml``; where a statistical model parsed the
-provision, its dependency parse decides who the subject of a modal verb is and which
-negations govern a match.
+provision, its dependency parse decides which negations govern a match. Who the subject of
+a modal verb is: :mod:`.discretion`.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
 from functools import lru_cache
-from itertools import repeat
+from itertools import pairwise, repeat
 
 from attrs import define
 
-from ..knowledge import Cues
+from .discretion import SENTENCE, Discretion
 from .match import Hit, Words, in_span
 
 __all__ = ["Clauses", "Conditions", "any_word", "split_choices"]
 
 # the end of a sentence, of a sentence part and of a clause
 FULL_STOP = frozenset(["."])
-SENTENCE = frozenset([";", "."])
 CLAUSE = frozenset([",", ";", ":", "."])
 CLAUSE_END = frozenset([",", ";", "."])
 
@@ -54,10 +53,9 @@ class Conditions:
 
 
 @define(frozen=True)
-class Clauses:
-    """The clause heuristics, with the cue words they read."""
-
-    cues: Cues
+class Clauses(Discretion):
+    """The clause heuristics, with the cue words they read (those about modal verbs and who
+    decides in :class:`.discretion.Discretion`)."""
 
     def is_negation(self, lower: list[str], i: int) -> bool:
         word = lower[i]
@@ -323,8 +321,17 @@ class Clauses:
         if not any(f" {phrase} " in text for phrase in self.cues.exception):
             return False
         opens = right >= len(w.lower) - 1  # the last sentence opens the list under it
-        cases = items if items and opens else [said]
+        cases = items if items and opens else self._cases(said)
         return any(not self.about_others(case) for case in cases)
+
+    def _cases(self, said: list[str]) -> list[list[str]]:
+        """The cases one sentence excepts, split where "of" opens a clause of its own: "op besluiten
+        die een vertrouwelijk karakter hebben of waarbij het financiële belang ... zich verzet"."""
+        cuts = [
+            i for i in range(1, len(said) - 1) if said[i] == "of" and said[i + 1] in self.cues.subordinate
+        ]
+        bounds = [0, *cuts, len(said)]
+        return [said[a:b] for a, b in pairwise(bounds)]
 
     @staticmethod
     def belongs_elsewhere(w: Words, hit: Hit, words: tuple[str, ...]) -> bool:
@@ -355,6 +362,9 @@ class Clauses:
             return True
         for cond in cues.clauses:
             if cond.unit != anchor.unit or not sentence_start <= cond.start < sentence_end:
+                continue
+            # an additional case: "vindt elk kwartaal plaats en voorts wanneer de raad erom verzoekt"
+            if not self.cues.extension.isdisjoint(lower[max(sentence_start, cond.start - 2) : cond.start]):
                 continue
             # the condition runs to the end of its sentence part; what it is about, to its comma
             stop = cond.end
@@ -396,100 +406,3 @@ class Clauses:
         return any(w in self.cues.subject_pronouns for w in after) or any(
             w in self.cues.subject_pronouns for w in lower[max(cond.start, cond.end - 2) : cond.end]
         )
-
-    def _negated_modal(self, after: list[str]) -> bool:
-        """A negation in the first words after a modal that a verb of deciding does not come
-        before: "kan het overleg niet afzeggen" (cannot), not "kan besluiten ... niet te"."""
-        for word in after:
-            if word in self.cues.modal_negation:
-                return True
-            if word in self.cues.modals or word in self.cues.deciding:
-                return False
-        return False
-
-    def _subordinate(self, lower: list[str], clause_start: int, modal: int) -> bool:
-        """Whether a modal stands in a subordinate clause: a subordinating word between it and
-        the comma (or the sentence start) before it."""
-        start = modal
-        while start > clause_start and lower[start - 1] != ",":
-            start -= 1
-        return not self.cues.subordinate.isdisjoint(lower[start:modal])
-
-    @staticmethod
-    def _parsed_subject(w: Words, modal: int) -> str | None:
-        """The role of the modal's subject in the dependency parse, when there is one."""
-        if not w.parsed:
-            return None
-        at = w.offset
-        unit = w.doc[at : at + len(w.lower)]
-        verb = unit[modal]
-        heads = {verb.i, verb.head.i}
-        subjects = [t for t in unit if t.dep_.startswith("nsubj") and t.head.i in heads and t.i < verb.i]
-        if len(subjects) != 1:
-            return None
-        roles = {w.role[t.i - at] for t in subjects[0].subtree if at <= t.i < at + len(w.lower)}
-        if "body" in roles or "both" in roles:
-            return "body"
-        return "college" if "college" in roles else None
-
-    def _subject_roles(self, w: Words, clause_start: int, modal: int) -> list[str]:
-        """The roles named before a modal verb in its clause, except after a preposition
-        ("aan de adviesraad kan ... worden toegekend") or inside a relative clause closed
-        before it ("Onderwerpen die de adviesraad aandraagt, kunnen ... worden geplaatst")."""
-        lower, role, prepositions = w.lower, w.role, self.cues.prepositions
-        comma = max((j for j in range(clause_start, modal) if lower[j] == ","), default=-1)
-        subordinate = self.cues.subordinate
-        opened = [j for j in range(clause_start, max(comma, clause_start)) if lower[j] in subordinate]
-        inner = range(opened[0], comma) if opened else range(0)
-        return [
-            role[j]
-            for j in range(clause_start, modal)
-            if role[j]
-            and j not in inner
-            and not (j > clause_start and lower[j - 1] in prepositions)
-            and not (j > clause_start + 1 and lower[j - 2] in prepositions)
-        ]
-
-    def restricting(self, said: list[str]) -> bool:
-        """A restricting word in ``said`` that no negation turns round ("kan niet weigeren", "kan
-        het overleg niet eenzijdig afzeggen")."""
-        return any(
-            word in self.cues.restriction and self.cues.negation.isdisjoint(said[max(0, i - 2) : i])
-            for i, word in enumerate(said)
-        )
-
-    def discretionary(self, w: Words, start: int) -> bool:
-        """A modal before the match whose subject is the college: 'het college kan ...'."""
-        lower, lemma, role = w.lower, w.lemma, w.role
-        size = len(lower)
-        here = max(0, min(start, size - 1))
-        clause_start, clause_end = w.around(here, here, SENTENCE)
-        modals = self.cues.modals
-        if modals.isdisjoint(lemma[clause_start:start]) and modals.isdisjoint(lower[clause_start:start]):
-            return False  # no modal verb before the match
-        for i in range(clause_start, min(start, size)):
-            if lemma[i] not in modals and lower[i] not in modals:
-                continue
-            if self._subordinate(lower, clause_start, i):
-                continue  # "op een moment dat het advies nog van invloed kan zijn"
-            if (
-                lower[i + 1 : i + 2]
-                and lower[i + 1] in self.cues.negation
-                and self.restricting(lower[i + 2 : i + 3])
-            ):
-                continue  # "het college kan niet weigeren ...": a duty
-            if self._negated_modal(lower[i + 1 : min(i + 4, clause_end)]):
-                continue  # "het college kan het overleg niet eenzijdig afzeggen": a duty
-            roles = self._subject_roles(w, clause_start, i)
-            if "body" in roles or "both" in roles:
-                return False  # the body is (part of) the subject: a right, whatever the parse says
-            parsed = self._parsed_subject(w, i)
-            if parsed is not None:
-                return parsed == "college"
-            after = [role[j] for j in range(i + 1, min(i + 4, start)) if role[j]]
-            if "college" in roles or (after and after[0] == "college"):
-                return True
-            # a passive grant without the body as subject: "uit het budget kunnen worden betaald"
-            if not roles and any(lower[j] in self.cues.passive for j in range(i + 1, clause_end)):
-                return True
-        return False

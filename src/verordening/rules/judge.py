@@ -371,11 +371,14 @@ def judge_qualifier(
         )
     ]
     negated = [h for h in unsaid if h.unit in evidence]
-    # (not for a period that has ended: "Tot 1 januari 2020 adviseert de raad uitsluitend op verzoek")
+    # (not for a period that has ended: "Tot 1 januari 2020 adviseert de raad uitsluitend op verzoek";
+    # not in an addition: "Daarnaast verstrekt het college op verzoek de gevraagde informatie")
     limits = [
         h
         for h in matches.of(f"{rule.element}|deny|{q.key}")
-        if h.unit in where and not bylaw.lapsed_at(clauses, h)
+        if h.unit in where
+        and not bylaw.lapsed_at(clauses, h)
+        and clauses.not_extension(matches.words[h.unit], h)
     ]
     good = [h for h in found if h not in unsaid]
     firm = [h for h in good if not soft(h)]

@@ -15,7 +15,8 @@ from typing import TYPE_CHECKING
 from attrs import define
 
 from ..language import Unit
-from .clauses import SENTENCE, Clauses, any_word
+from .clauses import Clauses, any_word
+from .discretion import SENTENCE
 from .match import Hit, Words, in_span, inside
 from .ruleset import Rule
 
@@ -251,19 +252,23 @@ def _takes_back(rule: Rule, bylaw: Bylaw, clauses: Clauses, scope: Scope, places
     """The reason ``hit`` takes a grant back, or ''."""
     words = bylaw.matches.words
     w = words[hit.unit]
-    if clauses.for_others(w, hit, bylaw.softness.conditions):
-        return ""
     # "de informatie die het college voor het overleg, bedoeld in artikel 4, nodig acht": a
     # provision about another element that names the grant only as its purpose
     if hit in places.pointing and hit.unit not in places.pointed and _only_named(rule, bylaw, hit.unit):
         return ""
     restricted = f"{rule.element}_restricted"
+    items = [words[i].lower for i in sorted(bylaw.under.get(hit.unit, ()))]
+    # an exception to a grant it points at, whatever condition a harmless case of it carries
+    # ("... op besluiten die naar het oordeel van het college vertrouwelijk zijn of waarbij ...")
+    if hit in places.pointing and clauses.excepted(w, hit, items):
+        return restricted
+    if clauses.for_others(w, hit, bylaw.softness.conditions):
+        return ""
     if hit in places.beside:  # a later lid of the grant's article: "2. Dit aantal geldt voor zover
         # de capaciteit dat toelaat", "2. Voorstellen kunnen uitsluitend in mei worden ingediend"
         return _beside(rule, bylaw, clauses, hit)
     if hit in places.granted:
         return restricted if _grant_limits(bylaw, clauses, scope, hit) else ""
-    items = [words[i].lower for i in sorted(bylaw.under.get(hit.unit, ()))]
     # a sentence beside a grant limits it only by its words, or by excepting cases from a grant
     # it points at ("Artikel 4, eerste lid, geldt niet voor ...")
     if hit in places.rest:

@@ -59,7 +59,8 @@ class Line(NamedTuple):
 _NUM = r"\d{1,4}(?:[.:]\d{1,4}){0,3}[a-zA-Z]{0,2}|[IVXLC]{1,7}(?![a-z])"
 ARTICLE = re.compile(
     rf"(?:(?P<enig>[Ee]nig [Aa]rtikel|ENIG ARTIKEL)|(?:Artikel|ARTIKEL|Art\.|ART\.)\s?(?P<num>{_NUM}))"
-    r"(?=[\s.:\-–—]|$)[.:]?\s*(?:[-–—]\s*)?(?P<title>.*)$"
+    # (not part of a number: "Artikel 2:1, eerste lid, is niet van toepassing" is a sentence)
+    r"(?![.:]\d)(?=[\s.:\-–—]|$)[.:]?\s*(?:[-–—]\s*)?(?P<title>.*)$"
 )
 TOEL_ARTICLE = re.compile(
     rf"(?:Artikel|ARTIKEL|Artikelen|ARTIKELEN|Art\.)\s?(?P<num>{_NUM})"

@@ -1,0 +1,123 @@
+"""Who decides: modal verbs and their subjects.
+
+"Het college kan een budget beschikbaar stellen" leaves the matter to the college; "De
+adviesraad kan ... adviseren" gives the body a right; "het college kan het overleg niet
+eenzijdig afzeggen" is a duty. Where a statistical model parsed the provision, its dependency
+parse decides who the subject of a modal verb is.
+"""
+
+from __future__ import annotations
+
+from attrs import define
+
+from ..knowledge import Cues
+from .match import Words
+
+__all__ = ["SENTENCE", "Discretion"]
+
+# the end of a sentence part
+SENTENCE = frozenset([";", "."])
+
+
+@define(frozen=True)
+class Discretion:
+    """The modal-verb heuristics, with the cue words they read."""
+
+    cues: Cues
+
+    def _negated_modal(self, after: list[str]) -> bool:
+        """A negation in the first words after a modal that a verb of deciding does not come
+        before: "kan het overleg niet afzeggen" (cannot), not "kan besluiten ... niet te"."""
+        for word in after:
+            if word in self.cues.modal_negation:
+                return True
+            if word in self.cues.modals or word in self.cues.deciding:
+                return False
+        return False
+
+    def _subordinate(self, lower: list[str], clause_start: int, modal: int) -> bool:
+        """Whether a modal stands in a subordinate clause: a subordinating word between it and
+        the comma (or the sentence start) before it."""
+        start = modal
+        while start > clause_start and lower[start - 1] != ",":
+            start -= 1
+        return not self.cues.subordinate.isdisjoint(lower[start:modal])
+
+    @staticmethod
+    def _parsed_subject(w: Words, modal: int) -> str | None:
+        """The role of the modal's subject in the dependency parse, when there is one."""
+        if not w.parsed:
+            return None
+        at = w.offset
+        unit = w.doc[at : at + len(w.lower)]
+        verb = unit[modal]
+        heads = {verb.i, verb.head.i}
+        subjects = [t for t in unit if t.dep_.startswith("nsubj") and t.head.i in heads and t.i < verb.i]
+        if len(subjects) != 1:
+            return None
+        roles = {w.role[t.i - at] for t in subjects[0].subtree if at <= t.i < at + len(w.lower)}
+        if "body" in roles or "both" in roles:
+            return "body"
+        return "college" if "college" in roles else None
+
+    def _subject_roles(self, w: Words, clause_start: int, modal: int) -> list[str]:
+        """The roles named before a modal verb in its clause, except after a preposition
+        ("aan de adviesraad kan ... worden toegekend") or inside a relative clause closed
+        before it ("Onderwerpen die de adviesraad aandraagt, kunnen ... worden geplaatst")."""
+        lower, role, prepositions = w.lower, w.role, self.cues.prepositions
+        comma = max((j for j in range(clause_start, modal) if lower[j] == ","), default=-1)
+        subordinate = self.cues.subordinate
+        opened = [j for j in range(clause_start, max(comma, clause_start)) if lower[j] in subordinate]
+        inner = range(opened[0], comma) if opened else range(0)
+        return [
+            role[j]
+            for j in range(clause_start, modal)
+            if role[j]
+            and j not in inner
+            and not (j > clause_start and lower[j - 1] in prepositions)
+            and not (j > clause_start + 1 and lower[j - 2] in prepositions)
+        ]
+
+    def restricting(self, said: list[str]) -> bool:
+        """A restricting word in ``said`` that no negation turns round ("kan niet weigeren", "kan
+        het overleg niet eenzijdig afzeggen")."""
+        return any(
+            word in self.cues.restriction and self.cues.negation.isdisjoint(said[max(0, i - 2) : i])
+            for i, word in enumerate(said)
+        )
+
+    def discretionary(self, w: Words, start: int) -> bool:
+        """A modal before the match whose subject is the college: 'het college kan ...'."""
+        lower, lemma, role = w.lower, w.lemma, w.role
+        size = len(lower)
+        here = max(0, min(start, size - 1))
+        clause_start, clause_end = w.around(here, here, SENTENCE)
+        modals = self.cues.modals
+        if modals.isdisjoint(lemma[clause_start:start]) and modals.isdisjoint(lower[clause_start:start]):
+            return False  # no modal verb before the match
+        for i in range(clause_start, min(start, size)):
+            if lemma[i] not in modals and lower[i] not in modals:
+                continue
+            if self._subordinate(lower, clause_start, i):
+                continue  # "op een moment dat het advies nog van invloed kan zijn"
+            if (
+                lower[i + 1 : i + 2]
+                and lower[i + 1] in self.cues.negation
+                and self.restricting(lower[i + 2 : i + 3])
+            ):
+                continue  # "het college kan niet weigeren ...": a duty
+            if self._negated_modal(lower[i + 1 : min(i + 4, clause_end)]):
+                continue  # "het college kan het overleg niet eenzijdig afzeggen": a duty
+            roles = self._subject_roles(w, clause_start, i)
+            if "body" in roles or "both" in roles:
+                return False  # the body is (part of) the subject: a right, whatever the parse says
+            parsed = self._parsed_subject(w, i)
+            if parsed is not None:
+                return parsed == "college"
+            after = [role[j] for j in range(i + 1, min(i + 4, start)) if role[j]]
+            if "college" in roles or (after and after[0] == "college"):
+                return True
+            # a passive grant without the body as subject: "uit het budget kunnen worden betaald"
+            if not roles and any(lower[j] in self.cues.passive for j in range(i + 1, clause_end)):
+                return True
+        return False

@@ -1,0 +1,62 @@
+"""Reading as a lawyer does: what blind sets zi and zj taught (measured before, folded in after).
+
+Each case is a small bylaw of its own, checked with and without the words that decide it.
+"""
+
+from __future__ import annotations
+
+import verordening
+
+from .small_bylaws import ADVICE, CONSULTATION, check, wmo
+
+
+def test_a_sentence_opening_with_an_article_number_is_no_heading() -> None:
+    text = (
+        "Verordening adviesraad 2020\n\nArtikel 2:1 Advisering\n1. De adviesraad adviseert.\n\n"
+        "Artikel 2:2 Uitzonderingen\nArtikel 2:1, eerste lid, is niet van toepassing op besluiten over "
+        "individuele cliënten.\n"
+    )
+    numbers = [n.number for n in verordening.parse(text).articles]
+    assert numbers == ["2:1", "2:2"]
+
+
+def test_an_exception_with_a_harmless_case_and_one_that_is_not() -> None:
+    said = ADVICE + (
+        "\nArtikel 9 Uitzonderingen\nArtikel 4 is niet van toepassing op besluiten die naar het oordeel van "
+        "het college een vertrouwelijk karakter hebben{}.\n"
+    )
+    assert check(said.format("")).elements["advice"].status == "present"
+    other = " of waarbij het financiële belang van de gemeente zich tegen advisering verzet"
+    assert check(said.format(other)).elements["advice"].reasons == ("advice_restricted",)
+
+
+def test_room_on_the_agenda_is_a_condition() -> None:
+    said = CONSULTATION + (
+        "2. De cliëntenraad kan agendapunten voor het overleg voorstellen. De wethouder neemt voorgestelde "
+        "agendapunten op{}.\n"
+    )
+    assert check(said.format("")).elements["agenda"].status == "present"
+    assert check(said.format(" voor zover de agenda daarvoor ruimte biedt")).elements["agenda"].status == (
+        "partial"
+    )
+
+
+def test_consultation_with_other_organisations_is_not_with_the_counterpart() -> None:
+    said = "\nArtikel 5 Overleg\nDe cliëntenraad overlegt ten minste viermaal per jaar met de {}.\n"
+    assert check(said.format("wethouder")).elements["periodic_consultation"].status == "present"
+    others = "cliëntenorganisaties, belangenverenigingen en ouderenbonden in de gemeente"
+    assert check(said.format(others)).elements["periodic_consultation"].status == "missing"
+
+
+def test_an_addition_on_request_takes_nothing_back() -> None:
+    information = (
+        "\nArtikel 6 Informatie\n1. Het college verstrekt de adviesraad uit eigen beweging en tijdig alle "
+        "informatie die redelijkerwijs nodig is. {} verstrekt het college op verzoek van de adviesraad de "
+        "gevraagde informatie.\n"
+    )
+    assert wmo(information.format("Daarnaast")).elements["information"].status == "present"
+    consultation = (
+        "\nArtikel 5 Overleg\nHet overleg met de cliëntenraad vindt elk kwartaal plaats {} wanneer de "
+        "cliëntenraad of de wethouder daarom verzoekt.\n"
+    )
+    assert check(consultation.format("en voorts")).elements["periodic_consultation"].status == "present"
