@@ -92,11 +92,16 @@ class Words:
     def parsed(self) -> bool:
         return self.text.parsed
 
-    def around(self, start: int, end: int, stops: frozenset[str]) -> tuple[int, int]:
-        """The stretch around ``start:end`` up to the nearest of ``stops`` on either side."""
+    def places(self, stops: frozenset[str]) -> list[int]:
+        """Where the words of ``stops`` stand, in order (kept: not to be changed)."""
         places = self.stops.get(stops)
         if places is None:
             places = self.stops[stops] = [i for i, word in enumerate(self.lower) if word in stops]
+        return places
+
+    def around(self, start: int, end: int, stops: frozenset[str]) -> tuple[int, int]:
+        """The stretch around ``start:end`` up to the nearest of ``stops`` on either side."""
+        places = self.places(stops)
         before = bisect_left(places, start)
         left = places[before - 1] + 1 if before else 0
         if end >= len(self.lower):

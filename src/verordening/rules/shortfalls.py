@@ -209,7 +209,7 @@ def _places(rule: Rule, bylaw: Bylaw, clauses: Clauses, anchors: Anchors, scope:
         hit
         for u in sorted(scope.provisions - scope.primary)
         if bylaw.references[u] & scope.primary and not units[u].definition
-        for hit in _sentence_ends(u, words[u].lower)
+        for hit in _sentence_ends(u, words[u])
     )
     pointed = frozenset(
         h.unit for h in pointing if not bylaw.elements_of.get(h.unit, frozenset()) - {rule.element}
@@ -219,7 +219,7 @@ def _places(rule: Rule, bylaw: Bylaw, clauses: Clauses, anchors: Anchors, scope:
         hit
         for u in sorted(near - scope.primary - {h.unit for h in pointing})
         if not units[u].definition and not units[u].parents and _about(rule, bylaw, u)
-        for hit in _sentence_ends(u, words[u].lower)
+        for hit in _sentence_ends(u, words[u])
     )
     rest = tuple(_rest(clauses, words, sorted(scope.primary), anchors.found))
     granted = tuple(h for h in anchors.binding if h.unit in scope.primary and not inside(h, references))
@@ -351,10 +351,10 @@ def _about(rule: Rule, bylaw: Bylaw, unit: int) -> bool:
     back ("Dit aantal geldt ...", "Dergelijke voorstellen ..."); not one repealed ("2. [Vervallen
     per 1 januari 2022]")."""
     about = bylaw.elements_of.get(unit, frozenset())
-    lower = [word for word in bylaw.matches.words[unit].lower if word.isalpha()]
-    if not lower or lower[0] in {"vervallen", "vervalt"}:
+    first = next((word for word in bylaw.matches.words[unit].lower if word.isalpha()), None)
+    if first is None or first in {"vervallen", "vervalt"}:
         return False
-    return (rule.element in about or lower[0] in {"dit", "deze", "dergelijke", "zulke"}) and not about - {
+    return (rule.element in about or first in {"dit", "deze", "dergelijke", "zulke"}) and not about - {
         rule.element
     }
 
@@ -385,18 +385,18 @@ def _rest(
     element (of ``found``)."""
     for u in grants:
         starts = [h.start for h in found if h.unit == u]
-        for end in _sentence_ends(u, words[u].lower):
+        for end in _sentence_ends(u, words[u]):
             left, right = clauses.sentence(words[u], end)
             if not any(left <= start <= right for start in starts):
                 yield end
 
 
-def _sentence_ends(unit: int, lower: list[str]) -> list[Hit]:
+def _sentence_ends(unit: int, w: Words) -> list[Hit]:
     """A place at the end of each sentence of a provision, where what the sentence says about
     a grant it points at is judged."""
-    ends = [i for i, word in enumerate(lower) if word in SENTENCE]
-    if not ends or ends[-1] < len(lower) - 1:
-        ends.append(len(lower) - 1)
+    ends = w.places(SENTENCE)
+    if not ends or ends[-1] < len(w.lower) - 1:
+        ends = [*ends, len(w.lower) - 1]
     return [Hit(unit, i, i) for i in ends if i >= 0]
 
 
