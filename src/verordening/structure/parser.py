@@ -106,9 +106,13 @@ class _Builder:
         kind, index, below = raw
         block = self.blocks[index]
         node_id, citation = self.namer.name(kind, block.number, parent)
-        here = Named(kind, node_id, citation)
-        children = [self.node(child, here) for child in below]
-        nstart, nend = block.start, max([block.end] + [child_end for _, child_end in children])
+        nstart, nend = block.start, block.end
+        children: tuple[Node, ...] = ()
+        if below:  # (most nodes have none)
+            here = Named(kind, node_id, citation)
+            built = [self.node(child, here) for child in below]
+            children = tuple(child for child, _ in built)
+            nend = max(nend, *(child_end for _, child_end in built))
         start, end = ctx.norm.to_original(nstart, nend)
         line = _line(ctx, start)
         column = start - ctx.line_starts[line - 1] + 1
@@ -129,7 +133,7 @@ class _Builder:
             citation=citation,
             id=node_id,
             fields=fields,
-            children=tuple(child for child, _ in children),
+            children=children,
         )
         return node, nend
 
