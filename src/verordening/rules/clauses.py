@@ -14,7 +14,7 @@ from itertools import repeat
 
 from attrs import define
 
-from ..knowledge import Cues
+from ..knowledge import Cues, padded
 from .match import Hit, Words
 
 __all__ = ["Clauses", "Conditions", "any_word", "inside", "split_choices"]
@@ -329,7 +329,7 @@ class Clauses:
         said = w.lower[left:right]
         told = said[: hit.start - left] if before else said  # with ``before``: only what precedes the hit
         text = f" {' '.join(told)} "
-        if not any(f" {phrase} " in text for phrase in self.cues.exception):
+        if not any(phrase in text for phrase in padded(self.cues.exception)):
             return False
         opens = right >= len(w.lower) - 1  # the last sentence opens the list under it
         cases = items if items and opens else [said]

@@ -93,8 +93,9 @@ def read_bylaw(units: list[Unit], matches: Matches, clauses: Clauses, as_of: dat
     elements_of: dict[int, set[str]] = defaultdict(set)
     for key, found in matches.hits.items():
         if key.endswith("|anchor"):
+            element = key.split("|")[0]
             for h in found:
-                elements_of[h.unit].add(key.split("|")[0])
+                elements_of[h.unit].add(element)
     in_article: dict[str, set[int]] = defaultdict(set)
     under: dict[int, set[int]] = defaultdict(set)
     for unit in units:

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 
 from attrs import define
 
+from ..knowledge import padded
 from ..language import Unit
 from .clauses import SENTENCE, Clauses, any_word, in_span, inside
 from .match import Hit, Words
@@ -65,7 +66,7 @@ def definition_exceptions(
     voorlegt", "werkbudget: het bedrag dat het college naar eigen inzicht vaststelt"."""
     found = []
     for unit in units:
-        match = _TERM.match(unit.text.strip().lower()) if unit.definition else None
+        match = _TERM.match(unit.lower.strip()) if unit.definition else None
         if match is None:
             continue
         w = words[unit.index]
@@ -73,8 +74,8 @@ def definition_exceptions(
             found.append((match["term"], unit.index))
             continue
         joined = f" {' '.join(w.lower)} "
-        for phrase in clauses.cues.exception:
-            at = joined.find(f" {phrase} ")
+        for phrase in padded(clauses.cues.exception):
+            at = joined.find(phrase)
             if at >= 0 and not clauses.about_others(joined[at:].split()):
                 found.append((match["term"], unit.index))
                 break
@@ -343,7 +344,7 @@ def _applied_anew(clauses: Clauses, lower: list[str]) -> bool:
     """'De artikelen 4 en 6 zijn van overeenkomstige toepassing op de regioraad, ...': what such a
     provision limits is the copy, not the grant."""
     said = f" {' '.join(lower)} "
-    return any(f" {phrase} " in said for phrase in clauses.cues.applied_anew)
+    return any(phrase in said for phrase in padded(clauses.cues.applied_anew))
 
 
 def _about(rule: Rule, bylaw: Bylaw, unit: int) -> bool:
