@@ -4,14 +4,22 @@ from __future__ import annotations
 
 import string
 import sys
+from collections.abc import Callable, Iterator
+from functools import lru_cache
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from lark import Lark, Token, Transformer, Tree
+from lark.exceptions import LarkError
+from lark.lexer import Lexer
 
 import verordening
 from verordening import normalise
 from verordening.load import decode
 from verordening.model import KINDS, Document, Node
+from verordening.resources import data_dir
+from verordening.structure.blocks import Block
+from verordening.structure.grammar import parse_blocks
 
 SETTINGS = settings(
     max_examples=int(__import__("os").environ.get("HYPOTHESIS_EXAMPLES", "150")),
@@ -292,3 +300,58 @@ def test_a_report_claims_nothing_without_a_citation_into_the_binding_articles(te
             assert node.text == citation.text
             # the regulation or its annex, never the toelichting, the preamble or the title
             assert citation.id.split("/")[0].startswith(("art", "hfd", "afd", "par", "bijlage")), citation.id
+
+
+# -- the grammar's table, run by structure/grammar.py, as Lark's own parser runs it -----------
+_FRONT = ["META", "TITLE", "PREAMBLE", "UNPLACED"]
+_BODY = ["CHAPTER", "AFDELING", "PARAGRAAF", "ARTICLE", "LID", "ONDERDEEL", "SUB"]
+_BACK = ["CLOSING", "ANNEX", "TOELICHTING", "TOEL_ARTICLE"]
+# any sequence, and mostly those the grammar allows: front matter, the body, back matter
+block_kinds = st.one_of(
+    st.lists(st.sampled_from(_FRONT + _BODY + _BACK), max_size=12),
+    st.builds(
+        lambda front, body, back: front + body + back,
+        st.lists(st.sampled_from(_FRONT), max_size=3),
+        st.lists(st.sampled_from(_BODY + _BODY[3:]), max_size=30),
+        st.lists(st.sampled_from(["ARTICLE", *_BACK]), max_size=5),
+    ),
+)
+
+
+@lru_cache(maxsize=1)
+def _lark_parser() -> Lark:
+    """Lark's own LALR parser of the grammar, making nodes as structure/grammar.py makes them."""
+
+    class Blocks(Lexer):
+        def __init__(self, conf: object) -> None:
+            pass
+
+        def lex(self, kinds: list[str], *_: object) -> Iterator[Token]:  # type: ignore[override]
+            return (Token(kind, str(index)) for index, kind in enumerate(kinds))
+
+    class Nodes(Transformer[Token, object]):
+        def start(self, items: list[object]) -> list[object]:
+            return list(items)
+
+        def __default__(self, data: str, children: list[object], meta: object) -> object:
+            if data.startswith("_"):  # a repetition: its items go to the rule above
+                return Tree(data, children)
+            token, *rest = children
+            return ({"toelichting_article": "toelichting"}.get(data, data), int(str(token)), rest)
+
+    grammar = (data_dir("grammars") / "bylaw.lark").read_text(encoding="utf-8")
+    return Lark(grammar, parser="lalr", lexer=Blocks, transformer=Nodes())
+
+
+def _nodes(parse: Callable[[], object]) -> object:
+    try:
+        return parse()
+    except LarkError as error:
+        return type(error).__name__
+
+
+@given(block_kinds)
+@SETTINGS
+def test_grammar_driver_makes_what_lark_makes(kinds: list[str]) -> None:
+    blocks = [Block(kind, i, i + 1) for i, kind in enumerate(kinds)]
+    assert _nodes(lambda: parse_blocks(blocks)) == _nodes(lambda: _lark_parser().parse(kinds))  # type: ignore[arg-type]

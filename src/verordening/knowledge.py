@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from datetime import date
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -34,6 +35,7 @@ __all__ = [
     "WordParts",
     "fold",
     "load_knowledge",
+    "padded",
     "read_compounds",
     "read_patterns",
 ]
@@ -49,6 +51,12 @@ def fold(text: str) -> str:
     """Lower case without diacritics: 'Cliënt' -> 'client'."""
     lower = text.lower()
     return lower if lower.isascii() else _COMBINING.sub("", unicodedata.normalize("NFD", lower))
+
+
+@lru_cache(maxsize=64)
+def padded(phrases: tuple[str, ...]) -> tuple[str, ...]:
+    """The phrases with a space on either side, as they are looked for in words joined by spaces."""
+    return tuple(f" {phrase} " for phrase in phrases)
 
 
 @define(frozen=True)

@@ -73,17 +73,15 @@ class LookupLemmas:
     def __call__(self, doc: Doc) -> Doc:
         strings = doc.vocab.strings
         known = self.known.setdefault(id(strings), {})
-        # each distinct word looked up once
-        words, where = numpy.unique(doc.to_array([LOWER]), return_inverse=True)
-        lemmas = []
-        for lower in words.tolist():
-            lemma = known.get(lower)
-            if lemma is None:
+        lowers: list[int] = doc.to_array([LOWER]).ravel().tolist()  # type: ignore[assignment]
+        try:  # nearly always: every word seen before
+            lemmas = list(map(known.__getitem__, lowers))
+        except KeyError:  # each new word looked up once
+            for lower in set(lowers) - known.keys():
                 value = self.table.get(lower)
-                lemma = known[lower] = strings.add(value) if value else lower
-            lemmas.append(lemma)
-        found = numpy.array(lemmas, dtype=numpy.uint64)[where]
-        doc.from_array([LEMMA], found.reshape(-1, 1))  # type: ignore[arg-type]
+                known[lower] = strings.add(value) if value else lower
+            lemmas = list(map(known.__getitem__, lowers))
+        doc.from_array([LEMMA], numpy.array(lemmas, dtype=numpy.uint64).reshape(-1, 1))  # type: ignore[arg-type]
         return doc
 
 

@@ -116,7 +116,7 @@ def _own_lid(unit: Unit) -> int | None:
 
 def _references(unit: Unit, under: _Under) -> set[int]:
     text, found = unit.text, set()
-    lower = text.lower()
+    lower = unit.lower
     if "art" in lower:
         for match in _ARTICLE_REF.finditer(text):
             found |= under.get(_target(match["art"], _lid_number(match), match["part"]))
@@ -133,7 +133,7 @@ def _in_own_article(unit: Unit, article: str, under: _Under) -> set[int]:
     """The leden of its own article a unit names: "het tweede lid", "de leden 1 en 2", "het vorige
     lid", "hiervan afwijken"."""
     text, found = unit.text, set()
-    lower = text.lower()
+    lower = unit.lower
     if "lid" in lower or "leden" in lower:
         for match in _OWN_LID.finditer(text):
             lid = _lid_number(match)
@@ -158,7 +158,7 @@ def _in_own_article(unit: Unit, article: str, under: _Under) -> set[int]:
 def resolve_references(units: Iterable[Unit]) -> tuple[frozenset[int], ...]:
     """Per unit, the units its references name (the unit itself never)."""
     every = list(units)
-    hinted = [u for u in every if _hinted(u.text)]
+    hinted = [u for u in every if _hinted(u.text, u.lower)]
     if not hinted:
         return tuple(frozenset() for _ in every)
     under = _Under(every)
@@ -172,10 +172,10 @@ _LID_WORD = re.compile(r"\bl(?:id|eden)\b")
 _ODD_I = ("\u0130", "\u0131")
 
 
-def _hinted(text: str) -> bool:
-    """Whether a text may name an article or a lid, or depart from one (:data:`_HINT`): most
-    texts are told by their lower case alone, quicker than by the expression that ignores case."""
-    lower = text.lower()
+def _hinted(text: str, lower: str) -> bool:
+    """Whether a text (``lower``: in lower case) may name an article or a lid, or depart from one
+    (:data:`_HINT`): most texts are told by their lower case alone, quicker than by the expression
+    that ignores case."""
     if "artikel" in lower or "art." in lower or "hiervan" in lower or "daarvan" in lower:
         return True
     if _ODD_I[0] in text or _ODD_I[1] in text:

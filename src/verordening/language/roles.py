@@ -156,8 +156,7 @@ def _aliases(units: list[Unit], names: RoleNames, known: dict[str, str]) -> list
     Adviesraad Sociaal Domein (ASD)": each takes the role of the name it follows."""
     found = []
     for unit in units:
-        text = unit.text
-        lower = text.lower()
+        text, lower = unit.text, unit.lower
         matches = [
             *(_HEREAFTER.finditer(text) if "hierna" in lower or "aangeduid" in lower else ()),
             *_ABBREVIATION.finditer(text),
@@ -233,7 +232,7 @@ def _counterparts(units: list[Unit], body: set[str], known: dict[str, str]) -> l
     for unit in units:
         if unit.definition:
             continue
-        lower = unit.text.lower()
+        lower = unit.lower
         if not any(word in lower for word in _TOWARDS_WORDS):
             continue
         for match in _TOWARDS_WHOM.finditer(lower):

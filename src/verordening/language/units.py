@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from attrs import define
+from attrs import define, field
 
 from ..model import Document, Node
 
@@ -27,6 +27,10 @@ class Unit:
     parents: tuple[int, ...]  # units whose text opens the list this unit stands in
     binding: bool  # an article of the regulation or its annex; not the toelichting
     definition: bool  # part of a definitions article
+    lower: str = field(init=False, eq=False, repr=False)  # the text in lower case, as several steps read it
+
+    def __attrs_post_init__(self) -> None:
+        object.__setattr__(self, "lower", self.text.lower())
 
     @property
     def article_id(self) -> str:

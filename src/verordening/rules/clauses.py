@@ -14,6 +14,7 @@ from itertools import pairwise, repeat
 
 from attrs import define
 
+from ..knowledge import padded
 from .discretion import SENTENCE, Discretion
 from .match import Hit, Words, in_span
 
@@ -318,7 +319,7 @@ class Clauses(Discretion):
         said = w.lower[left:right]
         told = said[: hit.start - left] if before else said  # with ``before``: only what precedes the hit
         text = f" {' '.join(told)} "
-        if not any(f" {phrase} " in text for phrase in self.cues.exception):
+        if not any(phrase in text for phrase in padded(self.cues.exception)):
             return False
         opens = right >= len(w.lower) - 1  # the last sentence opens the list under it
         cases = items if items and opens else self._cases(said)

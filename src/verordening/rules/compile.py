@@ -66,6 +66,7 @@ class Matchers:
     groups: dict[Group, Matcher]
     index: dict[str, dict[str, tuple[Run, ...]]]
     always: tuple[Run, ...]
+    first_words: frozenset[str]  # every word of ``index``, whatever its column
     dependency: DependencyMatcher
     reads_tags: bool  # a pattern reads tags or morphology: a statistical pipeline runs its taggers
     compounds: Compounds
@@ -280,6 +281,7 @@ class _Builder:
             groups=self.groups,
             index={attr: {word: tuple(g) for word, g in found.items()} for attr, found in index.items()},
             always=tuple(always),
+            first_words=frozenset(word for found in index.values() for word in found),
             dependency=self.dependency,
             reads_tags=self.reads_tags,
             compounds=Compounds(self.compounds),

@@ -93,8 +93,9 @@ def read_bylaw(units: list[Unit], matches: Matches, clauses: Clauses, as_of: dat
     elements_of: dict[int, set[str]] = defaultdict(set)
     for key, found in matches.hits.items():
         if key.endswith("|anchor"):
+            element = key.split("|")[0]
             for h in found:
-                elements_of[h.unit].add(key.split("|")[0])
+                elements_of[h.unit].add(element)
     in_article: dict[str, set[int]] = defaultdict(set)
     under: dict[int, set[int]] = defaultdict(set)
     for unit in units:
@@ -194,11 +195,13 @@ def _look_alike(rule: Rule, bylaw: Bylaw, hit: Hit, excluded: tuple[Hit, ...]) -
 
 def find_anchors(rule: Rule, bylaw: Bylaw, clauses: Clauses) -> Anchors:
     el, units, matches = rule.element, bylaw.units, bylaw.matches
-    shut = {h.unit for h in matches.of(f"{el}|unit_exclude")}
-    excluded = matches.of(f"{el}|exclude")
     candidates = sorted(
         matches.of(f"{el}|anchor") + matches.of(f"{el}|weak"), key=lambda h: (h.unit, h.start)
     )
+    if not candidates:  # nothing about the element, and so no qualifier to tell from it
+        return Anchors((), (), (), (), frozenset(), ())
+    shut = {h.unit for h in matches.of(f"{el}|unit_exclude")}
+    excluded = matches.of(f"{el}|exclude")
     found = tuple(h for h in candidates if h.unit not in shut and not _look_alike(rule, bylaw, h, excluded))
     binding = tuple(h for h in found if units[h.unit].binding and not units[h.unit].definition)
     # "dit overleg", "de agenda van het overleg": a reference to the element, not a grant

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from functools import cached_property
 from typing import NamedTuple
 
@@ -53,13 +53,15 @@ def inside(hit: Hit, spans: Iterable[Hit]) -> bool:
 class _Text:
     """One text the pipeline read, with its words as plain lists and the provisions in it
     as (first token, end token, provision), in order. ``columns`` holds the lower forms,
-    lemmas and norms by the matchers' names for them."""
+    lemmas and norms by the matchers' names for them (see :meth:`Strings.columns`)."""
 
     doc: Doc
     lower: list[str]
     lemma: list[str]
     norm: list[str]
     role: list[str]
+    changed: dict[str, list[int]]  # where the lemmas ("LEMMA") and norms ("NORM") are not the lower form
+    marked: list[int]  # where a word names a role
     parsed: bool
     units: tuple[tuple[int, int, int], ...]
     columns: dict[str, list[str]] = field(init=False, eq=False, repr=False)
@@ -100,11 +102,16 @@ class Words:
     def parsed(self) -> bool:
         return self.text.parsed
 
-    def around(self, start: int, end: int, stops: frozenset[str]) -> tuple[int, int]:
-        """The stretch around ``start:end`` up to the nearest of ``stops`` on either side."""
+    def places(self, stops: frozenset[str]) -> list[int]:
+        """Where the words of ``stops`` stand, in order (kept: not to be changed)."""
         places = self.stops.get(stops)
         if places is None:
             places = self.stops[stops] = [i for i, word in enumerate(self.lower) if word in stops]
+        return places
+
+    def around(self, start: int, end: int, stops: frozenset[str]) -> tuple[int, int]:
+        """The stretch around ``start:end`` up to the nearest of ``stops`` on either side."""
+        places = self.places(stops)
         before = bisect_left(places, start)
         left = places[before - 1] + 1 if before else 0
         if end >= len(self.lower):
@@ -132,22 +139,28 @@ class Strings:
         self.strings = strings
         self.known: dict[int, str] = {}
 
-    def columns(self, doc: Doc) -> tuple[list[str], list[str], list[str], list[str]]:
+    def columns(
+        self, doc: Doc
+    ) -> tuple[list[str], list[str], list[str], list[str], dict[str, list[int]], list[int]]:
         """The lower forms, lemmas, norms and roles (``""``: none) of a text's tokens, as plain
-        strings. Most lemmas and nearly all norms are the lower form itself: only the others
-        are looked up; a role is named only where a norm is a role's mark."""
+        strings; where the lemmas and norms are not the lower form, and where a role is named.
+        Most lemmas and nearly all norms are the lower form itself: only the others are looked
+        up; a role is named only where a norm is a role's mark."""
         table = doc.to_array([LOWER, LEMMA, NORM])
         lower = self._strings(doc, table[:, 0].tolist())
         lemma, norm = lower.copy(), lower.copy()
-        for column, attr in ((lemma, 1), (norm, 2)):
-            differ = numpy.flatnonzero(table[:, attr] != table[:, 0])
+        changed = {}
+        for name, column, attr in (("LEMMA", lemma, 1), ("NORM", norm, 2)):
+            differ = numpy.flatnonzero(table[:, attr] != table[:, 0]).tolist()
             words = self._strings(doc, table[differ, attr].tolist())
-            for k, word in zip(differ.tolist(), words, strict=True):
+            for k, word in zip(differ, words, strict=True):
                 column[k] = word
+            changed[name] = differ
         role = [""] * len(lower)
-        for k in numpy.flatnonzero(numpy.isin(table[:, 2], self.marks(doc))).tolist():
+        marked = numpy.flatnonzero(numpy.isin(table[:, 2], self.marks(doc))).tolist()
+        for k in marked:
             role[k] = _ROLE_OF_NORM[norm[k]]
-        return lower, lemma, norm, role
+        return lower, lemma, norm, role, changed, marked
 
     def _strings(self, doc: Doc, keys: list[int]) -> list[str]:
         known = self.known
@@ -167,17 +180,17 @@ def _texts(strings: Strings, reading: Reading) -> tuple[list[_Text], list[Words]
     placed: list[list[tuple[int, int, int]]] = [[] for _ in reading.docs]
     for unit, (which, start, end) in enumerate(reading.places):
         placed[which].append((start, end, unit))
-    texts = []
-    for doc, units in zip(reading.docs, placed, strict=True):
-        lower, lemma, norm, role = strings.columns(doc)
-        texts.append(_Text(doc, lower, lemma, norm, role, doc.has_annotation("DEP"), tuple(sorted(units))))
+    texts = [
+        _Text(doc, *strings.columns(doc), doc.has_annotation("DEP"), tuple(sorted(units)))
+        for doc, units in zip(reading.docs, placed, strict=True)
+    ]
     words = [Words(texts[which], start, end) for which, start, end in reading.places]
     return texts, words
 
 
 def _roles(texts: list[_Text], reading: Reading) -> tuple[frozenset[str], ...]:
     """The roles each provision names, found from the few words in each text that name one."""
-    naming = [[k for k, role in enumerate(text.role) if role] for text in texts]
+    naming = [text.marked for text in texts]
     found = []
     for which, start, end in reading.places:
         places, role = naming[which], texts[which].role
@@ -193,10 +206,10 @@ def _runs_at(matchers: Matchers, text: _Text) -> dict[int, dict[Run, list[int]]]
     found: dict[int, dict[Run, list[int]]] = defaultdict(dict)
     units = text.units
     ends = [end for _, end, _ in units]
-    for attr, index in matchers.index.items():
-        column = text.columns[attr]
+    for attr, places in _first_places(matchers, text):
+        column, index = text.columns[attr], matchers.index[attr]
         at = 0
-        for k in [k for k, word in enumerate(column) if word in index]:
+        for k in places:
             at = bisect_right(ends, k, at)  # the first provision that ends after k
             if at == len(ends):
                 break
@@ -205,6 +218,21 @@ def _runs_at(matchers: Matchers, text: _Text) -> dict[int, dict[Run, list[int]]]
                 for run in index[column[k]]:
                     by.setdefault(run, []).append(k)
     return found
+
+
+def _first_places(matchers: Matchers, text: _Text) -> Iterator[tuple[str, list[int]]]:
+    """Per column of the index, the places of its words, in order. The lower forms are read
+    once for the words of every column: a lemma or a norm is its lower form but where the
+    text says it ``changed`` (a role's mark, "@college", is such a norm)."""
+    lower = text.lower
+    found = [k for k, word in enumerate(lower) if word in matchers.first_words]
+    for attr, index in matchers.index.items():
+        if attr == "LOWER":
+            yield attr, [k for k in found if lower[k] in index]
+            continue
+        column, changed = text.columns[attr], text.changed[attr]
+        same = [k for k in found if lower[k] in index and column[k] == lower[k]]
+        yield attr, sorted(same + [k for k in changed if column[k] in index])
 
 
 def _has(text: _Text, needs: Group, start: int, end: int, present: dict[str, set[str]]) -> bool:

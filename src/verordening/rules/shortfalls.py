@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 
 from attrs import define
 
+from ..knowledge import padded
 from ..language import Unit
 from .clauses import Clauses, any_word
 from .discretion import SENTENCE
@@ -66,7 +67,7 @@ def definition_exceptions(
     voorlegt", "werkbudget: het bedrag dat het college naar eigen inzicht vaststelt"."""
     found = []
     for unit in units:
-        match = _TERM.match(unit.text.strip().lower()) if unit.definition else None
+        match = _TERM.match(unit.lower.strip()) if unit.definition else None
         if match is None:
             continue
         w = words[unit.index]
@@ -74,8 +75,8 @@ def definition_exceptions(
             found.append((match["term"], unit.index))
             continue
         joined = f" {' '.join(w.lower)} "
-        for phrase in clauses.cues.exception:
-            at = joined.find(f" {phrase} ")
+        for phrase in padded(clauses.cues.exception):
+            at = joined.find(phrase)
             if at >= 0 and not clauses.about_others(joined[at:].split()):
                 found.append((match["term"], unit.index))
                 break
@@ -210,7 +211,7 @@ def _places(rule: Rule, bylaw: Bylaw, clauses: Clauses, anchors: Anchors, scope:
         hit
         for u in sorted(scope.provisions - scope.primary)
         if bylaw.references[u] & scope.primary and not units[u].definition
-        for hit in _sentence_ends(u, words[u].lower)
+        for hit in _sentence_ends(u, words[u])
     )
     pointed = frozenset(
         h.unit for h in pointing if not bylaw.elements_of.get(h.unit, frozenset()) - {rule.element}
@@ -224,7 +225,7 @@ def _places(rule: Rule, bylaw: Bylaw, clauses: Clauses, anchors: Anchors, scope:
         and _about(rule, bylaw, u)
         # (not one about another provision: "Het tweede lid geldt niet voor ...")
         and not (bylaw.references[u] and not bylaw.references[u] & scope.primary)
-        for hit in _sentence_ends(u, words[u].lower)
+        for hit in _sentence_ends(u, words[u])
     )
     rest = tuple(_rest(clauses, words, sorted(scope.primary), anchors.found))
     granted = tuple(h for h in anchors.binding if h.unit in scope.primary and not inside(h, references))
@@ -363,7 +364,7 @@ def _applied_anew(clauses: Clauses, lower: list[str]) -> bool:
     """'De artikelen 4 en 6 zijn van overeenkomstige toepassing op de regioraad, ...': what such a
     provision limits is the copy, not the grant."""
     said = f" {' '.join(lower)} "
-    return any(f" {phrase} " in said for phrase in clauses.cues.applied_anew)
+    return any(phrase in said for phrase in padded(clauses.cues.applied_anew))
 
 
 def _about(rule: Rule, bylaw: Bylaw, unit: int) -> bool:
@@ -371,11 +372,11 @@ def _about(rule: Rule, bylaw: Bylaw, unit: int) -> bool:
     voorstellen hebben betrekking op ..."), or opening with a word that points back ("Dit aantal
     geldt ...", "Dergelijke voorstellen ..."); not one repealed ("2. [Vervallen per 1 januari 2022]")."""
     about = bylaw.elements_of.get(unit, frozenset())
-    lower = [word for word in bylaw.matches.words[unit].lower if word.isalpha()]
-    if not lower or lower[0] in {"vervallen", "vervalt"}:
+    first = next((word for word in bylaw.matches.words[unit].lower if word.isalpha()), None)
+    if first is None or first in {"vervallen", "vervalt"}:
         return False
-    named = rule.element in about or any_word(lower, rule.topics)
-    return (named or lower[0] in {"dit", "deze", "dergelijke", "zulke"}) and not about - {rule.element}
+    named = rule.element in about or any_word(bylaw.matches.words[unit].lower, rule.topics)
+    return (named or first in {"dit", "deze", "dergelijke", "zulke"}) and not about - {rule.element}
 
 
 def _only_named(rule: Rule, bylaw: Bylaw, unit: int) -> bool:
@@ -404,18 +405,18 @@ def _rest(
     element (of ``found``)."""
     for u in grants:
         starts = [h.start for h in found if h.unit == u]
-        for end in _sentence_ends(u, words[u].lower):
+        for end in _sentence_ends(u, words[u]):
             left, right = clauses.sentence(words[u], end)
             if not any(left <= start <= right for start in starts):
                 yield end
 
 
-def _sentence_ends(unit: int, lower: list[str]) -> list[Hit]:
+def _sentence_ends(unit: int, w: Words) -> list[Hit]:
     """A place at the end of each sentence of a provision, where what the sentence says about
     a grant it points at is judged."""
-    ends = [i for i, word in enumerate(lower) if word in SENTENCE]
-    if not ends or ends[-1] < len(lower) - 1:
-        ends.append(len(lower) - 1)
+    ends = w.places(SENTENCE)
+    if not ends or ends[-1] < len(w.lower) - 1:
+        ends = [*ends, len(w.lower) - 1]
     return [Hit(unit, i, i) for i in ends if i >= 0]
 
 

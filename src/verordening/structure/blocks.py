@@ -48,6 +48,9 @@ from .lines import (
 
 __all__ = ["Block", "Note", "lex"]
 
+# the characters an article heading (``lines.ARTICLE``) can start with: most lines are skipped on that
+_ARTICLE_FIRST = frozenset("AEe")
+
 
 @define
 class Block:
@@ -125,7 +128,14 @@ class _Lexer:
     # -- helpers -----------------------------------------------------------------
     def _first_article(self) -> int:
         """The index of the first line that opens with an article heading."""
-        return next((i for i, ln in enumerate(self.lines) if ARTICLE.match(ln.text)), len(self.lines))
+        return next(
+            (
+                i
+                for i, ln in enumerate(self.lines)
+                if ln.text[:1] in _ARTICLE_FIRST and ARTICLE.match(ln.text)
+            ),
+            len(self.lines),
+        )
 
     def heading_kind(self, text: str) -> tuple[str, re.Match[str]] | None:
         """:func:`.lines.heading_kind`, kept per line: the zones ask up to three times."""

@@ -215,6 +215,8 @@ _PREAMBLE_KEYS = (
     # a signature block printed between the aanhef and the first article
     ("ondertekening", re.compile(r"(?:aldus\s+(?:besloten|vastgesteld)|zo\s+vastgesteld)\b[\s:,]*", re.I)),
 )
+# all of them in one expression, each a group named by its key: the first that matches is the one
+_PREAMBLE_KEY = re.compile("|".join(f"(?P<{key}>{pattern.pattern})" for key, pattern in _PREAMBLE_KEYS), re.I)
 # an aanhef written as one paragraph: a key word after a semicolon opens the next part
 # ("De raad ...; gelezen ...; gelet op ...; besluit: ..."), and "besluit" after a comma
 _INLINE_KEY = re.compile(
@@ -257,9 +259,9 @@ def preamble_fields(text: str, start: int, end: int) -> list[RawField]:
     parts: list[_Part] = []
     for s, e, line in _lines(text, start, end):
         for ps, pe, piece in _inline_parts(s, e, line, issuer=not parts):
-            key = next(((k, m) for k, p in _PREAMBLE_KEYS if (m := p.match(piece))), None)
-            if key is not None:
-                name, match = key
+            match = _PREAMBLE_KEY.match(piece)
+            if match is not None:
+                name = match.lastgroup or ""
                 label = match.group().strip(" :,;")
                 parts.append(_Part(name, label, [piece[match.end() :]], ps, pe))
             elif _DASH_ONLY.fullmatch(piece):

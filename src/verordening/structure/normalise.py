@@ -16,6 +16,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Iterator
+from itertools import accumulate
 
 from attrs import define, field
 
@@ -156,9 +157,10 @@ def normalise_with_map(original: str) -> Normalised:
     lines: list[tuple[str, list[_Piece], int]] = []
     pos = 0
     for raw, end, after in _lines(original):
-        text, pieces = _clean_line(raw, pos)
-        if text:
-            lines.append((text, pieces, end))
+        if raw:  # (a blank line keeps nothing)
+            text, pieces = _clean_line(raw, pos)
+            if text:
+                lines.append((text, pieces, end))
         pos = after
 
     out: list[_Piece] = []
@@ -166,19 +168,20 @@ def normalise_with_map(original: str) -> Normalised:
         out.extend(pieces)
         if index + 1 == len(lines):
             break
-        joiner = _joiner(text[-40:], lines[index + 1][0][:12])
+        # (most lines are too long to be a label alone and end without a hyphen: a newline)
+        long = len(text) > 9 and text[-1] != "-"
+        joiner = "\n" if long else _joiner(text[-40:], lines[index + 1][0][:12])
         if joiner == "-":  # a hyphenated line break: drop the hyphen and the break
             last, origin = out.pop()
             if len(last) > 1:
                 out.append((last[:-1], origin))
         elif joiner:
             out.append((joiner, line_end))
-    starts: list[int] = []
-    offset = 0
-    for text, _ in out:
-        starts.append(offset)
-        offset += len(text)
-    return Normalised("".join(p for p, _ in out), tuple(starts), tuple(o for _, o in out), len(original))
+    if not out:
+        return Normalised("", (), (), len(original))
+    texts, origins = zip(*out, strict=True)
+    starts = tuple(accumulate(map(len, texts[:-1]), initial=0))
+    return Normalised("".join(texts), starts, origins, len(original))
 
 
 def _joiner(tail: str, following: str) -> str:

@@ -1,73 +1,26 @@
 """From text to :class:`~verordening.model.Document`.
 
-normalise (offset map) -> blocks (line classifier) -> Lark LALR grammar -> ids, citations
-and original offsets -> frozen nodes.
+normalise (offset map) -> blocks (line classifier) -> Lark LALR grammar (``grammar.py``)
+-> ids, citations and original offsets -> frozen nodes.
 """
 
 from __future__ import annotations
 
 import bisect
 from collections.abc import Iterator
-from functools import lru_cache
-from typing import Any
 
 from attrs import define
-from lark import Lark, Token, Transformer, Tree
 from lark.exceptions import LarkError
-from lark.lexer import Lexer
 
 from ..diagnostics import Diagnostic, diagnostic
 from ..model import Document, Field, Node, line_starts_of
-from ..resources import data_dir
 from .blocks import Block, Note, lex
 from .citation import Named, Namer
 from .fields import RawField, metadata_fields, preamble_fields
+from .grammar import Raw, parse_blocks
 from .normalise import Normalised, normalise_with_map
 
 __all__ = ["parse_text"]
-
-
-class _BlockLexer(Lexer):
-    """Feeds the blocks of :mod:`.blocks` to Lark as tokens."""
-
-    def __init__(self, lexer_conf: Any) -> None:
-        self.lexer_conf = lexer_conf
-
-    def lex(self, blocks: list[Block], *_: Any) -> Iterator[Token]:  # type: ignore[override]
-        # Lark hands a custom lexer the object given to ``parse``: our list of blocks.
-        for index, block in enumerate(blocks):
-            yield Token(block.kind, str(index), block.start, 1, 1, 1, 1, block.end)
-
-
-@lru_cache(maxsize=1)
-def _grammar() -> Lark:
-    grammar = (data_dir("grammars") / "bylaw.lark").read_text(encoding="utf-8")
-    # the transformer runs inside the parser: no parse tree is built
-    return Lark(grammar, parser="lalr", lexer=_BlockLexer, transformer=_ToDrafts())
-
-
-_KINDS = {
-    "toelichting_article": "toelichting",
-    "subonderdeel": "subonderdeel",
-}
-
-
-# a node as the grammar gives it: its kind, the index of its block, its children
-_Raw = tuple[str, int, list[Any]]
-
-
-class _ToDrafts(Transformer[Token, list[_Raw]]):
-    """One small function per grammar rule, as Lark transformers go; run inside the parser."""
-
-    def start(self, items: list[_Raw]) -> list[_Raw]:
-        return list(items)
-
-    def __default__(self, data: Any, children: list[Any], meta: Any) -> Any:
-        name = str(data)
-        if name.startswith("_"):  # Lark's own rules for repetition: Lark gives their items to the parent
-            return Tree(data, children)
-        token, *rest = children
-        return (_KINDS.get(name, name), int(token), rest)
 
 
 @define
@@ -90,7 +43,7 @@ def parse_text(
     ctx = _Context(norm, line_starts)
     found = list(diagnostics)
     try:
-        raw: list[_Raw] = _grammar().parse(blocks)  # type: ignore[assignment]
+        raw = parse_blocks(blocks)
     except LarkError as error:  # a sequence the lexer should not have produced
         reason = type(error).__name__
         raw = [("unstructured", len(blocks), [])] if norm.text else []
@@ -135,27 +88,31 @@ def _line(ctx: _Context, offset: int) -> int:
 
 class _Builder:
     """Top-down: ids and citations need the parents; offsets go back to the original. The
-    nodes come as the grammar gives them (:data:`_Raw`), their blocks from ``blocks``."""
+    nodes come as the grammar gives them (:data:`Raw`), their blocks from ``blocks``."""
 
     def __init__(self, ctx: _Context, blocks: list[Block]) -> None:
         self.ctx = ctx
         self.blocks = blocks
         self.namer = Namer()
 
-    def build(self, raw: list[_Raw]) -> Iterator[Node]:
+    def build(self, raw: list[Raw]) -> Iterator[Node]:
         self.namer.annex_count = sum(1 for kind, _, _ in raw if kind == "annex")
         for top in raw:
             yield self.node(top, None)[0]
 
-    def node(self, raw: _Raw, parent: Named | None) -> tuple[Node, int]:
+    def node(self, raw: Raw, parent: Named | None) -> tuple[Node, int]:
         """The node, and where its last block ends in the cleaned text."""
         ctx = self.ctx
         kind, index, below = raw
         block = self.blocks[index]
         node_id, citation = self.namer.name(kind, block.number, parent)
-        here = Named(kind, node_id, citation)
-        children = [self.node(child, here) for child in below]
-        nstart, nend = block.start, max([block.end] + [child_end for _, child_end in children])
+        nstart, nend = block.start, block.end
+        children: tuple[Node, ...] = ()
+        if below:  # (most nodes have none)
+            here = Named(kind, node_id, citation)
+            built = [self.node(child, here) for child in below]
+            children = tuple(child for child, _ in built)
+            nend = max(nend, *(child_end for _, child_end in built))
         start, end = ctx.norm.to_original(nstart, nend)
         line = _line(ctx, start)
         column = start - ctx.line_starts[line - 1] + 1
@@ -176,7 +133,7 @@ class _Builder:
             citation=citation,
             id=node_id,
             fields=fields,
-            children=tuple(child for child, _ in children),
+            children=children,
         )
         return node, nend
 
