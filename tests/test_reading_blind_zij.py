@@ -60,3 +60,30 @@ def test_an_addition_on_request_takes_nothing_back() -> None:
         "cliëntenraad of de wethouder daarom verzoekt.\n"
     )
     assert check(consultation.format("en voorts")).elements["periodic_consultation"].status == "present"
+
+
+def test_advice_asked_after_the_decision_is_made_public_is_late() -> None:
+    said = (
+        "\nArtikel 4 Advies\n1. De cliëntenraad brengt het college gevraagd en ongevraagd advies uit over "
+        "verordeningen en beleidsvoorstellen.\n2. Het college stelt de cliëntenraad in de gelegenheid om "
+        "binnen zes weken {} advies uit te brengen.\n"
+    )
+    late = check(said.format("na de bekendmaking van een besluit daarover"))
+    assert late.elements["advice"].reasons == ("advice_not_early",)
+    early = check(said.format("voordat het college over een voorstel besluit"))
+    assert early.elements["advice"].status == "present"
+
+
+def test_the_counterparts_last_word_on_the_agenda() -> None:
+    said = CONSULTATION + (
+        "2. De cliëntenraad kan onderwerpen voor de agenda van het overleg aanmelden; deze worden "
+        "geagendeerd.\n3. De agenda wordt in onderling overleg vastgesteld{}.\n"
+    )
+    assert check(said.format("")).elements["agenda"].status == "present"
+    last = "; bij verschil van inzicht over de agenda beslist de wethouder"
+    assert check(said.format(last)).elements["agenda"].status == "partial"
+    drawn_up = CONSULTATION + (
+        "2. De agenda van het overleg wordt opgesteld door de wethouder, aan wie de cliëntenraad "
+        "onderwerpen kan voorstellen.\n"
+    )
+    assert check(drawn_up).elements["agenda"].status == "partial"
