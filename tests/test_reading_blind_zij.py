@@ -87,3 +87,14 @@ def test_the_counterparts_last_word_on_the_agenda() -> None:
         "onderwerpen kan voorstellen.\n"
     )
     assert check(drawn_up).elements["agenda"].status == "partial"
+
+
+def test_a_body_named_by_aangeduid_als_in_a_definitions_article() -> None:
+    text = (
+        "\nArtikel 1 Begripsbepalingen\n1. In deze verordening wordt verstaan onder:\n"
+        "a. college: het college van burgemeester en wethouders.\n"
+        "2. De Cliëntenraad Werk ISD Kempenrand, ingesteld bij artikel 2, wordt in deze verordening "
+        "aangeduid als: de CRK.\n"
+        "\nArtikel 5 Overleg\nDe CRK voert ten minste vijfmaal per jaar overleg met het college.\n"
+    )
+    assert check(text).elements["periodic_consultation"].status == "present"

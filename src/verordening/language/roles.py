@@ -40,10 +40,11 @@ class Roles:
 
 _DEFINITION_OPENING = re.compile(r"^.*?\b(?:verstaan|verstaat)\s+onder\s*", re.IGNORECASE)
 _DEFINITION = re.compile(r"^(?P<term>[^:;]{1,60}?)\s*:\s*(?P<value>.+)$")
-# "(hierna: CWI)", "hierna te noemen: de raad", "in deze verordening verder aangeduid als de ASD"
+# "(hierna: CWI)", "hierna te noemen: de raad", "in deze verordening verder aangeduid als de ASD",
+# "wordt in deze verordening aangeduid als: de CRK"
 _HEREAFTER = re.compile(
     r"\(?\s*(?:hierna(?:\s+ook)?(?:\s+te\s+noemen)?\s*:?|(?:in\s+deze\s+\w+\s+)?(?:verder\s+|hierna\s+)?"
-    r"aangeduid\s+als)\s*(?:de|het)?\s*(?P<name>[^);,.]{2,40})\)?",
+    r"aangeduid\s+als)\s*:?\s*(?:de|het)?\s*(?P<name>[^);,.:]{2,40})\)?",
     re.I,
 )
 _FULL_NAME = re.compile(
@@ -127,8 +128,12 @@ def _singulars(name: str) -> list[str]:
     return list(dict.fromkeys([doubled, stem]))
 
 
-# a pointer after a name: "de Centrale Cliëntenraad, bedoeld in artikel 2"
-_POINTER = re.compile(r",?\s*(?:als\s+)?(?:bedoeld|genoemd)\s+in\s+[^,;()]*$", re.IGNORECASE)
+# a pointer after a name: "de Centrale Cliëntenraad, bedoeld in artikel 2", "De Cliëntenraad X,
+# ingesteld bij artikel 2, wordt (in deze verordening aangeduid als ...)"
+_POINTER = re.compile(
+    r",?\s*(?:als\s+)?(?:(?:bedoeld|genoemd)\s+in|ingesteld\s+(?:bij|krachtens))\s+[^,;()]*,?$", re.IGNORECASE
+)
+_VERB_AFTER = re.compile(r"\s+(?:wordt|worden)$", re.IGNORECASE)
 # the name a "(hierna: ...)" follows: its last words that start with a capital
 _NAME_BEFORE = re.compile(
     r"((?:[A-ZÀ-Ý][\w'’-]*\s+(?:(?:van|voor|de|het|en)\s+)*)*[A-ZÀ-Ý][\w'’-]*)\s*[,(]?\s*$"
@@ -139,7 +144,9 @@ def _role_before(text: str, names: RoleNames, known: dict[str, str]) -> str | No
     """The role of the name that a "(hierna: ...)" or "(ASD)" follows: the capitalised name
     just before it when it names a body ("de Centrale Cliëntenraad LBWI (hierna: CCR)"), else
     the nearest name of a role in the words before it."""
-    text = _POINTER.sub("", text.rstrip())  # "... LDI, bedoeld in artikel 2 (hierna: CCR)"
+    text = _POINTER.sub(
+        "", _VERB_AFTER.sub("", text.rstrip())
+    )  # "... LDI, bedoeld in artikel 2 (hierna: CCR)"
     named = _NAME_BEFORE.search(text)
     if named and names.body_words.found_in(named[1]):
         return "body"
