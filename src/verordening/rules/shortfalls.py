@@ -342,9 +342,9 @@ def _grant_limits(bylaw: Bylaw, clauses: Clauses, scope: Scope, hit: Hit) -> boo
 
 def _beside(rule: Rule, bylaw: Bylaw, clauses: Clauses, hit: Hit) -> str:
     """What a sentence in another provision of a grant's article, about nothing else, takes
-    back: a restricting word, or a condition or discretion that limits ("kan het aantal
-    overleggen terugbrengen"); not a discretion that adds or concerns something else ("De
-    wethouder kan zich laten bijstaan")."""
+    back: a restricting word ("Voorstellen kunnen uitsluitend in mei worden ingediend") or a
+    condition that leaves it to the college or the budget ("Dit aantal geldt voor zover de
+    capaciteit dat toelaat"); not a discretion by itself ("De wethouder kan zich laten bijstaan")."""
     w = bylaw.matches.words[hit.unit]
     left, right = clauses.sentence(w, hit)
     # (not a limit in the body's favour: "De secretaris werkt uitsluitend in opdracht van de raad",
@@ -356,8 +356,7 @@ def _beside(rule: Rule, bylaw: Bylaw, clauses: Clauses, hit: Hit) -> str:
     # vindt zo mogelijk in het gemeentehuis plaats")
     if not clauses.conditional(w, bylaw.softness.unhedged, hit):
         return ""
-    soft = "conditional"
-    return f"{rule.element}_{soft}" if clauses.not_extension(w, hit) else ""
+    return f"{rule.element}_conditional" if clauses.not_extension(w, hit) else ""
 
 
 def _applied_anew(clauses: Clauses, lower: list[str]) -> bool:
