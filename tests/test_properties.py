@@ -324,7 +324,7 @@ def _lark_parser() -> Lark:
 
     class Blocks(Lexer):
         def __init__(self, conf: object) -> None:
-            pass
+            """The blocks come already lexed: nothing to configure."""
 
         def lex(self, kinds: list[str], *_: object) -> Iterator[Token]:  # type: ignore[override]
             return (Token(kind, str(index)) for index, kind in enumerate(kinds))

@@ -374,6 +374,8 @@ class Cues:
     double_negation: frozenset[str]
     mutual: frozenset[str]
     narrowing: frozenset[str]
+    pointing_back: frozenset[str]
+    repealed: frozenset[str]
     restriction: frozenset[str]
     judgement: frozenset[str]
     extension: frozenset[str]
@@ -436,6 +438,8 @@ _WORD_SETS = (
     "double_negation",
     "mutual",
     "narrowing",
+    "pointing_back",
+    "repealed",
     "restriction",
     "judgement",
     "extension",

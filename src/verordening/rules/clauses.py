@@ -357,7 +357,7 @@ class Clauses(Discretion):
             h.unit == anchor.unit for h in cues.clauses
         ):
             return False  # no hedge and no condition in the provision
-        lower, size = w.lower, len(w.lower)
+        lower = w.lower
         sentence_start, sentence_end = self.sentence(w, anchor)
         if in_span(cues.hedges, anchor.unit, sentence_start, sentence_end):
             return True
@@ -368,18 +368,13 @@ class Clauses(Discretion):
             if not self.cues.extension.isdisjoint(lower[max(sentence_start, cond.start - 2) : cond.start]):
                 continue
             # the condition runs to the end of its sentence part; what it is about, to its comma
-            stop = cond.end
-            while stop < size and lower[stop] not in SENTENCE:
-                stop += 1
+            opens, stop = w.around(cond.start, cond.end, SENTENCE)
             said = lower[cond.start : stop]
             if self._harmless_condition(lower, cond, stop):
                 continue
             roles = self._condition_roles(w, cond, stop)
             # "..., tenzij hij van oordeel is dat ...": a pronoun for the subject, the college
-            # (of its own clause: "...; de wethouder willigt het verzoek in, tenzij naar zijn oordeel ...")
-            opens = max(
-                (i + 1 for i in range(sentence_start, cond.start) if lower[i] == ";"), default=sentence_start
-            )
+            # (of its own sentence part: "...; de wethouder willigt het in, tenzij naar zijn oordeel ...")
             subject = next((r for r in w.role[opens : cond.start] if r), "")
             pronoun = not self.cues.pronouns.isdisjoint(said) or self._subject_pronoun(lower, cond)
             college = "college" in roles or (subject == "college" and "body" not in roles and pronoun)

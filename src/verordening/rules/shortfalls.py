@@ -222,7 +222,7 @@ def _places(rule: Rule, bylaw: Bylaw, clauses: Clauses, anchors: Anchors, scope:
         for u in sorted(near - scope.primary - {h.unit for h in pointing})
         if not units[u].definition
         and not units[u].parents
-        and _about(rule, bylaw, u)
+        and _about(rule, bylaw, clauses, u)
         # (not one about another provision: "Het tweede lid geldt niet voor ...")
         and not (bylaw.references[u] and not bylaw.references[u] & scope.primary)
         for hit in _sentence_ends(u, words[u])
@@ -366,16 +366,16 @@ def _applied_anew(clauses: Clauses, lower: list[str]) -> bool:
     return any(phrase in said for phrase in padded(clauses.cues.applied_anew))
 
 
-def _about(rule: Rule, bylaw: Bylaw, unit: int) -> bool:
+def _about(rule: Rule, bylaw: Bylaw, clauses: Clauses, unit: int) -> bool:
     """A provision about the element and nothing else: with a match or a word of its topics ("De
     voorstellen hebben betrekking op ..."), or opening with a word that points back ("Dit aantal
     geldt ...", "Dergelijke voorstellen ..."); not one repealed ("2. [Vervallen per 1 januari 2022]")."""
     about = bylaw.elements_of.get(unit, frozenset())
     first = next((word for word in bylaw.matches.words[unit].lower if word.isalpha()), None)
-    if first is None or first in {"vervallen", "vervalt"}:
+    if first is None or first in clauses.cues.repealed:
         return False
     named = rule.element in about or any_word(bylaw.matches.words[unit].lower, rule.topics)
-    return (named or first in {"dit", "deze", "dergelijke", "zulke"}) and not about - {rule.element}
+    return (named or first in clauses.cues.pointing_back) and not about - {rule.element}
 
 
 def _only_named(rule: Rule, bylaw: Bylaw, unit: int) -> bool:
