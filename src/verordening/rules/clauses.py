@@ -18,7 +18,7 @@ from ..knowledge import padded
 from .discretion import SENTENCE, Discretion
 from .match import Hit, Words, in_span
 
-__all__ = ["Clauses", "Conditions", "any_word", "split_choices"]
+__all__ = ["Clauses", "Conditions", "any_word", "says", "split_choices"]
 
 # the end of a sentence, of a sentence part and of a clause
 FULL_STOP = frozenset(["."])
@@ -42,6 +42,12 @@ def any_word(words: Iterable[str], choices: tuple[str, ...] | frozenset[str]) ->
     return not exact.isdisjoint(words) or (
         bool(prefixes) and any(map(str.startswith, words, repeat(prefixes)))
     )
+
+
+def says(words: list[str], phrases: tuple[str, ...]) -> bool:
+    """Whether one of ``phrases`` (words separated by one space) stands in ``words``."""
+    text = f" {' '.join(words)} "
+    return any(phrase in text for phrase in padded(phrases))
 
 
 @define(frozen=True)
@@ -318,8 +324,7 @@ class Clauses(Discretion):
         left, right = self.sentence(w, hit)
         said = w.lower[left:right]
         told = said[: hit.start - left] if before else said  # with ``before``: only what precedes the hit
-        text = f" {' '.join(told)} "
-        if not any(phrase in text for phrase in padded(self.cues.exception)):
+        if not says(told, self.cues.exception):
             return False
         opens = right >= len(w.lower) - 1  # the last sentence opens the list under it
         cases = items if items and opens else self._cases(said)

@@ -64,8 +64,8 @@ class Bylaw:
     units: list[Unit]
     matches: Matches
     elements_of: dict[int, frozenset[str]]  # the elements each provision is about
-    roles_in: tuple[frozenset[str], ...]  # the roles each provision names
-    roles_above: tuple[frozenset[str], ...]  # ... with its opening words ("both": body and college)
+    roles_above: tuple[frozenset[str], ...]  # the roles each provision names, with its opening
+    # words ("both": body and college); without them: ``matches.roles``
     headings: dict[tuple[str, ...], list[int]]  # provisions by the words of their headings
     in_article: dict[str, frozenset[int]]  # binding provisions by article
     under: dict[int, frozenset[int]]  # binding provisions by the opening words they stand under
@@ -109,7 +109,7 @@ def read_bylaw(units: list[Unit], matches: Matches, clauses: Clauses, as_of: dat
         matches.of("cue|hedge") + matches.of("cue|joint"),
     )
     softness = Softness(clauses, matches.words, [u.parents for u in units], conditions)
-    roles_in = matches.roles
+    roles_in = matches.roles  # the roles each provision names
     references = resolve_references(units)
     pointers: dict[int, set[int]] = defaultdict(set)
     for index, targets in enumerate(references):
@@ -119,7 +119,6 @@ def read_bylaw(units: list[Unit], matches: Matches, clauses: Clauses, as_of: dat
         units,
         matches,
         {k: frozenset(v) for k, v in elements_of.items()},
-        roles_in,
         tuple(_with_both(roles_in[u.index].union(*(roles_in[p] for p in u.parents))) for u in units),
         headings_index(units),
         {k: frozenset(v) for k, v in in_article.items()},

@@ -16,7 +16,7 @@ from attrs import define
 
 from ..knowledge import padded
 from ..language import Unit
-from .clauses import Clauses, any_word
+from .clauses import Clauses, any_word, says
 from .discretion import SENTENCE
 from .match import Hit, Words, in_span, inside
 from .ruleset import Rule
@@ -118,7 +118,7 @@ def _denied_beside(rule: Rule, bylaw: Bylaw, clauses: Clauses, anchors: Anchors,
         for h in anchors.binding
         if h not in primary
         and bylaw.units[h.unit].article_id in articles
-        and not bylaw.roles_in[h.unit]
+        and not bylaw.matches.roles[h.unit]
         and not inside(h, references)
         and clauses.passive_denial(bylaw.matches.words[h.unit], h)
     ]
@@ -205,7 +205,9 @@ def _places(rule: Rule, bylaw: Bylaw, clauses: Clauses, anchors: Anchors, scope:
     about = tuple(
         h
         for h in anchors.binding
-        if h.unit not in scope.primary and not inside(h, references) and "college" in bylaw.roles_in[h.unit]
+        if h.unit not in scope.primary
+        and not inside(h, references)
+        and "college" in bylaw.matches.roles[h.unit]
     )
     pointing = tuple(
         hit
@@ -362,8 +364,7 @@ def _beside(rule: Rule, bylaw: Bylaw, clauses: Clauses, hit: Hit) -> str:
 def _applied_anew(clauses: Clauses, lower: list[str]) -> bool:
     """'De artikelen 4 en 6 zijn van overeenkomstige toepassing op de regioraad, ...': what such a
     provision limits is the copy, not the grant."""
-    said = f" {' '.join(lower)} "
-    return any(phrase in said for phrase in padded(clauses.cues.applied_anew))
+    return says(lower, clauses.cues.applied_anew)
 
 
 def _about(rule: Rule, bylaw: Bylaw, clauses: Clauses, unit: int) -> bool:

@@ -48,9 +48,6 @@ from .lines import (
 
 __all__ = ["Block", "Note", "lex"]
 
-# the characters an article heading (``lines.ARTICLE``) can start with: most lines are skipped on that
-_ARTICLE_FIRST = frozenset("AEe")
-
 
 @define
 class Block:
@@ -129,11 +126,7 @@ class _Lexer:
     def _first_article(self) -> int:
         """The index of the first line that opens with an article heading."""
         return next(
-            (
-                i
-                for i, ln in enumerate(self.lines)
-                if ln.text[:1] in _ARTICLE_FIRST and ARTICLE.match(ln.text)
-            ),
+            (i for i, ln in enumerate(self.lines) if ln.text[:1] in HEADING_FIRST and ARTICLE.match(ln.text)),
             len(self.lines),
         )
 

@@ -168,7 +168,8 @@ def normalise_with_map(original: str) -> Normalised:
         out.extend(pieces)
         if index + 1 == len(lines):
             break
-        # (most lines are too long to be a label alone and end without a hyphen: a newline)
+        # (most lines are too long to be a label alone, at most 9 characters, and end without a
+        # hyphen: a newline)
         long = len(text) > 9 and text[-1] != "-"
         joiner = "\n" if long else _joiner(text[-40:], lines[index + 1][0][:12])
         if joiner == "-":  # a hyphenated line break: drop the hyphen and the break
@@ -186,8 +187,6 @@ def normalise_with_map(original: str) -> Normalised:
 
 def _joiner(tail: str, following: str) -> str:
     """How two kept lines are joined: newline, space, nothing or a dropped hyphen."""
-    if len(tail) > 9 and tail[-1] != "-":  # no label alone (at most 9 characters), no hyphen
-        return "\n"
     if LABEL_ALONE.fullmatch(tail) and not (
         _STARTS_WITH_LABEL.match(following) or HEADING_WORD.match(following)
     ):
