@@ -54,7 +54,7 @@ def test_a_later_lid_that_leaves_asking_advice_to_the_college_makes_advice_parti
     )
     advice = restricted.elements["advice"]
     assert advice.status == "partial"
-    assert advice.reasons == ("advice_conditional",)
+    assert advice.reasons[0] == "advice_conditional"
     assert cited(restricted, "advice") == ["artikel 1, eerste lid", "artikel 1, tweede lid"]
 
 

@@ -236,3 +236,23 @@ def test_an_agenda_the_college_sets_with_a_reference_put_in_grants_nothing() -> 
         "vastgesteld en ten minste een week tevoren aan de cliëntenraad toegezonden.\n"
     )
     assert check(said).elements["agenda"].status == "missing"
+
+
+def test_a_limit_is_in_the_bodys_favour_only_when_it_guards_the_body() -> None:
+    proposals = (
+        "\nArtikel 4 Voorstellen\n1. De adviesraad kan het college uit eigen beweging voorstellen "
+        "doen.\n2. {}\n"
+    )
+    for said in (
+        "Voorstellen hebben uitsluitend betrekking op onderwerpen die het college aan de adviesraad heeft "
+        "voorgelegd.",
+        "Voorstellen met financiële gevolgen kan de adviesraad slechts doen indien de wethouder daartoe "
+        "toestemming heeft gegeven.",
+    ):
+        found = wmo(proposals.format(said)).elements["policy_proposals"]
+        assert "policy_proposals_restricted" in found.reasons, said
+    for harmless in (
+        "De secretaris werkt voor voorstellen uitsluitend in opdracht van de adviesraad.",
+        "Een voorstel kan alleen in onderling overleg worden aangehouden.",
+    ):
+        assert wmo(proposals.format(harmless)).elements["policy_proposals"].status == "present", harmless

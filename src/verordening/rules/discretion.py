@@ -60,7 +60,7 @@ class Discretion:
             return "body"
         return "college" if "college" in roles else None
 
-    def _subject_roles(self, w: Words, clause_start: int, modal: int) -> list[str]:
+    def subject_roles(self, w: Words, clause_start: int, modal: int) -> list[str]:
         """The roles named before a modal verb in its clause, except after a preposition
         ("aan de adviesraad kan ... worden toegekend") or inside a relative clause closed
         before it ("Onderwerpen die de adviesraad aandraagt, kunnen ... worden geplaatst")."""
@@ -108,7 +108,7 @@ class Discretion:
                 continue  # "het college kan niet weigeren ...": a duty
             if self._negated_modal(lower[i + 1 : min(i + 4, clause_end)]):
                 continue  # "het college kan het overleg niet eenzijdig afzeggen": a duty
-            roles = self._subject_roles(w, clause_start, i)
+            roles = self.subject_roles(w, clause_start, i)
             if "body" in roles or "both" in roles:
                 return False  # the body is (part of) the subject: a right, whatever the parse says
             parsed = self._parsed_subject(w, i)

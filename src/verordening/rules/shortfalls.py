@@ -334,6 +334,12 @@ def _grant_limits(bylaw: Bylaw, clauses: Clauses, scope: Scope, hit: Hit) -> boo
     if clauses.no_duty(w, hit, before=True) or clauses.excepted(w, hit, [], before=True):
         return True
     other = bylaw.references[hit.unit] & (scope.primary - {hit.unit})
+    # ... or a later lid of the article of another grant ("1. De adviesraad kan ... voorstellen
+    # doen. 2. De adviesraad doet ten hoogste twee voorstellen per jaar")
+    article = bylaw.units[hit.unit].article_id
+    if not other and any(u < hit.unit and bylaw.units[u].article_id == article for u in scope.primary):
+        left, right = clauses.sentence(w, hit)
+        other = scope.primary if not _in_favour(clauses, w, left, right) else other
     return (
         bool(other)
         and clauses.limits(w, hit)
@@ -351,14 +357,26 @@ def _beside(rule: Rule, bylaw: Bylaw, clauses: Clauses, hit: Hit) -> str:
     left, right = clauses.sentence(w, hit)
     # (not a limit in the body's favour: "De secretaris werkt uitsluitend in opdracht van de raad",
     # "Een overleg kan alleen in onderling goedvinden worden geannuleerd")
-    favour = "body" in w.role[left:right] or not clauses.cues.mutual.isdisjoint(w.lower[left:right])
-    if clauses.limits(w, hit) and not favour:
+    if clauses.limits(w, hit) and not _in_favour(clauses, w, left, right):
         return f"{rule.element}_restricted"
     # (a condition, not a hedge, which beside a grant may concern something else: "Het overleg
     # vindt zo mogelijk in het gemeentehuis plaats")
     if not clauses.conditional(w, bylaw.softness.unhedged, hit):
         return ""
     return f"{rule.element}_conditional" if clauses.not_extension(w, hit) else ""
+
+
+def _in_favour(clauses: Clauses, w: Words, left: int, right: int) -> bool:
+    """A limit in the body's favour: a decision taken together ("Een overleg kan alleen in
+    onderling goedvinden worden geannuleerd"), or the body named only after the restricting word,
+    with no counterpart there ("De secretaris werkt uitsluitend in opdracht van de raad"); not
+    the body's own act limited ("De adviesraad doet ten hoogste twee voorstellen per jaar") or
+    a limit to what the counterpart chooses ("uitsluitend ... die het college heeft voorgelegd")."""
+    if not clauses.cues.mutual.isdisjoint(w.lower[left:right]):
+        return True
+    at = next((i for i in range(left, right) if clauses.restricting(w.lower[left : i + 1])), right)
+    after = w.role[at:right]
+    return "body" in after and "body" not in clauses.subject_roles(w, left, at) and "college" not in after
 
 
 def _applied_anew(clauses: Clauses, lower: list[str]) -> bool:
