@@ -74,8 +74,21 @@ class WordParts:
         )
 
     def found_in(self, text: str) -> bool:
-        folded = fold(text)
+        folded = completed(fold(text))
         return any(part in folded for part in self.parts) or any(p.search(text) for p in self.patterns)
+
+
+# "jongeren- en ouderraad": a first word whose end the second one gives
+_ELIDED = re.compile(r"(\w{3,})- (?:en|of|en/of) (\w{6,})")
+
+
+def completed(folded: str) -> str:
+    """The text with the words that a hyphen leaves unfinished written out after it: "jongeren- en
+    ouderraad" gains "jongerenraad" (and the other endings of "ouderraad" that could complete it)."""
+    filled = [
+        match[1] + match[2][cut:] for match in _ELIDED.finditer(folded) for cut in range(3, len(match[2]) - 2)
+    ]
+    return " ".join([folded, *filled]) if filled else folded
 
 
 # -- laws ------------------------------------------------------------------------------------

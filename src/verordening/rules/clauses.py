@@ -327,15 +327,15 @@ class Clauses(Discretion):
         if not says(told, self.cues.exception):
             return False
         opens = right >= len(w.lower) - 1  # the last sentence opens the list under it
-        cases = items if items and opens else self._cases(said)
+        cases = items if items and opens else self.cases(said)
         return any(not self.about_others(case) for case in cases)
 
-    def _cases(self, said: list[str]) -> list[list[str]]:
-        """The cases one sentence excepts, split where "of" opens a clause of its own: "op besluiten
-        die een vertrouwelijk karakter hebben of waarbij het financiële belang ... zich verzet"."""
-        cuts = [
-            i for i in range(1, len(said) - 1) if said[i] == "of" and said[i + 1] in self.cues.subordinate
-        ]
+    def cases(self, said: list[str]) -> list[list[str]]:
+        """The cases one sentence excepts, split where "of" opens a clause or a phrase of its own: "op
+        besluiten die een vertrouwelijk karakter hebben of waarbij het financiële belang ... zich
+        verzet", "die voortvloeien uit wettelijke verplichtingen of uit regionale afspraken"."""
+        opening = self.cues.subordinate | self.cues.prepositions
+        cuts = [i for i in range(1, len(said) - 1) if said[i] == "of" and said[i + 1] in opening]
         bounds = [0, *cuts, len(said)]
         return [said[a:b] for a, b in pairwise(bounds)]
 

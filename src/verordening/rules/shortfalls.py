@@ -262,8 +262,11 @@ def _takes_back(rule: Rule, bylaw: Bylaw, clauses: Clauses, scope: Scope, places
     restricted = f"{rule.element}_restricted"
     items = [words[i].lower for i in sorted(bylaw.under.get(hit.unit, ()))]
     # an exception to a grant it points at, whatever condition a harmless case of it carries
-    # ("... op besluiten die naar het oordeel van het college vertrouwelijk zijn of waarbij ...")
-    if hit in places.pointing and clauses.excepted(w, hit, items):
+    # ("... op besluiten die naar het oordeel van het college vertrouwelijk zijn of waarbij ..."),
+    # or the counterpart declining the element for some cases ("vraagt geen advies over ...")
+    if (hit in places.pointing and clauses.excepted(w, hit, items)) or (
+        hit in places.about and _denied_for_some(bylaw, clauses, hit)
+    ):
         return restricted
     if clauses.for_others(w, hit, bylaw.softness.conditions):
         return ""
@@ -283,6 +286,16 @@ def _takes_back(rule: Rule, bylaw: Bylaw, clauses: Clauses, scope: Scope, places
     # period has ended
     if hit in places.about and clauses.limits_before(w, hit) and not bylaw.lapsed_at(clauses, hit):
         return restricted
+    return _discretion_there(rule, bylaw, clauses, scope, places, hit)
+
+
+def _discretion_there(
+    rule: Rule, bylaw: Bylaw, clauses: Clauses, scope: Scope, places: _Places, hit: Hit
+) -> str:
+    """The reason a discretion or condition at ``hit`` (not a grant, nor beside one) takes a grant
+    back, or a restricting word in a provision about nothing else pointing at it; or ''."""
+    w = bylaw.matches.words[hit.unit]
+    restricted = f"{rule.element}_restricted"
     soft = bylaw.softness(hit)
     if not soft and hit in places.about:  # a discretion after the match: "Een overleg kan door de
         # wethouder worden afgezegd"
@@ -311,6 +324,19 @@ def _takes_back(rule: Rule, bylaw: Bylaw, clauses: Clauses, scope: Scope, places
     ):
         return f"{rule.element}_{soft}"
     return restricted if limited else ""
+
+
+def _denied_for_some(bylaw: Bylaw, clauses: Clauses, hit: Hit) -> bool:
+    """The match itself denied by the counterpart ("Het college vraagt geen advies over verordeningen
+    die uit regionale afspraken voortvloeien"), for cases not all harmless ("... die voortvloeien uit
+    wettelijke verplichtingen of uit regionale afspraken")."""
+    w = bylaw.matches.words[hit.unit]
+    if hit.start == 0 or not clauses.is_negation(w.lower, hit.start - 1):
+        return False
+    left, right = clauses.sentence(w, hit)
+    if "body" in clauses.subject_roles(w, left, hit.start):
+        return False  # the body's own choice: "De cliëntenraad kan besluiten geen advies uit te brengen"
+    return any(not clauses.about_others(case) for case in clauses.cases(w.lower[hit.end : right]))
 
 
 def _chosen(bylaw: Bylaw, clauses: Clauses, hit: Hit) -> bool:

@@ -1,0 +1,69 @@
+"""Reading as a lawyer does: what blind sets zm and zn taught (measured before, folded in after).
+
+Each case is a small bylaw of its own, checked with and without the words that decide it.
+"""
+
+from __future__ import annotations
+
+import verordening
+from verordening.knowledge import completed
+
+from .small_bylaws import ADVICE, check, wmo
+
+EXCEPTION = ADVICE + "\nArtikel 9 Uitzonderingen\nHet college vraagt geen advies over {}.\n"
+
+
+def test_a_word_a_hyphen_leaves_unfinished_is_written_out() -> None:
+    assert "jongerenraad" in completed("regeling jongeren- en ouderraad jeugdhulp").split()
+    assert completed("regeling jongerenraad jeugdhulp") == "regeling jongerenraad jeugdhulp"
+    text = (
+        "Regeling Jongeren- en Ouderraad Jeugdhulp Regio Noord 2020\n\nHet dagelijks bestuur van de "
+        "gemeenschappelijke regeling Jeugdhulp Regio Noord;\n\ngelet op artikel 2.10 van de Jeugdwet;\n\n"
+        "besluit vast te stellen de volgende regeling:\n\nArtikel 1 Advies\nDe jongerenraad adviseert het "
+        "dagelijks bestuur gevraagd en ongevraagd over voorgenomen beleid.\n"
+    )
+    assert verordening.check(text, model="builtin").verdict == "participation_bylaw"
+    other = text.replace("Jongeren- en Ouderraad", "Ouders")
+    assert verordening.check(other, model="builtin").verdict == "not_participation_bylaw"
+
+
+def test_the_counterpart_declining_to_ask_advice_for_cases_that_are_not_harmless() -> None:
+    for cases in (
+        "verordeningen die voortvloeien uit regionale afspraken",
+        "verordeningen die voortvloeien uit wettelijke verplichtingen of uit regionale afspraken",
+    ):
+        assert check(EXCEPTION.format(cases)).elements["advice"].reasons == ("advice_restricted",), cases
+    for harmless in (
+        "verordeningen die uit wettelijke verplichtingen voortvloeien",
+        "besluiten in individuele gevallen of over klachten van individuele cliënten",
+    ):
+        assert check(EXCEPTION.format(harmless)).elements["advice"].status == "present", harmless
+    own = (
+        ADVICE + "\nArtikel 9 Werkwijze\nDe cliëntenraad kan besluiten over een voorstel geen advies "
+        "uit te brengen.\n"
+    )
+    assert check(own).elements["advice"].status == "present"
+
+
+def test_progress_of_the_decision_that_must_allow_early_advice_is_a_condition() -> None:
+    said = (
+        "\nArtikel 3 Advies\n1. De cliëntenraad kan het college gevraagd en ongevraagd adviseren over "
+        "beleidsvoorstellen.\n2. Het college stelt de cliëntenraad{} in de gelegenheid vroegtijdig "
+        "advies uit te brengen.\n"
+    )
+    assert check(said.format("")).elements["advice"].status == "present"
+    condition = ", indien de voortgang van de besluitvorming dat toelaat,"
+    assert check(said.format(condition)).elements["advice"].reasons == ("advice_conditional",)
+
+
+def test_proposals_on_topics_the_counterpart_chose_are_not_on_own_initiative() -> None:
+    said = "\nArtikel 4 Voorstellen\nDe adviesraad kan het college voorstellen doen voor het beleid{}.\n"
+    for chosen in (
+        " ten aanzien van onderwerpen die het college aan de adviesraad heeft voorgelegd",
+        " op de terreinen die het college daartoe aanwijst",
+    ):
+        found = wmo(said.format(chosen)).elements["policy_proposals"]
+        assert "policy_proposals_only_on_request" in found.reasons, chosen
+    assert wmo(said.format("")).elements["policy_proposals"].status == "present"
+    council = " dat het college aan de raad voorlegt"
+    assert wmo(said.format(council)).elements["policy_proposals"].status == "present"
