@@ -6,7 +6,7 @@ so that each test fails when the reading it guards is lost.
 
 from __future__ import annotations
 
-from .small_bylaws import CONSULTATION, check, wmo
+from .small_bylaws import ADVICE, CONSULTATION, check, wmo
 
 INFORMATION = "\nArtikel 6 Informatie\n1. {}\n"
 
@@ -256,3 +256,20 @@ def test_a_limit_is_in_the_bodys_favour_only_when_it_guards_the_body() -> None:
         "Een voorstel kan alleen in onderling overleg worden aangehouden.",
     ):
         assert wmo(proposals.format(harmless)).elements["policy_proposals"].status == "present", harmless
+
+
+def test_cases_an_exception_article_joins_are_judged_one_by_one() -> None:
+    said = ADVICE + "\nArtikel 10 Uitzonderingen\nVan het vragen van advies kan worden afgezien {}.\n"
+    assert check(said.format("in spoedeisende gevallen")).elements["advice"].status == "present"
+    other = "in spoedeisende gevallen en in andere gevallen waarin het college dit aangewezen acht"
+    assert check(said.format(other)).elements["advice"].reasons == ("advice_restricted",)
+    information = INFORMATION.format(
+        "Het college verstrekt de cliëntenraad uit eigen beweging en tijdig alle informatie die hij nodig "
+        "heeft."
+    )
+    kept = (
+        "\nArtikel 7 Beperking\nArtikel 6 is niet van toepassing op bedrijfsvertrouwelijke gegevens en "
+        "op {}.\n"
+    )
+    assert check(information + kept.format("persoonsgegevens")).elements["information"].status == "present"
+    assert check(information + kept.format("beleidsnotities")).elements["information"].status == "partial"

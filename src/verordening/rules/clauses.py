@@ -331,11 +331,11 @@ class Clauses(Discretion):
         return any(not self.about_others(case) for case in cases)
 
     def cases(self, said: list[str]) -> list[list[str]]:
-        """The cases one sentence excepts, split where "of" opens a clause or a phrase of its own: "op
+        """The cases one sentence excepts, split where "of" or "en" opens a clause or a phrase of its own: "op
         besluiten die een vertrouwelijk karakter hebben of waarbij het financiële belang ... zich
         verzet", "die voortvloeien uit wettelijke verplichtingen of uit regionale afspraken"."""
         opening = self.cues.subordinate | self.cues.prepositions
-        cuts = [i for i in range(1, len(said) - 1) if said[i] == "of" and said[i + 1] in opening]
+        cuts = [i for i in range(1, len(said) - 1) if said[i] in ("of", "en") and said[i + 1] in opening]
         bounds = [0, *cuts, len(said)]
         return [said[a:b] for a, b in pairwise(bounds)]
 

@@ -261,10 +261,10 @@ def _takes_back(rule: Rule, bylaw: Bylaw, clauses: Clauses, scope: Scope, places
         return ""
     restricted = f"{rule.element}_restricted"
     items = [words[i].lower for i in sorted(bylaw.under.get(hit.unit, ()))]
-    # an exception to a grant it points at, whatever condition a harmless case of it carries
-    # ("... op besluiten die naar het oordeel van het college vertrouwelijk zijn of waarbij ..."),
-    # or the counterpart declining the element for some cases ("vraagt geen advies over ...")
-    if (hit in places.pointing and clauses.excepted(w, hit, items)) or (
+    # an exception to a grant it points at or about the element, whatever condition a harmless
+    # case of it carries ("... op besluiten die naar het oordeel van het college vertrouwelijk zijn
+    # of waarbij ..."), or the counterpart declining it for some cases ("vraagt geen advies over")
+    if ((hit in places.pointing or hit in places.about) and clauses.excepted(w, hit, items)) or (
         hit in places.about and _denied_for_some(bylaw, clauses, hit)
     ):
         return restricted
