@@ -75,7 +75,7 @@ class WordParts:
 
     def found_in(self, text: str) -> bool:
         folded = fold(text)
-        return any(part in folded for part in self.parts) or any(p.search(text) for p in self.patterns)
+        return any(map(folded.__contains__, self.parts)) or any(p.search(text) for p in self.patterns)
 
 
 # -- laws ------------------------------------------------------------------------------------
