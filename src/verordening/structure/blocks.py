@@ -38,6 +38,7 @@ from .lines import (
     annex_heading,
     as_int,
     heading_kind,
+    inline_lists,
     next_letter,
     next_roman,
     plausible_title,
@@ -114,7 +115,8 @@ class _Lexer:
         front = self._first_article()
         self.lines[:front] = split_front(self.lines[:front])
         first = self._first_article()
-        self.lines[first:] = [part for ln in self.lines[first:] for part in split_inline(ln)]
+        if first < len(self.lines) and inline_lists(text, self.lines[first].start):
+            self.lines[first:] = [part for ln in self.lines[first:] for part in split_inline(ln)]
         self.blocks: list[Block] = []
         self.notes: list[Note] = []
         self._line = Line(0, 0, "")
