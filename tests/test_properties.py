@@ -279,6 +279,15 @@ def test_the_quick_line_cleaning_is_the_full_one(raw: str, base: int) -> None:
     assert _clean_line(raw, base) == _clean_noisy(raw, base)
 
 
+@SETTINGS
+@given(st.text(alphabet=" \t\u00a0\u2003\u3000\x1c\x85ab.-", max_size=12))
+def test_the_white_space_runs_are_the_noise_of_a_line_without_markup(raw: str) -> None:
+    from verordening.structure.normalise import _NOISE, _SPACE_RUN
+
+    spans = [(m.span(), m.lastgroup) for m in _NOISE.finditer(raw)]
+    assert spans == [(m.span(), m.lastgroup) for m in _SPACE_RUN.finditer(raw)]
+
+
 def _with_toelichting(case: tuple[str, list[int], dict[int, int]]) -> str:
     text = case[0]
     return text + "\n\nToelichting\nDe adviesraad adviseert gevraagd en ongevraagd en krijgt een budget.\n"

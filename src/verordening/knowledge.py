@@ -75,7 +75,7 @@ class WordParts:
 
     def found_in(self, text: str) -> bool:
         folded = completed(fold(text))
-        return any(part in folded for part in self.parts) or any(p.search(text) for p in self.patterns)
+        return any(map(folded.__contains__, self.parts)) or any(p.search(text) for p in self.patterns)
 
 
 # "jongeren- en ouderraad": a first word whose end the second one gives

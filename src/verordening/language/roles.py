@@ -168,6 +168,8 @@ def _aliases(units: list[Unit], names: RoleNames, known: dict[str, str]) -> list
             *(_HEREAFTER.finditer(text) if "hierna" in lower or "aangeduid" in lower else ()),
             *_ABBREVIATION.finditer(text),
         ]
+        if not matches:  # (most units)
+            continue
         # in a definition the alias names the defined term: "Landelijke Cliëntenraad: de
         # cliëntenraad op het niveau van de raad van bestuur (hierna: LCR)"
         defined = _DEFINITION.match(text) if unit.definition else None
@@ -240,7 +242,7 @@ def _counterparts(units: list[Unit], body: set[str], known: dict[str, str]) -> l
         if unit.definition:
             continue
         lower = unit.lower
-        if not any(word in lower for word in _TOWARDS_WORDS):
+        if not any(map(lower.__contains__, _TOWARDS_WORDS)):
             continue
         for match in _TOWARDS_WHOM.finditer(lower):
             if not _named_before(lower, match.start(), body):

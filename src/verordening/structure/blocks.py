@@ -38,6 +38,7 @@ from .lines import (
     annex_heading,
     as_int,
     heading_kind,
+    inline_lists,
     next_letter,
     next_roman,
     plausible_title,
@@ -114,13 +115,16 @@ class _Lexer:
         front = self._first_article()
         self.lines[:front] = split_front(self.lines[:front])
         first = self._first_article()
-        self.lines[first:] = [part for ln in self.lines[first:] for part in split_inline(ln)]
+        if first < len(self.lines) and inline_lists(text, self.lines[first].start):
+            self.lines[first:] = [part for ln in self.lines[first:] for part in split_inline(ln)]
         self.blocks: list[Block] = []
         self.notes: list[Note] = []
         self._line = Line(0, 0, "")
-        self._next_text = ""
+        self._at = 0  # the index of self._line
         self._meta_end: int | None = None
-        self._kinds: dict[str, tuple[str, re.Match[str]] | None] = {}
+        # per line, the heading it opens (:func:`.lines.heading_kind`): the zones ask up to three times
+        # (told by the first character for most lines, without a call)
+        self.kinds = [heading_kind(ln.text) if ln.text[:1] in HEADING_FIRST else None for ln in self.lines]
 
     # -- helpers -----------------------------------------------------------------
     def _first_article(self) -> int:
@@ -129,12 +133,6 @@ class _Lexer:
             (i for i, ln in enumerate(self.lines) if ln.text[:1] in HEADING_FIRST and ARTICLE.match(ln.text)),
             len(self.lines),
         )
-
-    def heading_kind(self, text: str) -> tuple[str, re.Match[str]] | None:
-        """:func:`.lines.heading_kind`, kept per line: the zones ask up to three times."""
-        if text not in self._kinds:
-            self._kinds[text] = heading_kind(text)
-        return self._kinds[text]
 
     def emit(self, kind: str, line: Line, number: str | None = None, title: str | None = None) -> Block:
         block = Block(kind, line.start, line.end, number, title)
@@ -159,8 +157,7 @@ class _Lexer:
         return self.blocks
 
     def _body_heading(self, index: int) -> bool:
-        kind = self.heading_kind(self.lines[index].text)
-        return kind is not None and not self._in_metadata(index)
+        return self.kinds[index] is not None and not self._in_metadata(index)
 
     def _in_metadata(self, index: int) -> bool:
         end = self._metadata_end()
@@ -222,7 +219,7 @@ class _Lexer:
                 self.extend(line)
                 i += 1
                 continue
-            heading = self.heading_kind(text)
+            heading = self.kinds[i]
             if heading is not None and (zone == "body" or heading[0] == "ARTICLE"):
                 hkind, match = heading
                 i = self._emit_heading(i, hkind, match)
@@ -247,9 +244,9 @@ class _Lexer:
             else "TOEL"
             if toelichting_heading(ln.text)
             else "ARTICLE"
-            if (self.heading_kind(ln.text) or ("", None))[0] == "ARTICLE"
+            if kind is not None and kind[0] == "ARTICLE"
             else ""
-            for ln in self.lines
+            for ln, kind in zip(self.lines, self.kinds, strict=True)
         ]
 
     @staticmethod
@@ -282,8 +279,8 @@ class _Lexer:
             return same_line, i
         lines = self.lines
         if i + 1 < len(lines) and title_line(lines[i + 1].text):
-            after = lines[i + 2].text if i + 2 < len(lines) else None
-            if not article or after is None or not (self.heading_kind(after) or annex_heading(after)):
+            after = i + 2 if i + 2 < len(lines) else None
+            if not article or after is None or not (self.kinds[after] or annex_heading(lines[after].text)):
                 return lines[i + 1].text, i + 1
         return None, i
 
@@ -306,13 +303,17 @@ class _Lexer:
     # -- inside an article -----------------------------------------------------------
     def _article_line(self, i: int, state: _ArticleState) -> None:
         line = self._line = self.lines[i]
-        self._next_text = self.lines[i + 1].text if i + 1 < len(self.lines) else ""
+        self._at = i
         decided = self._label(line.text, state)
         if decided is None:
             self.extend(line)
             return
         kind, number = decided
         self.emit(kind, line, number)
+
+    def _next_text(self) -> str:
+        """The text of the line after the article line being read."""
+        return self.lines[self._at + 1].text if self._at + 1 < len(self.lines) else ""
 
     def _ends_list_intro(self) -> bool:
         block = self.blocks[-1]
@@ -350,7 +351,7 @@ class _Lexer:
             return None
         bare = delim == ""
         if bare and not rest:
-            rest = self._next_text  # "• 1" on its own line, the text on the next
+            rest = self._next_text()  # "• 1" on its own line, the text on the next
         if bare and (not rest[:1].isupper() or NOT_AFTER_BARE_NUMBER.match(rest)):
             return None  # "1 januari", "4 keer per jaar" on a wrapped line
         sub_n = as_int(state.last_sub) if state.sub_mode == "num" else None

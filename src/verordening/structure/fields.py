@@ -66,10 +66,11 @@ _DATE = re.compile(r"\d{2}-\d{2}-\d{4}")
 _GELDEND = re.compile(r"Geldend van (?P<from>\S+)(?: t/m (?P<to>.+))?$")
 _VERVALLEN = re.compile(r"Regeling vervallen per (?P<date>\S+)$")
 _ITEM_NUMBER = re.compile(r"\d{1,2}[.)]\s+")
+_LINE = re.compile(r"[^\n]+")
 
 
 def _lines(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
-    return [(start + m.start(), start + m.end(), m.group()) for m in re.finditer(r"[^\n]+", text[start:end])]
+    return [(m.start(), m.end(), m.group()) for m in _LINE.finditer(text, start, end)]
 
 
 def metadata_fields(text: str, start: int, end: int) -> list[RawField]:
@@ -218,14 +219,15 @@ _PREAMBLE_KEYS = (
 # all of them in one expression, each a group named by its key: the first that matches is the one
 _PREAMBLE_KEY = re.compile("|".join(f"(?P<{key}>{pattern.pattern})" for key, pattern in _PREAMBLE_KEYS), re.I)
 # an aanhef written as one paragraph: a key word after a semicolon opens the next part
-# ("De raad ...; gelezen ...; gelet op ...; besluit: ..."), and "besluit" after a comma
+# ("De raad ...; gelezen ...; gelet op ...; besluit: ..."), and "besluit" after a comma (a match
+# opens with the mark, one character class that the engine skips to quickly; the cut is after it)
 _INLINE_KEY = re.compile(
-    r"(?<=[;.])\s*(?=(?:gelezen|gezien|gelet\s+op|overwegende|gehoord|met\s+inachtneming\s+van|"
+    r"[;.,](?:(?<=[;.])\s*(?=(?:gelezen|gezien|gelet\s+op|overwegende|gehoord|met\s+inachtneming\s+van|"
     r"in\s+aanmerking\s+nemende|besluit(?:en)?|Besluit(?:en)?|BESLUIT(?:EN)?|[Aa]ldus\s+besloten|"
-    r"[Aa]ldus\s+vastgesteld)\b)|(?<=,)\s*(?=(?:Besluit|BESLUIT|besluit)(?:en|EN)?\b)"
+    r"[Aa]ldus\s+vastgesteld)\b)|(?<=,)\s*(?=(?:Besluit|BESLUIT|besluit)(?:en|EN)?\b))"
 )
 # where the issuing body ends in a one-paragraph aanhef: "De raad van de gemeente X, gelezen ..."
-_ISSUER_END = re.compile(r"(?<=,)\s*(?=(?:gelezen|gezien|gelet\s+op|overwegende)\b)", re.I)
+_ISSUER_END = re.compile(r",\s*(?=(?:gelezen|gezien|gelet\s+op|overwegende)\b)", re.I)
 # a line that is only a bullet dash ("• -" on publication pages): no part of a value
 _DASH_ONLY = re.compile(r"[-–—•]+")
 
@@ -242,14 +244,14 @@ class _Part:
 def _inline_parts(start: int, end: int, line: str, issuer: bool) -> list[tuple[int, int, str]]:
     """A line cut before every key word that follows a semicolon or comma, and, in the line
     that opens with the issuing body, where that body's name ends."""
-    cuts = [m for m in _INLINE_KEY.finditer(line) if m.start() > 0]
+    cuts = [(m.start() + 1, m.end()) for m in _INLINE_KEY.finditer(line)]  # (after the mark)
     named = _ISSUER_END.search(line) if issuer else None
-    if named and named.start() > 0 and (not cuts or named.start() < cuts[0].start()):
-        cuts.insert(0, named)
+    if named and (not cuts or named.start() + 1 < cuts[0][0]):
+        cuts.insert(0, (named.start() + 1, named.end()))
     pieces, at = [], 0
-    for m in cuts:
-        pieces.append((start + at, start + m.start(), line[at : m.start()]))
-        at = m.end()
+    for cut, after in cuts:
+        pieces.append((start + at, start + cut, line[at:cut]))
+        at = after
     pieces.append((start + at, end, line[at:]))
     return pieces
 

@@ -38,6 +38,7 @@ __all__ = [
     "annex_heading",
     "as_int",
     "heading_kind",
+    "inline_lists",
     "next_letter",
     "next_roman",
     "plausible_title",
@@ -244,6 +245,13 @@ def toelichting_heading(text: str) -> bool:
 # de Participatiewet;b. college: ..." (letters in order, each item after a semicolon)
 _INLINE_OPENER = re.compile(r":\s*(?P<label>a)[.)]\s")
 _INLINE_ITEM = re.compile(r";\s*(?P<label>[a-z])[.)]\s")
+# the opener anywhere in a text, within a line: most texts have none
+_INLINE_IN_TEXT = re.compile(r":[^\S\n]*a[.)][^\S\n]")
+
+
+def inline_lists(text: str, start: int) -> bool:
+    """Whether a line of ``text`` after offset ``start`` may hold a list written on it."""
+    return _INLINE_IN_TEXT.search(text, start) is not None
 
 
 def split_inline(line: Line) -> list[Line]:

@@ -42,7 +42,12 @@ _NOISE = re.compile(
 # that is not a plain space (listed: one character class is quicker than ``[^\S ]``; no
 # character after U+3000 is white space, which tests/test_properties.py checks), or two spaces
 _SPACES = "".join(c for c in map(chr, range(0x3001)) if c.isspace() and c != " ")
-_NOISE_CHAR = re.compile(f"[\u00ad\u200b\u200c\u200d\u2060\ufeff\u200e\u200f<*\\[\\]~{re.escape(_SPACES)}]")
+_MARKUP = "\u00ad\u200b\u200c\u200d\u2060\ufeff\u200e\u200f<*\\[\\]~"  # what else _NOISE starts with
+_NOISE_CHAR = re.compile(f"[{_MARKUP}{re.escape(_SPACES)}]")
+# A line whose noise is only white space (most noisy lines: tabs, runs of spaces) is cleaned by
+# _NOISE's "space" alone, written to open with one character class: quicker to search for
+_MARKUP_CHAR = re.compile(f"[{_MARKUP}]")
+_SPACE_RUN = re.compile(rf"(?P<space>[{_WS}](?:(?<! )|(?=[{_WS}]))[{_WS}]*)")
 # Bullets and markdown heading marks that may open a line; dashes only before a space.
 _LEAD = re.compile(r"(?:[ ]*(?:[•●▪◦·‣∙○■□➢►✓#][ ]*|[-–—][ ]+))*[ ]*")
 
@@ -107,7 +112,8 @@ def _clean_noisy(raw: str, base: int) -> tuple[str, list[_Piece]]:
     """Clean one line with noise in it: piece by piece."""
     pieces: list[_Piece] = []
     pos = 0
-    for match in _NOISE.finditer(raw):
+    noise = _NOISE if _MARKUP_CHAR.search(raw) else _SPACE_RUN
+    for match in noise.finditer(raw):
         if match.start() > pos:
             pieces.append((raw[pos : match.start()], base + pos))
         pos = match.end()

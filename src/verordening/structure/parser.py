@@ -110,9 +110,8 @@ class _Builder:
         children: tuple[Node, ...] = ()
         if below:  # (most nodes have none)
             here = Named(kind, node_id, citation)
-            built = [self.node(child, here) for child in below]
-            children = tuple(child for child, _ in built)
-            nend = max(nend, *(child_end for _, child_end in built))
+            children, ends = zip(*[self.node(child, here) for child in below], strict=True)
+            nend = max(nend, *ends)
         start, end = ctx.norm.to_original(nstart, nend)
         line = _line(ctx, start)
         column = start - ctx.line_starts[line - 1] + 1
