@@ -184,13 +184,17 @@ def required(tokens: Iterable[dict[str, Any]]) -> Group:
             requirement = _requirement(token.get(attr), attr)
             if requirement is not None:
                 found.add(requirement)
-    # the most selective first: words that are not all common - function words ("in", "het")
-    # or the marks of roles, which every mention of the college or the body bears - then the fewest
-    return tuple(sorted(found, key=lambda r: (_common(r[1]), len(r[1]), r[0], sorted(r[1]))))
+    # the most selective first: no common word, then the fewest words
+    return tuple(sorted(found, key=lambda r: (_commonness(r[1]), len(r[1]), r[0], sorted(r[1]))))
 
 
-def _common(words: frozenset[str]) -> bool:
-    return all(word in STOP_WORDS or word.startswith(ROLE_MARK) for word in words)
+def _commonness(words: frozenset[str]) -> int:
+    """How common the most common of ``words`` is: 2 for a role's mark, which every mention
+    of the college or the body bears, or a punctuation mark; 1 for a function word ("in",
+    "het"); 0 for none of these."""
+    if any(word.startswith(ROLE_MARK) or not any(c.isalnum() for c in word) for word in words):
+        return 2
+    return 1 if not STOP_WORDS.isdisjoint(words) else 0
 
 
 def _requirement(value: Any, attr: str) -> Requirement | None:
