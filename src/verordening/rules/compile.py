@@ -80,6 +80,7 @@ class Compounds:
         self.patterns = [(key, _compound_pattern(compounds)) for key, compounds in found.items() if compounds]
         self.starts = frozenset(m[:3] for compounds in found.values() for c in compounds for m in c.modifiers)
         self.known: dict[str, tuple[str, ...]] = {}
+        self.compounds: set[str] = set()  # the words of ``known`` that are a compound of a key
 
     def keys_of(self, word: str) -> tuple[str, ...]:
         """The keys whose compounds ``word`` is one of ('advice|anchor', ...)."""
@@ -90,7 +91,16 @@ class Compounds:
                 if len(word) > 6 and word[:3] in self.starts
                 else ()
             )
+            if keys:
+                self.compounds.add(word)
         return keys
+
+    def keys_in(self, words: set[str]) -> dict[str, tuple[str, ...]]:
+        """The keys of each of ``words`` that is a compound of one: the words not seen before
+        are looked at, the others found by set operations."""
+        for word in words.difference(self.known):
+            self.keys_of(word)
+        return {word: self.known[word] for word in words & self.compounds}
 
 
 def _compound_pattern(compounds: tuple[Compound, ...]) -> re.Pattern[str]:
