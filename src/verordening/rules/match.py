@@ -228,7 +228,8 @@ def _first_places(matchers: Matchers, text: _Text) -> Iterator[tuple[str, list[i
     once for the words of every column: a lemma or a norm is its lower form but where the
     text says it ``changed`` (a role's mark, "@college", is such a norm)."""
     lower = text.lower
-    found = [k for k, word in enumerate(lower) if word in matchers.first_words]
+    first_words = matchers.first_words
+    found = [k for k, word in enumerate(lower) if word in first_words]
     for attr, index in matchers.index.items():
         if attr == "LOWER":
             yield attr, [k for k in found if lower[k] in index]
@@ -255,20 +256,23 @@ def _windows(places: list[int], start: int, end: int, reach: tuple[int, int]) ->
 def _run(run: Run, text: _Text, start: int, end: int, places: list[int]) -> list[tuple[int, int, int]]:
     """The matches of one run in the provision ``start:end``, relative to its start: only
     around ``places`` (its words of the run's first requirement) when a match cannot reach
-    further, and only where the run's other words are too."""
+    further, and only where the run's other words are too. The matcher runs once, from the
+    first such stretch to the last: a match found between them is one in a stretch."""
     reach = run.reach
     if run.first is None or reach is None or reach[0] + reach[1] >= end - start:
         return run.matcher(Span(text.doc, start, end))
-    found: list[tuple[int, int, int]] = []
-    for first, last in _windows(places, start, end, reach):
-        if run.rest and any(need.isdisjoint(text.columns[a][first:last]) for a, need in run.rest):
-            continue
-        shift = first - start
-        found.extend(
-            (key, begin + shift, stop + shift)
-            for key, begin, stop in run.matcher(Span(text.doc, first, last))
-        )
-    return found
+    kept = [
+        (first, last)
+        for first, last in _windows(places, start, end, reach)
+        if not any(need.isdisjoint(text.columns[a][first:last]) for a, need in run.rest)
+    ]
+    if not kept:
+        return []
+    first, last = kept[0][0], kept[-1][1]
+    shift = first - start
+    return [
+        (key, begin + shift, stop + shift) for key, begin, stop in run.matcher(Span(text.doc, first, last))
+    ]
 
 
 def token_matches(matchers: Matchers, text: _Text) -> list[tuple[int, int, int, int]]:
