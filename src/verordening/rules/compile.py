@@ -29,7 +29,7 @@ from ..datafile import RuleError
 from ..knowledge import ROLE_MARK, Compound, Cues, Pattern
 from .ruleset import Rule
 
-__all__ = ["Compounds", "Group", "Matchers", "Run", "compile_rules", "counted", "longest"]
+__all__ = ["Compounds", "Group", "Matchers", "Run", "compile_rules", "counted", "expressions", "longest"]
 
 PHRASE_ATTRS = ("LOWER", "LEMMA")
 _MAX_PHRASES = 400
@@ -39,17 +39,20 @@ _TAGS = frozenset(["POS", "TAG", "MORPH"])
 
 Requirement = tuple[str, frozenset[str]]  # (attribute, one of these words)
 Group = tuple[Requirement, ...]  # what every pattern of a token-matcher group needs
+Expression = tuple[str, re.Pattern[str]]  # (attribute, a regular expression a word meets)
 
 
 @define(frozen=True, eq=False)
 class Run:
     """A token-matcher group as matching runs it: the requirement it is found by (its most
-    selective; None: it needs no word), its other requirements, its matcher, and how many
-    tokens a match may have before and after the word that meets ``first`` (None: unbounded).
-    Told apart by identity, a quick key."""
+    selective; None: it needs no word), its other requirements, the regular expressions
+    words of every match meet (``"^beleid"``), its matcher, and how many tokens a match may
+    have before and after the word that meets ``first`` (None: unbounded). Told apart by
+    identity, a quick key."""
 
     first: Requirement | None
     rest: Group
+    expressions: tuple[Expression, ...]
     matcher: Matcher
     reach: tuple[int, int] | None
 
@@ -207,6 +210,18 @@ def _commonness(words: frozenset[str]) -> int:
     return 1 if not STOP_WORDS.isdisjoint(words) else 0
 
 
+def expressions(tokens: Iterable[dict[str, Any]]) -> frozenset[tuple[str, str]]:
+    """The regular expressions the words of the pattern's required tokens meet: (attribute,
+    expression) per token. A stretch without such a word cannot match."""
+    return frozenset(
+        (attr, value["REGEX"])
+        for token in tokens
+        if token.get("OP") in (None, "+", "1")
+        for attr in ("LOWER", "LEMMA", "NORM")
+        if isinstance(value := token.get(attr), dict) and "REGEX" in value
+    )
+
+
 def _requirement(value: Any, attr: str) -> Requirement | None:
     """What a token's value of ``attr`` requires: one word, or one of a list (None: neither)."""
     if isinstance(value, str):
@@ -237,6 +252,7 @@ class _Builder:
         self.phrases = {attr: PhraseMatcher(nlp.vocab, attr=attr) for attr in PHRASE_ATTRS}
         self.groups: dict[Group, Matcher] = {}
         self.reach: dict[Group, tuple[int, int] | None] = {}
+        self.expressions: dict[Group, frozenset[tuple[str, str]]] = {}  # those of all its patterns
         self.dependency = DependencyMatcher(nlp.vocab, validate=True)
         self.reads_tags = False
         # patterns with bounded repeats are added here as written, to be checked; never run
@@ -251,9 +267,12 @@ class _Builder:
         plain = phrases_of(tokens)
         if plain is None:
             group = required(tokens)
+            meets = expressions(tokens)
             if group not in self.groups:
                 self.groups[group] = Matcher(self.nlp.vocab, validate=True)
                 self.reach[group] = (0, 0)
+                self.expressions[group] = meets
+            self.expressions[group] &= meets
             variants = counted(tokens)
             if len(variants) > 1 or variants[0] != list(tokens):
                 self.written.add(key, [list(tokens)])  # what spaCy refuses, as written
@@ -283,7 +302,8 @@ class _Builder:
         }
         always = []
         for group, matcher in self.groups.items():
-            run = Run(group[0] if group else None, group[1:], matcher, self.reach[group])
+            patterns = tuple((attr, re.compile(e)) for attr, e in sorted(self.expressions[group]))
+            run = Run(group[0] if group else None, group[1:], patterns, matcher, self.reach[group])
             if not group:
                 always.append(run)
                 continue

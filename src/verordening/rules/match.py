@@ -256,16 +256,15 @@ def _windows(places: list[int], start: int, end: int, reach: tuple[int, int]) ->
 def _run(run: Run, text: _Text, start: int, end: int, places: list[int]) -> list[tuple[int, int, int]]:
     """The matches of one run in the provision ``start:end``, relative to its start: only
     around ``places`` (its words of the run's first requirement) when a match cannot reach
-    further, and only where the run's other words are too. The matcher runs once, from the
-    first such stretch to the last: a match found between them is one in a stretch."""
+    further, and only where the run's other words, and words that meet its expressions, are
+    too. The matcher runs once, from the first such stretch to the last: a match found
+    between them is one in a stretch."""
     reach = run.reach
     if run.first is None or reach is None or reach[0] + reach[1] >= end - start:
-        return run.matcher(Span(text.doc, start, end))
-    kept = [
-        (first, last)
-        for first, last in _windows(places, start, end, reach)
-        if not any(need.isdisjoint(text.columns[a][first:last]) for a, need in run.rest)
-    ]
+        stretches = [[start, end]]
+    else:
+        stretches = _windows(places, start, end, reach)
+    kept = [(first, last) for first, last in stretches if _may_match(run, text, first, last)]
     if not kept:
         return []
     first, last = kept[0][0], kept[-1][1]
@@ -273,6 +272,15 @@ def _run(run: Run, text: _Text, start: int, end: int, places: list[int]) -> list
     return [
         (key, begin + shift, stop + shift) for key, begin, stop in run.matcher(Span(text.doc, first, last))
     ]
+
+
+def _may_match(run: Run, text: _Text, first: int, last: int) -> bool:
+    """Whether the words ``first:last`` hold one of each of the run's other requirements and
+    one that meets each of its expressions."""
+    columns = text.columns
+    return not any(need.isdisjoint(columns[a][first:last]) for a, need in run.rest) and all(
+        any(map(expression.search, columns[a][first:last])) for a, expression in run.expressions
+    )
 
 
 def token_matches(matchers: Matchers, text: _Text) -> list[tuple[int, int, int, int]]:
