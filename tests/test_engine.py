@@ -18,7 +18,7 @@ from spacy.matcher import Matcher
 import verordening
 from verordening.checker import Checker
 from verordening.language import find_roles, read_units, units_of
-from verordening.rules.compile import counted, longest
+from verordening.rules.compile import counted, expressions, longest
 from verordening.rules.match import _texts, token_matches
 
 from .conftest import ROOT
@@ -63,6 +63,12 @@ def test_longest_match_of_a_pattern() -> None:
     assert longest([{"LOWER": "a"}, {"OP": "*"}]) is None
     assert longest([{"LOWER": "a", "OP": "+"}]) is None
     assert longest([{"LOWER": "a", "OP": "{1,}"}]) is None
+
+
+def test_expressions_of_the_required_tokens() -> None:
+    pattern = [{"LOWER": {"REGEX": "^beleid"}}, {"LEMMA": {"REGEX": "x", "NOT_IN": ["y"]}}, {"LOWER": "b"}]
+    assert expressions(pattern) == {("LOWER", "^beleid"), ("LEMMA", "x")}
+    assert expressions([{"LOWER": {"REGEX": "^beleid"}, "OP": "?"}]) == frozenset()
 
 
 _REPEATS = [

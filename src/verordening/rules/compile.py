@@ -29,7 +29,7 @@ from ..datafile import RuleError
 from ..knowledge import ROLE_MARK, Compound, Cues, Pattern
 from .ruleset import Rule
 
-__all__ = ["Compounds", "Group", "Matchers", "Run", "compile_rules", "counted", "longest"]
+__all__ = ["Compounds", "Group", "Matchers", "Run", "compile_rules", "counted", "expressions", "longest"]
 
 PHRASE_ATTRS = ("LOWER", "LEMMA")
 _MAX_PHRASES = 400
@@ -39,17 +39,20 @@ _TAGS = frozenset(["POS", "TAG", "MORPH"])
 
 Requirement = tuple[str, frozenset[str]]  # (attribute, one of these words)
 Group = tuple[Requirement, ...]  # what every pattern of a token-matcher group needs
+Expression = tuple[str, re.Pattern[str]]  # (attribute, a regular expression a word meets)
 
 
 @define(frozen=True, eq=False)
 class Run:
     """A token-matcher group as matching runs it: the requirement it is found by (its most
-    selective; None: it needs no word), its other requirements, its matcher, and how many
-    tokens a match may have before and after the word that meets ``first`` (None: unbounded).
-    Told apart by identity, a quick key."""
+    selective; None: it needs no word), its other requirements, the regular expressions
+    words of every match meet (``"^beleid"``), its matcher, and how many tokens a match may
+    have before and after the word that meets ``first`` (None: unbounded). Told apart by
+    identity, a quick key."""
 
     first: Requirement | None
     rest: Group
+    expressions: tuple[Expression, ...]
     matcher: Matcher
     reach: tuple[int, int] | None
 
@@ -80,6 +83,7 @@ class Compounds:
         self.patterns = [(key, _compound_pattern(compounds)) for key, compounds in found.items() if compounds]
         self.starts = frozenset(m[:3] for compounds in found.values() for c in compounds for m in c.modifiers)
         self.known: dict[str, tuple[str, ...]] = {}
+        self.compounds: set[str] = set()  # the words of ``known`` that are a compound of a key
 
     def keys_of(self, word: str) -> tuple[str, ...]:
         """The keys whose compounds ``word`` is one of ('advice|anchor', ...)."""
@@ -90,7 +94,16 @@ class Compounds:
                 if len(word) > 6 and word[:3] in self.starts
                 else ()
             )
+            if keys:
+                self.compounds.add(word)
         return keys
+
+    def keys_in(self, words: set[str]) -> dict[str, tuple[str, ...]]:
+        """The keys of each of ``words`` that is a compound of one: the words not seen before
+        are looked at, the others found by set operations."""
+        for word in words.difference(self.known):
+            self.keys_of(word)
+        return {word: self.known[word] for word in words & self.compounds}
 
 
 def _compound_pattern(compounds: tuple[Compound, ...]) -> re.Pattern[str]:
@@ -184,13 +197,29 @@ def required(tokens: Iterable[dict[str, Any]]) -> Group:
             requirement = _requirement(token.get(attr), attr)
             if requirement is not None:
                 found.add(requirement)
-    # the most selective first: words that are not all common - function words ("in", "het")
-    # or the marks of roles, which every mention of the college or the body bears - then the fewest
-    return tuple(sorted(found, key=lambda r: (_common(r[1]), len(r[1]), r[0], sorted(r[1]))))
+    # the most selective first: no common word, then the fewest words
+    return tuple(sorted(found, key=lambda r: (_commonness(r[1]), len(r[1]), r[0], sorted(r[1]))))
 
 
-def _common(words: frozenset[str]) -> bool:
-    return all(word in STOP_WORDS or word.startswith(ROLE_MARK) for word in words)
+def _commonness(words: frozenset[str]) -> int:
+    """How common the most common of ``words`` is: 2 for a role's mark, which every mention
+    of the college or the body bears, or a punctuation mark; 1 for a function word ("in",
+    "het"); 0 for none of these."""
+    if any(word.startswith(ROLE_MARK) or not any(c.isalnum() for c in word) for word in words):
+        return 2
+    return 1 if not STOP_WORDS.isdisjoint(words) else 0
+
+
+def expressions(tokens: Iterable[dict[str, Any]]) -> frozenset[tuple[str, str]]:
+    """The regular expressions the words of the pattern's required tokens meet: (attribute,
+    expression) per token. A stretch without such a word cannot match."""
+    return frozenset(
+        (attr, value["REGEX"])
+        for token in tokens
+        if token.get("OP") in (None, "+", "1")
+        for attr in ("LOWER", "LEMMA", "NORM")
+        if isinstance(value := token.get(attr), dict) and "REGEX" in value
+    )
 
 
 def _requirement(value: Any, attr: str) -> Requirement | None:
@@ -223,6 +252,7 @@ class _Builder:
         self.phrases = {attr: PhraseMatcher(nlp.vocab, attr=attr) for attr in PHRASE_ATTRS}
         self.groups: dict[Group, Matcher] = {}
         self.reach: dict[Group, tuple[int, int] | None] = {}
+        self.expressions: dict[Group, frozenset[tuple[str, str]]] = {}  # those of all its patterns
         self.dependency = DependencyMatcher(nlp.vocab, validate=True)
         self.reads_tags = False
         # patterns with bounded repeats are added here as written, to be checked; never run
@@ -237,9 +267,12 @@ class _Builder:
         plain = phrases_of(tokens)
         if plain is None:
             group = required(tokens)
+            meets = expressions(tokens)
             if group not in self.groups:
                 self.groups[group] = Matcher(self.nlp.vocab, validate=True)
                 self.reach[group] = (0, 0)
+                self.expressions[group] = meets
+            self.expressions[group] &= meets
             variants = counted(tokens)
             if len(variants) > 1 or variants[0] != list(tokens):
                 self.written.add(key, [list(tokens)])  # what spaCy refuses, as written
@@ -269,7 +302,8 @@ class _Builder:
         }
         always = []
         for group, matcher in self.groups.items():
-            run = Run(group[0] if group else None, group[1:], matcher, self.reach[group])
+            patterns = tuple((attr, re.compile(e)) for attr, e in sorted(self.expressions[group]))
+            run = Run(group[0] if group else None, group[1:], patterns, matcher, self.reach[group])
             if not group:
                 always.append(run)
                 continue

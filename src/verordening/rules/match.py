@@ -22,7 +22,7 @@ from spacy.tokens import Doc, Span
 
 from ..knowledge import ROLE_MARK, ROLES, Cues
 from ..language import Reading, Unit
-from .compile import Group, Matchers, Run
+from .compile import Matchers, Run
 from .ruleset import Rule
 
 __all__ = ["Hit", "Matches", "Strings", "Words", "candidates", "in_span", "inside", "match"]
@@ -202,9 +202,12 @@ def _roles(texts: list[_Text], reading: Reading) -> tuple[frozenset[str], ...]:
 
 def _runs_at(matchers: Matchers, text: _Text) -> dict[int, dict[Run, list[int]]]:
     """Per provision (its place in ``text.units``), the runs whose first requirement one of
-    its words meets, with the places of those words, in order: one pass over each column."""
-    found: dict[int, dict[Run, list[int]]] = defaultdict(dict)
+    its words meets, with the places of those words, in order: one pass over each column.
+    The runs that need no word are there for every provision."""
     units = text.units
+    found: dict[int, dict[Run, list[int]]] = defaultdict(dict)
+    for at in range(len(units)) if matchers.always else ():
+        found[at] = {run: [] for run in matchers.always}
     ends = [end for _, end, _ in units]
     for attr, places in _first_places(matchers, text):
         column, index = text.columns[attr], matchers.index[attr]
@@ -225,7 +228,8 @@ def _first_places(matchers: Matchers, text: _Text) -> Iterator[tuple[str, list[i
     once for the words of every column: a lemma or a norm is its lower form but where the
     text says it ``changed`` (a role's mark, "@college", is such a norm)."""
     lower = text.lower
-    found = [k for k, word in enumerate(lower) if word in matchers.first_words]
+    first_words = matchers.first_words
+    found = [k for k, word in enumerate(lower) if word in first_words]
     for attr, index in matchers.index.items():
         if attr == "LOWER":
             yield attr, [k for k in found if lower[k] in index]
@@ -233,18 +237,6 @@ def _first_places(matchers: Matchers, text: _Text) -> Iterator[tuple[str, list[i
         column, changed = text.columns[attr], text.changed[attr]
         same = [k for k in found if lower[k] in index and column[k] == lower[k]]
         yield attr, sorted(same + [k for k in changed if column[k] in index])
-
-
-def _has(text: _Text, needs: Group, start: int, end: int, present: dict[str, set[str]]) -> bool:
-    """Whether the provision ``start:end`` has a word of each of ``needs`` (``present``: its
-    words by column, filled as they are asked for)."""
-    for attr, words in needs:
-        seen = present.get(attr)
-        if seen is None:
-            seen = present[attr] = set(text.columns[attr][start:end])
-        if words.isdisjoint(seen):
-            return False
-    return True
 
 
 def _windows(places: list[int], start: int, end: int, reach: tuple[int, int]) -> list[list[int]]:
@@ -264,20 +256,31 @@ def _windows(places: list[int], start: int, end: int, reach: tuple[int, int]) ->
 def _run(run: Run, text: _Text, start: int, end: int, places: list[int]) -> list[tuple[int, int, int]]:
     """The matches of one run in the provision ``start:end``, relative to its start: only
     around ``places`` (its words of the run's first requirement) when a match cannot reach
-    further, and only where the run's other words are too."""
+    further, and only where the run's other words, and words that meet its expressions, are
+    too. The matcher runs once, from the first such stretch to the last: a match found
+    between them is one in a stretch."""
     reach = run.reach
     if run.first is None or reach is None or reach[0] + reach[1] >= end - start:
-        return run.matcher(Span(text.doc, start, end))
-    found: list[tuple[int, int, int]] = []
-    for first, last in _windows(places, start, end, reach):
-        if run.rest and any(need.isdisjoint(text.columns[a][first:last]) for a, need in run.rest):
-            continue
-        shift = first - start
-        found.extend(
-            (key, begin + shift, stop + shift)
-            for key, begin, stop in run.matcher(Span(text.doc, first, last))
-        )
-    return found
+        stretches = [[start, end]]
+    else:
+        stretches = _windows(places, start, end, reach)
+    kept = [(first, last) for first, last in stretches if _may_match(run, text, first, last)]
+    if not kept:
+        return []
+    first, last = kept[0][0], kept[-1][1]
+    shift = first - start
+    return [
+        (key, begin + shift, stop + shift) for key, begin, stop in run.matcher(Span(text.doc, first, last))
+    ]
+
+
+def _may_match(run: Run, text: _Text, first: int, last: int) -> bool:
+    """Whether the words ``first:last`` hold one of each of the run's other requirements and
+    one that meets each of its expressions."""
+    columns = text.columns
+    return not any(need.isdisjoint(columns[a][first:last]) for a, need in run.rest) and all(
+        any(map(expression.search, columns[a][first:last])) for a, expression in run.expressions
+    )
 
 
 def token_matches(matchers: Matchers, text: _Text) -> list[tuple[int, int, int, int]]:
@@ -289,14 +292,18 @@ def token_matches(matchers: Matchers, text: _Text) -> list[tuple[int, int, int, 
     before and after one of them as the group's patterns allow; and it holds a word of each
     of the group's other requirements, so a stretch that lacks one is not run either."""
     found: list[tuple[int, int, int, int]] = []
-    runs_at = _runs_at(matchers, text)
-    for at, (start, end, unit) in enumerate(text.units):
-        runs = runs_at.get(at, {})
-        if matchers.always:
-            runs = {**{run: [] for run in matchers.always}, **runs}
-        present: dict[str, set[str]] = {}
+    units, columns = text.units, text.columns
+    for at, runs in _runs_at(matchers, text).items():
+        start, end, unit = units[at]
+        present: dict[str, set[str]] = {}  # the provision's words by column, as they are asked for
         for run, places in runs.items():
-            if _has(text, run.rest, start, end, present):
+            for attr, words in run.rest:  # (written out: run for every provision and group)
+                seen = present.get(attr)
+                if seen is None:
+                    seen = present[attr] = set(columns[attr][start:end])
+                if words.isdisjoint(seen):
+                    break
+            else:
                 found.extend(
                     (key, unit, begin, stop) for key, begin, stop in _run(run, text, start, end, places)
                 )
@@ -352,7 +359,7 @@ def _compound_matches(matchers: Matchers, text: _Text) -> list[tuple[str, int]]:
     compounds = matchers.compounds
     if not compounds.patterns:
         return []
-    keyed = {word: keys for word in set(text.lower) if (keys := compounds.keys_of(word))}
+    keyed = compounds.keys_in(set(text.lower))
     if not keyed:
         return []
     return [(key, k) for k, word in enumerate(text.lower) if word in keyed for key in keyed[word]]
