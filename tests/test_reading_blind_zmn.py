@@ -67,3 +67,37 @@ def test_proposals_on_topics_the_counterpart_chose_are_not_on_own_initiative() -
     assert wmo(said.format("")).elements["policy_proposals"].status == "present"
     council = " dat het college aan de raad voorlegt"
     assert wmo(said.format(council)).elements["policy_proposals"].status == "present"
+
+
+def test_a_counterpart_not_bound_to_the_topics_put_forward() -> None:
+    said = (
+        "\nArtikel 5 Overleg\n1. De wethouder en de cliëntenraad overleggen ten minste vijfmaal per jaar.\n"
+        "2. De wethouder neemt de onderwerpen die de cliëntenraad voordraagt op in de agenda van het "
+        "overleg{}.\n"
+    )
+    assert check(said.format("")).elements["agenda"].status == "present"
+    found = check(said.format(", maar is daaraan niet gebonden")).elements["agenda"]
+    assert found.reasons == ("agenda_discretionary",)
+
+
+def test_the_frequency_of_a_compound_report_is_not_that_of_the_consultation() -> None:
+    said = (
+        "\nArtikel 5 Overleg\n1. Het college en de cliëntenraad voeren periodiek overleg.\n2. Het college "
+        "verstrekt de cliëntenraad viermaal per jaar een {}.\n"
+    )
+    assert check(said.format("kwartaalrapportage over de uitvoering")).elements[
+        "periodic_consultation"
+    ].reasons == ("consultation_no_frequency",)
+
+
+def test_a_provision_elsewhere_that_points_at_a_grants_qualifier() -> None:
+    said = ADVICE.replace(
+        ", tijdig voordat het college een besluit neemt.\n",
+        ".\n2. Het college vraagt het advies ten minste zes weken voordat het een besluit neemt.\n",
+    )
+    assert check(said).elements["advice"].status == "present"
+    waived = (
+        "\nArtikel 11 Afwijking termijn\nHet college kan een kortere termijn dan die van artikel 4, tweede "
+        "lid, hanteren als de planning van de besluitvorming dat naar het oordeel van het college vraagt.\n"
+    )
+    assert check(said + waived).elements["advice"].status == "partial"

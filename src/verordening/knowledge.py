@@ -393,6 +393,7 @@ class Cues:
     judgement: frozenset[str]
     extension: frozenset[str]
     no_duty: tuple[str, ...]
+    not_bound: tuple[str, ...]
     applied_anew: tuple[str, ...]
     law_as_basis: tuple[str, ...]
     exception: tuple[str, ...]
@@ -420,6 +421,7 @@ def _cues(file: DataFile, elements: tuple[str, ...]) -> Cues:
         until=read_patterns(file, ["until"]),
         harmless_condition=tuple(raw["harmless_condition"]),
         no_duty=tuple(raw["no_duty"]),
+        not_bound=tuple(raw["not_bound"]),
         applied_anew=tuple(raw["applied_anew"]),
         law_as_basis=tuple(raw["law_as_basis"]),
         exception=tuple(raw["exception"]),

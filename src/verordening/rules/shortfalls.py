@@ -209,10 +209,18 @@ def _places(rule: Rule, bylaw: Bylaw, clauses: Clauses, anchors: Anchors, scope:
         and not inside(h, references)
         and "college" in bylaw.matches.roles[h.unit]
     )
+    # (also a provision anywhere that points at a grant's qualifier: "Het college kan een kortere
+    # termijn dan die van artikel 4, tweede lid, hanteren als ...")
+    qualifying = scope.evidence - scope.primary
+    elsewhere = {
+        u
+        for u, to in enumerate(bylaw.references)
+        if to & qualifying and units[u].binding and u not in scope.evidence
+    }
     pointing = tuple(
         hit
-        for u in sorted(scope.provisions - scope.primary)
-        if bylaw.references[u] & scope.primary and not units[u].definition
+        for u in sorted((scope.provisions | elsewhere) - scope.primary)
+        if bylaw.references[u] & (scope.primary | qualifying) and not units[u].definition
         for hit in _sentence_ends(u, words[u])
     )
     pointed = frozenset(
@@ -274,6 +282,8 @@ def _takes_back(rule: Rule, bylaw: Bylaw, clauses: Clauses, scope: Scope, places
         # de capaciteit dat toelaat", "2. Voorstellen kunnen uitsluitend in mei worden ingediend"
         return _beside(rule, bylaw, clauses, hit)
     if hit in places.granted:
+        if says(w.lower[hit.end : clauses.sentence(w, hit)[1]], clauses.cues.not_bound):
+            return f"{rule.element}_discretionary"  # "..., maar is daaraan niet gebonden"
         return restricted if _grant_limits(bylaw, clauses, scope, hit) else ""
     # a sentence beside a grant limits it only by its words, or by excepting cases from a grant
     # it points at ("Artikel 4, eerste lid, geldt niet voor ...")
