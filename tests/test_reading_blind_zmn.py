@@ -101,3 +101,15 @@ def test_a_provision_elsewhere_that_points_at_a_grants_qualifier() -> None:
         "lid, hanteren als de planning van de besluitvorming dat naar het oordeel van het college vraagt.\n"
     )
     assert check(said + waived).elements["advice"].status == "partial"
+
+
+def test_a_grant_confined_to_a_programme_of_the_counterpart() -> None:
+    said = "\nArtikel 4 Voorstellen\nDe adviesraad kan het college voorstellen doen voor het beleid{}.\n"
+    confined = ", voor zover die voorstellen betrekking hebben op onderwerpen uit het beleidsprogramma"
+    assert wmo(said.format(confined)).elements["policy_proposals"].reasons == ("policy_proposals_restricted",)
+    including = ", ook over onderwerpen uit het beleidsprogramma"
+    assert wmo(said.format(including)).elements["policy_proposals"].status == "present"
+    later = (
+        ADVICE + "2. Ongevraagd advies betreft onderwerpen uit het werkprogramma dat het college vaststelt.\n"
+    )
+    assert check(later).elements["advice"].reasons == ("advice_restricted",)

@@ -386,6 +386,8 @@ class Cues:
     passive: frozenset[str]
     double_negation: frozenset[str]
     mutual: frozenset[str]
+    confining: frozenset[str]
+    programmes: frozenset[str]
     narrowing: frozenset[str]
     pointing_back: frozenset[str]
     repealed: frozenset[str]
@@ -452,6 +454,8 @@ _WORD_SETS = (
     "passive",
     "double_negation",
     "mutual",
+    "confining",
+    "programmes",
     "narrowing",
     "pointing_back",
     "repealed",

@@ -367,7 +367,11 @@ def _grant_limits(bylaw: Bylaw, clauses: Clauses, scope: Scope, hit: Hit) -> boo
     eerste lid is slechts van toepassing nadat de raad erom heeft verzocht"), unless it applies that
     grant to another body or only for a period that has ended."""
     w = bylaw.matches.words[hit.unit]
-    if clauses.no_duty(w, hit, before=True) or clauses.excepted(w, hit, [], before=True):
+    if (
+        clauses.no_duty(w, hit, before=True)
+        or clauses.excepted(w, hit, [], before=True)
+        or _confined_to_programme(clauses, w, hit)
+    ):
         return True
     other = bylaw.references[hit.unit] & (scope.primary - {hit.unit})
     # ... or a later lid of the article of another grant ("1. De adviesraad kan ... voorstellen
@@ -393,13 +397,24 @@ def _beside(rule: Rule, bylaw: Bylaw, clauses: Clauses, hit: Hit) -> str:
     left, right = clauses.sentence(w, hit)
     # (not a limit in the body's favour: "De secretaris werkt uitsluitend in opdracht van de raad",
     # "Een overleg kan alleen in onderling goedvinden worden geannuleerd")
-    if clauses.limits(w, hit) and not _in_favour(clauses, w, left, right):
+    if (clauses.limits(w, hit) and not _in_favour(clauses, w, left, right)) or _confined_to_programme(
+        clauses, w, hit
+    ):
         return f"{rule.element}_restricted"
     # (a condition, not a hedge, which beside a grant may concern something else: "Het overleg
     # vindt zo mogelijk in het gemeentehuis plaats")
     if not clauses.conditional(w, bylaw.softness.unhedged, hit):
         return ""
     return f"{rule.element}_conditional" if clauses.not_extension(w, hit) else ""
+
+
+def _confined_to_programme(clauses: Clauses, w: Words, hit: Hit) -> bool:
+    """A sentence that confines the grant to what a programme of the counterpart holds ("voor zover
+    die voorstellen betrekking hebben op onderwerpen uit het beleidsprogramma")."""
+    left, right = clauses.sentence(w, hit)
+    said = w.lower[left:right]
+    at = next((i for i, word in enumerate(said) if word in clauses.cues.confining), None)
+    return at is not None and any_word(said[at:], clauses.cues.programmes) and clauses.not_extension(w, hit)
 
 
 def _in_favour(clauses: Clauses, w: Words, left: int, right: int) -> bool:
