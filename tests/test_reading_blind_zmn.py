@@ -1,4 +1,4 @@
-"""Reading as a lawyer does: what blind sets zm and zn taught (measured before, folded in after).
+"""Reading as a lawyer does: what blind sets zm to zq taught (measured before, folded in after).
 
 Each case is a small bylaw of its own, checked with and without the words that decide it.
 """
@@ -113,3 +113,16 @@ def test_a_grant_confined_to_a_programme_of_the_counterpart() -> None:
         ADVICE + "2. Ongevraagd advies betreft onderwerpen uit het werkprogramma dat het college vaststelt.\n"
     )
     assert check(later).elements["advice"].reasons == ("advice_restricted",)
+
+
+def test_a_body_spelled_without_diaeresis_defined_under_begripsomschrijvingen() -> None:
+    direct = (
+        "\nArtikel 4 Overleg\nDe wethouder overlegt ten minste viermaal per jaar met het Clientenplatform.\n"
+    )
+    assert check(direct).elements["periodic_consultation"].status == "present"
+    said = (
+        "\nArtikel 1 {}\na. CPS: het Clientenplatform Sociale Zaken Zandvoorde, bedoeld in artikel 2.\n"
+        "\nArtikel 4 Overleg\nDe wethouder overlegt ten minste viermaal per jaar met het CPS.\n"
+    )
+    assert check(said.format("Begripsomschrijvingen")).elements["periodic_consultation"].status == "present"
+    assert check(said.format("Algemene bepalingen")).elements["periodic_consultation"].status == "missing"

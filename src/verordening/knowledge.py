@@ -221,6 +221,12 @@ class RoleNames:
     examples: tuple[dict[str, Any], ...]
 
 
+def _with_folded(names: list[str]) -> tuple[str, ...]:
+    """The names in lower case, each followed by its spelling without diaeresis when that differs
+    ("cliëntenplatform", "clientenplatform"), once each."""
+    return tuple(dict.fromkeys(form for n in names for form in (n.lower(), fold(n))))
+
+
 def _roles(file: DataFile) -> RoleNames:
     raw = file.data
     definitions = raw["definitions"]
@@ -229,7 +235,7 @@ def _roles(file: DataFile) -> RoleNames:
             if role not in (*ROLES, "none"):
                 raise file.error(["examples", index, "roles", name], f"unknown role {role!r}")
     return RoleNames(
-        {role: tuple(n.lower() for n in raw["names"].get(role, [])) for role in ROLES},
+        {role: _with_folded(raw["names"].get(role, [])) for role in ROLES},
         {role: tuple(n.lower() for n in raw.get("otherwise", {}).get(role, [])) for role in ROLES},
         WordParts.of(definitions["council"]),
         WordParts.of(definitions["college"]),

@@ -41,7 +41,7 @@ class Unit:
 _LABEL = re.compile(r"^(?:\(\d{1,3}\)|(?:[Ll]id\s)?\d{1,3}[a-z]?[.):°]?|[a-z]{1,2}[.)]|[ivx]{1,5}[.)])\s*")
 _DEFINITIONS = re.compile(
     r"wordt\s+(?:in\s+deze\s+\w+\s+)?verstaan\s+onder|verstaat\s+onder|begripsbepaling|"
-    r"begrippen|definities?\b",
+    r"begripsomschrijving|begrippen|definities?\b",
     re.IGNORECASE,
 )
 
