@@ -126,3 +126,37 @@ def test_a_body_spelled_without_diaeresis_defined_under_begripsomschrijvingen() 
     )
     assert check(said.format("Begripsomschrijvingen")).elements["periodic_consultation"].status == "present"
     assert check(said.format("Algemene bepalingen")).elements["periodic_consultation"].status == "missing"
+
+
+def test_in_zoverre_the_budget_allows_and_a_budget_set_lower() -> None:
+    said = (
+        "\nArtikel 7 Ondersteuning\n1. Het college stelt de cliëntenraad een secretaris en een "
+        "vergaderruimte ter beschikking.\n2. {}\n"
+    )
+    assert check(said.format("De leden ontvangen een vergoeding voor reiskosten.")).elements[
+        "support"
+    ].status == ("present")
+    for limit in (
+        "Deze ondersteuning wordt geboden in zoverre de middelen die de begroting daarvoor bevat, "
+        "toereikend zijn.",
+        "Het college kan de middelen voor deze ondersteuning jaarlijks lager vaststellen.",
+    ):
+        assert check(said.format(limit)).elements["support"].status == "partial", limit
+
+
+def test_the_counterpart_deciding_whether_with_a_reference_between_commas() -> None:
+    said = ADVICE + (
+        "\nArtikel 4a Voorlegging\nOf een beleidsvoorstel als bedoeld in artikel 4, eerste lid, voor advies "
+        "aan de cliëntenraad wordt voorgelegd, bepaalt het college per geval.\n"
+    )
+    assert check(said).elements["advice"].status == "partial"
+
+
+def test_the_counterpart_not_laying_proposals_before_the_body_for_cases_it_judges() -> None:
+    said = ADVICE + (
+        "\nArtikel 9 Uitzondering\nHet college legt voorstellen niet voor advies voor als het college van "
+        "oordeel is dat het voorstel voor cliënten een geringe betekenis heeft.\n"
+    )
+    assert check(said).elements["advice"].reasons == ("advice_restricted",)
+    later = ADVICE + "2. Het college neemt een besluit niet voordat het advies is ontvangen.\n"
+    assert check(later).elements["advice"].status == "present"

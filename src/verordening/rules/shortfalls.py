@@ -341,9 +341,10 @@ def _denied_for_some(bylaw: Bylaw, clauses: Clauses, hit: Hit) -> bool:
     die uit regionale afspraken voortvloeien"), for cases not all harmless ("... die voortvloeien uit
     wettelijke verplichtingen of uit regionale afspraken")."""
     w = bylaw.matches.words[hit.unit]
-    if hit.start == 0 or not clauses.is_negation(w.lower, hit.start - 1):
-        return False
     left, right = clauses.sentence(w, hit)
+    # ("geen advies", "legt voorstellen niet voor advies voor")
+    if not any(clauses.is_negation(w.lower, i) for i in range(max(left, hit.start - 2), hit.start)):
+        return False
     if "body" in clauses.subject_roles(w, left, hit.start):
         return False  # the body's own choice: "De cliëntenraad kan besluiten geen advies uit te brengen"
     return any(not clauses.about_others(case) for case in clauses.cases(w.lower[hit.end : right]))
