@@ -160,3 +160,15 @@ def test_the_counterpart_not_laying_proposals_before_the_body_for_cases_it_judge
     assert check(said).elements["advice"].reasons == ("advice_restricted",)
     later = ADVICE + "2. Het college neemt een besluit niet voordat het advies is ontvangen.\n"
     assert check(later).elements["advice"].status == "present"
+
+
+def test_the_bodys_own_and_open_meetings_give_the_consultation_no_frequency() -> None:
+    talks = "2. De wethouder spreekt met de cliëntenraad wanneer de cliëntenraad daarom vraagt.\n"
+    for own in (
+        "De cliëntenraad komt ten minste acht keer per jaar bijeen.",
+        "De cliëntenraad organiseert jaarlijks ten minste één open bijeenkomst voor de doelgroep.",
+    ):
+        found = check(f"\nArtikel 5 Bijeenkomsten\n1. {own}\n{talks}").elements["periodic_consultation"]
+        assert found.status == "partial", own
+    joint = "De wethouder en de cliëntenraad komen ten minste acht keer per jaar bijeen."
+    assert check(f"\nArtikel 5 Overleg\n1. {joint}\n").elements["periodic_consultation"].status == "present"
