@@ -172,3 +172,18 @@ def test_the_bodys_own_and_open_meetings_give_the_consultation_no_frequency() ->
         assert found.status == "partial", own
     joint = "De wethouder en de cliëntenraad komen ten minste acht keer per jaar bijeen."
     assert check(f"\nArtikel 5 Overleg\n1. {joint}\n").elements["periodic_consultation"].status == "present"
+
+
+def test_a_programme_named_by_a_compound_and_the_counterpart_with_the_last_word() -> None:
+    said = "\nArtikel 4 Voorstellen\nDe adviesraad kan het college voorstellen doen voor het beleid{}.\n"
+    confined = (
+        ", voor zover het onderwerp is opgenomen in het participatieprogramma dat het college vaststelt"
+    )
+    assert "policy_proposals_restricted" in wmo(said.format(confined)).elements["policy_proposals"].reasons
+    agenda = (
+        "\nArtikel 5 Overleg\n1. De wethouder en de cliëntenraad overleggen ten minste vijfmaal per "
+        "jaar.\n2. De cliëntenraad kan onderwerpen voor de agenda van het overleg aanmelden; de wethouder "
+        "maakt samen met de voorzitter van de cliëntenraad de agenda{}.\n"
+    )
+    assert check(agenda.format("")).elements["agenda"].status == "present"
+    assert check(agenda.format(" en beslist bij verschil van mening")).elements["agenda"].status == "partial"

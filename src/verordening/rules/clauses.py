@@ -36,11 +36,16 @@ def split_choices(choices: tuple[str, ...] | frozenset[str]) -> tuple[frozenset[
 
 
 def any_word(words: Iterable[str], choices: tuple[str, ...] | frozenset[str]) -> bool:
-    """Whether one of the words is one of the choices; a choice ending in '*' is a prefix."""
+    """Whether one of the words is one of the choices; a choice ending in '*' is a prefix, one
+    that also starts with '*' a part anywhere in a word ("*programma*": "participatieprogramma")."""
     exact, prefixes = split_choices(choices)
     words = words if isinstance(words, (list, tuple)) else list(words)
-    return not exact.isdisjoint(words) or (
-        bool(prefixes) and any(map(str.startswith, words, repeat(prefixes)))
+    if not exact.isdisjoint(words):
+        return True
+    starts = tuple(p for p in prefixes if not p.startswith("*"))
+    parts = [p[1:] for p in prefixes if p.startswith("*")]
+    return (bool(starts) and any(map(str.startswith, words, repeat(starts)))) or any(
+        part in word for part in parts for word in words
     )
 
 
