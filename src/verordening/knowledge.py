@@ -85,6 +85,8 @@ _ELIDED = re.compile(r"(\w{3,})- (?:en|of|en/of) (\w{6,})")
 def completed(folded: str) -> str:
     """The text with the words that a hyphen leaves unfinished written out after it: "jongeren- en
     ouderraad" gains "jongerenraad" (and the other endings of "ouderraad" that could complete it)."""
+    if "- " not in folded:  # (nearly every text: no word left unfinished)
+        return folded
     filled = [
         match[1] + match[2][cut:] for match in _ELIDED.finditer(folded) for cut in range(3, len(match[2]) - 2)
     ]

@@ -164,11 +164,11 @@ def _aliases(units: list[Unit], names: RoleNames, known: dict[str, str]) -> list
     found = []
     for unit in units:
         text, lower = unit.text, unit.lower
-        matches = [
-            *(_HEREAFTER.finditer(text) if "hierna" in lower or "aangeduid" in lower else ()),
-            *_ABBREVIATION.finditer(text),
-        ]
-        if not matches:  # (most units)
+        hereafter = "hierna" in lower or "aangeduid" in lower
+        if not hereafter and "(" not in text:  # (most units: an abbreviation stands in brackets)
+            continue
+        matches = [*(_HEREAFTER.finditer(text) if hereafter else ()), *_ABBREVIATION.finditer(text)]
+        if not matches:
             continue
         # in a definition the alias names the defined term: "Landelijke Cliëntenraad: de
         # cliëntenraad op het niveau van de raad van bestuur (hierna: LCR)"
@@ -300,19 +300,23 @@ class RoleMarker:
 
     Names are matched by one matcher for the names every bylaw may use, made once, and a
     small one for the names a bylaw defines itself; which role a name stands for is the
-    bylaw's."""
+    bylaw's. ``names`` holds the name behind each matcher's key (quicker than the string
+    store, which decodes the name again)."""
 
     def __init__(self, nlp: Language, names: RoleNames) -> None:
         self.nlp = nlp
         self.common = frozenset(n for role in ROLES for n in (*names.names[role], *names.otherwise[role]))
+        self.names: dict[int, str] = {}
         self.matcher = self._matcher(tuple(sorted(self.common)))
         self.own: dict[tuple[str, ...], PhraseMatcher] = {}
+        self.marks = {role: nlp.vocab.strings.add(ROLE_MARK + role) for role in ROLES}
 
     def _matcher(self, names: tuple[str, ...]) -> PhraseMatcher:
         """A matcher of the names and their plural forms; each match keyed by its name."""
         matcher = PhraseMatcher(self.nlp.vocab, attr="LOWER")
         for name in names:
             matcher.add(name, [self.nlp.make_doc(form) for form in _variants(name)])
+            self.names[self.nlp.vocab.strings[name]] = name
         return matcher
 
     def mark(self, roles: Roles, docs: list[Doc]) -> None:
@@ -325,22 +329,30 @@ class RoleMarker:
                     self.own.pop(next(iter(self.own)))
                 self.own[own] = self._matcher(own)
             matchers.append(self.own[own])
-        strings = self.nlp.vocab.strings
-        marks = {role: strings.add(ROLE_MARK + role) for role in ROLES}
+        names = self.names
         for doc in docs:
-            found = []
-            for matcher in matchers:
-                for key, start, end in matcher(doc):
-                    role = role_of.get(strings[key])
-                    if role:
-                        found.append((start, start - end, ROLES.index(role), end, role))
-            if not found:
-                continue
-            norms = doc.to_array(NORM)  # the norms as they read, set again with the marks in them
-            taken = -1
-            for start, _, _, end, label in sorted(found):  # the longest name first at each place
-                if start < taken:
-                    continue
-                norms[start:end] = marks[label]
+            found = sorted(  # the longest name first at each place
+                (start, start - end, _RANK[role], end, role)
+                for matcher in matchers
+                for key, start, end in matcher(doc)
+                if (role := role_of.get(names[key]))
+            )
+            if found:
+                self._set(doc, found)
+
+    def _set(self, doc: Doc, found: list[tuple[int, int, int, int, str]]) -> None:
+        """Set the marks of the names ``found`` in the norms, the first of those that overlap."""
+        places: list[int] = []
+        marks: list[int] = []
+        taken = -1
+        for start, _, _, end, role in found:
+            if start >= taken:
+                places.extend(range(start, end))
+                marks.extend([self.marks[role]] * (end - start))
                 taken = end
-            doc.from_array([NORM], norms.reshape(-1, 1))  # type: ignore[arg-type]
+        norms = doc.to_array(NORM)  # the norms as they read, set again with the marks in them
+        norms[places] = marks
+        doc.from_array([NORM], norms.reshape(-1, 1))  # type: ignore[arg-type]
+
+
+_RANK = {role: rank for rank, role in enumerate(ROLES)}
