@@ -9,7 +9,6 @@ with the provisions that show it.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from attrs import define
@@ -19,6 +18,7 @@ from ..language import Unit
 from .clauses import Clauses, any_word, says
 from .discretion import SENTENCE
 from .match import Hit, Words, in_span, inside
+from .places import Places, places
 from .ruleset import Rule
 
 if TYPE_CHECKING:
@@ -183,65 +183,6 @@ def _left_open(rule: Rule, bylaw: Bylaw, grants: list[Hit]) -> dict[Hit, str]:
     return found
 
 
-@define(frozen=True)
-class _Places:
-    """Where a grant may be taken back from: provisions about the element naming the college
-    (``about``), sentences of provisions pointing at a grant (``pointing``; ``pointed`` are
-    those about nothing else), sentences of the other provisions of a grant's article about
-    nothing else (``beside``), the other sentences of a grant's provision (``rest``) and the
-    grants themselves (``granted``)."""
-
-    about: tuple[Hit, ...]
-    pointing: tuple[Hit, ...]
-    pointed: frozenset[int]
-    beside: tuple[Hit, ...]
-    rest: tuple[Hit, ...]
-    granted: tuple[Hit, ...]
-
-
-def _places(rule: Rule, bylaw: Bylaw, clauses: Clauses, anchors: Anchors, scope: Scope) -> _Places:
-    units, words = bylaw.units, bylaw.matches.words
-    references = bylaw.matches.of(f"{rule.element}|reference")
-    about = tuple(
-        h
-        for h in anchors.binding
-        if h.unit not in scope.primary
-        and not inside(h, references)
-        and "college" in bylaw.matches.roles[h.unit]
-    )
-    # (also a provision anywhere that points at a grant's qualifier: "Het college kan een kortere
-    # termijn dan die van artikel 4, tweede lid, hanteren als ...")
-    qualifying = scope.evidence - scope.primary
-    elsewhere = {
-        u
-        for u, to in enumerate(bylaw.references)
-        if to & qualifying and units[u].binding and u not in scope.evidence
-    }
-    pointing = tuple(
-        hit
-        for u in sorted((scope.provisions | elsewhere) - scope.primary)
-        if bylaw.references[u] & (scope.primary | qualifying) and not units[u].definition
-        for hit in _sentence_ends(u, words[u])
-    )
-    pointed = frozenset(
-        h.unit for h in pointing if not bylaw.elements_of.get(h.unit, frozenset()) - {rule.element}
-    )
-    near = {i for u in scope.primary for i in bylaw.in_article.get(units[u].article_id, ())}
-    beside = tuple(
-        hit
-        for u in sorted(near - scope.primary - {h.unit for h in pointing})
-        if not units[u].definition
-        and not units[u].parents
-        and _about(rule, bylaw, clauses, u)
-        # (not one about another provision: "Het tweede lid geldt niet voor ...")
-        and not (bylaw.references[u] and not bylaw.references[u] & scope.primary)
-        for hit in _sentence_ends(u, words[u])
-    )
-    rest = tuple(_rest(clauses, words, sorted(scope.primary), anchors.found))
-    granted = tuple(h for h in anchors.binding if h.unit in scope.primary and not inside(h, references))
-    return _Places(about, pointing, pointed, beside, rest, granted)
-
-
 def _taken_back(
     rule: Rule, bylaw: Bylaw, clauses: Clauses, anchors: Anchors, scope: Scope
 ) -> tuple[Shortfall, ...]:
@@ -250,16 +191,16 @@ def _taken_back(
     niet verplicht advies te vragen"), pointing at a grant ("Het eerste lid is slechts van
     toepassing voor zover de begroting daarvoor middelen bevat"), or a sentence beside it
     ("Het college kan hiervan afwijken als het dat nodig acht")."""
-    places = _places(rule, bylaw, clauses, anchors, scope)
+    where = places(rule, bylaw, clauses, anchors, scope)
     found = []
-    for hit in [*places.about, *places.pointing, *places.beside, *places.rest, *places.granted]:
-        reason = _takes_back(rule, bylaw, clauses, scope, places, hit)
+    for hit in [*where.about, *where.pointing, *where.beside, *where.rest, *where.granted]:
+        reason = _takes_back(rule, bylaw, clauses, scope, where, hit)
         if reason:
             found.append(Shortfall(reason, frozenset([hit.unit])))
     return tuple(found)
 
 
-def _takes_back(rule: Rule, bylaw: Bylaw, clauses: Clauses, scope: Scope, places: _Places, hit: Hit) -> str:
+def _takes_back(rule: Rule, bylaw: Bylaw, clauses: Clauses, scope: Scope, places: Places, hit: Hit) -> str:
     """The reason ``hit`` takes a grant back, or ''."""
     words = bylaw.matches.words
     w = words[hit.unit]
@@ -300,7 +241,7 @@ def _takes_back(rule: Rule, bylaw: Bylaw, clauses: Clauses, scope: Scope, places
 
 
 def _discretion_there(
-    rule: Rule, bylaw: Bylaw, clauses: Clauses, scope: Scope, places: _Places, hit: Hit
+    rule: Rule, bylaw: Bylaw, clauses: Clauses, scope: Scope, places: Places, hit: Hit
 ) -> str:
     """The reason a discretion or condition at ``hit`` (not a grant, nor beside one) takes a grant
     back, or a restricting word in a provision about nothing else pointing at it; or ''."""
@@ -437,18 +378,6 @@ def _applied_anew(clauses: Clauses, lower: list[str]) -> bool:
     return says(lower, clauses.cues.applied_anew)
 
 
-def _about(rule: Rule, bylaw: Bylaw, clauses: Clauses, unit: int) -> bool:
-    """A provision about the element and nothing else: with a match or a word of its topics ("De
-    voorstellen hebben betrekking op ..."), or opening with a word that points back ("Dit aantal
-    geldt ...", "Dergelijke voorstellen ..."); not one repealed ("2. [Vervallen per 1 januari 2022]")."""
-    about = bylaw.elements_of.get(unit, frozenset())
-    first = next((word for word in bylaw.matches.words[unit].lower if word.isalpha()), None)
-    if first is None or first in clauses.cues.repealed:
-        return False
-    named = rule.element in about or any_word(bylaw.matches.words[unit].lower, rule.topics)
-    return (named or first in clauses.cues.pointing_back) and not about - {rule.element}
-
-
 def _only_named(rule: Rule, bylaw: Bylaw, unit: int) -> bool:
     """A provision (about another element too) that names this one only by a reference ("voor
     het overleg, bedoeld in artikel 4")."""
@@ -466,28 +395,6 @@ def _conditioned(bylaw: Bylaw, clauses: Clauses, hit: Hit) -> bool:
     taken_up = in_span(bylaw.matches.of("cue|takes_up"), hit.unit, left, right)
     conditions = bylaw.softness.conditions if taken_up else bylaw.softness.unhedged
     return (taken_up or clauses.names_college(w, hit)) and clauses.conditional(w, conditions, hit)
-
-
-def _rest(
-    clauses: Clauses, words: tuple[Words, ...], grants: list[int], found: tuple[Hit, ...]
-) -> Iterator[Hit]:
-    """The ends of the sentences of the grants' provisions that hold no match about the
-    element (of ``found``)."""
-    for u in grants:
-        starts = [h.start for h in found if h.unit == u]
-        for end in _sentence_ends(u, words[u]):
-            left, right = clauses.sentence(words[u], end)
-            if not any(left <= start <= right for start in starts):
-                yield end
-
-
-def _sentence_ends(unit: int, w: Words) -> list[Hit]:
-    """A place at the end of each sentence of a provision, where what the sentence says about
-    a grant it points at is judged."""
-    ends = w.places(SENTENCE)
-    if not ends or ends[-1] < len(w.lower) - 1:
-        ends = [*ends, len(w.lower) - 1]
-    return [Hit(unit, i, i) for i in ends if i >= 0]
 
 
 def notes(rule: Rule, bylaw: Bylaw, scope: Scope) -> tuple[Shortfall, ...]:

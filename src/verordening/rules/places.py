@@ -1,0 +1,113 @@
+"""Where a grant may be taken back from (step 4 of judging an element, see :mod:`.shortfalls`):
+the provisions about the element that name the college, those that point at a grant, the
+other provisions of a grant's article, the rest of a grant's own provision and the grants."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
+
+from attrs import define
+
+from .clauses import Clauses, any_word
+from .discretion import SENTENCE
+from .match import Hit, Words, inside
+from .ruleset import Rule
+
+if TYPE_CHECKING:
+    from .judge import Anchors, Bylaw, Scope
+
+__all__ = ["Places", "places"]
+
+
+@define(frozen=True)
+class Places:
+    """Where a grant may be taken back from: provisions about the element naming the college
+    (``about``), sentences of provisions pointing at a grant (``pointing``; ``pointed`` are
+    those about nothing else), sentences of the other provisions of a grant's article about
+    nothing else (``beside``), the other sentences of a grant's provision (``rest``) and the
+    grants themselves (``granted``)."""
+
+    about: tuple[Hit, ...]
+    pointing: tuple[Hit, ...]
+    pointed: frozenset[int]
+    beside: tuple[Hit, ...]
+    rest: tuple[Hit, ...]
+    granted: tuple[Hit, ...]
+
+
+def places(rule: Rule, bylaw: Bylaw, clauses: Clauses, anchors: Anchors, scope: Scope) -> Places:
+    units, words = bylaw.units, bylaw.matches.words
+    references = bylaw.matches.of(f"{rule.element}|reference")
+    about = tuple(
+        h
+        for h in anchors.binding
+        if h.unit not in scope.primary
+        and not inside(h, references)
+        and "college" in bylaw.matches.roles[h.unit]
+    )
+    # (also a provision anywhere that points at a grant's qualifier: "Het college kan een kortere
+    # termijn dan die van artikel 4, tweede lid, hanteren als ...")
+    qualifying = scope.evidence - scope.primary
+    elsewhere = {
+        u
+        for u, to in enumerate(bylaw.references)
+        if to & qualifying and units[u].binding and u not in scope.evidence
+    }
+    pointing = tuple(
+        hit
+        for u in sorted((scope.provisions | elsewhere) - scope.primary)
+        if bylaw.references[u] & (scope.primary | qualifying) and not units[u].definition
+        for hit in _sentence_ends(u, words[u])
+    )
+    pointed = frozenset(
+        h.unit for h in pointing if not bylaw.elements_of.get(h.unit, frozenset()) - {rule.element}
+    )
+    near = {i for u in scope.primary for i in bylaw.in_article.get(units[u].article_id, ())}
+    beside = tuple(
+        hit
+        for u in sorted(near - scope.primary - {h.unit for h in pointing})
+        if not units[u].definition
+        and not units[u].parents
+        and _about(rule, bylaw, clauses, u)
+        # (not one about another provision: "Het tweede lid geldt niet voor ...")
+        and not (bylaw.references[u] and not bylaw.references[u] & scope.primary)
+        for hit in _sentence_ends(u, words[u])
+    )
+    rest = tuple(_rest(clauses, words, sorted(scope.primary), anchors.found))
+    granted = tuple(h for h in anchors.binding if h.unit in scope.primary and not inside(h, references))
+    return Places(about, pointing, pointed, beside, rest, granted)
+
+
+def _about(rule: Rule, bylaw: Bylaw, clauses: Clauses, unit: int) -> bool:
+    """A provision about the element and nothing else: with a match or a word of its topics ("De
+    voorstellen hebben betrekking op ..."), or opening with a word that points back ("Dit aantal
+    geldt ...", "Dergelijke voorstellen ..."); not one repealed ("2. [Vervallen per 1 januari 2022]")."""
+    about = bylaw.elements_of.get(unit, frozenset())
+    first = next((word for word in bylaw.matches.words[unit].lower if word.isalpha()), None)
+    if first is None or first in clauses.cues.repealed:
+        return False
+    named = rule.element in about or any_word(bylaw.matches.words[unit].lower, rule.topics)
+    return (named or first in clauses.cues.pointing_back) and not about - {rule.element}
+
+
+def _rest(
+    clauses: Clauses, words: tuple[Words, ...], grants: list[int], found: tuple[Hit, ...]
+) -> Iterator[Hit]:
+    """The ends of the sentences of the grants' provisions that hold no match about the
+    element (of ``found``)."""
+    for u in grants:
+        starts = [h.start for h in found if h.unit == u]
+        for end in _sentence_ends(u, words[u]):
+            left, right = clauses.sentence(words[u], end)
+            if not any(left <= start <= right for start in starts):
+                yield end
+
+
+def _sentence_ends(unit: int, w: Words) -> list[Hit]:
+    """A place at the end of each sentence of a provision, where what the sentence says about
+    a grant it points at is judged."""
+    ends = w.places(SENTENCE)
+    if not ends or ends[-1] < len(w.lower) - 1:
+        ends = [*ends, len(w.lower) - 1]
+    return [Hit(unit, i, i) for i in ends if i >= 0]
