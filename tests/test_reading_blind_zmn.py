@@ -10,6 +10,8 @@ from verordening.knowledge import completed
 
 from .small_bylaws import ADVICE, check, wmo
 
+INFORMATION = "\nArtikel 6 Informatie\n1. {}\n"
+
 EXCEPTION = ADVICE + "\nArtikel 9 Uitzonderingen\nHet college vraagt geen advies over {}.\n"
 
 
@@ -187,3 +189,22 @@ def test_a_programme_named_by_a_compound_and_the_counterpart_with_the_last_word(
     )
     assert check(agenda.format("")).elements["agenda"].status == "present"
     assert check(agenda.format(" en beslist bij verschil van mening")).elements["agenda"].status == "partial"
+
+
+def test_the_body_named_after_a_preposition_in_a_condition_does_not_judge() -> None:
+    said = INFORMATION.format("De wethouder informeert de cliëntenraad tijdig over voorgenomen beleid{}.")
+    judged = ", voor zover hij dat voor het werk van de cliëntenraad van belang acht"
+    assert check(said.format(judged)).elements["information"].reasons == ("information_conditional",)
+    assert (
+        check(said.format(", voor zover de cliëntenraad dat wenst")).elements["information"].status
+        == "present"
+    )
+
+
+def test_the_counterpart_setting_the_agenda_after_talking_to_the_chair() -> None:
+    said = (
+        "\nArtikel 6 Overleg\n1. De cliëntenraad en de wethouder overleggen ten minste viermaal per "
+        "jaar.\n2. De cliëntenraad kan de wethouder onderwerpen voor het overleg aanreiken.{}\n"
+    )
+    setting = " De wethouder stelt na overleg met de voorzitter van de cliëntenraad de agenda vast."
+    assert check(said.format(setting)).elements["agenda"].reasons == ("agenda_set_by_college",)

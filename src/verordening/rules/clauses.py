@@ -387,7 +387,10 @@ class Clauses(Discretion):
             # (of its own sentence part: "...; de wethouder willigt het in, tenzij naar zijn oordeel ...")
             subject = next((r for r in w.role[opens : cond.start] if r), "")
             pronoun = not self.cues.pronouns.isdisjoint(said) or self._subject_pronoun(lower, cond)
-            college = "college" in roles or (subject == "college" and "body" not in roles and pronoun)
+            # (the body named after a preposition is not the one who judges: "voor zover hij dat
+            # voor het werk van de adviesraad van belang acht")
+            body = "body" in roles and "body" in self.subject_roles(w, cond.start, stop)
+            college = "college" in roles or (subject == "college" and not body and pronoun)
             marker = any_word(said, self.cues.discretion_markers)
             if (college and marker) or any_word(said, self.cues.budget_condition):
                 return True
