@@ -208,3 +208,17 @@ def test_the_counterpart_setting_the_agenda_after_talking_to_the_chair() -> None
     )
     setting = " De wethouder stelt na overleg met de voorzitter van de cliëntenraad de agenda vast."
     assert check(said.format(setting)).elements["agenda"].reasons == ("agenda_set_by_college",)
+
+
+def test_what_the_bodys_own_reglement_is_to_describe_grants_no_agenda_right() -> None:
+    said = (
+        "\nArtikel 5 Overleg\nHet college overlegt ten minste viermaal per jaar met de cliëntenraad.\n"
+        "\nArtikel 8 Reglement van orde\n{}\n"
+    )
+    own = (
+        "De cliëntenraad regelt in een reglement van orde de wijze waarop onderwerpen voor het overleg "
+        "worden aangedragen."
+    )
+    assert check(said.format(own)).elements["agenda"].status == "missing"
+    granted = "Onderwerpen die de cliëntenraad voor het overleg aandraagt, worden op de agenda geplaatst."
+    assert check(said.format(granted)).elements["agenda"].status == "present"
