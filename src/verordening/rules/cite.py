@@ -44,7 +44,7 @@ def topical(topics: tuple[str, ...], headings: dict[tuple[str, ...], list[int]])
     if not topics:
         return frozenset()
     # each word of the headings tested once (as :func:`.clauses.any_word` tests it), not once per heading
-    exact, prefixes = split_choices(topics)
+    exact, prefixes, _ = split_choices(topics)
     named = {word for words in headings for word in words if word in exact or word.startswith(prefixes)}
     return frozenset(
         index for words, indices in headings.items() if not named.isdisjoint(words) for index in indices

@@ -27,25 +27,26 @@ CLAUSE_END = frozenset([",", ";", "."])
 
 
 @lru_cache(maxsize=64)
-def split_choices(choices: tuple[str, ...] | frozenset[str]) -> tuple[frozenset[str], tuple[str, ...]]:
-    """Word choices as exact words and prefixes ("advi*")."""
+def split_choices(
+    choices: tuple[str, ...] | frozenset[str],
+) -> tuple[frozenset[str], tuple[str, ...], tuple[str, ...]]:
+    """Word choices as exact words, prefixes ("advi*") and parts anywhere in a word ("*programma*")."""
     return (
         frozenset(c for c in choices if not c.endswith("*")),
-        tuple(c[:-1] for c in choices if c.endswith("*")),
+        tuple(c[:-1] for c in choices if c.endswith("*") and not c.startswith("*")),
+        tuple(c[1:-1] for c in choices if c.endswith("*") and c.startswith("*")),
     )
 
 
 def any_word(words: Iterable[str], choices: tuple[str, ...] | frozenset[str]) -> bool:
     """Whether one of the words is one of the choices; a choice ending in '*' is a prefix, one
     that also starts with '*' a part anywhere in a word ("*programma*": "participatieprogramma")."""
-    exact, prefixes = split_choices(choices)
+    exact, prefixes, parts = split_choices(choices)
     words = words if isinstance(words, (list, tuple)) else list(words)
-    if not exact.isdisjoint(words):
-        return True
-    starts = tuple(p for p in prefixes if not p.startswith("*"))
-    parts = [p[1:] for p in prefixes if p.startswith("*")]
-    return (bool(starts) and any(map(str.startswith, words, repeat(starts)))) or any(
-        part in word for part in parts for word in words
+    return (
+        not exact.isdisjoint(words)
+        or (bool(prefixes) and any(map(str.startswith, words, repeat(prefixes))))
+        or any(part in word for part in parts for word in words)
     )
 
 

@@ -81,9 +81,17 @@ class Discretion:
     def restricting(self, said: list[str]) -> bool:
         """A restricting word in ``said`` that no negation turns round ("kan niet weigeren", "kan
         het overleg niet eenzijdig afzeggen")."""
-        return any(
-            word in self.cues.restriction and self.cues.negation.isdisjoint(said[max(0, i - 2) : i])
-            for i, word in enumerate(said)
+        return self.first_restricting(said) >= 0
+
+    def first_restricting(self, said: list[str]) -> int:
+        """Where the first such restricting word stands in ``said``, or -1."""
+        return next(
+            (
+                i
+                for i, word in enumerate(said)
+                if word in self.cues.restriction and self.cues.negation.isdisjoint(said[max(0, i - 2) : i])
+            ),
+            -1,
         )
 
     def discretionary(self, w: Words, start: int) -> bool:

@@ -367,7 +367,8 @@ def _in_favour(clauses: Clauses, w: Words, left: int, right: int) -> bool:
     a limit to what the counterpart chooses ("uitsluitend ... die het college heeft voorgelegd")."""
     if not clauses.cues.mutual.isdisjoint(w.lower[left:right]):
         return True
-    at = next((i for i in range(left, right) if clauses.restricting(w.lower[left : i + 1])), right)
+    first = clauses.first_restricting(w.lower[left:right])
+    at = left + first if first >= 0 else right
     after = w.role[at:right]
     return "body" in after and "body" not in clauses.subject_roles(w, left, at) and "college" not in after
 
