@@ -12,7 +12,8 @@ def test_a_counterpart_who_decides_on_the_request() -> None:
     said = CONSULTATION + (
         "2. De cliëntenraad kan de wethouder verzoeken een onderwerp op de agenda te zetten.{}\n"
     )
-    assert check(said.format("")).elements["agenda"].status == "present"
+    placed = " De wethouder plaatst een onderwerp waarom de cliëntenraad verzoekt op de agenda."
+    assert check(said.format(placed)).elements["agenda"].status == "present"
     decided = check(said.format(" De wethouder beslist daarover binnen twee weken."))
     assert decided.elements["agenda"].status == "partial"
 

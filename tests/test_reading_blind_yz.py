@@ -118,7 +118,10 @@ def test_advice_received_or_on_members_is_no_advice_on_policy() -> None:
 
 
 def test_topics_handed_to_the_alderman_for_the_consultation() -> None:
-    said = MEETINGS + "2. De cliëntenraad kan de wethouder onderwerpen aanreiken voor het overleg. {}\n"
+    said = (
+        MEETINGS
+        + "2. De cliëntenraad kan de wethouder onderwerpen aanreiken voor de agenda van het overleg. {}\n"
+    )
     assert status(said.format(""), "agenda") == "present"
     assert status(said.format("De wethouder stelt de agenda vast."), "agenda") == "partial"
 

@@ -122,6 +122,11 @@ BREAKAGES = {
         _append(d, "information.yaml", "topics: [informatie]\n"),
         "the key 'topics' occurs twice",
     ),
+    "a mapping as a key": lambda d: (
+        "information.yaml",
+        _append(d, "information.yaml", "extra: [[{LOWER: x}, {LOWER: y}:]]\n"),
+        "a key must be a word or a number",
+    ),
     "second rule for an element": lambda d: (
         "advice_copy.yaml",
         _append(d, "advice_copy.yaml", (d / "advice.yaml").read_text(encoding="utf-8")) and 1,

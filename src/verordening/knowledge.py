@@ -17,7 +17,9 @@ from typing import Any
 
 from attrs import define
 
+from .cues import Cues, ValueWords, read_cues
 from .datafile import DataFile, RuleError, read_data
+from .patterns import ROLE_MARK, ROLES, Compound, Pattern, read_compounds, read_patterns
 
 __all__ = [
     "ROLES",
@@ -41,7 +43,6 @@ __all__ = [
 ]
 
 KNOWLEDGE_FILES = ("laws", "roles", "verdict", "cues")
-ROLES = ("council", "college", "body", "both")  # when a name has two roles, the first wins
 
 
 _COMBINING = re.compile(r"[\u0300-\u036f]")
@@ -277,202 +278,6 @@ def _verdict(file: DataFile, elements: tuple[str, ...]) -> VerdictWords:
     )
 
 
-# -- patterns --------------------------------------------------------------------------------
-# Roles are kept in a token's NORM ("@body"), an attribute the spaCy matchers test
-# natively, so patterns over roles cost no more than patterns over words.
-ROLE_MARK = "@"
-
-
-@define(frozen=True)
-class Pattern:
-    """A spaCy Matcher (or DependencyMatcher) pattern, and where it was written."""
-
-    tokens: tuple[dict[str, Any], ...]
-    origin: str  # "file:line"
-
-
-def _native(token: dict[str, Any]) -> dict[str, Any]:
-    """``{_: {role: body}}`` in a data file becomes ``{NORM: "@body"}`` for the matcher, and
-    ``{_: {role: {IN: [college, body]}}}`` becomes ``{NORM: {IN: ["@college", "@body"]}}``."""
-    extension = token.get("_")
-    if not isinstance(extension, dict) or set(extension) != {"role"}:
-        return token
-    converted = {k: v for k, v in token.items() if k != "_"}
-    role = extension["role"]
-    if isinstance(role, dict):
-        converted["NORM"] = {op: [ROLE_MARK + str(r) for r in roles] for op, roles in role.items()}
-    else:
-        converted["NORM"] = ROLE_MARK + str(role)
-    return converted
-
-
-def _at(file: DataFile, place: list[str | int]) -> Any:
-    """The value at ``place`` of a data file (keys and list indices); None when absent."""
-    raw: Any = file.data
-    for step in place:
-        if isinstance(raw, dict):
-            raw = raw.get(step)
-        elif isinstance(raw, list) and isinstance(step, int) and step < len(raw):
-            raw = raw[step]
-        else:
-            return None
-    return raw
-
-
-def read_patterns(file: DataFile, place: list[str | int], dependency: bool = False) -> tuple[Pattern, ...]:
-    """The patterns listed at ``place`` of a data file (none when it is absent)."""
-    found = []
-    for index, tokens in enumerate(_at(file, place) or ()):
-        if dependency:
-            native = tuple({**node, "RIGHT_ATTRS": _native(node["RIGHT_ATTRS"])} for node in tokens)
-        else:
-            native = tuple(_native(token) for token in tokens)
-        for token in native:
-            norm = token.get("RIGHT_ATTRS", token).get("NORM")
-            named = norm.get("IN", []) if isinstance(norm, dict) else [norm] if norm else []
-            unknown = [n for n in named if n.startswith(ROLE_MARK) and n[1:] not in ROLES]
-            if unknown:
-                raise file.error([*place, index], f"unknown role {unknown[0][1:]!r}")
-        found.append(Pattern(native, f"{file.path}:{file.line_of([*place, index])}"))
-    return tuple(found)
-
-
-@define(frozen=True)
-class Compound:
-    """Dutch compounds read through their parts: one of the modifiers, an optional linking
-    s, e or en, and one of the heads ("agendering" + "s" + "recht")."""
-
-    modifiers: tuple[str, ...]
-    heads: tuple[str, ...]
-
-
-def read_compounds(file: DataFile, place: list[str | int]) -> tuple[Compound, ...]:
-    """The compounds listed at ``place`` of a data file (none when it is absent)."""
-    return tuple(Compound(tuple(c["modifiers"]), tuple(c["heads"])) for c in _at(file, place) or ())
-
-
-# -- cue words -------------------------------------------------------------------------------
-
-
-@define(frozen=True)
-class ValueWords:
-    """Number words and what periods and units are worth (see :mod:`verordening.rules.values`)."""
-
-    numbers: dict[str, float]
-    per_year: dict[str, float]
-    frequency: dict[str, float]
-    weeks: dict[str, float]
-    months: tuple[str, ...] = ()
-
-
-@define(frozen=True)
-class Cues:
-    """Words and patterns shared by all rules: negation, conditions, discretion, clauses."""
-
-    negation: frozenset[str]
-    negation_exceptions: tuple[tuple[str, ...], ...]
-    harmless_scope: tuple[str, ...]
-    condition: tuple[Pattern, ...]
-    unit_condition: tuple[Pattern, ...]
-    hedge: tuple[Pattern, ...]
-    takes_up: tuple[Pattern, ...]
-    joint: tuple[Pattern, ...]
-    until: tuple[Pattern, ...]
-    discretion_markers: frozenset[str]
-    pronouns: frozenset[str]
-    subject_pronouns: frozenset[str]
-    modal_negation: frozenset[str]
-    deciding: frozenset[str]
-    selection: frozenset[str]
-    harmless_condition: tuple[str, ...]
-    budget_condition: tuple[str, ...]
-    modals: frozenset[str]
-    prepositions: frozenset[str]
-    subordinate: frozenset[str]
-    contrast: frozenset[str]
-    copula: frozenset[str]
-    passive: frozenset[str]
-    double_negation: frozenset[str]
-    mutual: frozenset[str]
-    confining: frozenset[str]
-    programmes: frozenset[str]
-    narrowing: frozenset[str]
-    pointing_back: frozenset[str]
-    repealed: frozenset[str]
-    restriction: frozenset[str]
-    judgement: frozenset[str]
-    extension: frozenset[str]
-    no_duty: tuple[str, ...]
-    not_bound: tuple[str, ...]
-    applied_anew: tuple[str, ...]
-    law_as_basis: tuple[str, ...]
-    exception: tuple[str, ...]
-    others: tuple[str, ...]
-    values: ValueWords
-    examples: tuple[dict[str, Any], ...]
-
-
-def _cues(file: DataFile, elements: tuple[str, ...]) -> Cues:
-    raw = file.data
-    for index, example in enumerate(raw.get("examples", [])):
-        if example["cue"] not in raw or example["cue"] == "examples":
-            raise file.error(["examples", index, "cue"], f"no cue {example['cue']!r} in this file")
-        if example["element"] not in elements:
-            raise file.error(["examples", index, "element"], f"unknown element {example['element']!r}")
-    words = {key: frozenset(raw[key]) for key in raw if key in _WORD_SETS}
-    return Cues(
-        negation_exceptions=tuple(tuple(p.split()) for p in raw["negation_exceptions"]),
-        harmless_scope=tuple(raw["harmless_scope"]),
-        condition=read_patterns(file, ["condition"]),
-        unit_condition=read_patterns(file, ["unit_condition"]),
-        hedge=read_patterns(file, ["hedge"]),
-        takes_up=read_patterns(file, ["takes_up"]),
-        joint=read_patterns(file, ["joint"]),
-        until=read_patterns(file, ["until"]),
-        harmless_condition=tuple(raw["harmless_condition"]),
-        no_duty=tuple(raw["no_duty"]),
-        not_bound=tuple(raw["not_bound"]),
-        applied_anew=tuple(raw["applied_anew"]),
-        law_as_basis=tuple(raw["law_as_basis"]),
-        exception=tuple(raw["exception"]),
-        values=ValueWords(
-            **{key: dict(table) for key, table in raw["values"].items() if key != "months"},
-            months=tuple(raw["values"].get("months", ())),
-        ),
-        others=tuple(raw["others"]),
-        budget_condition=tuple(raw["budget_condition"]),
-        examples=tuple(raw.get("examples", [])),
-        **words,
-    )
-
-
-_WORD_SETS = (
-    "negation",
-    "pronouns",
-    "subject_pronouns",
-    "modal_negation",
-    "deciding",
-    "selection",
-    "discretion_markers",
-    "modals",
-    "prepositions",
-    "subordinate",
-    "contrast",
-    "copula",
-    "passive",
-    "double_negation",
-    "mutual",
-    "confining",
-    "programmes",
-    "narrowing",
-    "pointing_back",
-    "repealed",
-    "restriction",
-    "judgement",
-    "extension",
-)
-
-
 # -- all of it -------------------------------------------------------------------------------
 @define(frozen=True)
 class Knowledge:
@@ -489,7 +294,7 @@ def load_knowledge(folder: Path, elements: tuple[str, ...]) -> Knowledge:
         _laws(files["laws"]),
         _roles(files["roles"]),
         _verdict(files["verdict"], elements),
-        _cues(files["cues"], elements),
+        read_cues(files["cues"], elements),
     )
 
 

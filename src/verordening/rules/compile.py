@@ -351,12 +351,13 @@ def compile_rules(nlp: Language, rules: tuple[Rule, ...], cues: Cues) -> Matcher
             builder.add(f"{el}|q|{q.key}", q.patterns)
             builder.compounds[f"{el}|q|{q.key}"] = q.compounds
             builder.add(f"{el}|deny|{q.key}", q.denied_by)
+            builder.add(f"{el}|doubt|{q.key}", q.doubted_by)
         for index, note in enumerate(rule.notes):
             builder.add(f"{el}|note|{index}", note.patterns)
     builder.add("cue|condition", cues.condition)
     builder.add("cue|unit_condition", cues.unit_condition)
     builder.add("cue|hedge", cues.hedge)
     builder.add("cue|joint", cues.joint)
+    builder.add("cue|amount_hedge", cues.amount_hedge)
     builder.add("cue|until", cues.until)
-    builder.add("cue|takes_up", cues.takes_up)
     return builder.done()

@@ -64,7 +64,7 @@ class Discretion:
         """The roles named before a modal verb in its clause, except after a preposition
         ("aan de adviesraad kan ... worden toegekend") or inside a relative clause closed
         before it ("Onderwerpen die de adviesraad aandraagt, kunnen ... worden geplaatst")."""
-        lower, role, prepositions = w.lower, w.role, self.cues.prepositions
+        lower, role = w.lower, w.role
         comma = max((j for j in range(clause_start, modal) if lower[j] == ","), default=-1)
         subordinate = self.cues.subordinate
         opened = [j for j in range(clause_start, max(comma, clause_start)) if lower[j] in subordinate]
@@ -72,11 +72,20 @@ class Discretion:
         return [
             role[j]
             for j in range(clause_start, modal)
-            if role[j]
-            and j not in inner
-            and not (j > clause_start and lower[j - 1] in prepositions)
-            and not (j > clause_start + 1 and lower[j - 2] in prepositions)
+            if role[j] and j not in inner and not self._after_preposition(lower, clause_start, j)
         ]
+
+    def _after_preposition(self, lower: list[str], clause_start: int, j: int) -> bool:
+        """A preposition one or two words before ``j``; after a member ("lid van de"), one before
+        the member ("in overleg met de voorzitter van de adviesraad")."""
+        prepositions = self.cues.prepositions
+        for k in (j - 1, j - 2):
+            if k >= clause_start and lower[k] in prepositions:
+                member = k - 1
+                if member >= clause_start and lower[member] in self.cues.members:
+                    return self._after_preposition(lower, clause_start, member)
+                return True
+        return False
 
     def restricting(self, said: list[str]) -> bool:
         """A restricting word in ``said`` that no negation turns round ("kan niet weigeren", "kan

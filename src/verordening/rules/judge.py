@@ -4,7 +4,7 @@
    to the body (not negated, not a mere reference);
 2. :func:`evidence_scope`: where the element's qualifiers may be found - the grants,
    other provisions about it in their articles or pointing at them, their lists;
-3. :func:`judge_qualifier`: whether each qualifier (early, unrequested, a frequency ...)
+3. :func:`.qualifiers.judge_qualifier`: whether each qualifier (early, unrequested, a frequency ...)
    holds there, and if not, why;
 4. :func:`.shortfalls.grant_shortfalls`: restrictions, weak grants, conditions and discretion;
 5. citations (:mod:`.cite`), and the status: missing without a grant, present with
@@ -25,12 +25,12 @@ from attrs import define, field
 from ..language import Unit, resolve_references
 from ..vocabulary import Status
 from .cite import choose, headings_index, topical
-from .clauses import CLAUSE, Clauses, Conditions
-from .match import Hit, Matches, in_span, inside
-from .ruleset import Qualifier, Rule
+from .clauses import Clauses, Conditions
+from .match import Hit, Matches, inside
+from .qualifiers import Qualified, judge_qualifiers, look_alike
+from .ruleset import Rule
 from .shortfalls import Shortfall, definition_exceptions, grant_shortfalls, notes
 from .softness import Softness
-from .values import read_value
 
 __all__ = [
     "Anchors",
@@ -106,7 +106,9 @@ def read_bylaw(units: list[Unit], matches: Matches, clauses: Clauses, as_of: dat
     conditions = Conditions(
         matches.of("cue|condition"),
         matches.of("cue|unit_condition"),
-        matches.of("cue|hedge") + matches.of("cue|joint"),
+        # (not a hedge on how much is granted: "zo mogelijk op het niveau van het voorgaande jaar")
+        tuple(h for h in matches.of("cue|hedge") if not inside(h, matches.of("cue|amount_hedge")))
+        + matches.of("cue|joint"),
     )
     softness = Softness(clauses, matches.words, [u.parents for u in units], conditions)
     roles_in = matches.roles  # the roles each provision names
@@ -176,22 +178,6 @@ class Anchors:
     qualifiers: tuple[Hit, ...]  # qualifier matches that are no anchors themselves
 
 
-def _look_alike(rule: Rule, bylaw: Bylaw, hit: Hit, excluded: tuple[Hit, ...]) -> bool:
-    """'reageert op een advies', a match in a clause the rule excludes."""
-    w = bylaw.matches.words[hit.unit]
-    before = w.lower[max(0, hit.start - rule.anchor_window) : hit.start]
-    if rule.anchor_not_after and any(word in rule.anchor_not_after for word in before):
-        return True
-    if not excluded:
-        return False
-    end = hit.end - 1 if hit.end > hit.start + 1 and w.lower[hit.end - 1] in CLAUSE else hit.end
-    left, right = w.around(hit.start, end, CLAUSE)  # a match may end on its full stop
-    # an excluded match in its clause, or one holding it ("een budget voor scholing en bijeenkomsten")
-    return any(
-        e.unit == hit.unit and (left <= e.start < right or e.start <= hit.start < e.end) for e in excluded
-    )
-
-
 def find_anchors(rule: Rule, bylaw: Bylaw, clauses: Clauses) -> Anchors:
     el, units, matches = rule.element, bylaw.units, bylaw.matches
     candidates = sorted(
@@ -201,7 +187,7 @@ def find_anchors(rule: Rule, bylaw: Bylaw, clauses: Clauses) -> Anchors:
         return Anchors((), (), (), (), frozenset(), ())
     shut = {h.unit for h in matches.of(f"{el}|unit_exclude")}
     excluded = matches.of(f"{el}|exclude")
-    found = tuple(h for h in candidates if h.unit not in shut and not _look_alike(rule, bylaw, h, excluded))
+    found = tuple(h for h in candidates if h.unit not in shut and not look_alike(rule, bylaw, h, excluded))
     binding = tuple(h for h in found if units[h.unit].binding and not units[h.unit].definition)
     # "dit overleg", "de agenda van het overleg": a reference to the element, not a grant
     references = matches.of(f"{el}|reference")
@@ -328,143 +314,6 @@ def evidence_scope(rule: Rule, bylaw: Bylaw, anchors: Anchors, clauses: Clauses)
     return Scope(primary, frozenset(anchored), frozenset(provisions), frozenset(evidence), every)
 
 
-# -- 3. qualifiers ---------------------------------------------------------------------------
-@define(frozen=True)
-class Qualified:
-    """One qualifier judged: whether it holds, the provisions that show it, and else why not."""
-
-    key: str
-    holds: bool
-    established: bool  # holds, and in the evidence itself (not only elsewhere in its articles)
-    units: frozenset[int]
-    reason: str
-    value: float | None = None  # what its matches say, when the rule reads a value
-
-
-def _inside_note(rule: Rule, q: Qualifier, bylaw: Bylaw, hit: Hit, clauses: Clauses) -> bool:
-    """'Het college regelt de vergoedingen nader': a match in the sentence of a note the
-    qualifier names in ``not_inside``."""
-    if not q.not_inside:
-        return False
-    left, right = clauses.sentence(bylaw.matches.words[hit.unit], hit)
-    return in_span((h for _, h in bylaw.notes(rule, q.not_inside)), hit.unit, left, right)
-
-
-def judge_qualifier(
-    rule: Rule,
-    q: Qualifier,
-    bylaw: Bylaw,
-    clauses: Clauses,
-    where: frozenset[int],
-    evidence: frozenset[int],
-    grants: frozenset[int],
-) -> Qualified:
-    """Whether a qualifier holds in the provisions ``where``; a negated match denies it only
-    in the ``evidence`` (the provisions about the element), not elsewhere in their articles."""
-    units, matches, soft = bylaw.units, bylaw.matches, bylaw.softness
-    found = _qualifier_matches(rule, q, bylaw, clauses, where)
-    stale = [h for h in found if bylaw.lapsed_at(clauses, h)]
-    found = [h for h in found if h not in stale]
-    unsaid = [
-        h
-        for h in found
-        if clauses.negated(
-            matches.words[h.unit], h.start, h.end, window=3, units_parent=bool(units[h.unit].parents)
-        )
-    ]
-    negated = [h for h in unsaid if h.unit in evidence]
-    # (not for a period that has ended: "Tot 1 januari 2020 adviseert de raad uitsluitend op verzoek";
-    # not in an addition: "Daarnaast verstrekt het college op verzoek de gevraagde informatie")
-    limits = [
-        h
-        for h in matches.of(f"{rule.element}|deny|{q.key}")
-        if h.unit in where
-        and not bylaw.lapsed_at(clauses, h)
-        and clauses.not_extension(matches.words[h.unit], h)
-    ]
-    good = [h for h in found if h not in unsaid]
-    firm = [h for h in good if not soft(h)]
-    # "Het college kan de raad om advies vragen" in the grant, and only a procedure elsewhere
-    # ("de termijn van de adviesaanvraag"): what the grant leaves open stays open
-    open_grants = [h for h in good if h.unit in grants and soft(h) == "discretionary"]
-    if open_grants and not any(h.unit in grants for h in firm):
-        firm, good = [], open_grants + [h for h in good if soft(h) and h not in open_grants]
-
-    def result(holds: bool, hits: list[Hit], reason: str) -> Qualified:
-        established = holds and q.scope == "evidence"
-        value = (
-            read_value(q.value.kind, good, bylaw.matches.words, clauses) if holds and q.value else None
-        )  # what the text says, firm or not
-        return Qualified(q.key, holds, established, frozenset(h.unit for h in hits), reason, value)
-
-    # a negated qualifier restricts the element ("geen ongevraagd advies over de begroting");
-    # a limiting phrase ("op verzoek") does so unless another provision grants it outright
-    if q.negation == "deny" and negated:
-        return result(False, negated, q.denied)
-    if limits and not (firm and q.overridable):
-        return result(False, limits, q.denied)
-    if firm:
-        return result(True, firm, "")
-    if good:  # only under a condition or at the college's discretion
-        return result(False, good, f"{rule.element}_{soft(good[0])}")
-    if stale:  # only for a period that has ended
-        return result(False, stale, f"{rule.element}_lapsed")
-    return result(q.default, [], q.missing)
-
-
-def _qualifier_matches(
-    rule: Rule, q: Qualifier, bylaw: Bylaw, clauses: Clauses, where: frozenset[int]
-) -> list[Hit]:
-    """The matches of a qualifier in ``where`` that stand with what they qualify."""
-    matches = bylaw.matches
-    # "de termijn voor een gevraagd advies": a reference presupposes the grant, it gives none
-    references = matches.of(f"{rule.element}|reference")
-    return [
-        h
-        for h in matches.of(f"{rule.element}|q|{q.key}")
-        if h.unit in where
-        and not inside(h, references)
-        and not clauses.belongs_elsewhere(matches.words[h.unit], h, q.not_with)
-        and _belongs_with(rule, q, bylaw, clauses, h)
-        and not _inside_note(rule, q, bylaw, h, clauses)
-    ]
-
-
-def _belongs_with(rule: Rule, q: Qualifier, bylaw: Bylaw, clauses: Clauses, hit: Hit) -> bool:
-    """Whether a qualifier's match stands with what it qualifies: in a sentence with an anchor
-    of the element or naming a role the rule asks for (when it asks)."""
-    if not q.with_anchor and not q.with_roles:
-        return True
-    w = bylaw.matches.words[hit.unit]
-    left, right = clauses.sentence(w, hit)
-    if q.with_roles and not set(q.with_roles).isdisjoint(w.role[left:right]):
-        return True
-    # not an anchor in a phrase that only names the element: "de onderwerpen die in het overleg
-    # zijn besproken" (but "Dit overleg vindt viermaal per jaar plaats" is about it)
-    prepositions, excluded = clauses.cues.prepositions, bylaw.matches.of(f"{rule.element}|exclude")
-    return q.with_anchor and any(
-        h.unit == hit.unit
-        and left <= h.start < right
-        and not (h.start >= 2 and w.lower[h.start - 2] in prepositions)
-        and not _look_alike(rule, bylaw, h, excluded)
-        for h in bylaw.matches.of(f"{rule.element}|anchor")
-    )
-
-
-def _qualifiers(
-    rule: Rule, bylaw: Bylaw, clauses: Clauses, scope: Scope, anchors: Anchors
-) -> tuple[Qualified, ...]:
-    # a provision that can never carry the element cannot complete it either
-    weak_only = {h.unit for h in anchors.found if (h.unit, h.start) in anchors.weak} - {
-        h.unit for h in anchors.found if (h.unit, h.start) not in anchors.weak
-    }
-    judged = []
-    for q in rule.qualifiers:
-        where = (scope.evidence if q.scope == "evidence" else scope.articles | scope.evidence) - weak_only
-        judged.append(judge_qualifier(rule, q, bylaw, clauses, where, scope.evidence, scope.primary))
-    return tuple(judged)
-
-
 # -- the element -----------------------------------------------------------------------------
 def judge_element(rule: Rule, bylaw: Bylaw, clauses: Clauses) -> ElementEvidence:
     """The status of one element in one bylaw, with reasons and the provisions to cite."""
@@ -472,7 +321,7 @@ def judge_element(rule: Rule, bylaw: Bylaw, clauses: Clauses) -> ElementEvidence
     if not anchors.positive:
         return _missing(rule, bylaw, anchors)
     scope = evidence_scope(rule, bylaw, anchors, clauses)
-    qualified = _qualifiers(rule, bylaw, clauses, scope, anchors)
+    qualified = judge_qualifiers(rule, bylaw, clauses, scope, anchors)
     shortfalls = tuple(Shortfall(q.reason, q.units) for q in qualified if not q.holds)
     shortfalls += grant_shortfalls(rule, bylaw, clauses, anchors, scope)
     if shortfalls:

@@ -61,6 +61,7 @@ class Qualifier:
     compounds: tuple[Compound, ...]
     default: bool  # satisfied unless denied
     denied_by: tuple[Pattern, ...]
+    doubted_by: tuple[Pattern, ...]  # in a grant, these take the default away: "kan onderwerpen voorstellen"
     negation: str  # "deny": a negated match denies the qualifier; "ignore": it just does not count
     scope: str  # "evidence" (provisions about the element) or "article" (their whole articles)
     overridable: bool  # a denied_by limit gives way to an outright grant elsewhere
@@ -71,6 +72,7 @@ class Qualifier:
     value: Value | None
     missing: str  # reason code when not satisfied
     denied: str  # reason code when denied
+    doubted: str  # reason code when a grant takes the default away
 
 
 @define(frozen=True)
@@ -160,6 +162,7 @@ def _qualifiers(file: DataFile) -> tuple[Qualifier, ...]:
             compounds=read_compounds(file, ["qualifiers", index, "compounds"]),
             default=bool(q.get("default", False)),
             denied_by=read_patterns(file, ["qualifiers", index, "denied_by"]),
+            doubted_by=read_patterns(file, ["qualifiers", index, "doubted_by"]),
             negation=q.get("negation", "deny"),
             scope=q.get("scope", "evidence"),
             overridable=bool(q.get("overridable", False)),
@@ -170,6 +173,7 @@ def _qualifiers(file: DataFile) -> tuple[Qualifier, ...]:
             value=Value(**q["value"]) if "value" in q else None,
             missing=q["missing"],
             denied=q.get("denied", q["missing"]),
+            doubted=q.get("doubted", q["missing"]),
         )
         for index, q in enumerate(file.data.get("qualifiers", []))
     )
@@ -224,6 +228,7 @@ def _reason_codes(rule: Rule, file: DataFile) -> dict[str, list[str | int]]:
     for index, q in enumerate(data.get("qualifiers", [])):
         codes.setdefault(q["missing"], ["qualifiers", index, "missing"])
         codes.setdefault(q.get("denied", q["missing"]), ["qualifiers", index, "denied"])
+        codes.setdefault(q.get("doubted", q["missing"]), ["qualifiers", index, "doubted"])
     for index, note in enumerate(data.get("notes", [])):
         codes.setdefault(note["reason"], ["notes", index, "reason"])
     implied = [f"{rule.element}_{suffix}" for suffix in ("denied", "conditional", "discretionary", "lapsed")]

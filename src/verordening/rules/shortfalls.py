@@ -17,7 +17,7 @@ from ..knowledge import padded
 from ..language import Unit
 from .clauses import Clauses, any_word, says
 from .discretion import SENTENCE
-from .match import Hit, Words, in_span, inside
+from .match import Hit, Words, inside
 from .places import Places, places
 from .ruleset import Rule
 
@@ -389,13 +389,11 @@ def _only_named(rule: Rule, bylaw: Bylaw, unit: int) -> bool:
 def _conditioned(bylaw: Bylaw, clauses: Clauses, hit: Hit) -> bool:
     """A condition that leaves the sentence of ``hit`` to the college ("Aan dat verzoek wordt
     gevolg gegeven, tenzij ... naar het oordeel van de burgemeester ..."); not a hedge or a
-    decision taken together, which in a sentence beside the grant concern something else,
-    unless the sentence takes the request up ("Aan zo'n verzoek wordt zoveel mogelijk ...")."""
+    decision taken together, which in a sentence beside the grant concern something else
+    (a hedge on honouring the body's request is read by the rule itself: the agenda's
+    ``placed``)."""
     w = bylaw.matches.words[hit.unit]
-    left, right = clauses.sentence(w, hit)
-    taken_up = in_span(bylaw.matches.of("cue|takes_up"), hit.unit, left, right)
-    conditions = bylaw.softness.conditions if taken_up else bylaw.softness.unhedged
-    return (taken_up or clauses.names_college(w, hit)) and clauses.conditional(w, conditions, hit)
+    return clauses.names_college(w, hit) and clauses.conditional(w, bylaw.softness.unhedged, hit)
 
 
 def notes(rule: Rule, bylaw: Bylaw, scope: Scope) -> tuple[Shortfall, ...]:

@@ -1,0 +1,134 @@
+"""The cue words and patterns all rules share (``rules/cues.yaml``): negation, conditions,
+discretion, clauses, and the words that read values."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from attrs import define
+
+from .datafile import DataFile
+from .patterns import Pattern, read_patterns
+
+__all__ = ["Cues", "ValueWords", "read_cues"]
+
+
+@define(frozen=True)
+class ValueWords:
+    """Number words and what periods and units are worth (see :mod:`verordening.rules.values`)."""
+
+    numbers: dict[str, float]
+    per_year: dict[str, float]
+    frequency: dict[str, float]
+    weeks: dict[str, float]
+    months: tuple[str, ...] = ()
+
+
+@define(frozen=True)
+class Cues:
+    """Words and patterns shared by all rules: negation, conditions, discretion, clauses."""
+
+    negation: frozenset[str]
+    negation_exceptions: tuple[tuple[str, ...], ...]
+    harmless_scope: tuple[str, ...]
+    condition: tuple[Pattern, ...]
+    unit_condition: tuple[Pattern, ...]
+    hedge: tuple[Pattern, ...]
+    joint: tuple[Pattern, ...]
+    amount_hedge: tuple[Pattern, ...]
+    until: tuple[Pattern, ...]
+    discretion_markers: frozenset[str]
+    pronouns: frozenset[str]
+    subject_pronouns: frozenset[str]
+    modal_negation: frozenset[str]
+    deciding: frozenset[str]
+    selection: frozenset[str]
+    harmless_condition: tuple[str, ...]
+    budget_condition: tuple[str, ...]
+    modals: frozenset[str]
+    prepositions: frozenset[str]
+    subordinate: frozenset[str]
+    contrast: frozenset[str]
+    copula: frozenset[str]
+    passive: frozenset[str]
+    double_negation: frozenset[str]
+    mutual: frozenset[str]
+    confining: frozenset[str]
+    programmes: frozenset[str]
+    members: frozenset[str]
+    narrowing: frozenset[str]
+    pointing_back: frozenset[str]
+    repealed: frozenset[str]
+    restriction: frozenset[str]
+    judgement: frozenset[str]
+    extension: frozenset[str]
+    no_duty: tuple[str, ...]
+    not_bound: tuple[str, ...]
+    applied_anew: tuple[str, ...]
+    law_as_basis: tuple[str, ...]
+    exception: tuple[str, ...]
+    others: tuple[str, ...]
+    values: ValueWords
+    examples: tuple[dict[str, Any], ...]
+
+
+def read_cues(file: DataFile, elements: tuple[str, ...]) -> Cues:
+    raw = file.data
+    for index, example in enumerate(raw.get("examples", [])):
+        if example["cue"] not in raw or example["cue"] == "examples":
+            raise file.error(["examples", index, "cue"], f"no cue {example['cue']!r} in this file")
+        if example["element"] not in elements:
+            raise file.error(["examples", index, "element"], f"unknown element {example['element']!r}")
+    words = {key: frozenset(raw[key]) for key in raw if key in _WORD_SETS}
+    return Cues(
+        negation_exceptions=tuple(tuple(p.split()) for p in raw["negation_exceptions"]),
+        harmless_scope=tuple(raw["harmless_scope"]),
+        condition=read_patterns(file, ["condition"]),
+        unit_condition=read_patterns(file, ["unit_condition"]),
+        hedge=read_patterns(file, ["hedge"]),
+        joint=read_patterns(file, ["joint"]),
+        amount_hedge=read_patterns(file, ["amount_hedge"]),
+        until=read_patterns(file, ["until"]),
+        harmless_condition=tuple(raw["harmless_condition"]),
+        no_duty=tuple(raw["no_duty"]),
+        not_bound=tuple(raw["not_bound"]),
+        applied_anew=tuple(raw["applied_anew"]),
+        law_as_basis=tuple(raw["law_as_basis"]),
+        exception=tuple(raw["exception"]),
+        values=ValueWords(
+            **{key: dict(table) for key, table in raw["values"].items() if key != "months"},
+            months=tuple(raw["values"].get("months", ())),
+        ),
+        others=tuple(raw["others"]),
+        budget_condition=tuple(raw["budget_condition"]),
+        examples=tuple(raw.get("examples", [])),
+        **words,
+    )
+
+
+_WORD_SETS = (
+    "negation",
+    "pronouns",
+    "subject_pronouns",
+    "modal_negation",
+    "deciding",
+    "selection",
+    "discretion_markers",
+    "modals",
+    "prepositions",
+    "subordinate",
+    "contrast",
+    "copula",
+    "passive",
+    "double_negation",
+    "mutual",
+    "confining",
+    "programmes",
+    "members",
+    "narrowing",
+    "pointing_back",
+    "repealed",
+    "restriction",
+    "judgement",
+    "extension",
+)

@@ -1,0 +1,182 @@
+"""Step 3 of judging an element: whether each qualifier (early, unrequested, a frequency ...)
+holds where the element's evidence lies, and if not, why; and which matches only look like
+the element (a clause the rule excludes).
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from attrs import define
+
+from .clauses import CLAUSE, Clauses
+from .match import Hit, in_span, inside
+from .ruleset import Qualifier, Rule
+from .values import read_value
+
+if TYPE_CHECKING:
+    from .judge import Anchors, Bylaw, Scope
+
+__all__ = ["Qualified", "judge_qualifier", "judge_qualifiers", "look_alike"]
+
+
+def look_alike(rule: Rule, bylaw: Bylaw, hit: Hit, excluded: tuple[Hit, ...]) -> bool:
+    """'reageert op een advies', a match in a clause the rule excludes."""
+    w = bylaw.matches.words[hit.unit]
+    before = w.lower[max(0, hit.start - rule.anchor_window) : hit.start]
+    if rule.anchor_not_after and any(word in rule.anchor_not_after for word in before):
+        return True
+    if not excluded:
+        return False
+    end = hit.end - 1 if hit.end > hit.start + 1 and w.lower[hit.end - 1] in CLAUSE else hit.end
+    left, right = w.around(hit.start, end, CLAUSE)  # a match may end on its full stop
+    # an excluded match in its clause, or one holding it ("een budget voor scholing en bijeenkomsten")
+    return any(
+        e.unit == hit.unit and (left <= e.start < right or e.start <= hit.start < e.end) for e in excluded
+    )
+
+
+@define(frozen=True)
+class Qualified:
+    """One qualifier judged: whether it holds, the provisions that show it, and else why not."""
+
+    key: str
+    holds: bool
+    established: bool  # holds, and in the evidence itself (not only elsewhere in its articles)
+    units: frozenset[int]
+    reason: str
+    value: float | None = None  # what its matches say, when the rule reads a value
+
+
+def _inside_note(rule: Rule, q: Qualifier, bylaw: Bylaw, hit: Hit, clauses: Clauses) -> bool:
+    """'Het college regelt de vergoedingen nader': a match in the sentence of a note the
+    qualifier names in ``not_inside``."""
+    if not q.not_inside:
+        return False
+    left, right = clauses.sentence(bylaw.matches.words[hit.unit], hit)
+    return in_span((h for _, h in bylaw.notes(rule, q.not_inside)), hit.unit, left, right)
+
+
+def _said(
+    rule: Rule, q: Qualifier, bylaw: Bylaw, clauses: Clauses, kind: str, where: frozenset[int]
+) -> list[Hit]:
+    """The qualifier's ``denied_by`` (``kind`` "deny") or ``doubted_by`` ("doubt") matches in ``where``:
+    not for a period that has ended ("Tot 1 januari 2020 adviseert de raad uitsluitend op verzoek"),
+    nor in an addition ("Daarnaast verstrekt het college op verzoek de gevraagde informatie")."""
+    words = bylaw.matches.words
+    return [
+        h
+        for h in bylaw.matches.of(f"{rule.element}|{kind}|{q.key}")
+        if h.unit in where and not bylaw.lapsed_at(clauses, h) and clauses.not_extension(words[h.unit], h)
+    ]
+
+
+def judge_qualifier(
+    rule: Rule,
+    q: Qualifier,
+    bylaw: Bylaw,
+    clauses: Clauses,
+    where: frozenset[int],
+    evidence: frozenset[int],
+    grants: frozenset[int],
+) -> Qualified:
+    """Whether a qualifier holds in the provisions ``where``; a negated match denies it only
+    in the ``evidence`` (the provisions about the element), not elsewhere in their articles."""
+    units, matches, soft = bylaw.units, bylaw.matches, bylaw.softness
+    found = _qualifier_matches(rule, q, bylaw, clauses, where)
+    stale = [h for h in found if bylaw.lapsed_at(clauses, h)]
+    found = [h for h in found if h not in stale]
+    unsaid = [
+        h
+        for h in found
+        if clauses.negated(
+            matches.words[h.unit], h.start, h.end, window=3, units_parent=bool(units[h.unit].parents)
+        )
+    ]
+    negated = [h for h in unsaid if h.unit in evidence]
+    limits = _said(rule, q, bylaw, clauses, "deny", where)
+    good = [h for h in found if h not in unsaid]
+    firm = [h for h in good if not soft(h)]
+    # "Het college kan de raad om advies vragen" in the grant, and only a procedure elsewhere
+    # ("de termijn van de adviesaanvraag"): what the grant leaves open stays open
+    open_grants = [h for h in good if h.unit in grants and soft(h) == "discretionary"]
+    if open_grants and not any(h.unit in grants for h in firm):
+        firm, good = [], open_grants + [h for h in good if soft(h) and h not in open_grants]
+
+    def result(holds: bool, hits: list[Hit], reason: str) -> Qualified:
+        established = holds and q.scope == "evidence"
+        value = (
+            read_value(q.value.kind, good, bylaw.matches.words, clauses) if holds and q.value else None
+        )  # what the text says, firm or not
+        return Qualified(q.key, holds, established, frozenset(h.unit for h in hits), reason, value)
+
+    # a negated qualifier restricts the element ("geen ongevraagd advies over de begroting");
+    # a limiting phrase ("op verzoek") does so unless another provision grants it outright
+    if q.negation == "deny" and negated:
+        return result(False, negated, q.denied)
+    if limits and not (firm and q.overridable):
+        return result(False, limits, q.denied)
+    if firm:
+        return result(True, firm, "")
+    if good:  # only under a condition or at the college's discretion
+        return result(False, good, f"{rule.element}_{soft(good[0])}")
+    if stale:  # only for a period that has ended
+        return result(False, stale, f"{rule.element}_lapsed")
+    # every grant takes the default away: "De adviesraad kan onderwerpen voor het overleg voorstellen"
+    doubts = _said(rule, q, bylaw, clauses, "doubt", grants) if q.default and grants else []
+    if doubts and {h.unit for h in doubts} == grants:
+        return result(False, doubts, q.doubted)
+    return result(q.default, [], q.missing)
+
+
+def _qualifier_matches(
+    rule: Rule, q: Qualifier, bylaw: Bylaw, clauses: Clauses, where: frozenset[int]
+) -> list[Hit]:
+    """The matches of a qualifier in ``where`` that stand with what they qualify."""
+    matches = bylaw.matches
+    # "de termijn voor een gevraagd advies": a reference presupposes the grant, it gives none
+    references = matches.of(f"{rule.element}|reference")
+    return [
+        h
+        for h in matches.of(f"{rule.element}|q|{q.key}")
+        if h.unit in where
+        and not inside(h, references)
+        and not clauses.belongs_elsewhere(matches.words[h.unit], h, q.not_with)
+        and _belongs_with(rule, q, bylaw, clauses, h)
+        and not _inside_note(rule, q, bylaw, h, clauses)
+    ]
+
+
+def _belongs_with(rule: Rule, q: Qualifier, bylaw: Bylaw, clauses: Clauses, hit: Hit) -> bool:
+    """Whether a qualifier's match stands with what it qualifies: in a sentence with an anchor
+    of the element or naming a role the rule asks for (when it asks)."""
+    if not q.with_anchor and not q.with_roles:
+        return True
+    w = bylaw.matches.words[hit.unit]
+    left, right = clauses.sentence(w, hit)
+    if q.with_roles and not set(q.with_roles).isdisjoint(w.role[left:right]):
+        return True
+    # not an anchor in a phrase that only names the element: "de onderwerpen die in het overleg
+    # zijn besproken" (but "Dit overleg vindt viermaal per jaar plaats" is about it)
+    prepositions, excluded = clauses.cues.prepositions, bylaw.matches.of(f"{rule.element}|exclude")
+    return q.with_anchor and any(
+        h.unit == hit.unit
+        and left <= h.start < right
+        and not (h.start >= 2 and w.lower[h.start - 2] in prepositions)
+        and not look_alike(rule, bylaw, h, excluded)
+        for h in bylaw.matches.of(f"{rule.element}|anchor")
+    )
+
+
+def judge_qualifiers(
+    rule: Rule, bylaw: Bylaw, clauses: Clauses, scope: Scope, anchors: Anchors
+) -> tuple[Qualified, ...]:
+    # a provision that can never carry the element cannot complete it either
+    weak_only = {h.unit for h in anchors.found if (h.unit, h.start) in anchors.weak} - {
+        h.unit for h in anchors.found if (h.unit, h.start) not in anchors.weak
+    }
+    judged = []
+    for q in rule.qualifiers:
+        where = (scope.evidence if q.scope == "evidence" else scope.articles | scope.evidence) - weak_only
+        judged.append(judge_qualifier(rule, q, bylaw, clauses, where, scope.evidence, scope.primary))
+    return tuple(judged)

@@ -1,0 +1,120 @@
+"""Reading as a lawyer does: what blind sets zw to zz taught (measured before, folded in after).
+
+Each case is a small bylaw of its own, checked with and without the words that decide it.
+"""
+
+from __future__ import annotations
+
+from .small_bylaws import CONSULTATION, check
+
+AGENDA = CONSULTATION + "2. {}\n"
+
+
+def agenda(provision: str) -> tuple[str, tuple[str, ...]]:
+    element = check(AGENDA.format(provision)).elements["agenda"]
+    return element.status, element.reasons
+
+
+def test_a_body_that_may_only_propose_or_ask_for_topics_has_no_assured_agenda_right() -> None:
+    for asked in (
+        "De cliëntenraad kan het college verzoeken een onderwerp in het overleg te bespreken.",
+        "De cliëntenraad kan de wethouder verzoeken een onderwerp aan de agenda van het overleg toe te "
+        "voegen.",
+        "De cliëntenraad kan onderwerpen voor het overleg aandragen.",
+        "De cliëntenraad kan agendapunten voor het overleg voorstellen.",
+    ):
+        assert agenda(asked) == ("partial", ("agenda_only_proposed",)), asked
+    for assured in (
+        "De cliëntenraad kan onderwerpen voor de agenda van het overleg aanmelden.",
+        "De cliëntenraad kan onderwerpen aandragen voor de agenda van het overleg.",
+        "De cliëntenraad kan onderwerpen voor het overleg aandragen; aangedragen onderwerpen worden "
+        "geagendeerd.",
+        "De cliëntenraad kan het college verzoeken een onderwerp te agenderen. Het college plaatst een "
+        "onderwerp waarom de cliëntenraad verzoekt op de agenda van het eerstvolgende overleg.",
+        "De cliëntenraad heeft agenderingsrecht voor het overleg.",
+    ):
+        assert agenda(assured) == ("present", ()), assured
+    # ... but not where the counterpart decides whether a topic is put on the agenda
+    decided = (
+        "De cliëntenraad kan onderwerpen voor de agenda voordragen. Het college stelt de agenda vast en "
+        "beslist of een voorgedragen onderwerp op de agenda wordt geplaatst."
+    )
+    assert agenda(decided)[0] == "partial"
+
+
+def test_an_agenda_the_body_draws_up_itself_assures_its_topics() -> None:
+    own = (
+        "De agenda voor het overleg, bedoeld in het eerste lid, wordt opgesteld door de secretaris van "
+        "de cliëntenraad; zowel de cliëntenraad als de wethouder kunnen daarvoor punten aandragen."
+    )
+    assert agenda(own) == ("present", ())
+    theirs = own.replace("de secretaris van de cliëntenraad", "de secretaris van het college")
+    assert agenda(theirs)[0] == "partial"
+
+
+def test_members_of_the_body_beside_the_counterpart_have_a_right_not_a_discretion() -> None:
+    both = (
+        "Ieder lid van de cliëntenraad en de wethouder kan onderwerpen voor het overleg aanmelden; "
+        "aangemelde onderwerpen worden op de agenda geplaatst."
+    )
+    assert agenda(both) == ("present", ())
+    counterpart = both.replace("Ieder lid van de cliëntenraad en de wethouder", "De wethouder")
+    assert agenda(counterpart)[0] == "missing"  # the counterpart's right is not the body's
+    heard = (
+        "Na overleg met de voorzitter van de cliëntenraad kan de wethouder onderwerpen voor het overleg "
+        "aanmelden; aangemelde onderwerpen worden op de agenda geplaatst."
+    )
+    assert agenda(heard)[0] == "partial"
+
+
+def test_each_of_both_after_a_provision_that_names_them_is_both() -> None:
+    said = (
+        "Elk van beide kan onderwerpen voor het overleg aanmelden. Aangemelde onderwerpen worden geagendeerd."
+    )
+    assert agenda(said) == ("present", ())
+    assert agenda(said.replace("Elk van beide", "Elk van hen"))[0] == "missing"
+
+
+def test_the_agenda_left_to_the_body_s_own_reglement_grants_nothing() -> None:
+    own = (
+        "\nArtikel 7 Werkwijze\nDe cliëntenraad regelt zijn werkwijze, waaronder het agenderen van "
+        "onderwerpen, in een huishoudelijk reglement.\n"
+    )
+    assert check(CONSULTATION + own).elements["agenda"].status == "missing"
+    granted = (
+        "\nArtikel 7 Agenda\nDe cliëntenraad kan onderwerpen voor de agenda van het overleg aanmelden.\n"
+    )
+    assert check(CONSULTATION + granted).elements["agenda"].status == "present"
+
+
+def test_a_draft_laid_before_the_body_weeks_before_the_decision_is_early_advice() -> None:
+    said = (
+        "\nArtikel 3 Taak\nDe cliëntenraad adviseert het college gevraagd en ongevraagd over verordeningen "
+        "en beleidsvoorstellen.\n\nArtikel 4 Moment van advisering\nHet college legt een "
+        "ontwerp-beleidsvoorstel{} aan de cliëntenraad voor.\n"
+    )
+    early = " ten minste vijf weken voordat het college daarover een besluit neemt"
+    assert check(said.format(early)).elements["advice"].status == "present"
+    assert check(said.format("")).elements["advice"].reasons == ("advice_not_early",)
+
+
+def test_guidance_of_the_body_is_support_and_meeting_the_alderman_is_consultation() -> None:
+    support = "\nArtikel 6 Ondersteuning\n1. De cliëntenraad wordt begeleid door een jongerencoach.\n"
+    assert check(support).elements["support"].status == "present"
+    clients = "\nArtikel 6 Taak\n1. De cliëntenraad adviseert over de begeleiding van cliënten naar werk.\n"
+    assert check(clients).elements["support"].status == "missing"
+    met = "\nArtikel 5 Bijeenkomsten\n1. De wethouder ontmoet de cliëntenraad drie keer per jaar.\n"
+    assert check(met).elements["periodic_consultation"].status == "present"
+    alone = "\nArtikel 5 Bijeenkomsten\n1. De cliëntenraad vergadert drie keer per jaar.\n"
+    assert check(alone).elements["periodic_consultation"].status == "missing"
+
+
+def test_a_hedge_on_how_much_is_granted_leaves_the_grant_firm() -> None:
+    said = (
+        "\nArtikel 6 Ondersteuning\nHet college stelt de cliëntenraad jaarlijks een budget beschikbaar "
+        "voor scholing en onkostenvergoedingen, zo mogelijk{}.\n"
+    )
+    assert (
+        check(said.format(" op het niveau van het voorgaande jaar")).elements["support"].status == "present"
+    )
+    assert check(said.format("")).elements["support"].reasons == ("support_conditional",)
