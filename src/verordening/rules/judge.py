@@ -64,8 +64,6 @@ class Bylaw:
     units: list[Unit]
     matches: Matches
     elements_of: dict[int, frozenset[str]]  # the elements each provision is about
-    roles_above: tuple[frozenset[str], ...]  # the roles each provision names, with its opening
-    # words ("both": body and college); without them: ``matches.roles``
     headings: dict[tuple[str, ...], list[int]]  # provisions by the words of their headings
     in_article: dict[str, frozenset[int]]  # binding provisions by article
     under: dict[int, frozenset[int]]  # binding provisions by the opening words they stand under
@@ -74,6 +72,15 @@ class Bylaw:
     softness: Softness
     lapsed: frozenset[tuple[int, int]]  # (provision, sentence start) of periods ended before as_of
     definition_exceptions: tuple[tuple[str, int], ...]  # (term, provision): see shortfalls.py
+    above: dict[int, frozenset[str]] = field(factory=dict, init=False, eq=False, repr=False)  # a cache
+
+    def roles_above(self, index: int) -> frozenset[str]:
+        """The roles a provision names with its opening words ("both": body and college), made
+        when first asked; without them: ``matches.roles``."""
+        if index not in self.above:
+            roles = self.matches.roles
+            self.above[index] = _with_both(roles[index].union(*(roles[p] for p in self.units[index].parents)))
+        return self.above[index]
 
     def lapsed_at(self, clauses: Clauses, hit: Hit) -> bool:
         """Whether ``hit`` stands in a sentence about a period that ended before ``as_of``."""
@@ -111,7 +118,6 @@ def read_bylaw(units: list[Unit], matches: Matches, clauses: Clauses, as_of: dat
         + matches.of("cue|joint"),
     )
     softness = Softness(clauses, matches.words, [u.parents for u in units], conditions)
-    roles_in = matches.roles  # the roles each provision names
     references = resolve_references(units)
     pointers: dict[int, set[int]] = defaultdict(set)
     for index, targets in enumerate(references):
@@ -121,7 +127,6 @@ def read_bylaw(units: list[Unit], matches: Matches, clauses: Clauses, as_of: dat
         units,
         matches,
         {k: frozenset(v) for k, v in elements_of.items()},
-        tuple(_with_both(roles_in[u.index].union(*(roles_in[p] for p in u.parents))) for u in units),
         headings_index(units),
         {k: frozenset(v) for k, v in in_article.items()},
         {k: frozenset(v) for k, v in under.items()},
@@ -155,7 +160,7 @@ def _has_roles(rule: Rule, bylaw: Bylaw, index: int, every: bool) -> bool:
     """Whether the provision (or the opening words above it) names the roles the rule asks for."""
     if not rule.anchor_roles:
         return True
-    present = bylaw.roles_above[index]
+    present = bylaw.roles_above(index)
     wanted = set(rule.anchor_roles)
     return wanted <= present if every else bool(wanted & present)
 

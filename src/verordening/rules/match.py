@@ -75,12 +75,16 @@ class Words:
     """A provision's words as plain lists, cut from its text's when first read: ``role``
     holds the role each word names, or ``""``. The words stand in ``doc`` from token
     ``offset`` on; ``doc`` is only read when it has a parse. ``stops`` keeps, per set of
-    stop words, where they stand (a cache)."""
+    stop words, where they stand, and ``spans`` the stretches :meth:`around` found (caches:
+    the rules ask for the sentence of the same match again and again)."""
 
     text: _Text = field(repr=False)
     offset: int
     end: int
     stops: dict[frozenset[str], list[int]] = field(factory=dict, init=False, eq=False, repr=False)
+    spans: dict[tuple[int, int, frozenset[str]], tuple[int, int]] = field(
+        factory=dict, init=False, eq=False, repr=False
+    )
 
     @cached_property
     def lower(self) -> list[str]:
@@ -111,6 +115,12 @@ class Words:
 
     def around(self, start: int, end: int, stops: frozenset[str]) -> tuple[int, int]:
         """The stretch around ``start:end`` up to the nearest of ``stops`` on either side."""
+        found = self.spans.get((start, end, stops))
+        if found is None:
+            found = self.spans[start, end, stops] = self._around(start, end, stops)
+        return found
+
+    def _around(self, start: int, end: int, stops: frozenset[str]) -> tuple[int, int]:
         places = self.places(stops)
         before = bisect_left(places, start)
         left = places[before - 1] + 1 if before else 0
@@ -157,7 +167,13 @@ class Strings:
                 column[k] = word
             changed[name] = differ
         role = [""] * len(lower)
-        marked = numpy.flatnonzero(numpy.isin(table[:, 2], self.marks(doc))).tolist()
+        norms = table[:, 2]
+        marks = self.marks(doc)
+        # (a few marks: compared one by one, quicker than numpy.isin)
+        named = norms == marks[0]
+        for mark in marks[1:]:
+            named |= norms == mark
+        marked = numpy.flatnonzero(named).tolist()
         for k in marked:
             role[k] = _ROLE_OF_NORM[norm[k]]
         return lower, lemma, norm, role, changed, marked

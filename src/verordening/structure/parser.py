@@ -51,9 +51,10 @@ def parse_text(
         if not any(b.kind == "ARTICLE" for b in blocks):
             notes.append(Note("S001", 0, 0))
         blocks = [*blocks, Block("UNPLACED", 0, len(norm.text))]
-    children = tuple(_Builder(ctx, blocks).build(raw))
+    builder = _Builder(ctx, blocks)
+    children = tuple(builder.build(raw))
     found.extend(_diagnostic(ctx, note) for note in notes)
-    found.extend(_duplicates(children))
+    found.extend(builder.duplicates())
     root = Node(
         kind="document",
         number=None,
@@ -75,13 +76,6 @@ def _diagnostic(ctx: _Context, note: Note) -> Diagnostic:
     return diagnostic(note.code, start, end, _line(ctx, start), **note.values)
 
 
-def _duplicates(children: tuple[Node, ...]) -> Iterator[Diagnostic]:
-    for top in children:
-        for node in top.walk():
-            if "~" in node.id and "~" in node.id.rsplit("/", 1)[-1]:
-                yield diagnostic("S004", node.start, node.end, node.line, kind=node.kind, number=node.number)
-
-
 def _line(ctx: _Context, offset: int) -> int:
     return bisect.bisect_right(ctx.line_starts, offset)
 
@@ -94,6 +88,14 @@ class _Builder:
         self.ctx = ctx
         self.blocks = blocks
         self.namer = Namer()
+        self.named = 0  # how many nodes were named so far: their order in the tree, parents first
+        self.repeated: list[tuple[int, Node]] = []  # nodes whose number their level has already
+
+    def duplicates(self) -> Iterator[Diagnostic]:
+        """A diagnostic per node whose number occurs before at its level (its id ends in "~2"),
+        in the order of the tree."""
+        for _, node in sorted(self.repeated, key=lambda found: found[0]):
+            yield diagnostic("S004", node.start, node.end, node.line, kind=node.kind, number=node.number)
 
     def build(self, raw: list[Raw]) -> Iterator[Node]:
         self.namer.annex_count = sum(1 for kind, _, _ in raw if kind == "annex")
@@ -106,6 +108,8 @@ class _Builder:
         kind, index, below = raw
         block = self.blocks[index]
         node_id, citation = self.namer.name(kind, block.number, parent)
+        order = self.named
+        self.named += 1
         nstart, nend = block.start, block.end
         children: tuple[Node, ...] = ()
         if below:  # (most nodes have none)
@@ -134,6 +138,8 @@ class _Builder:
             fields=fields,
             children=children,
         )
+        if "~" in node_id and "~" in node_id.rsplit("/", 1)[-1]:
+            self.repeated.append((order, node))
         return node, nend
 
     def fields(self, raw: list[RawField]) -> tuple[Field, ...]:
