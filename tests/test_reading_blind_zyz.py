@@ -5,7 +5,7 @@ Each case is a small bylaw of its own, checked with and without the words that d
 
 from __future__ import annotations
 
-from .small_bylaws import CONSULTATION, check
+from .small_bylaws import ADVICE, CONSULTATION, check
 
 AGENDA = CONSULTATION + "2. {}\n"
 
@@ -118,3 +118,17 @@ def test_a_hedge_on_how_much_is_granted_leaves_the_grant_firm() -> None:
         check(said.format(" op het niveau van het voorgaande jaar")).elements["support"].status == "present"
     )
     assert check(said.format("")).elements["support"].reasons == ("support_conditional",)
+
+
+def test_an_urgent_case_the_counterpart_judges_alone_takes_advice_back() -> None:
+    said = ADVICE + "\nArtikel 9 Uitzondering\nHet college hoeft geen advies te vragen over {}.\n"
+    judged = "beleidsvoornemens waarvan de voorbereiding naar zijn oordeel geen uitstel toelaat"
+    assert check(said.format(judged)).elements["advice"].reasons == ("advice_restricted",)
+    assert check(said.format(judged.replace(" naar zijn oordeel", ""))).elements["advice"].status == "present"
+    told = judged + "; het deelt de cliëntenraad de redenen daarvan mee"
+    assert check(said.format(told)).elements["advice"].status == "present"
+    excepted = ADVICE + (
+        "\nArtikel 9 Uitzondering\nArtikel 4 is niet van toepassing op besluiten die naar het oordeel "
+        "van het college een spoedeisend karakter hebben.\n"
+    )
+    assert check(excepted).elements["advice"].reasons == ("advice_restricted",)

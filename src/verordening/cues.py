@@ -56,6 +56,9 @@ class Cues:
     confining: frozenset[str]
     programmes: frozenset[str]
     members: frozenset[str]
+    urgency: tuple[str, ...]
+    judged: tuple[str, ...]
+    notice: frozenset[str]
     narrowing: frozenset[str]
     pointing_back: frozenset[str]
     repealed: frozenset[str]
@@ -95,6 +98,8 @@ def read_cues(file: DataFile, elements: tuple[str, ...]) -> Cues:
         applied_anew=tuple(raw["applied_anew"]),
         law_as_basis=tuple(raw["law_as_basis"]),
         exception=tuple(raw["exception"]),
+        urgency=tuple(raw["urgency"]),
+        judged=tuple(raw["judged"]),
         values=ValueWords(
             **{key: dict(table) for key, table in raw["values"].items() if key != "months"},
             months=tuple(raw["values"].get("months", ())),
@@ -125,6 +130,7 @@ _WORD_SETS = (
     "confining",
     "programmes",
     "members",
+    "notice",
     "narrowing",
     "pointing_back",
     "repealed",

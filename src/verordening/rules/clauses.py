@@ -294,14 +294,22 @@ class Clauses(Discretion):
             end += 1
         return any_word(lower[cond.start : end], self.cues.harmless_condition)
 
-    def about_others(self, said: list[str]) -> bool:
-        """Words about others, individual matters, the law or privacy."""
+    def about_others(self, said: list[str], provision: list[str] | None = None) -> bool:
+        """Words about others, individual matters, the law or privacy; with the words of the
+        ``provision`` they stand in, not an urgent case the counterpart judges alone without
+        telling the body why ("waarvan de voorbereiding naar zijn oordeel geen uitstel toelaat")."""
         cues = self.cues
+        if provision is not None and self._judged_urgency(said, provision):
+            return False
         return (
             any_word(said, cues.others)
             or any_word(said, cues.harmless_scope)
             or any_word(self._without_basis(said), cues.harmless_condition)
         )
+
+    def _judged_urgency(self, said: list[str], provision: list[str]) -> bool:
+        cues = self.cues
+        return any_word(said, cues.urgency) and says(said, cues.judged) and cues.notice.isdisjoint(provision)
 
     def _without_basis(self, said: list[str]) -> list[str]:
         """The words without the law named as a basis ("op grond van de wet")."""
@@ -334,7 +342,7 @@ class Clauses(Discretion):
             return False
         opens = right >= len(w.lower) - 1  # the last sentence opens the list under it
         cases = items if items and opens else self.cases(said)
-        return any(not self.about_others(case) for case in cases)
+        return any(not self.about_others(case, w.lower) for case in cases)
 
     def cases(self, said: list[str]) -> list[list[str]]:
         """The cases one sentence excepts, split where "of" or "en" opens a clause or a phrase of its own: "op

@@ -288,7 +288,7 @@ def _denied_for_some(bylaw: Bylaw, clauses: Clauses, hit: Hit) -> bool:
         return False
     if "body" in clauses.subject_roles(w, left, hit.start):
         return False  # the body's own choice: "De cliëntenraad kan besluiten geen advies uit te brengen"
-    return any(not clauses.about_others(case) for case in clauses.cases(w.lower[hit.end : right]))
+    return any(not clauses.about_others(case, w.lower) for case in clauses.cases(w.lower[hit.end : right]))
 
 
 def _chosen(bylaw: Bylaw, clauses: Clauses, hit: Hit) -> bool:
