@@ -5,6 +5,8 @@ Each case is a small bylaw of its own, checked with and without the words that d
 
 from __future__ import annotations
 
+import verordening
+
 from .small_bylaws import ADVICE, CONSULTATION, check
 
 AGENDA = CONSULTATION + "2. {}\n"
@@ -132,3 +134,21 @@ def test_an_urgent_case_the_counterpart_judges_alone_takes_advice_back() -> None
         "van het college een spoedeisend karakter hebben.\n"
     )
     assert check(excepted).elements["advice"].reasons == ("advice_restricted",)
+
+
+def test_a_bylaw_on_citizens_inspraak_is_no_participation_bylaw_unless_it_grants_rights() -> None:
+    aanhef = (
+        "De raad van de gemeente Zandvoorde;\ngelet op artikel 150 van de Gemeentewet en artikel 2.1.3 van "
+        "de Wet maatschappelijke ondersteuning 2015;\nbesluit vast te stellen de volgende verordening.\n"
+    )
+    inspraak = (
+        "\nArtikel 1 Inspraak\n1. Ingezetenen kunnen hun zienswijze over een ontwerpbesluit naar voren "
+        "brengen.\n"
+        "2. Het college stelt een verslag op van de inspraak.\n"
+    )
+    title = "Verordening burgerparticipatie Zandvoorde 2023\n\n"
+    report = verordening.check(title + aanhef + inspraak, model="builtin", as_of="2026-12-01")
+    assert report.verdict == "not_participation_bylaw"
+    rights = inspraak + "\nArtikel 2 Advies\nDe Wmo-raad adviseert het college gevraagd en ongevraagd.\n"
+    report = verordening.check(title + aanhef + rights, model="builtin", as_of="2026-12-01")
+    assert report.verdict == "participation_bylaw"
