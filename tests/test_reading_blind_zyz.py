@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import verordening
 
-from .small_bylaws import ADVICE, CONSULTATION, check
+from .small_bylaws import ADVICE, CONSULTATION, check, wmo
 
 AGENDA = CONSULTATION + "2. {}\n"
 
@@ -152,3 +152,10 @@ def test_a_bylaw_on_citizens_inspraak_is_no_participation_bylaw_unless_it_grants
     rights = inspraak + "\nArtikel 2 Advies\nDe Wmo-raad adviseert het college gevraagd en ongevraagd.\n"
     report = verordening.check(title + aanhef + rights, model="builtin", as_of="2026-12-01")
     assert report.verdict == "participation_bylaw"
+
+
+def test_proposals_after_the_counterparts_prior_consent_are_conditional() -> None:
+    said = "\nArtikel 3 Voorstellen\nDe adviesraad kan{} voorstellen doen voor het Wmo-beleid.\n"
+    consent = ", na voorafgaande instemming van de portefeuillehouder,"
+    assert wmo(said.format(consent)).elements["policy_proposals"].reasons == ("policy_proposals_conditional",)
+    assert wmo(said.format(" op eigen initiatief")).elements["policy_proposals"].status == "present"
