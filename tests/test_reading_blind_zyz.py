@@ -159,3 +159,19 @@ def test_proposals_after_the_counterparts_prior_consent_are_conditional() -> Non
     consent = ", na voorafgaande instemming van de portefeuillehouder,"
     assert wmo(said.format(consent)).elements["policy_proposals"].reasons == ("policy_proposals_conditional",)
     assert wmo(said.format(" op eigen initiatief")).elements["policy_proposals"].status == "present"
+
+
+def test_an_agenda_the_body_sets_itself_and_drafts_listed_before_the_body_is_asked() -> None:
+    own = "De cliëntenraad stelt de agenda van het overleg vast, na het college punten te laten aandragen."
+    assert agenda(own) == ("present", ())
+    assert agenda(own.replace("De cliëntenraad stelt", "Het college stelt"))[0] != "present"
+    said = (
+        "\nArtikel 3 Advies\n1. Het college legt ieder ontwerp van een verordening, beleidsnota of "
+        "beleidsregel in een vroeg stadium aan de cliëntenraad voor, zodat diens advies in de "
+        "besluitvorming kan worden meegewogen.\n2. De cliëntenraad kan het college ook uit eigen "
+        "beweging adviseren.\n"
+    )
+    assert check(said).elements["advice"].status == "present"
+    assert check(said.replace("aan de cliëntenraad voor", "aan de gemeenteraad voor")).elements[
+        "advice"
+    ].reasons == ("advice_not_requested",)
