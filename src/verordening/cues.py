@@ -82,35 +82,36 @@ def read_cues(file: DataFile, elements: tuple[str, ...]) -> Cues:
             raise file.error(["examples", index, "cue"], f"no cue {example['cue']!r} in this file")
         if example["element"] not in elements:
             raise file.error(["examples", index, "element"], f"unknown element {example['element']!r}")
-    words = {key: frozenset(raw[key]) for key in raw if key in _WORD_SETS}
+    kinds: dict[str, Any] = {key: read_patterns(file, [key]) for key in _PATTERNS}
+    kinds |= {key: tuple(raw[key]) for key in _PHRASES}
+    kinds |= {key: frozenset(raw[key]) for key in _WORD_SETS}
     return Cues(
         negation_exceptions=tuple(tuple(p.split()) for p in raw["negation_exceptions"]),
-        harmless_scope=tuple(raw["harmless_scope"]),
-        condition=read_patterns(file, ["condition"]),
-        unit_condition=read_patterns(file, ["unit_condition"]),
-        hedge=read_patterns(file, ["hedge"]),
-        joint=read_patterns(file, ["joint"]),
-        amount_hedge=read_patterns(file, ["amount_hedge"]),
-        until=read_patterns(file, ["until"]),
-        harmless_condition=tuple(raw["harmless_condition"]),
-        no_duty=tuple(raw["no_duty"]),
-        not_bound=tuple(raw["not_bound"]),
-        applied_anew=tuple(raw["applied_anew"]),
-        law_as_basis=tuple(raw["law_as_basis"]),
-        exception=tuple(raw["exception"]),
-        urgency=tuple(raw["urgency"]),
-        judged=tuple(raw["judged"]),
         values=ValueWords(
             **{key: dict(table) for key, table in raw["values"].items() if key != "months"},
             months=tuple(raw["values"].get("months", ())),
         ),
-        others=tuple(raw["others"]),
-        budget_condition=tuple(raw["budget_condition"]),
         examples=tuple(raw.get("examples", [])),
-        **words,
+        **kinds,
     )
 
 
+# the cues by how they are read: matcher patterns, phrases and word lists (words separated by
+# one space, a trailing * a prefix), and sets of words
+_PATTERNS = ("condition", "unit_condition", "hedge", "joint", "amount_hedge", "until")
+_PHRASES = (
+    "harmless_scope",
+    "harmless_condition",
+    "budget_condition",
+    "no_duty",
+    "not_bound",
+    "applied_anew",
+    "law_as_basis",
+    "exception",
+    "urgency",
+    "judged",
+    "others",
+)
 _WORD_SETS = (
     "negation",
     "pronouns",

@@ -110,12 +110,12 @@ def read_bylaw(units: list[Unit], matches: Matches, clauses: Clauses, as_of: dat
             in_article[unit.article_id].add(unit.index)
             for parent in unit.parents:
                 under[parent].add(unit.index)
+    # (not a hedge on how much is granted: "zo mogelijk op het niveau van het voorgaande jaar")
+    amounts = matches.of("cue|amount_hedge")
     conditions = Conditions(
         matches.of("cue|condition"),
         matches.of("cue|unit_condition"),
-        # (not a hedge on how much is granted: "zo mogelijk op het niveau van het voorgaande jaar")
-        tuple(h for h in matches.of("cue|hedge") if not inside(h, matches.of("cue|amount_hedge")))
-        + matches.of("cue|joint"),
+        tuple(h for h in matches.of("cue|hedge") if not inside(h, amounts)) + matches.of("cue|joint"),
     )
     softness = Softness(clauses, matches.words, [u.parents for u in units], conditions)
     references = resolve_references(units)
