@@ -607,6 +607,9 @@ def test_schema_enums_match_the_code() -> None:
     assert set(schema["properties"]["verdict"]["enum"]) == set(findings.VERDICTS)
     assert schema["properties"]["schema_version"]["const"] == findings.REPORT_SCHEMA_VERSION
     assert set(schema["required"]) == set(mixed_report().to_dict())
+    from verordening.load import FORMATS
+
+    assert schema["properties"]["source"]["properties"]["format"]["enum"] == list(FORMATS)
 
 
 # -- helpers -----------------------------------------------------------------------------

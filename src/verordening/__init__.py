@@ -21,8 +21,8 @@ from .datafile import RuleError
 from .diagnostics import Diagnostic
 from .findings import Report
 from .language import ModelError, chosen_model
-from .load import LoadError, read
-from .model import Document, Field, Node
+from .load import Limits, LoadError, Source, load
+from .model import Document, Field, Node, SourceInfo
 from .structure import normalise, parse_text
 
 __all__ = [
@@ -30,13 +30,18 @@ __all__ = [
     "Diagnostic",
     "Document",
     "Field",
+    "Limits",
     "LoadError",
     "ModelError",
     "Node",
     "Report",
     "RuleError",
+    "Source",
+    "SourceInfo",
     "__version__",
     "check",
+    "check_file",
+    "load",
     "normalise",
     "parse",
     "parse_file",
@@ -55,10 +60,21 @@ def parse(text: str | bytes) -> Document:
     return parse_text(text)
 
 
-def parse_file(path: str | Path) -> Document:
-    """Read and parse a file (``-`` for standard input); :class:`LoadError` if unreadable."""
-    source = read(path)
-    return parse_text(source.text, path=source.path, encoding=source.encoding, diagnostics=source.diagnostics)
+def parse_file(path: str | Path, limits: Limits | None = None) -> Document:
+    """Read and parse a file in any format :func:`load` reads (``-`` for standard input);
+    :class:`LoadError` if it cannot be read."""
+    return parse_source(load(Path(path) if path != "-" else path, limits=limits))
+
+
+def parse_source(source: Source) -> Document:
+    """Parse what :func:`load` read."""
+    return parse_text(
+        source.text,
+        path=source.path,
+        encoding=source.encoding,
+        diagnostics=source.diagnostics,
+        info=source.info,
+    )
 
 
 @lru_cache(maxsize=8)
@@ -79,7 +95,22 @@ def _document(source: str | Path | Document) -> Document:
         return source
     if isinstance(source, Path):
         return parse_file(source)
+    if _names_a_file(source):
+        raise ValueError(
+            f"{source!r} is the name of a file, not the text of a bylaw: "
+            "use verordening.check_file(...) or pass a pathlib.Path"
+        )
     return parse(source)
+
+
+def _names_a_file(text: str) -> bool:
+    """Whether ``text`` is a single line that names an existing file."""
+    if not text or len(text) > 4096 or "\n" in text or "\0" in text:
+        return False
+    try:
+        return Path(text).is_file()
+    except OSError:  # a name the system refuses: not a file
+        return False
 
 
 def check(
@@ -102,3 +133,15 @@ def check(
     folder = str(rules) if rules is not None else None
     checker = _checker(chosen_model(model), folder, _stamp(rules))
     return checker.check(_document(source), frameworks=frameworks, as_of=as_of)
+
+
+def check_file(
+    path: str | Path,
+    frameworks: list[str] | tuple[str, ...] | None = None,
+    as_of: date | str | None = None,
+    model: str | Path | None = None,
+    rules: str | Path | None = None,
+    limits: Limits | None = None,
+) -> Report:
+    """Check a file in any format :func:`load` reads; see :func:`check` for the rest."""
+    return check(parse_file(path, limits), frameworks=frameworks, as_of=as_of, model=model, rules=rules)

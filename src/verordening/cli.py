@@ -19,7 +19,8 @@ from . import __version__, parse_file
 from .checker import Checker, as_date
 from .datafile import RuleError
 from .language import ModelError
-from .load import LoadError
+from .load import Limits, LoadError, budget
+from .load.base import TimeLimit
 from .output import outline_text, report_summary_line, report_text
 from .rules import load_rules
 
@@ -46,14 +47,35 @@ _MODEL_HELP = (
 )
 
 
+_INPUT_HELP = "a bylaw: text, Markdown, Word (.docx), official HTML, CVDR XML or PDF; - for standard input"
+
+
+def _add_limits(command: argparse.ArgumentParser) -> None:
+    command.add_argument(
+        "--limit",
+        action="append",
+        default=[],
+        metavar="NAME=VALUE",
+        help=f"change a limit on one input ({', '.join(Limits.names())}); repeatable",
+    )
+
+
+def _limits(args: argparse.Namespace) -> Limits:
+    limits = Limits()
+    for setting in args.limit:
+        limits = limits.with_setting(setting)
+    return limits
+
+
 def _add_parse(commands: argparse._SubParsersAction[_Parser]) -> None:
     parse = commands.add_parser(
         "parse",
         help="show the structure of a bylaw: chapters, articles, leden, with citations",
         description="Parse a bylaw and print its outline or its JSON tree.",
     )
-    parse.add_argument("file", metavar="FILE", help="a text or markdown file, or - for standard input")
+    parse.add_argument("file", metavar="FILE", help=_INPUT_HELP)
     parse.add_argument("--format", choices=("text", "json"), default="text", help="output format")
+    _add_limits(parse)
 
 
 def _add_check(commands: argparse._SubParsersAction[_Parser]) -> None:
@@ -62,9 +84,7 @@ def _add_check(commands: argparse._SubParsersAction[_Parser]) -> None:
         help="check a bylaw for the statutory elements of client participation",
         description="Check one or more bylaws; a Dutch report, or JSON (JSON Lines for several files).",
     )
-    check.add_argument(
-        "files", metavar="FILE", nargs="+", help="text or markdown files, or - for standard input"
-    )
+    check.add_argument("files", metavar="FILE", nargs="+", help=_INPUT_HELP)
     check.add_argument("--format", choices=("text", "json"), default="text", help="output format")
     check.add_argument(
         "--framework",
@@ -81,6 +101,7 @@ def _add_check(commands: argparse._SubParsersAction[_Parser]) -> None:
     )
     check.add_argument("--model", metavar="NAME|PATH", help=_MODEL_HELP)
     check.add_argument("--rules", metavar="DIR", help=_RULES_HELP)
+    _add_limits(check)
 
 
 def _add_rules_and_eval(commands: argparse._SubParsersAction[_Parser]) -> None:
@@ -127,8 +148,10 @@ def _color(choice: str) -> bool:
 
 def _parse(args: argparse.Namespace) -> int:
     try:
-        document = parse_file(args.file)
-    except LoadError as error:
+        limits = _limits(args)
+        with budget(limits.seconds):
+            document = parse_file(args.file, limits)
+    except (LoadError, ValueError) as error:
         sys.stderr.write(f"verordening: {error}\n")
         return EXIT_USAGE
     if args.format == "json":
@@ -165,12 +188,24 @@ def _check(args: argparse.Namespace) -> int:
     checker = _checker(args)
     if checker is None:
         return EXIT_USAGE
+    try:
+        limits = _limits(args)
+    except ValueError as error:
+        sys.stderr.write(f"verordening: {error}\n")
+        return EXIT_USAGE
     codes: list[int] = []
     color = _color(args.color)
     several = len(args.files) > 1
     for name in args.files:
         try:
-            report = checker.check(parse_file(name), frameworks=args.framework, as_of=args.as_of)
+            with budget(limits.seconds):
+                report = checker.check(parse_file(name, limits), frameworks=args.framework, as_of=args.as_of)
+        except TimeLimit:
+            sys.stderr.write(
+                f"verordening: {name}: checking it took longer than {limits.seconds:g} s (limit seconds)\n"
+            )
+            codes.append(EXIT_USAGE)
+            continue
         except (LoadError, ValueError) as error:
             sys.stderr.write(f"verordening: {error}\n")
             codes.append(EXIT_USAGE)

@@ -107,6 +107,12 @@ _TABLE = (
         "gelezen als UTF-16 (byte order mark)",
     ),
     Code(
+        "L006",
+        Severity.INFO,
+        "decoded as UTF-16 without a byte order mark (found from the zero bytes)",
+        "gelezen als UTF-16 zonder byte order mark (herkend aan de nulbytes)",
+    ),
+    Code(
         "L005",
         Severity.INFO,
         "read from a Word document: offsets point into its text, with Word's numbering written out",

@@ -14,7 +14,7 @@ from attrs import define, field
 
 from .diagnostics import Diagnostic
 from .language import Pipeline, Unit
-from .model import Document
+from .model import Document, SourceInfo
 from .rules.basis import Basis, LegalBasis
 from .rules.judge import ElementEvidence
 from .rules.ruleset import Rule, RuleSet
@@ -109,6 +109,7 @@ class Report(AsData):
     ruleset: RuleSet | None = field(
         default=None, repr=False, eq=False, metadata=SKIP
     )  # the rules that judged
+    source: SourceInfo | None = None  # what the source says about itself (format, metadata)
 
     @property
     def exit_code(self) -> int:
@@ -218,4 +219,5 @@ def build_report(
         findings=tuple(findings),
         document=document,
         ruleset=ruleset,
+        source=document.info,
     )

@@ -20,7 +20,16 @@ from attrs import define, field
 from .diagnostics import Diagnostic
 from .serialise import OMIT_EMPTY, to_data
 
-__all__ = ["KINDS", "LINE_BREAK", "SCHEMA_VERSION", "Document", "Field", "Node", "line_starts_of"]
+__all__ = [
+    "KINDS",
+    "LINE_BREAK",
+    "SCHEMA_VERSION",
+    "Document",
+    "Field",
+    "Node",
+    "SourceInfo",
+    "line_starts_of",
+]
 
 SCHEMA_VERSION = "1.0"
 
@@ -90,6 +99,23 @@ def _index(root: Node) -> dict[str, Node]:
 
 
 @define(frozen=True)
+class SourceInfo:
+    """What a source says about the regulation apart from its text: the metadata of an
+    official HTML page or of CVDR XML (dates as ``YYYY-MM-DD``), and how it was read."""
+
+    format: str  # text, docx, html, cvdr, pdf
+    encoding: str | None = None  # of a text file
+    title: str | None = None
+    organisation: str | None = None
+    cvdr_id: str | None = None
+    adopted: str | None = None
+    published: str | None = None
+    in_force_from: str | None = None
+    in_force_until: str | None = None
+    legal_basis: tuple[str, ...] = ()
+
+
+@define(frozen=True)
 class Document:
     """A parsed bylaw: the tree, the original text and what we noticed on the way."""
 
@@ -98,6 +124,7 @@ class Document:
     diagnostics: tuple[Diagnostic, ...] = ()
     path: str | None = None
     encoding: str | None = None
+    info: SourceInfo | None = None
 
     # the nodes by id and where the lines start, made when first asked for
     @cached_property
@@ -176,6 +203,8 @@ class Document:
             "file": self.path,
             "encoding": self.encoding,
         }
+        if self.info is not None:
+            data["source_info"] = to_data(self.info)
         data.update(to_data(self.root))
         data["diagnostics"] = to_data(self.diagnostics)
         return data

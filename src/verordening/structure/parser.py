@@ -13,7 +13,7 @@ from attrs import define
 from lark.exceptions import LarkError
 
 from ..diagnostics import Diagnostic, diagnostic
-from ..model import Document, Field, Node, line_starts_of
+from ..model import Document, Field, Node, SourceInfo, line_starts_of
 from .blocks import Block, Note, lex
 from .citation import Named, Namer
 from .fields import RawField, metadata_fields, preamble_fields
@@ -35,6 +35,7 @@ def parse_text(
     path: str | None = None,
     encoding: str | None = None,
     diagnostics: tuple[Diagnostic, ...] = (),
+    info: SourceInfo | None = None,
 ) -> Document:
     """Parse ``source`` into a document; never raises on any ``str``."""
     norm = normalise_with_map(source)
@@ -68,7 +69,7 @@ def parse_text(
         id="",
         children=children,
     )
-    return Document(root, source, tuple(found), path=path, encoding=encoding)
+    return Document(root, source, tuple(found), path=path, encoding=encoding, info=info)
 
 
 def _diagnostic(ctx: _Context, note: Note) -> Diagnostic:
