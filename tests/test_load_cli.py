@@ -70,7 +70,11 @@ def test_parse_file_reads_any_bytes(tmp_path_factory: pytest.TempPathFactory, da
 
 @pytest.mark.parametrize(
     ("content", "message"),
-    [(b"PK\x03\x04rest", "Word"), (b"%PDF-1.7", "PDF"), (b"{\\rtf1 x}", "RTF")],
+    [
+        (b"PK\x03\x04rest", "Word"),
+        (b"%PDF-1.7", r"draft\.bin: is a PDF that cannot be read"),
+        (b"{\\rtf1 x}", "RTF"),
+    ],
 )
 def test_binary_formats_are_refused_with_one_line(tmp_path: Path, content: bytes, message: str) -> None:
     path = tmp_path / "draft.bin"

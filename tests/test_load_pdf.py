@@ -1,0 +1,396 @@
+"""The PDF reader: reading order from positions, page furniture, paragraphs, hyphens, the
+publication data, and hostile files. Every PDF is built in code (``pdfmaker.py``)."""
+
+from __future__ import annotations
+
+import io
+import json
+import random
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+import pypdf
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+import verordening
+from verordening.load import LoadError, load
+from verordening.load.pdf_layout import Line
+from verordening.load.pdf_text import paragraphs
+
+from .pdfmaker import Block, Text, bomb_pdf, column_pages, make_pdf, nested_pdf, pdf_from_objects, scan_pdf
+
+BYLAW = """\
+Verordening cliëntenparticipatie Participatiewet Dalmeer 2021
+De raad van de gemeente Dalmeer;
+gelezen het voorstel van burgemeester en wethouders van 2 maart 2021;
+gelet op artikel 47 van de Participatiewet;
+besluit vast te stellen de volgende verordening:
+Verordening cliëntenparticipatie Participatiewet Dalmeer 2021
+Artikel 1 Begripsbepalingen
+In deze verordening wordt verstaan onder:
+a. cliëntenraad: de cliëntenraad, bedoeld in artikel 2;
+b. college: het college van burgemeester en wethouders van Dalmeer;
+c. wet: de Participatiewet.
+Artikel 2 Cliëntenraad en advies
+1. Er is een cliëntenraad die de gezamenlijke belangen van cliënten behartigt bij de uitvoering van de wet.
+2. De cliëntenraad brengt het college gevraagd en ongevraagd advies uit over beleidsvoorstellen \
+en verordeningen op grond van de wet.
+3. Het college vraagt het advies zo tijdig dat het van wezenlijke invloed kan zijn op de besluitvorming.
+Artikel 3 Overleg, informatie en ondersteuning
+1. Het college en de cliëntenraad voeren ten minste vier keer per jaar overleg over de cliëntenparticipatie.
+2. Het college:
+a. verstrekt de cliëntenraad tijdig alle informatie die hij voor zijn taak nodig heeft;
+b. stelt de cliëntenraad een budget en secretariële ondersteuning ter beschikking;
+c. zet onderwerpen die de cliëntenraad aanmeldt op de agenda van het overleg.
+"""
+HYPHENATE = {
+    "cliëntenparticipatie": "cliënten-|participatie",
+    "cliëntenparticipatie.": "cliënten-|participatie.",
+    "besluitvorming.": "besluit-|vorming.",
+    "beleidsvoorstellen": "beleids-|voorstellen",
+    "ondersteuning": "onder-|steuning",
+    "burgemeester": "burge-|meester",
+    "wethouders": "wet-|houders",
+    "verordeningen": "verorde-|ningen",
+}
+HEADER = [
+    Text(70, 792, "GEMEENTEBLAD", 20, bold=True),
+    Text(330, 796, "Officiële uitgave van de gemeente Dalmeer", 9),
+    Text(330, 784, "Nr. 12345", 9),
+    Text(330, 772, "14 mei 2021", 9),
+]
+RUNNING = "gemeenteblad 2021 nr. 12345 14 mei 2021"
+FURNITURE = ("GEMEENTEBLAD", "gemeenteblad", "Officiële uitgave", "Nr. 12345", "14 mei 2021", "Pagina")
+
+
+def _blocks(text: str = BYLAW) -> list[Block]:
+    out = []
+    for n, line in enumerate(text.splitlines()):
+        heading = line.startswith("Artikel") or n == 0
+        size = 12.0 if n == 0 else None
+        out.append(Block(line, bold=heading, space=6.0 if heading or n < 5 else 0.0, size=size))
+    return out
+
+
+def _pages(**options: object) -> list[list[Text]]:
+    settings = {"header": HEADER, "running": RUNNING, "lines_per_column": 14, "hyphenate": HYPHENATE}
+    settings.update(options)
+    return column_pages(_blocks(), **settings)  # type: ignore[arg-type]
+
+
+def _write(path: Path, data: bytes) -> Path:
+    path.write_bytes(data)
+    return path
+
+
+def _lines(text: str) -> list[str]:
+    return [line for line in text.splitlines() if line.strip()]
+
+
+# -- the reading ---------------------------------------------------------------------------------
+def test_the_fixture_is_two_columns_on_two_pages_with_a_broken_word() -> None:
+    pages = _pages()
+    assert len(pages) == 2
+    body = [t for t in pages[0] if 100 < t.y < 760]
+    assert {t.x for t in body} >= {70.0, 70.0 + 215.5 + 24}  # both columns used on page 1
+    assert any(t.text.endswith("-") for page in pages for t in page)
+
+
+@pytest.mark.parametrize("shuffle", [None, 7])
+@pytest.mark.parametrize("words", [False, True])
+def test_two_columns_read_as_the_text_whatever_the_stream_order(shuffle: int | None, words: bool) -> None:
+    source = load(make_pdf(_pages(), shuffle=shuffle, words=words, compress=True), name="v.pdf")
+    assert _lines(source.text) == _lines(BYLAW)
+    assert not any(word in source.text for word in FURNITURE)
+
+
+def test_publication_data_becomes_source_info() -> None:
+    info = load(make_pdf(_pages(), title="Microsoft Word - concept.docx"), name="v.pdf").info
+    assert (info.format, info.organisation, info.published) == ("pdf", "Dalmeer", "2021-05-14")
+    assert info.title == "Verordening cliëntenparticipatie Participatiewet Dalmeer 2021"  # set larger
+
+
+def test_document_title_is_the_fallback(tmp_path: Path) -> None:
+    blocks = [Block(b.text, space=b.space) for b in _blocks()]  # no heading set apart
+    pages = column_pages(blocks, columns=1, lines_per_column=60)
+    assert (
+        load(make_pdf(pages, title="Verordening Dalmeer"), name="v.pdf").info.title == "Verordening Dalmeer"
+    )
+    assert load(make_pdf(pages, title="Microsoft Word - v3.docx"), name="v.pdf").info.title is None
+
+
+def test_parse_and_check_match_the_text_version(tmp_path: Path) -> None:
+    pdf = _write(tmp_path / "v.pdf", make_pdf(_pages(), compress=True))
+    txt = tmp_path / "v.txt"
+    txt.write_text(BYLAW, encoding="utf-8")
+    from_pdf, from_txt = verordening.parse_file(pdf), verordening.parse_file(txt)
+
+    def outline(document: verordening.Document) -> list[tuple[str, str]]:
+        return [(node.kind, node.citation) for node in document.root.walk()]
+
+    assert outline(from_pdf) == outline(from_txt)
+    assert [n.kind for n in from_pdf.root.walk()].count("onderdeel") == 6
+    first, second = verordening.check_file(pdf), verordening.check_file(txt)
+    assert {k: e.status for k, e in first.elements.items()} == {
+        k: e.status for k, e in second.elements.items()
+    }
+    assert first.verdict == second.verdict == "participation_bylaw"
+
+
+def test_cli_reports_the_source_of_a_pdf(tmp_path: Path) -> None:
+    pdf = _write(tmp_path / "v.pdf", make_pdf(_pages()))
+    result = subprocess.run(
+        [sys.executable, "-m", "verordening", "parse", "--format", "json", str(pdf)],
+        capture_output=True,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    data = json.loads(result.stdout)
+    assert data["source_info"]["organisation"] == "Dalmeer"
+
+
+def test_single_column_pages_with_page_numbers_and_running_lines() -> None:
+    pages = column_pages(_blocks() * 3, columns=1, lines_per_column=20, running=RUNNING, header=HEADER)
+    assert len(pages) >= 3
+    for number, page in enumerate(pages, start=1):
+        page.append(Text(297, 25, str(number), 8))  # a lone page number as well
+    text = load(make_pdf(pages), name="v.pdf").text
+    assert _lines(text) == _lines(BYLAW) * 3
+    assert "Pagina" not in text
+    assert "gemeenteblad" not in text
+
+
+def test_a_table_of_labels_and_values_is_not_taken_for_columns() -> None:
+    rows = [("Datum", "1 januari 2021"), ("Onderwerp", "cliëntenparticipatie"), ("Kenmerk", "2021-17")]
+    page = [Text(70, 700 - 14 * n, label, 9) for n, (label, _) in enumerate(rows * 2)]
+    page += [Text(300, 700 - 14 * n, value, 9) for n, (_, value) in enumerate(rows * 2)]
+    assert _lines(load(make_pdf([page]), name="t.pdf").text)[:2] == [
+        "Datum 1 januari 2021",
+        "Onderwerp cliëntenparticipatie",
+    ]
+
+
+# -- paragraphs and hyphens --------------------------------------------------------------------
+def _line(text: str, y: float, x1: float = 300.0) -> Line:
+    return Line(text, 70.0, x1, y, 9.0, False, 70.0, 300.0, False)
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "joined"),
+    [
+        ("de inzet van cliënten-", "participatie in", "de inzet van cliëntenparticipatie in"),
+        ("het advies van de Wmo-", "raad over de Wmo", "het advies van de Wmo-raad over de Wmo"),
+        ("de hoogte van de WWB-", "uitkering per maand", "de hoogte van de WWB-uitkering per maand"),
+        ("in de provincie Noord-", "Brabant en elders", "in de provincie Noord-Brabant en elders"),
+        ("vertegenwoordigers van cliënten-", "en ouderen", "vertegenwoordigers van cliënten- en ouderen"),
+        ("de samenwerking met de zorg\u00ad", "aanbieders", "de samenwerking met de zorgaanbieders"),
+        ("een lid van de raad", "die de vergadering leidt", "een lid van de raad die de vergadering leidt"),
+    ],
+)
+def test_wrapped_lines_join_and_hyphens_are_mended(first: str, second: str, joined: str) -> None:
+    assert paragraphs([_line(first, 700), _line(second, 688)]) == [joined]
+
+
+def test_a_hyphen_the_document_writes_elsewhere_is_kept() -> None:
+    lines = [
+        _line("de jeugd-", 700),
+        _line("zorg en de zorg voor jongeren", 688),
+        _line("jeugd-zorg", 640, 120),
+    ]
+    assert paragraphs(lines)[0] == "de jeugd-zorg en de zorg voor jongeren"
+
+
+@pytest.mark.parametrize(
+    "second",
+    [
+        "Artikel 4 Overleg",
+        "2. Het college",
+        "b. college: het college",
+        "1° de raad",
+        "Hoofdstuk 2 Taken",
+        "§ 3 Slot",
+    ],
+)
+def test_headings_and_labels_start_a_line(second: str) -> None:
+    assert paragraphs([_line("tekst die tot de rechterkant loopt", 700), _line(second, 688)])[1] == second
+
+
+def test_a_short_line_a_wide_gap_and_a_change_of_type_end_a_paragraph() -> None:
+    assert len(paragraphs([_line("Artikel 1", 700, 110), _line("De tekst", 688)])) == 2
+    spaced = [_line("een zin", 700), _line("nog een", 688), _line("en nog", 676), _line("na ruimte", 650)]
+    assert paragraphs(spaced)[-2:] == ["", "na ruimte"]
+    bold = Line("Begripsbepalingen", 70.0, 300.0, 688, 9.0, True, 70.0, 300.0, False)
+    assert len(paragraphs([_line("iets dat doorloopt tot de rand", 700), bold])) == 2
+
+
+# -- refusals and hostile files ------------------------------------------------------------------
+def _encrypted(password: str) -> bytes:
+    writer = pypdf.PdfWriter(clone_from=io.BytesIO(make_pdf(_pages())))
+    writer.encrypt(user_password=password, owner_password="eigenaar", algorithm="RC4-128")
+    out = io.BytesIO()
+    writer.write(out)
+    return out.getvalue()
+
+
+def _cycle() -> bytes:
+    """The page tree holds itself."""
+    return pdf_from_objects(
+        [b"<< /Type /Catalog /Pages 2 0 R >>", b"<< /Type /Pages /Kids [2 0 R] /Count 1 >>"]
+    )
+
+
+def _self_reference() -> bytes:
+    """The contents of the page are a reference to themselves."""
+    return pdf_from_objects(
+        [
+            b"<< /Type /Catalog /Pages 2 0 R >>",
+            b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+            b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R >>",
+            b"4 0 R",
+        ]
+    )
+
+
+def _hostile() -> dict[str, bytes]:
+    valid = make_pdf(_pages())
+    return {
+        "bomb": bomb_pdf(2.0),
+        "encrypted": _encrypted("geheim"),
+        "truncated": valid[: len(valid) // 2],
+        "gutted": valid[: len(valid) // 3] + valid[-len(valid) // 3 :],
+        "random": b"%PDF-1.7\n" + random.Random(4).randbytes(20_000) + b"\n%%EOF\n",
+        "cycle": _cycle(),
+        "self-reference": _self_reference(),
+        "nested": nested_pdf(100_000),
+        "nested-dictionaries": pdf_from_objects([b"<< /A " * 100_000 + b">>" * 100_000]),
+        "scan": scan_pdf(),
+        "bare": b"%PDF-1.7",
+    }
+
+
+@pytest.mark.parametrize(
+    ("case", "message"),
+    [
+        ("bomb", "unpacks to too much"),
+        ("encrypted", "is encrypted"),
+        ("truncated", "cut off"),
+        ("gutted", "page 1 has lost its text"),
+        ("random", "cannot be read"),
+        ("cycle", "cannot be read"),
+        ("self-reference", "cannot be read"),
+        ("nested", "nested too deeply"),
+        ("nested-dictionaries", "nested too deeply"),
+        ("scan", r"has no text layer \(a scan\?\); "),
+        ("bare", "is a PDF that cannot be read"),
+    ],
+)
+def test_hostile_files_are_one_line_load_errors(case: str, message: str) -> None:
+    with pytest.raises(LoadError, match=rf"^{case}\.pdf: [^\n]*{message}[^\n]*$"):
+        load(_hostile()[case], name=f"{case}.pdf")
+
+
+def test_an_encrypted_pdf_is_refused_even_without_a_user_password() -> None:
+    with pytest.raises(LoadError, match="is encrypted"):
+        load(_encrypted(""), name="v.pdf")
+
+
+def test_limits_hold(tmp_path: Path) -> None:
+    data = make_pdf(_pages(), compress=True)
+    with pytest.raises(LoadError, match="limit text_chars"):
+        load(data, name="v.pdf", limits=verordening.Limits(text_chars=100))
+    with pytest.raises(LoadError, match="unpacked_bytes"):
+        load(data, name="v.pdf", limits=verordening.Limits(unpacked_bytes=1000))
+
+
+MEASURE = """
+import json, resource, sys, time
+from pathlib import Path
+from verordening.load import LoadError, load
+out = {}
+for path in sorted(Path(sys.argv[1]).glob("*.pdf")):
+    start = time.perf_counter()
+    try:
+        load(path)
+    except LoadError:
+        pass
+    out[path.name] = time.perf_counter() - start
+out["peak_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+print(json.dumps(out))
+"""
+
+
+def test_hostile_files_via_the_cli_and_their_cost(tmp_path: Path) -> None:
+    """Each hostile file: exit 2 and one line naming it, from a real process; read or refused
+    within 1 s each, and all of them in a process that never grows past 300 MB."""
+    paths = [_write(tmp_path / f"{name}.pdf", data) for name, data in _hostile().items()]
+    result = subprocess.run(
+        [sys.executable, "-m", "verordening", "check", *map(str, paths)], capture_output=True, check=False
+    )
+    assert result.returncode == 2
+    lines = result.stderr.decode().splitlines()
+    assert sorted(line.split(": ")[1] for line in lines) == sorted(map(str, paths))
+    assert "Traceback" not in result.stderr.decode()
+    assert not result.stdout
+    measured = subprocess.run(
+        [sys.executable, "-c", textwrap.dedent(MEASURE), str(tmp_path)], capture_output=True, check=True
+    )
+    cost = json.loads(measured.stdout)
+    assert cost.pop("peak_mb") < 300
+    assert max(cost.values()) < 1.0, cost
+
+
+# -- fuzzing -------------------------------------------------------------------------------------
+SMALL = make_pdf(
+    [[Text(70, 700, "Artikel 1 Advies", 10, True), Text(70, 686, "1. De raad adviseert het college."),
+      Text(300, 700, "Artikel 2 Overleg", 10, True), Text(300, 686, "Het college overlegt met de raad.")]],
+    title="Verordening",
+)  # fmt: skip
+
+
+@st.composite
+def _mutated(draw: st.DrawFn) -> bytes:
+    data = bytearray(SMALL)
+    for _ in range(draw(st.integers(1, 8))):
+        where = draw(st.integers(0, len(data) - 1))
+        how = draw(st.sampled_from(["flip", "cut", "insert", "repeat"]))
+        if how == "flip":
+            data[where] = draw(st.integers(0, 255))
+        elif how == "cut":
+            del data[where : where + draw(st.integers(1, 64))]
+        elif how == "insert":
+            data[where:where] = draw(st.binary(min_size=1, max_size=32))
+        else:
+            data[where:where] = data[where : where + draw(st.integers(1, 64))] * draw(st.integers(2, 50))
+        if not data:
+            break
+    return bytes(data)
+
+
+def _only_load_errors(data: bytes) -> None:
+    message = ""
+    try:
+        source = load(data, name="fuzz.pdf")
+    except LoadError as error:
+        message = str(error)
+    else:
+        assert isinstance(source.text, str)
+        return
+    assert "\n" not in message
+    assert message.startswith("fuzz.pdf: ")
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(_mutated())
+def test_mutated_pdfs_load_or_raise_load_error(data: bytes) -> None:
+    _only_load_errors(data)
+
+
+@pytest.mark.slow
+@settings(max_examples=10_000, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(_mutated())
+def test_mutated_pdfs_load_or_raise_load_error_at_length(data: bytes) -> None:
+    _only_load_errors(data)
