@@ -18,6 +18,7 @@ from pathlib import Path
 from . import __version__, parse_file
 from .checker import Checker, as_date
 from .datafile import RuleError
+from .escape import visible
 from .language import ModelError
 from .load import Limits, LoadError, budget
 from .load.base import TimeLimit
@@ -34,9 +35,14 @@ def most_severe(codes: Sequence[int]) -> int:
     return min(codes, key=_SEVERITY.index) if codes else EXIT_OK
 
 
+def _say(message: object) -> None:
+    """One line on standard error, every control and bidi character in it escaped."""
+    sys.stderr.write(f"verordening: {visible(str(message), one_line=True)}\n")
+
+
 class _Parser(argparse.ArgumentParser):
     def error(self, message: str) -> None:  # type: ignore[override]
-        sys.stderr.write(f"verordening: {message} (see 'verordening --help')\n")
+        _say(f"{message} (see 'verordening --help')")
         raise SystemExit(EXIT_USAGE)
 
 
@@ -152,7 +158,7 @@ def _parse(args: argparse.Namespace) -> int:
         with budget(limits.seconds):
             document = parse_file(args.file, limits)
     except (LoadError, ValueError) as error:
-        sys.stderr.write(f"verordening: {error}\n")
+        _say(error)
         return EXIT_USAGE
     if args.format == "json":
         sys.stdout.write(document.to_json() + "\n")
@@ -167,19 +173,17 @@ def _checker(args: argparse.Namespace) -> Checker | None:
         try:
             as_date(args.as_of, "--as-of")
         except ValueError as error:
-            sys.stderr.write(f"verordening: {error}\n")
+            _say(error)
             return None
     try:
         checker = Checker(model=args.model, rules=args.rules)
     except (ModelError, RuleError) as error:
-        sys.stderr.write(f"verordening: {error}\n")
+        _say(error)
         return None
     known = checker.ruleset.knowledge.laws.frameworks
     unknown = [k for k in args.framework or () if k not in known]
     if unknown:
-        sys.stderr.write(
-            f"verordening: unknown framework {', '.join(unknown)}; choose from {', '.join(known)}\n"
-        )
+        _say(f"unknown framework {', '.join(unknown)}; choose from {', '.join(known)}")
         return None
     return checker
 
@@ -191,7 +195,7 @@ def _check(args: argparse.Namespace) -> int:
     try:
         limits = _limits(args)
     except ValueError as error:
-        sys.stderr.write(f"verordening: {error}\n")
+        _say(error)
         return EXIT_USAGE
     codes: list[int] = []
     color = _color(args.color)
@@ -201,13 +205,11 @@ def _check(args: argparse.Namespace) -> int:
             with budget(limits.seconds):
                 report = checker.check(parse_file(name, limits), frameworks=args.framework, as_of=args.as_of)
         except TimeLimit:
-            sys.stderr.write(
-                f"verordening: {name}: checking it took longer than {limits.seconds:g} s (limit seconds)\n"
-            )
+            _say(f"{name}: checking it took longer than {limits.seconds:g} s (limit seconds)")
             codes.append(EXIT_USAGE)
             continue
         except (LoadError, ValueError) as error:
-            sys.stderr.write(f"verordening: {error}\n")
+            _say(error)
             codes.append(EXIT_USAGE)
             continue
         if args.format == "json":
@@ -227,13 +229,13 @@ def _eval(args: argparse.Namespace) -> int:
 
     def progress(message: str) -> None:
         if sys.stderr.isatty():
-            sys.stderr.write(f"\r{message[:100]:100}")
+            sys.stderr.write(f"\r{visible(message[:100], one_line=True):100}")
             sys.stderr.flush()
 
     try:
         result = evaluate([Path(d) for d in args.dirs], progress=progress, model=args.model, rules=args.rules)
     except (EvalError, ModelError, RuleError) as error:
-        sys.stderr.write(f"verordening: {error}\n")
+        _say(error)
         return EXIT_USAGE
     if sys.stderr.isatty():
         sys.stderr.write("\r" + " " * 100 + "\r")
@@ -247,14 +249,14 @@ def _rules(args: argparse.Namespace) -> int:
     try:  # an edited folder is checked in full, its patterns compiled too
         ruleset = Checker(model="builtin", rules=args.rules).ruleset if args.rules else load_rules()
     except RuleError as error:
-        sys.stderr.write(f"verordening: {error}\n")
+        _say(error)
         return EXIT_USAGE
     if not args.rule:
         sys.stdout.write(rules_table(ruleset.rules))
         return EXIT_OK
     rule = ruleset.find(args.rule)
     if rule is None:
-        sys.stderr.write(f"verordening: no rule '{args.rule.strip()}' (see 'verordening rules')\n")
+        _say(f"no rule '{args.rule.strip()}' (see 'verordening rules')")
         return EXIT_USAGE
     sys.stdout.write(rule_text(rule))
     return EXIT_OK

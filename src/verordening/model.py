@@ -18,6 +18,7 @@ from typing import Any
 from attrs import define, field
 
 from .diagnostics import Diagnostic
+from .escape import json_escaped
 from .serialise import OMIT_EMPTY, to_data
 
 __all__ = [
@@ -210,7 +211,7 @@ class Document:
         return data
 
     def to_json(self, indent: int | None = 2) -> str:
-        return json.dumps(self.to_dict(), ensure_ascii=False, indent=indent)
+        return json_escaped(json.dumps(self.to_dict(), ensure_ascii=False, indent=indent))
 
 
 LINE_BREAK = re.compile(r"\r\n|\r|\n")

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 from attrs import define
 
 from .diagnostics import format_date
+from .escape import visible
 from .findings import ELEMENTS, ElementResult, Finding, Report
 from .model import Document, Node
 from .rules import default_rules
@@ -56,7 +57,7 @@ def outline_text(document: Document) -> str:
     for diag in document.diagnostics:
         severity = SEVERITY_NL.get(diag.severity, diag.severity)
         lines.append(f"[{severity}] {diag.code} regel {diag.line}: {_clean(diag.message_in('nl'))}")
-    return "\n".join(lines) + "\n"
+    return visible("\n".join(lines) + "\n")
 
 
 # -- the report of a check -----------------------------------------------------------
@@ -98,6 +99,7 @@ _LABEL_WIDTH = len("Taalverwerking:  ")
 _RESET = "\x1b[0m"
 _BOLD = "\x1b[1m"
 _COLOURS = {"present": "\x1b[32m", "partial": "\x1b[33m", "missing": "\x1b[31m"}
+_OWN_CODES = (_RESET, _BOLD, *_COLOURS.values())
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 _SPACE = re.compile(r"\s+")
@@ -376,7 +378,7 @@ def report_text(report: Report, *, color: bool = False) -> str:
             where = f"  - regel {diag.line} [{severity} {_clean(diag.code)}]: "
             lines += _wrap(_clean(diag.message_in("nl")), where, 4)
     lines += ["", style.bold(_count_line(report))]
-    return "\n".join(line.rstrip() for line in lines) + "\n"
+    return visible("\n".join(line.rstrip() for line in lines) + "\n", keep=_OWN_CODES if color else ())
 
 
 def report_summary_line(report: Report, *, color: bool = False) -> str:
@@ -389,7 +391,7 @@ def report_summary_line(report: Report, *, color: bool = False) -> str:
     ]
     if parts:
         line += "; " + ", ".join(parts)
-    return line
+    return visible(line, one_line=True, keep=_OWN_CODES if color else ())
 
 
 # -- rules ----------------------------------------------------------------------------------------

@@ -14,6 +14,8 @@ from typing import Any
 
 import attrs
 
+from .escape import json_escaped
+
 __all__ = ["OMIT_EMPTY", "SKIP", "AsData", "to_data", "to_json"]
 
 SKIP = {"json": "skip"}
@@ -41,7 +43,7 @@ def to_data(value: Any) -> Any:
 
 
 def to_json(value: Any, indent: int | None = 2) -> str:
-    return json.dumps(to_data(value), ensure_ascii=False, indent=indent)
+    return json_escaped(json.dumps(to_data(value), ensure_ascii=False, indent=indent))
 
 
 class AsData:
