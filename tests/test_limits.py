@@ -1,0 +1,100 @@
+"""Limits on one input: the same for files and standard input, configurable, one line when passed."""
+
+from __future__ import annotations
+
+import io
+import sys
+from pathlib import Path
+
+import pytest
+
+import verordening
+from verordening.cli import main
+from verordening.load import Limits, LoadError, budget, detect, load
+from verordening.load.base import TimeLimit
+
+from .conftest import ROOT
+
+BYLAW = (ROOT / "corpus" / "a01_dalmeer_pw.txt").read_bytes()
+
+
+def test_limits_are_set_by_name_and_refused_when_unknown_or_bad() -> None:
+    assert Limits().with_setting("input_bytes=1_000").input_bytes == 1000
+    assert Limits().with_setting("seconds=2.5").seconds == 2.5
+    for bad, message in (
+        ("nothing=1", "unknown limit"),
+        ("depth=many", "needs a number"),
+        ("depth=-1", "negative"),
+    ):
+        with pytest.raises(ValueError, match=message):
+            Limits().with_setting(bad)
+
+
+def test_an_input_over_the_size_limit_is_refused_for_files_bytes_and_standard_input(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    small = Limits(input_bytes=100)
+    path = tmp_path / "bylaw.txt"
+    path.write_bytes(BYLAW)
+    with pytest.raises(LoadError, match=r"bylaw\.txt: file too large"):
+        load(path, limits=small)
+    with pytest.raises(LoadError, match="too large"):
+        load(BYLAW, limits=small)
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(BYLAW)))
+    assert main(["check", "--limit", "input_bytes=100", "-"]) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "standard input is too large" in err
+    assert main(["parse", "--limit", "input_bytes=100", str(path)]) == 2
+    assert main(["parse", "--limit", "no_such_limit=1", str(path)]) == 2
+    assert "unknown limit" in capsys.readouterr().err
+
+
+def test_the_text_a_reader_makes_is_held_to_its_limit(tmp_path: Path) -> None:
+    with pytest.raises(LoadError, match="text is too long"):
+        load(BYLAW, limits=Limits(text_chars=50))
+
+
+def test_the_time_budget_interrupts_and_names_the_limit() -> None:
+    with pytest.raises(TimeLimit), budget(0.05):
+        while True:
+            pass
+    with budget(0.05):  # a budget that is not used up leaves nothing behind
+        pass
+    import signal
+
+    assert signal.getitimer(signal.ITIMER_REAL)[0] == 0
+
+
+def test_a_check_over_its_time_budget_is_one_line_and_the_next_file_goes_on(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    big = tmp_path / "big.txt"
+    big.write_bytes(BYLAW * 40)
+    small = tmp_path / "small.txt"
+    small.write_bytes(BYLAW)
+    code = main(["check", "--format", "json", "--limit", "seconds=0.01", str(big)])
+    out, err = capsys.readouterr()
+    assert code == 2 and out == ""
+    assert err.count("\n") == 1 and "big.txt" in err and "limit seconds" in err
+    assert main(["check", "--format", "json", str(big), str(small)]) in (0, 1)
+
+
+def test_the_format_is_found_from_the_content_before_the_name() -> None:
+    assert detect(b"PK\x03\x04...", "bylaw.txt") == "docx"
+    assert detect(b"%PDF-1.7 ...", "bylaw.txt") == "pdf"
+    assert detect(b"<!DOCTYPE html><html><body>x</body></html>", "bylaw.txt") == "html"
+    assert detect(b'<?xml version="1.0"?><cvdr xmlns="x"/>', "a.txt") == "cvdr"
+    assert detect(b"Artikel 1\n1. Tekst.", "bylaw.html") == "text"
+    assert detect("Artikel 1".encode("utf-16-le"), "bylaw.txt") == "text"
+    with pytest.raises(LoadError, match=r"old\.doc: is an old Word"):
+        detect(b"\xd0\xcf\x11\xe0rest", "old.doc")
+
+
+def test_a_string_that_names_a_file_is_not_checked_as_text(tmp_path: Path) -> None:
+    path = tmp_path / "bylaw.txt"
+    path.write_bytes(BYLAW)
+    with pytest.raises(ValueError, match="is the name of a file"):
+        verordening.check(str(path), model="builtin")
+    by_path = verordening.check(path, model="builtin")
+    assert verordening.check_file(str(path), model="builtin").elements == by_path.elements
+    assert by_path.verdict == "participation_bylaw"
