@@ -15,7 +15,8 @@ HOSTILE = "\x1b[2J\x1b]0;owned\x07\x9b31m\u202egnirts\u202c\u2066x\u2069\x7f"
 BYLAW = (
     f"Verordening cliëntenraad {HOSTILE} 2020\n\nDe raad van de gemeente Zandvoorde;\n"
     "gelet op artikel 47 van de Participatiewet;\nbesluit:\n\n"
-    f"Artikel 1 Advies {HOSTILE}\n1. De cliëntenraad adviseert het college gevraagd en ongevraagd {HOSTILE}.\n"
+    f"Artikel 1 Advies {HOSTILE}\n"
+    f"1. De cliëntenraad adviseert het college gevraagd en ongevraagd {HOSTILE}.\n"
 )
 RAW = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
 
@@ -52,8 +53,11 @@ def test_colour_output_keeps_only_its_own_codes(tmp_path: Path, capsys: pytest.C
     main(["check", "--color", "always", str(path)])
     out = capsys.readouterr().out
     codes = set(re.findall(r"\x1b\[[0-9;]*[A-Za-z]", out))
-    assert codes and codes <= {"\x1b[0m", "\x1b[1m", "\x1b[31m", "\x1b[32m", "\x1b[33m"}
-    assert "\x1b[2J" not in out and "\x9b" not in out and "\u202e" not in out
+    assert codes
+    assert codes <= {"\x1b[0m", "\x1b[1m", "\x1b[31m", "\x1b[32m", "\x1b[33m"}
+    assert "\x1b[2J" not in out
+    assert "\x9b" not in out
+    assert "\u202e" not in out
 
 
 def test_a_file_name_with_controls_is_escaped_in_reports(
@@ -64,7 +68,8 @@ def test_a_file_name_with_controls_is_escaped_in_reports(
     for argv in (["parse"], ["check"], ["check", "--format", "json"]):
         main([*argv, str(path)])
         out = capsys.readouterr().out
-        assert "\x1b" not in out and "\u202e" not in out, argv
+        assert "\x1b" not in out, argv
+        assert "\u202e" not in out, argv
         assert "bylaw" in out, argv
 
 
@@ -73,5 +78,6 @@ def test_a_file_name_with_controls_is_escaped_in_the_error(capsys: pytest.Captur
     err = capsys.readouterr().err
     assert code == 2
     assert err.count("\n") == 1
-    assert "\x1b" not in err and "\u202e" not in err
+    assert "\x1b" not in err
+    assert "\u202e" not in err
     assert "missing\\x1b[31m\\u202e.txt" in err
