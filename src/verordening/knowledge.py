@@ -78,9 +78,17 @@ class WordParts:
         folded = completed(fold(text))
         return any(map(folded.__contains__, self.parts)) or any(p.search(text) for p in self.patterns)
 
+    def blanked(self, text: str) -> str:
+        """``text`` with what the patterns find there made spaces."""
+        for pattern in self.patterns:
+            text = pattern.sub(lambda match: " " * len(match.group()), text)
+        return text
 
-# "jongeren- en ouderraad": a first word whose end the second one gives
-_ELIDED = re.compile(r"(\w{3,})- (?:en|of|en/of) (\w{6,})")
+
+# "jongeren- en ouderraad": a first word whose end the second one gives (from the start of a word
+# only: from every letter of a long one, the expression would read it again)
+_ELIDED = re.compile(r"(?<!\w)(\w{3,})- (?:en|of|en/of) (\w{6,})")
+_LONGEST_END = 60  # the endings of a second word tried: no word of a name is longer
 
 
 def completed(folded: str) -> str:
@@ -89,7 +97,9 @@ def completed(folded: str) -> str:
     if "- " not in folded:  # (nearly every text: no word left unfinished)
         return folded
     filled = [
-        match[1] + match[2][cut:] for match in _ELIDED.finditer(folded) for cut in range(3, len(match[2]) - 2)
+        match[1] + match[2][cut:]
+        for match in _ELIDED.finditer(folded)
+        for cut in range(3, min(len(match[2]), _LONGEST_END) - 2)
     ]
     return " ".join([folded, *filled]) if filled else folded
 
@@ -257,6 +267,7 @@ class VerdictWords:
     other: WordParts
     weak_other: WordParts  # another subject unless the articles grant participation rights
     body: WordParts  # a council that is a participation body only with a stated basis and rights
+    other_field: WordParts  # an advisory body of another policy field ("Adviesraad Duurzaamheid")
     preamble: WordParts  # an aanhef that says the text is about client participation
     rights: tuple[str, ...]  # elements whose grant to a body shows participation rights
     examples: tuple[dict[str, Any], ...]
@@ -272,6 +283,7 @@ def _verdict(file: DataFile, elements: tuple[str, ...]) -> VerdictWords:
         WordParts.of(raw["other"]),
         WordParts.of(raw["weak_other"]),
         WordParts.of(raw["body"]),
+        WordParts.of(raw["other_field"]),
         WordParts.of(raw["preamble"]),
         tuple(raw["rights"]),
         tuple(raw["examples"]),

@@ -111,6 +111,11 @@ def _year(document: Document) -> int | None:
                 match = _YEAR.search(f.value)
                 if match:
                     return int(match.group())
+    info = document.info
+    if info is not None:
+        for day in (info.in_force_from, info.adopted, info.published):
+            if day:
+                return int(day[:4])
     if document.title is not None and document.title.title:
         match = _YEAR.search(document.title.title)
         if match:
@@ -131,6 +136,10 @@ def _stated(laws: Laws, document: Document, year: int) -> list[LegalBasis]:
     if document.metadata is not None:
         for f in _fields(document.metadata.fields, ("wettelijke_grondslag",)):
             basis.extend(_references(laws, f.value, "metadata", (f.start, f.end), year))
+    if document.info is not None and not any(b.framework for b in basis):
+        # the legal basis as the publication gives it (official HTML, CVDR XML), when the text is silent
+        for value in document.info.legal_basis:
+            basis.extend(_references(laws, value, "metadata", (0, 0), year))
     if document.title is not None and document.title.title and not any(b.framework for b in basis):
         # the title counts only when the preamble and metadata name no framework
         title = document.title

@@ -21,8 +21,12 @@ __all__ = ["decide_verdict", "title_names"]
 
 
 def title_names(words: VerdictWords, title: str) -> tuple[bool, bool]:
-    """Whether the title names client participation, and whether it names another subject."""
-    return words.participation.found_in(title), words.other.found_in(title)
+    """Whether the title names client participation, and whether it names another subject.
+    An advisory body of another policy field ("Adviesraad Duurzaamheid") names that field:
+    its "adviesraad" does not count as a participation body."""
+    field_body = words.other_field.found_in(title)
+    rest = words.other_field.blanked(title) if field_body else title
+    return words.participation.found_in(rest), field_body or words.other.found_in(title)
 
 
 # "gelet op het advies van de cliëntenraad": an advice heard, whatever the field's opening word
@@ -49,7 +53,8 @@ def _title(document: Document) -> str:
     if document.title is not None and document.title.title:
         return document.title.title
     meta = document.metadata.fields if document.metadata is not None else ()
-    return next((f.value for f in meta if f.key in ("officiele_naam", "citeertitel") and f.value), "")
+    named = next((f.value for f in meta if f.key in ("officiele_naam", "citeertitel") and f.value), "")
+    return named or (document.info.title or "" if document.info is not None else "")
 
 
 def decide_verdict(
