@@ -318,7 +318,11 @@ for path in sorted(Path(sys.argv[1]).glob("*.pdf")):
     except LoadError:
         pass
     out[path.name] = time.perf_counter() - start
-out["peak_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+try:  # the peak of this process alone: ru_maxrss keeps that of the parent it was forked from
+    with open("/proc/self/status", encoding="ascii") as status:
+        out["peak_mb"] = next(int(line.split()[1]) for line in status if line.startswith("VmHWM:")) / 1024
+except OSError:
+    out["peak_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 print(json.dumps(out))
 """
 
