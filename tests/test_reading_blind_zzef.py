@@ -50,3 +50,20 @@ def test_a_duty_to_let_the_body_work_is_support_without_a_form() -> None:
     # the body's own functioning, with no duty of the counterpart, is no support
     own = "De cliëntenraad evalueert jaarlijks hoe hij functioneert."
     assert check(support.format(own)).elements["support"].status == "missing"
+
+
+def test_a_negated_restriction_affirms_the_grant() -> None:
+    agenda = CONSULTATION + "2. {}\n"
+    kept = (
+        "De cliëntenraad heeft het recht onderwerpen voor dit overleg te agenderen. Het agenderingsrecht "
+        "kan niet worden beperkt."
+    )
+    assert check(agenda.format(kept)).elements["agenda"].status == "present"
+    # a negation that stands on its own still takes the right away
+    denied = "De cliëntenraad heeft niet het recht onderwerpen voor dit overleg te agenderen."
+    assert check(agenda.format(denied)).elements["agenda"].status != "present"
+    # ... and a restriction not turned round takes something from it
+    restricted = kept.replace(
+        "Het agenderingsrecht kan niet worden beperkt", "Het college kan het recht beperken"
+    )
+    assert check(agenda.format(restricted)).elements["agenda"].status == "partial"

@@ -25,6 +25,7 @@ from spacy.language import Language
 from .diagnostics import Diagnostic, diagnostic
 from .findings import Report, build_report
 from .language import (
+    PROVISION_CHARS,
     LookupLemmas,
     Reading,
     RoleMarker,
@@ -34,21 +35,42 @@ from .language import (
     chosen_model,
     find_roles,
     load_pipeline,
+    parts_of,
     read_units,
     reparse,
     units_of,
 )
+from .load.base import Limits
 from .model import Document
 from .rules.basis import Basis, determine_basis
 from .rules.clauses import Clauses
 from .rules.compile import compile_rules
+from .rules.hits import forget
 from .rules.judge import ElementEvidence, judge_element, read_bylaw
-from .rules.match import Matches, Strings, candidates, match
+from .rules.match import Matches, Strings, candidates, joined, match
 from .rules.ruleset import load_rules
 from .rules.verdict import decide_verdict
 from .vocabulary import PipelineKind, Verdict
 
-__all__ = ["Checker", "as_date"]
+__all__ = ["Checker", "LimitError", "as_date"]
+
+
+class LimitError(ValueError):
+    """A document beyond one of the limits of :class:`~verordening.load.base.Limits`: a
+    one-line message that names the document and the limit."""
+
+
+def within_limits(document: Document, limits: Limits) -> None:
+    """Raise :class:`LimitError` for a document with more articles than ``limits.articles``
+    (those of the toelichting and the annexes counted too: all are read)."""
+    count = sum(
+        1
+        for node in document.root.walk()
+        if node.kind == "article" or (node.kind == "toelichting" and node.number)
+    )
+    if count > limits.articles:
+        name = f"{document.path}: " if document.path else ""
+        raise LimitError(f"{name}{count} articles, more than {limits.articles} (limit articles)")
 
 
 def as_date(as_of: date | str | None, name: str = "as_of") -> date:
@@ -90,27 +112,39 @@ class Checker:
         self.clauses = Clauses(self.knowledge.cues)
 
     def check(
-        self, document: Document, frameworks: Sequence[str] | None = None, as_of: date | str | None = None
+        self,
+        document: Document,
+        frameworks: Sequence[str] | None = None,
+        as_of: date | str | None = None,
+        limits: Limits | None = None,
     ) -> Report:
         """Check a parsed bylaw: under ``frameworks`` when given, else under its legal basis,
-        as the law stood on ``as_of`` (default: today)."""
+        as the law stood on ``as_of`` (default: today). :class:`LimitError` for a bylaw beyond
+        ``limits`` (default: :class:`~verordening.load.base.Limits`): more articles than
+        ``articles``; a provision longer than ``provision_chars`` is read in pieces."""
         when = as_date(as_of)
+        limits = limits or Limits()
+        within_limits(document, limits)
         units = units_of(document)
-        matches = self.read(document, units)
+        matches = self.read(document, units, limits.provision_chars)
         basis = self.basis(document, units, when, frameworks)
         evidence = self.judge(units, matches, when)
         verdict, notes = decide_verdict(self.knowledge.verdict, document, evidence, basis)
         return self.report(document, units, evidence, verdict, basis, notes, when)
 
-    def read(self, document: Document, units: list[Unit]) -> Matches:
+    def read(self, document: Document, units: list[Unit], piece: int = PROVISION_CHARS) -> Matches:
         """Stage 3: read the provisions and mark the roles; the cheap pass reads everything,
-        a statistical model only the provisions where its parse can change the outcome."""
+        a statistical model only the provisions where its parse can change the outcome. A
+        provision longer than ``piece`` characters is read in pieces (and not by the model)."""
         roles = find_roles(document, units, self.knowledge.roles)
-        reading = read_units(self.builtin, self.markers[PipelineKind.BUILTIN], units, roles)
-        if self.model is not None:
-            cheap = match(self.matchers, self.strings, reading)
-            which = candidates(cheap, units, self.ruleset.rules, self.knowledge.cues)
-            reading = self._reparse(reading, units, which, roles)
+        marker = self.markers[PipelineKind.BUILTIN]
+        if self.model is None:  # each group of provisions read and matched, then let go
+            groups = (read_units(self.builtin, marker, part, roles, piece) for part in parts_of(units))
+            return joined([match(self.matchers, self.strings, reading) for reading in groups])
+        reading = read_units(self.builtin, marker, units, roles, piece)
+        cheap = match(self.matchers, self.strings, reading)
+        which = candidates(cheap, units, self.ruleset.rules, self.knowledge.cues)
+        reading = self._reparse(reading, units, [i for i in which if len(units[i].text) <= piece], roles)
         return match(self.matchers, self.strings, reading)
 
     def _reparse(self, reading: Reading, units: list[Unit], which: list[int], roles: Roles) -> Reading:
@@ -134,7 +168,10 @@ class Checker:
         """Stage 4: each element's status, reasons and the provisions to cite (as the law stood on
         ``as_of``: a grant for a period that ended before it has lapsed)."""
         bylaw = read_bylaw(units, matches, self.clauses, as_of)
-        return {rule.element: judge_element(rule, bylaw, self.clauses) for rule in self.ruleset.rules}
+        try:
+            return {rule.element: judge_element(rule, bylaw, self.clauses) for rule in self.ruleset.rules}
+        finally:
+            forget()  # (the indexes of this bylaw's matches)
 
     def report(
         self,

@@ -203,7 +203,9 @@ def _check(args: argparse.Namespace) -> int:
     for name in args.files:
         try:
             with budget(limits.seconds):
-                report = checker.check(parse_file(name, limits), frameworks=args.framework, as_of=args.as_of)
+                report = checker.check(
+                    parse_file(name, limits), frameworks=args.framework, as_of=args.as_of, limits=limits
+                )
         except TimeLimit:
             _say(f"{name}: checking it took longer than {limits.seconds:g} s (limit seconds)")
             codes.append(EXIT_USAGE)

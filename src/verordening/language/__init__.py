@@ -9,6 +9,7 @@
 from __future__ import annotations
 
 from .pipeline import (
+    PROVISION_CHARS,
     LookupLemmas,
     ModelError,
     Pipeline,
@@ -16,6 +17,7 @@ from .pipeline import (
     builtin_pipeline,
     chosen_model,
     load_pipeline,
+    parts_of,
     read_units,
     reparse,
 )
@@ -24,6 +26,7 @@ from .roles import RoleMarker, Roles, find_roles
 from .units import Unit, units_of
 
 __all__ = [
+    "PROVISION_CHARS",
     "LookupLemmas",
     "ModelError",
     "Pipeline",
@@ -35,6 +38,7 @@ __all__ = [
     "chosen_model",
     "find_roles",
     "load_pipeline",
+    "parts_of",
     "read_units",
     "reparse",
     "resolve_references",

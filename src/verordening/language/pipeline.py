@@ -22,8 +22,10 @@ from spacy.language import Language
 from spacy.lookups import load_lookups
 from spacy.tokens import Doc, Span
 
+from ..load.base import Limits
 from ..vocabulary import PipelineKind
 from .roles import RoleMarker, Roles
+from .tokens import LONGEST_WORD, guard_tokenizer, read_text
 from .units import Unit
 
 __all__ = [
@@ -36,6 +38,7 @@ __all__ = [
     "builtin_pipeline",
     "chosen_model",
     "load_pipeline",
+    "parts_of",
     "read_units",
     "reparse",
 ]
@@ -94,6 +97,7 @@ def builtin_pipeline() -> tuple[Language, Pipeline]:
     """``spacy.blank("nl")`` with lookup lemmas."""
     nlp = spacy.blank("nl")
     nlp.add_pipe(LOOKUP_LEMMAS)
+    guard_tokenizer(nlp)
     return nlp, Pipeline(name="blank:nl+lookup-lemmatizer", kind="builtin", version=spacy.about.__version__)
 
 
@@ -112,6 +116,7 @@ def _load_model(name: str) -> tuple[Language, Pipeline]:
         raise ModelError(f"cannot load spaCy model '{name}': {error}") from None
     if nlp.lang != "nl":
         raise ModelError(f"spaCy model '{name}' is for language '{nlp.lang}', not Dutch (nl)")
+    guard_tokenizer(nlp)
     disabled = [pipe for pipe in nlp.pipe_names if pipe in _UNUSED]
     if disabled:
         nlp.select_pipes(disable=disabled)
@@ -163,12 +168,14 @@ class Reading:
 
 # provisions are joined with a space: spaCy splits on spaces before anything else, so each
 # provision gets the tokens it would get on its own, and a match that runs from one provision
-# into the next is dropped by the matcher. A text longer than this is read in parts (spaCy
-# refuses texts over nlp.max_length)
+# into the next is dropped by the matcher. A text longer than this is read in parts; a provision
+# longer than the limit ``provision_chars`` in pieces (see .tokens)
 _PART = 200_000
+PROVISION_CHARS = Limits().provision_chars  # what is read at once at most, unless the limit is set
 
 
-def _parts(units: list[Unit]) -> list[list[Unit]]:
+def parts_of(units: list[Unit]) -> list[list[Unit]]:
+    """The provisions in the groups read as one text (of about ``_PART`` characters at most)."""
     parts: list[list[Unit]] = [[]]
     size = 0
     for unit in units:
@@ -180,12 +187,17 @@ def _parts(units: list[Unit]) -> list[list[Unit]]:
     return parts
 
 
-def read_units(nlp: Language, marker: RoleMarker, units: list[Unit], roles: Roles) -> Reading:
-    """Read all provisions with the pipeline (in as few texts as possible) and mark roles."""
+def read_units(
+    nlp: Language, marker: RoleMarker, units: list[Unit], roles: Roles, piece: int = PROVISION_CHARS
+) -> Reading:
+    """Read all provisions with the pipeline (in as few texts as possible) and mark roles; a
+    text longer than ``piece`` characters (``Limits.provision_chars``) is read in pieces."""
+    piece = max(piece, LONGEST_WORD)  # (a piece holds a word or more)
+    nlp.max_length = max(nlp.max_length, piece + 1)  # (what is read at once is never longer)
     docs: list[Doc] = []
     places: list[tuple[int, int, int]] = []
-    for which, part in enumerate(_parts(units)):
-        doc = nlp(" ".join(unit.text for unit in part))
+    for which, part in enumerate(parts_of(units)):
+        doc = read_text(nlp, " ".join(unit.text for unit in part), piece)
         docs.append(doc)
         starts = doc.to_array([IDX]).tolist()
         offset = 0

@@ -41,13 +41,20 @@ _LID_LIST = re.compile(
 )
 
 
+def _count(digits: str) -> int | None:
+    """The number ``digits`` write; None for no number, or one longer than any a bylaw numbers
+    (Python refuses to read a number of thousands of digits, and no article or lid has one)."""
+    return int(digits) if digits.isdigit() and len(digits) <= 6 else None
+
+
 def _articles(listed: str) -> list[str]:
     """The article numbers of a list, a range of whole numbers filled in."""
     found: list[str] = []
     for piece in re.split(r"\s*(?:,|\ben\b)\s*", listed, flags=re.IGNORECASE):
         ends = re.split(r"\s+tot\s+en\s+met\s+", piece, flags=re.IGNORECASE)
-        if len(ends) == 2 and ends[0].isdigit() and ends[1].isdigit() and int(ends[1]) - int(ends[0]) < 50:
-            found += [str(n) for n in range(int(ends[0]), int(ends[1]) + 1)]
+        first, last = (_count(ends[0]), _count(ends[1])) if len(ends) == 2 else (None, None)
+        if first is not None and last is not None and last - first < 50:
+            found += [str(n) for n in range(first, last + 1)]
         else:
             found += [e for e in ends if e]
     return found
@@ -58,9 +65,7 @@ def _listed(match: re.Match[str]) -> list[int]:
     text = (match["list"] or match["numbers"]).lower()
     numbers: list[int] = []
     for piece in re.split(r"\s*(?:,|\ben\b)\s*", text):
-        ends = [
-            _ORDINAL.get(w, int(w) if w.isdigit() else 0) for w in re.split(r"\s+tot\s+en\s+met\s+", piece)
-        ]
+        ends = [_ORDINAL.get(w, _count(w) or 0) for w in re.split(r"\s+tot\s+en\s+met\s+", piece)]
         numbers += list(range(ends[0], ends[-1] + 1)) if len(ends) == 2 else ends
     return [n for n in numbers if n > 0]
 
@@ -96,7 +101,7 @@ class _Under:
 def _lid_number(match: re.Match[str]) -> int | None:
     if match["ord"]:
         return _ORDINAL.get(match["ord"].lower())
-    return int(match["num"]) if match["num"] else None
+    return _count(match["num"]) if match["num"] else None
 
 
 def _target(article: str, lid: int | None, part: str | None) -> str:

@@ -140,7 +140,37 @@ _NAME_BEFORE = re.compile(
 )
 
 
-def _role_before(text: str, names: RoleNames, known: dict[str, str]) -> str | None:
+class _Known:
+    """The names of the roles known so far, folded, to find the last one named in a few words:
+    by looking each name up when there are few, else by looking up each piece of the words as
+    long as a name (a bylaw may define thousands)."""
+
+    def __init__(self, known: dict[str, str]) -> None:
+        self.roles: dict[str, list[str]] = {}
+        for name, role in known.items():
+            self.roles.setdefault(fold(name), []).append(role)
+        self.lengths = sorted({len(name) for name in self.roles}, reverse=True)
+
+    def last(self, words: str) -> tuple[int, str] | None:
+        """Where the last name in ``words`` starts and its role (of two there, the greater)."""
+        if len(self.roles) <= (len(words) + 1) * len(self.lengths):
+            found = [
+                (words.rfind(n), role) for n, roles in self.roles.items() if n in words for role in roles
+            ]
+            return max(found, default=None)
+        for at in range(len(words), -1, -1):
+            here = [
+                role
+                for size in self.lengths
+                if at + size <= len(words)
+                for role in self.roles.get(words[at : at + size], ())
+            ]
+            if here:
+                return at, max(here)
+        return None
+
+
+def _role_before(text: str, names: RoleNames, known: _Known) -> str | None:
     """The role of the name that a "(hierna: ...)" or "(ASD)" follows: the capitalised name
     just before it when it names a body ("de Centrale Cliëntenraad LBWI (hierna: CCR)"), else
     the nearest name of a role in the words before it."""
@@ -151,17 +181,23 @@ def _role_before(text: str, names: RoleNames, known: dict[str, str]) -> str | No
     if named and names.body_words.found_in(named[1]):
         return "body"
     before = fold(" ".join(text.split()[-12:]))
-    found = [
-        (before.rfind(fold(name)), role) for name, role in known.items() if before.rfind(fold(name)) >= 0
-    ]
+    last = known.last(before)
+    found = [last] if last is not None else []
     found += [(before.rfind(part), "body") for part in names.body_words.parts if part in before]
     return max(found)[1] if found else None
+
+
+# how far before a "(hierna: ...)" its name is looked for: far more than a name and a pointer after
+# it take ("de Centrale Cliëntenraad LBWI, bedoeld in artikel 2, (hierna: CCR)"), and few enough
+# that a provision of many such phrases is not read again from its start for each
+_BEFORE = 1000
 
 
 def _aliases(units: list[Unit], names: RoleNames, known: dict[str, str]) -> list[tuple[str, str]]:
     """Names given in passing: "de Cliëntenraad Werk en Inkomen (hierna: CWI)", "de
     Adviesraad Sociaal Domein (ASD)": each takes the role of the name it follows."""
     found = []
+    folded = _Known(known)
     for unit in units:
         text, lower = unit.text, unit.lower
         hereafter = "hierna" in lower or "aangeduid" in lower
@@ -177,7 +213,9 @@ def _aliases(units: list[Unit], names: RoleNames, known: dict[str, str]) -> list
         term_role = "body" if term and names.body_words.found_in(term) else known.get(term)
         for match in matches:
             alias = _ARTICLE.sub("", match["name"].strip().lower())
-            role = term_role or _role_before(text[: match.start()], names, known)
+            role = term_role or _role_before(
+                text[max(0, match.start() - _BEFORE) : match.start()], names, folded
+            )
             if role is None and names.body_words.found_in(alias):
                 role = "body"
             if role is not None and alias:
@@ -238,6 +276,7 @@ def _counterparts(units: list[Unit], body: set[str], known: dict[str, str]) -> l
     if not body:
         return []
     found = []
+    sizes = {len(name) for name in known}  # (a name the phrase starts with: looked up by its length)
     for unit in units:
         if unit.definition:
             continue
@@ -249,7 +288,7 @@ def _counterparts(units: list[Unit], body: set[str], known: dict[str, str]) -> l
                 continue
             phrase = lower[match.start("x") : match.start("x") + 60]
             head = match["x"]  # "de stuurgroep sociaal domein": the stuurgroep
-            if head in _STOP or len(head) <= 3 or any(phrase.startswith(name) for name in known):
+            if head in _STOP or len(head) <= 3 or any(phrase[:n] in known for n in sizes if n <= len(phrase)):
                 continue
             found.append(("college", head))
     return found

@@ -87,6 +87,13 @@ _EDITORIAL = re.compile(
 )
 
 
+def _without_notes(text: str) -> str:
+    """The text without drafters' notes. (Each note ends at a "]": the expression runs only up to
+    the last one, so that a text of many "[opmerking" without it is not read once for each.)"""
+    last = text.rfind("]") + 1
+    return _EDITORIAL.sub(" ", text[:last]) + text[last:]
+
+
 def units_of(document: Document) -> list[Unit]:
     """All provisions of the document, parents before children."""
     units: list[Unit] = []
@@ -103,7 +110,7 @@ def units_of(document: Document) -> list[Unit]:
         if provision:
             text = own
             if "[" in text:
-                text = _EDITORIAL.sub(" ", text)
+                text = _without_notes(text)
             if text.strip():
                 units.append(Unit(len(units), node, text, article, parents, binding, definition))
                 if node.children:

@@ -26,15 +26,18 @@ def headings_index(units: list[Unit]) -> dict[tuple[str, ...], list[int]]:
     short opening words ("Ondersteuning:")."""
     found: dict[tuple[str, ...], list[int]] = defaultdict(list)
     titles: dict[str, tuple[str, ...]] = {}
+    openings: dict[int, tuple[str, ...]] = {}  # the words of short opening words, by provision
     for unit in units:
         title = (unit.article.title or "") if unit.article is not None else ""
         if title not in titles:
             titles[title] = tuple(_WORD.findall(title.lower()))
         words = titles[title]
         for parent in unit.parents:
-            opening = units[parent].text
-            if len(opening.split()) <= 4:
-                words += tuple(_WORD.findall(opening.lower()))
+            if parent not in openings:
+                opening = units[parent].text
+                short = len(opening.split(maxsplit=4)) <= 4
+                openings[parent] = tuple(_WORD.findall(opening.lower())) if short else ()
+            words += openings[parent]
         found[words].append(unit.index)
     return dict(found)
 
@@ -101,5 +104,6 @@ def choose(
         # the provision that grants the element, beside those that complete it
         cited.add(_best(primary, units, topics, primary, weight))
     # cite the list item rather than the opening words above it
-    cited = {u for u in cited if not any(u in units[c].parents for c in cited)}
+    above = {p for c in cited for p in units[c].parents}
+    cited = {u for u in cited if u not in above}
     return tuple(sorted(u for u in cited if units[u].binding and not units[u].definition))

@@ -8,7 +8,7 @@ a modal verb is: :mod:`.discretion`.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from functools import lru_cache
 from itertools import pairwise, repeat
 
@@ -16,7 +16,7 @@ from attrs import define
 
 from ..knowledge import padded
 from .discretion import SENTENCE, Discretion
-from .match import Hit, Words, in_span
+from .match import Hit, Words, between, in_span, in_unit
 
 __all__ = ["Clauses", "Conditions", "any_word", "says", "split_choices"]
 
@@ -71,8 +71,13 @@ class Clauses(Discretion):
     decides in :class:`.discretion.Discretion`)."""
 
     def is_negation(self, lower: list[str], i: int) -> bool:
+        """Whether the word at ``i`` negates: not in a phrase that only looks like a negation,
+        nor where it turns a restriction round ("het recht kan niet worden beperkt", "niet
+        minder dan viermaal", "niet alleen"): that takes nothing from a grant."""
         word = lower[i]
         if word not in self.cues.negation:
+            return False
+        if word == "niet" and self._turns_restriction(lower, i):
             return False
         for phrase in self.cues.negation_exceptions:
             if word not in phrase:
@@ -82,12 +87,22 @@ class Clauses(Discretion):
                 return False
         return True
 
+    def _turns_restriction(self, lower: list[str], i: int) -> bool:
+        """A restricting word within the three words after "niet" at ``i``, with no punctuation
+        between ("niet worden beperkt"; not "niet, alleen op verzoek")."""
+        for word in lower[i + 1 : i + 4]:
+            if word in self.cues.restriction:
+                return True
+            if not word.isalnum():
+                return False
+        return False
+
     def harmless(self, w: Words, negation: int) -> bool:
         """'adviseert niet over individuele aanvragen': an exclusion of individual matters."""
         left, right = w.around(negation, negation, SENTENCE)
         return any_word(w.lower[left:right], self.cues.harmless_scope)
 
-    def anchor_negation(self, w: Words, hit: Hit, qualifiers: list[Hit], item: bool = False) -> str:
+    def anchor_negation(self, w: Words, hit: Hit, qualifiers: Sequence[Hit], item: bool = False) -> str:
         """'negated' for a negation just before an anchor, unless a qualifier stands between
         them (in "geen ongevraagd advies" the negation is about the qualifier); 'harmless' for
         one negated only for individual matters ("wordt niet geïnformeerd over individuele
@@ -107,7 +122,7 @@ class Clauses(Discretion):
                 if (i < clause_start and barrier > i) or subordinate < i:
                     continue
                 if self.is_negation(lower, i):
-                    qualified = any(q.unit == hit.unit and i < q.start < hit.start for q in qualifiers)
+                    qualified = bool(between(qualifiers, hit.unit, i + 1, hit.start))
                     double = not self.cues.double_negation.isdisjoint(lower[i : hit.start])
                     if not qualified and not double:
                         return "harmless" if self.harmless(w, i) else "negated"
@@ -171,7 +186,7 @@ class Clauses(Discretion):
         parse = w.parsed and window >= 3
         # every place looked at lies from ``window`` words before the match on (or, with a
         # parse, anywhere in the clause): without a negation word there, nothing is negated
-        if not parse and self.cues.negation.isdisjoint(lower[max(0, start - window) :]):
+        if not parse and not w.holds(self.cues.negation, start - window):
             return False
         clause_start, clause_end = w.around(start, end, CLAUSE)
         reach = self._reach_after(lower, start, end, clause_start, clause_end, units_parent)
@@ -276,14 +291,18 @@ class Clauses(Discretion):
         urgent matters; '... tenzij een wettelijk voorschrift zich daartegen verzet': under a
         condition about the law. None of these takes anything back."""
         left, right = self.sentence(w, hit)
-        said = w.lower[left:right]
-        if any_word(said, self.cues.others) or any_word(said, self.cues.harmless_scope):
-            return True
-        harmless = self._harmless_condition
-        return any(
-            cond.unit == hit.unit and left <= cond.start < right and harmless(w.lower, cond, right)
-            for cond in conditions.clauses
-        )
+        key = ("for_others", id(conditions), left, right)  # (the same for every match in the sentence)
+        if key not in w.memo:
+            said = w.lower[left:right]
+            w.memo[key] = (
+                any_word(said, self.cues.others)
+                or any_word(said, self.cues.harmless_scope)
+                or any(
+                    self._harmless_condition(w.lower, cond, right)
+                    for cond in between(conditions.clauses, hit.unit, left, right)
+                )
+            )
+        return bool(w.memo[key])
 
     def _harmless_condition(self, lower: list[str], cond: Hit, stop: int) -> bool:
         """A condition about the law, privacy or urgency ("tenzij een wettelijk voorschrift zich
@@ -370,19 +389,24 @@ class Clauses(Discretion):
     def conditional(self, w: Words, cues: Conditions, anchor: Hit) -> bool:
         """A condition in the anchor's sentence that leaves the matter to the college or the
         budget, or a hedge ("zo mogelijk") there."""
-        if any(h.unit == anchor.unit for h in cues.unit):
+        if in_unit(cues.unit, anchor.unit):
             return True
-        if not any(h.unit == anchor.unit for h in cues.hedges) and not any(
-            h.unit == anchor.unit for h in cues.clauses
-        ):
+        if not in_unit(cues.hedges, anchor.unit) and not in_unit(cues.clauses, anchor.unit):
             return False  # no hedge and no condition in the provision
+        sentence = self.sentence(w, anchor)
+        key = ("conditional", id(cues), *sentence)  # (the same for every match in the sentence)
+        if key not in w.memo:
+            w.memo[key] = self._conditional_sentence(w, cues, anchor.unit, *sentence)
+        return bool(w.memo[key])
+
+    def _conditional_sentence(
+        self, w: Words, cues: Conditions, unit: int, sentence_start: int, sentence_end: int
+    ) -> bool:
+        """A condition or a hedge in a sentence of provision ``unit`` (see :meth:`conditional`)."""
         lower = w.lower
-        sentence_start, sentence_end = self.sentence(w, anchor)
-        if in_span(cues.hedges, anchor.unit, sentence_start, sentence_end):
+        if in_span(cues.hedges, unit, sentence_start, sentence_end):
             return True
-        for cond in cues.clauses:
-            if cond.unit != anchor.unit or not sentence_start <= cond.start < sentence_end:
-                continue
+        for cond in between(cues.clauses, unit, sentence_start, sentence_end):
             # an additional case: "vindt elk kwartaal plaats en voorts wanneer de raad erom verzoekt"
             if not self.cues.extension.isdisjoint(lower[max(sentence_start, cond.start - 2) : cond.start]):
                 continue

@@ -88,6 +88,12 @@ class Bylaw:
             return False
         return (hit.unit, clauses.sentence(self.matches.words[hit.unit], hit)[0]) in self.lapsed
 
+    def note_matches(self, rule: Rule, reasons: Iterable[str]) -> Iterator[tuple[Hit, ...]]:
+        """The matches of each of the rule's notes with one of ``reasons``."""
+        for index, note in enumerate(rule.notes):
+            if note.reason in reasons:
+                yield self.matches.of(f"{rule.element}|note|{index}")
+
     def notes(self, rule: Rule, reasons: Iterable[str] | None = None) -> Iterator[tuple[str, Hit]]:
         """The matches of the rule's notes (those with one of ``reasons``), with their reason."""
         for index, note in enumerate(rule.notes):
@@ -217,7 +223,7 @@ def find_anchors(rule: Rule, bylaw: Bylaw, clauses: Clauses) -> Anchors:
 def _negation(bylaw: Bylaw, clauses: Clauses, hit: Hit, qualifiers: tuple[Hit, ...]) -> str:
     item = bool(bylaw.units[hit.unit].parents)
     w = bylaw.matches.words[hit.unit]
-    found = clauses.anchor_negation(w, hit, list(qualifiers), item)
+    found = clauses.anchor_negation(w, hit, qualifiers, item)
     # "De adviesraad kan besluiten geen advies uit te brengen": the body's own choice
     return "harmless" if found == "negated" and clauses.own_choice(w, hit) else found
 
@@ -246,6 +252,7 @@ class Scope:
     provisions: frozenset[int]  # ... and role-naming provisions of their articles about nothing else
     evidence: frozenset[int]  # ... read with their opening words and the items below them
     articles: frozenset[int]  # every provision of the articles of ``provisions``
+    first_grant: dict[str, int] = field(factory=dict)  # the first of ``primary`` in each article
 
 
 def _belongs(rule: Rule, bylaw: Bylaw, hit: Hit, articles: set[str], primary: frozenset[int]) -> bool:
@@ -303,7 +310,8 @@ def evidence_scope(rule: Rule, bylaw: Bylaw, anchors: Anchors, clauses: Clauses)
     provisions = anchored | _companions(rule, bylaw, articles, primary)
     # a list is read with its opening words, and opening words with their list; a grant with
     # the provisions it points at ("advies over de voorstellen, bedoeld in artikel 3")
-    evidence = provisions | {p for u in provisions for p in units[u].parents}
+    # (a set, added to in place: "|=" on a frozenset would copy it for every opening)
+    evidence = set(provisions) | {p for u in provisions for p in units[u].parents}
     for opening in anchored:
         evidence |= bylaw.under.get(opening, frozenset())
     # (not a provision about another element only: "De artikelen 5 en 6 zijn van
@@ -316,7 +324,10 @@ def evidence_scope(rule: Rule, bylaw: Bylaw, anchors: Anchors, clauses: Clauses)
     }
     in_articles = {units[u].article_id for u in provisions} - {""}
     every = frozenset(i for article in in_articles for i in bylaw.in_article.get(article, ()))
-    return Scope(primary, frozenset(anchored), frozenset(provisions), frozenset(evidence), every)
+    first: dict[str, int] = {}
+    for u in sorted(primary, reverse=True):
+        first[units[u].article_id] = u
+    return Scope(primary, frozenset(anchored), frozenset(provisions), frozenset(evidence), every, first)
 
 
 # -- the element -----------------------------------------------------------------------------

@@ -10,9 +10,8 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from collections import defaultdict
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from functools import cached_property
-from typing import NamedTuple
 
 import numpy
 from attrs import define, field
@@ -23,30 +22,24 @@ from spacy.tokens import Doc, Span
 from ..knowledge import ROLE_MARK, ROLES, Cues
 from ..language import Reading, Unit
 from .compile import Matchers, Run
+from .hits import Hit, between, in_span, in_unit, inside
 from .ruleset import Rule
 
-__all__ = ["Hit", "Matches", "Strings", "Words", "candidates", "in_span", "inside", "match"]
+__all__ = [
+    "Hit",
+    "Matches",
+    "Strings",
+    "Words",
+    "between",
+    "candidates",
+    "in_span",
+    "in_unit",
+    "inside",
+    "joined",
+    "match",
+]
 
 _ROLE_OF_NORM = {ROLE_MARK + role: role for role in ROLES}  # "@body" -> "body"
-
-
-class Hit(NamedTuple):
-    """A match: its provision, and its first and end token within that provision (a named
-    tuple: the element logic makes, hashes and compares many)."""
-
-    unit: int
-    start: int
-    end: int
-
-
-def in_span(hits: Iterable[Hit], unit: int, left: int, right: int) -> bool:
-    """Whether one of ``hits`` starts in the words ``left:right`` of provision ``unit``."""
-    return any(h.unit == unit and left <= h.start < right for h in hits)
-
-
-def inside(hit: Hit, spans: Iterable[Hit]) -> bool:
-    """Whether ``hit`` starts inside one of ``spans``."""
-    return any(s.unit == hit.unit and s.start <= hit.start < s.end for s in spans)
 
 
 @define(frozen=True)
@@ -75,16 +68,19 @@ class Words:
     """A provision's words as plain lists, cut from its text's when first read: ``role``
     holds the role each word names, or ``""``. The words stand in ``doc`` from token
     ``offset`` on; ``doc`` is only read when it has a parse. ``stops`` keeps, per set of
-    stop words, where they stand, and ``spans`` the stretches :meth:`around` found (caches:
-    the rules ask for the sentence of the same match again and again)."""
+    stop words, where they stand, ``bounds`` where the stretches between them end, and
+    ``spans`` the stretches :meth:`around` found; ``memo`` what the rules found about a
+    stretch (caches: the rules ask for the sentence of the same match again and again)."""
 
     text: _Text = field(repr=False)
     offset: int
     end: int
     stops: dict[frozenset[str], list[int]] = field(factory=dict, init=False, eq=False, repr=False)
+    bounds: dict[frozenset[str], list[int]] = field(factory=dict, init=False, eq=False, repr=False)
     spans: dict[tuple[int, int, frozenset[str]], tuple[int, int]] = field(
         factory=dict, init=False, eq=False, repr=False
     )
+    memo: dict[tuple[object, ...], object] = field(factory=dict, init=False, eq=False, repr=False)
 
     @cached_property
     def lower(self) -> list[str]:
@@ -113,6 +109,13 @@ class Words:
             places = self.stops[stops] = [i for i, word in enumerate(self.lower) if word in stops]
         return places
 
+    def holds(self, words: frozenset[str], start: int = 0, end: int | None = None) -> bool:
+        """Whether one of ``words`` stands in the words ``start:end`` (told by :meth:`places`, not
+        by reading them: a long provision is asked about from many places)."""
+        places = self.places(words)
+        k = bisect_left(places, max(start, 0))
+        return k < len(places) and (end is None or places[k] < end)
+
     def around(self, start: int, end: int, stops: frozenset[str]) -> tuple[int, int]:
         """The stretch around ``start:end`` up to the nearest of ``stops`` on either side."""
         found = self.spans.get((start, end, stops))
@@ -121,13 +124,36 @@ class Words:
         return found
 
     def _around(self, start: int, end: int, stops: frozenset[str]) -> tuple[int, int]:
-        places = self.places(stops)
+        places = self.bounds.get(stops)
+        if places is None:
+            places = self.bounds[stops] = _bounded(self.places(stops), len(self.lower))
         before = bisect_left(places, start)
         left = places[before - 1] + 1 if before else 0
         if end >= len(self.lower):
             return left, end
         after = bisect_left(places, end)
         return left, places[after] if after < len(places) else len(self.lower)
+
+
+# a stretch without stops longer than this many words is no sentence or clause of a bylaw (the
+# longest sentence in the corpus has 111): it is read in pieces of at most this many, so that the
+# rules, which read the sentence of each match, read none longer (a word between two is left out)
+LONGEST_STRETCH = 200
+
+
+def _bounded(places: list[int], size: int) -> list[int]:
+    """``places`` with a place added in every stretch between them longer than LONGEST_STRETCH."""
+    if size + 1 <= LONGEST_STRETCH or all(
+        b - a <= LONGEST_STRETCH for a, b in zip([-1, *places], [*places, size], strict=True)
+    ):
+        return places
+    bounded: list[int] = []
+    last = -1
+    for place in [*places, size]:
+        bounded.extend(range(last + 1 + LONGEST_STRETCH, place, LONGEST_STRETCH + 1))
+        bounded.append(place)
+        last = place
+    return bounded[:-1]
 
 
 @define(frozen=True)
@@ -367,7 +393,27 @@ def match(matchers: Matchers, strings: Strings, reading: Reading) -> Matches:
                 first, _, unit = text.units[k]
                 found[name].append((unit, start - first, start - first + 1))
     hits = {key: _longest_per_place(places) for key, places in found.items()}
+    for text in texts:  # what the rules read of a text without a parse is in its lists: its
+        if not text.parsed:  # tokens, some hundred bytes each, need not be kept while they judge
+            object.__setattr__(text, "doc", Doc(text.doc.vocab))
     return Matches(tuple(words), hits, _roles(texts, reading))
+
+
+def joined(parts: list[Matches]) -> Matches:
+    """The matches of consecutive groups of provisions, each matched on its own (so that the
+    pipeline's reading of one group is let go before the next is read), as one."""
+    if len(parts) == 1:
+        return parts[0]
+    words: list[Words] = []
+    roles: list[frozenset[str]] = []
+    hits: dict[str, list[Hit]] = defaultdict(list)
+    for part in parts:
+        first = len(words)
+        for key, found in part.hits.items():
+            hits[key].extend(Hit(h.unit + first, h.start, h.end) for h in found)
+        words.extend(part.words)
+        roles.extend(part.roles)
+    return Matches(tuple(words), {key: tuple(found) for key, found in hits.items()}, tuple(roles))
 
 
 def _compound_matches(matchers: Matchers, text: _Text) -> list[tuple[str, int]]:

@@ -4,10 +4,11 @@ other provisions of a grant's article, the rest of a grant's own provision and t
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
-from attrs import define
+from attrs import define, field
 
 from .clauses import Clauses, any_word
 from .discretion import SENTENCE
@@ -34,6 +35,16 @@ class Places:
     beside: tuple[Hit, ...]
     rest: tuple[Hit, ...]
     granted: tuple[Hit, ...]
+    # each kind of place as a set: asked of one place after another
+    kinds: dict[str, frozenset[Hit]] = field(init=False, eq=False, repr=False)
+
+    def __attrs_post_init__(self) -> None:
+        kinds = ("about", "pointing", "beside", "rest", "granted")
+        object.__setattr__(self, "kinds", {kind: frozenset(getattr(self, kind)) for kind in kinds})
+
+    def holds(self, kind: str, hit: Hit) -> bool:
+        """Whether ``hit`` is one of the places of ``kind`` ("about", "pointing", ...)."""
+        return hit in self.kinds[kind]
 
 
 def places(rule: Rule, bylaw: Bylaw, clauses: Clauses, anchors: Anchors, scope: Scope) -> Places:
@@ -54,10 +65,11 @@ def places(rule: Rule, bylaw: Bylaw, clauses: Clauses, anchors: Anchors, scope: 
         for u, to in enumerate(bylaw.references)
         if to & qualifying and units[u].binding and u not in scope.evidence
     }
+    granting = scope.primary | qualifying
     pointing = tuple(
         hit
         for u in sorted((scope.provisions | elsewhere) - scope.primary)
-        if bylaw.references[u] & (scope.primary | qualifying) and not units[u].definition
+        if bylaw.references[u] & granting and not units[u].definition
         for hit in _sentence_ends(u, words[u])
     )
     pointed = frozenset(
@@ -96,11 +108,16 @@ def _rest(
 ) -> Iterator[Hit]:
     """The ends of the sentences of the grants' provisions that hold no match about the
     element (of ``found``)."""
+    at: dict[int, list[int]] = {u: [] for u in grants}
+    for h in found:
+        if h.unit in at:
+            at[h.unit].append(h.start)
     for u in grants:
-        starts = [h.start for h in found if h.unit == u]
+        starts = sorted(at[u])
         for end in _sentence_ends(u, words[u]):
             left, right = clauses.sentence(words[u], end)
-            if not any(left <= start <= right for start in starts):
+            k = bisect_left(starts, left)  # (a match starting in the sentence, its end included)
+            if not (k < len(starts) and starts[k] <= right):
                 yield end
 
 

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 from attrs import define
 
 from .clauses import CLAUSE, Clauses
-from .match import Hit, in_span, inside
+from .match import Hit, between, in_span, in_unit, inside
 from .ruleset import Qualifier, Rule
 from .values import read_value
 
@@ -31,9 +31,7 @@ def look_alike(rule: Rule, bylaw: Bylaw, hit: Hit, excluded: tuple[Hit, ...]) ->
     end = hit.end - 1 if hit.end > hit.start + 1 and w.lower[hit.end - 1] in CLAUSE else hit.end
     left, right = w.around(hit.start, end, CLAUSE)  # a match may end on its full stop
     # an excluded match in its clause, or one holding it ("een budget voor scholing en bijeenkomsten")
-    return any(
-        e.unit == hit.unit and (left <= e.start < right or e.start <= hit.start < e.end) for e in excluded
-    )
+    return any(left <= e.start < right or e.start <= hit.start < e.end for e in in_unit(excluded, hit.unit))
 
 
 @define(frozen=True)
@@ -54,7 +52,7 @@ def _inside_note(rule: Rule, q: Qualifier, bylaw: Bylaw, hit: Hit, clauses: Clau
     if not q.not_inside:
         return False
     left, right = clauses.sentence(bylaw.matches.words[hit.unit], hit)
-    return in_span((h for _, h in bylaw.notes(rule, q.not_inside)), hit.unit, left, right)
+    return any(in_span(found, hit.unit, left, right) for found in bylaw.note_matches(rule, q.not_inside))
 
 
 def _said(
@@ -85,7 +83,8 @@ def judge_qualifier(
     units, matches, soft = bylaw.units, bylaw.matches, bylaw.softness
     found = _qualifier_matches(rule, q, bylaw, clauses, where)
     stale = [h for h in found if bylaw.lapsed_at(clauses, h)]
-    found = [h for h in found if h not in stale]
+    lapsed = set(stale)
+    found = [h for h in found if h not in lapsed]
     unsaid = [
         h
         for h in found
@@ -95,13 +94,15 @@ def judge_qualifier(
     ]
     negated = [h for h in unsaid if h.unit in evidence]
     limits = _said(rule, q, bylaw, clauses, "deny", where)
-    good = [h for h in found if h not in unsaid]
+    denied = set(unsaid)
+    good = [h for h in found if h not in denied]
     firm = [h for h in good if not soft(h)]
     # "Het college kan de raad om advies vragen" in the grant, and only a procedure elsewhere
     # ("de termijn van de adviesaanvraag"): what the grant leaves open stays open
     open_grants = [h for h in good if h.unit in grants and soft(h) == "discretionary"]
     if open_grants and not any(h.unit in grants for h in firm):
-        firm, good = [], open_grants + [h for h in good if soft(h) and h not in open_grants]
+        left_open = set(open_grants)
+        firm, good = [], open_grants + [h for h in good if soft(h) and h not in left_open]
 
     def result(holds: bool, hits: list[Hit], reason: str) -> Qualified:
         established = holds and q.scope == "evidence"
@@ -160,11 +161,9 @@ def _belongs_with(rule: Rule, q: Qualifier, bylaw: Bylaw, clauses: Clauses, hit:
     # zijn besproken" (but "Dit overleg vindt viermaal per jaar plaats" is about it)
     prepositions, excluded = clauses.cues.prepositions, bylaw.matches.of(f"{rule.element}|exclude")
     return q.with_anchor and any(
-        h.unit == hit.unit
-        and left <= h.start < right
-        and not (h.start >= 2 and w.lower[h.start - 2] in prepositions)
+        not (h.start >= 2 and w.lower[h.start - 2] in prepositions)
         and not look_alike(rule, bylaw, h, excluded)
-        for h in bylaw.matches.of(f"{rule.element}|anchor")
+        for h in between(bylaw.matches.of(f"{rule.element}|anchor"), hit.unit, left, right)
     )
 
 

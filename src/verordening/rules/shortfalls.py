@@ -17,7 +17,7 @@ from ..knowledge import padded
 from ..language import Unit
 from .clauses import Clauses, any_word, says
 from .discretion import SENTENCE
-from .match import Hit, Words, inside
+from .match import Hit, Words, between, in_unit, inside
 from .places import Places, places
 from .ruleset import Rule
 
@@ -41,7 +41,8 @@ def grant_shortfalls(
     """Restrictions, weak grants, and grants left to the college."""
     el, found = rule.element, []
     # a right excluded in part ("advies over de begroting wordt niet uitgebracht")
-    restricted = [h for h in anchors.primary if h not in anchors.positive]
+    positive = set(anchors.positive)
+    restricted = [h for h in anchors.primary if h not in positive]
     # ... also beside a grant without naming the body: "Adviezen over de begroting worden niet gevraagd"
     restricted += _denied_beside(rule, bylaw, clauses, anchors, scope)
     if restricted and rule.negated_anchor == "restrict":
@@ -175,11 +176,11 @@ def _left_open(rule: Rule, bylaw: Bylaw, grants: list[Hit]) -> dict[Hit, str]:
     """Grants in a sentence that leaves them to a later decision ("Vergoedingen worden bij
     afzonderlijk collegebesluit geregeld"): the notes the rule names in ``left_open_by``."""
     found: dict[Hit, str] = {}
+    by_start = tuple(grants)
     for reason, n in bylaw.notes(rule, rule.left_open_by):
         left, right = bylaw.matches.words[n.unit].around(n.start, n.end, SENTENCE)
-        for h in grants:
-            if h.unit == n.unit and left <= h.start < right:
-                found.setdefault(h, reason)
+        for h in between(by_start, n.unit, left, right):
+            found.setdefault(h, reason)
     return found
 
 
@@ -206,36 +207,40 @@ def _takes_back(rule: Rule, bylaw: Bylaw, clauses: Clauses, scope: Scope, places
     w = words[hit.unit]
     # "de informatie die het college voor het overleg, bedoeld in artikel 4, nodig acht": a
     # provision about another element that names the grant only as its purpose
-    if hit in places.pointing and hit.unit not in places.pointed and _only_named(rule, bylaw, hit.unit):
+    if (
+        places.holds("pointing", hit)
+        and hit.unit not in places.pointed
+        and _only_named(rule, bylaw, hit.unit)
+    ):
         return ""
     restricted = f"{rule.element}_restricted"
     items = [words[i].lower for i in sorted(bylaw.under.get(hit.unit, ()))]
     # an exception to a grant it points at or about the element, whatever condition a harmless
     # case of it carries ("... op besluiten die naar het oordeel van het college vertrouwelijk zijn
     # of waarbij ..."), or the counterpart declining it for some cases ("vraagt geen advies over")
-    if ((hit in places.pointing or hit in places.about) and clauses.excepted(w, hit, items)) or (
-        hit in places.about and _denied_for_some(bylaw, clauses, hit)
-    ):
+    if (
+        (places.holds("pointing", hit) or places.holds("about", hit)) and clauses.excepted(w, hit, items)
+    ) or (places.holds("about", hit) and _denied_for_some(bylaw, clauses, hit)):
         return restricted
     if clauses.for_others(w, hit, bylaw.softness.conditions):
         return ""
-    if hit in places.beside:  # a later lid of the grant's article: "2. Dit aantal geldt voor zover
+    if places.holds("beside", hit):  # a later lid of the grant's article: "2. Dit aantal geldt voor zover
         # de capaciteit dat toelaat", "2. Voorstellen kunnen uitsluitend in mei worden ingediend"
         return _beside(rule, bylaw, clauses, hit)
-    if hit in places.granted:
+    if places.holds("granted", hit):
         if says(w.lower[hit.end : clauses.sentence(w, hit)[1]], clauses.cues.not_bound):
             return f"{rule.element}_discretionary"  # "..., maar is daaraan niet gebonden"
         return restricted if _grant_limits(bylaw, clauses, scope, hit) else ""
     # a sentence beside a grant limits it only by its words, or by excepting cases from a grant
     # it points at ("Artikel 4, eerste lid, geldt niet voor ...")
-    if hit in places.rest:
+    if places.holds("rest", hit):
         if bylaw.references[hit.unit] & scope.primary and clauses.excepted(w, hit, items):
             return restricted
     elif clauses.no_duty(w, hit) or clauses.excepted(w, hit, items):
         return restricted
     # "Tot en met 2031 vraagt het college slechts advies over ontwerpverordeningen", unless the
     # period has ended
-    if hit in places.about and clauses.limits_before(w, hit) and not bylaw.lapsed_at(clauses, hit):
+    if places.holds("about", hit) and clauses.limits_before(w, hit) and not bylaw.lapsed_at(clauses, hit):
         return restricted
     return _discretion_there(rule, bylaw, clauses, scope, places, hit)
 
@@ -248,7 +253,7 @@ def _discretion_there(
     w = bylaw.matches.words[hit.unit]
     restricted = f"{rule.element}_restricted"
     soft = bylaw.softness(hit)
-    if not soft and hit in places.about:  # a discretion after the match: "Een overleg kan door de
+    if not soft and places.holds("about", hit):  # a discretion after the match: "Een overleg kan door de
         # wethouder worden afgezegd"
         _, right = clauses.sentence(w, hit)
         soft = bylaw.softness(Hit(hit.unit, max(hit.start, right - 1), max(hit.start, right - 1)))
@@ -261,13 +266,13 @@ def _discretion_there(
     # eerste lid, te wijzigen"), unless it adds to it ("ook"); beside the grant or in its
     # article, a condition that leaves it to the college ("Aan dat verzoek wordt gevolg
     # gegeven, tenzij naar het oordeel van de burgemeester ...")
-    nearby = hit in places.rest or (hit in places.about and hit.unit in scope.articles)
+    nearby = places.holds("rest", hit) or (places.holds("about", hit) and hit.unit in scope.articles)
     # "Ongevraagde adviezen worden in behandeling genomen indien ...": a sentence about the
     # element itself, wherever it stands
-    nearby = nearby or (hit in places.about and hit.start - clauses.sentence(w, hit)[0] <= 1)
+    nearby = nearby or (places.holds("about", hit) and hit.start - clauses.sentence(w, hit)[0] <= 1)
     # ... or the counterpart choosing among what the body puts forward, wherever it stands: "De
     # wethouder beslist of het voorstel in behandeling wordt genomen"
-    chosen = hit in places.about and _chosen(bylaw, clauses, hit)
+    chosen = places.holds("about", hit) and _chosen(bylaw, clauses, hit)
     if (
         clauses.takes_back(w, hit, soft)
         or ((hit.unit in places.pointed or chosen) and clauses.not_extension(w, hit))
@@ -298,8 +303,8 @@ def _chosen(bylaw: Bylaw, clauses: Clauses, hit: Hit) -> bool:
     left, right = clauses.sentence(w, hit)
     selection = clauses.cues.selection
     return any(
-        c.unit == hit.unit and left <= c.start < right and not selection.isdisjoint(w.lower[c.start : c.end])
-        for c in bylaw.softness.conditions.unit
+        not selection.isdisjoint(w.lower[c.start : c.end])
+        for c in between(bylaw.softness.conditions.unit, hit.unit, left, right)
     )
 
 
@@ -315,11 +320,11 @@ def _grant_limits(bylaw: Bylaw, clauses: Clauses, scope: Scope, hit: Hit) -> boo
         or _confined_to_programme(clauses, w, hit)
     ):
         return True
-    other = bylaw.references[hit.unit] & (scope.primary - {hit.unit})
+    other = (bylaw.references[hit.unit] & scope.primary) - {hit.unit}
     # ... or a later lid of the article of another grant ("1. De adviesraad kan ... voorstellen
     # doen. 2. De adviesraad doet ten hoogste twee voorstellen per jaar")
     article = bylaw.units[hit.unit].article_id
-    if not other and any(u < hit.unit and bylaw.units[u].article_id == article for u in scope.primary):
+    if not other and scope.first_grant.get(article, hit.unit) < hit.unit:
         left, right = clauses.sentence(w, hit)
         other = scope.primary if not _in_favour(clauses, w, left, right) else other
     return (
@@ -383,7 +388,7 @@ def _only_named(rule: Rule, bylaw: Bylaw, unit: int) -> bool:
     """A provision (about another element too) that names this one only by a reference ("voor
     het overleg, bedoeld in artikel 4")."""
     references = bylaw.matches.of(f"{rule.element}|reference")
-    return all(inside(h, references) for h in bylaw.matches.of(f"{rule.element}|anchor") if h.unit == unit)
+    return all(inside(h, references) for h in in_unit(bylaw.matches.of(f"{rule.element}|anchor"), unit))
 
 
 def _conditioned(bylaw: Bylaw, clauses: Clauses, hit: Hit) -> bool:

@@ -32,6 +32,7 @@ class Softness:
         self.unhedged = evolve(conditions, hedges=())
         self.known: dict[tuple[int, int, int], str] = {}
         self.opening: dict[int, str] = {}  # per provision, what its opening words leave to the college
+        self.last_role: dict[int, str] = {}  # per provision, the role it names last ("" for none)
 
     def __call__(self, hit: Hit) -> str:
         place = (hit.unit, hit.start, hit.end)
@@ -45,8 +46,10 @@ class Softness:
             return "conditional"
         # a list item that continues "..., dat de adviesraad:" has the body as its subject
         parents = self.parents[hit.unit]
-        opener = [r for r in self.words[parents[-1]].role if r] if parents else []
-        if not (opener and opener[-1] == "body") and clauses.discretionary(w, hit.start):
+        if parents and parents[-1] not in self.last_role:
+            self.last_role[parents[-1]] = next((r for r in reversed(self.words[parents[-1]].role) if r), "")
+        opener = self.last_role[parents[-1]] if parents else ""
+        if opener != "body" and clauses.discretionary(w, hit.start):
             return "discretionary"
         for parent in parents:  # the opening words of the list it stands in
             if parent not in self.opening:

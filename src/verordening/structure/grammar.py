@@ -101,9 +101,12 @@ def parse_blocks(blocks: list[Block]) -> list[Raw]:
 
 
 def _made(makes: str, taken: list[Any]) -> Any:
-    """What a rule makes of the symbols it took: the items of a repetition go in its place."""
-    items: list[Any] = []
-    for item in taken:
+    """What a rule makes of the symbols it took: the items of a repetition go in its place. (A
+    repetition is made one item at a time, each rule taking the items so far: they are added to
+    in place - only the stack held them - not copied, which would cost the square of their number.)"""
+    grows = makes == _SPLICE and taken and type(taken[0]) is list
+    items: list[Any] = taken[0] if grows else []
+    for item in taken[1:] if grows else taken:
         if type(item) is list:
             items.extend(item)
         else:

@@ -15,6 +15,7 @@ the header ends and the title begins is decided by the lexer's front matter
 
 from __future__ import annotations
 
+import heapq
 import re
 
 from attrs import define
@@ -128,8 +129,16 @@ _LABELLED = re.compile(
 _LABEL_GROUPS = (("label", "value"), ("wordy", "lower"), ("plabel", "pvalue"))
 # a label alone on its line, its value on the next
 _LABEL_ALONE = re.compile(rf"(?:{_LABEL})\s*:?$", re.IGNORECASE)
-# a table header: two or more labels glued or spaced into one line
-_TABLE_HEADER = re.compile(rf"(?:(?:{_LABEL})\s*){{2,}}$", re.IGNORECASE)
+# a table header: two or more labels glued or spaced into one line (see _table_header)
+_ONE_LABEL = tuple(re.compile(rf"{label.replace(' ', '[ ]')}\s*", re.IGNORECASE) for _, label in _LABELS)
+# ... by the first letter of the label (a letter that is not ASCII is tried with every label)
+_LABELS_AT = {
+    first: tuple(
+        one for (_, label), one in zip(_LABELS, _ONE_LABEL, strict=True) if label[0].lower() == first
+    )
+    for first in {label[0].lower() for _, label in _LABELS}
+}
+_LETTERS = re.compile(r"(?:[^\W\d_]|\s)*+")  # (possessive: no place kept to go back to per letter)
 _TABLE_LABEL = re.compile(_LABEL, re.IGNORECASE)
 # the rubrics a publication files a regulation under; else a word glued to the next ("...enVerordening")
 _RUBRIC = re.compile(
@@ -205,10 +214,37 @@ def header_prefix(text: str) -> tuple[list[HeaderField], int]:
     return fields, end
 
 
+def _table_header(text: str) -> bool:
+    """Whether the line is two or more labels, glued or spaced, and nothing else. (The labels
+    overlap - "Organisatietype" is "Organisatie" and "Type" too - so an expression that repeats
+    them tries every way to cut a long line into labels before it fails; here each place in the
+    line is reached once, with the number of labels before it, up to two.)"""
+    if not text or not _LETTERS.fullmatch(text):
+        return False
+    reached: dict[int, set[int]] = {0: {0}}
+    ahead = [0]
+    while ahead:
+        pos = heapq.heappop(ahead)
+        for count in reached.pop(pos):
+            if pos == len(text) and count >= 2:
+                return True
+            first = text[pos : pos + 1].lower()
+            for label in _LABELS_AT.get(first, ()) if first.isascii() else _ONE_LABEL:
+                found = label.match(text, pos)
+                if found is None:
+                    continue
+                end = found.end()
+                if end not in reached:
+                    reached[end] = set()
+                    heapq.heappush(ahead, end)
+                reached[end].add(min(count + 1, 2))
+    return False
+
+
 def header_fields(text: str) -> list[HeaderField]:
     """The fields of one header line that is not a table: labelled, or banner pieces."""
     match = _LABELLED.match(text)
-    if match and not _TABLE_HEADER.match(text):
+    if match and not _table_header(text):
         label, group = next((match[lbl], value) for lbl, value in _LABEL_GROUPS if match[lbl])
         key = _key(label)
         return [HeaderField(key, label, match[group].strip(), match.start(group), len(text))]
@@ -221,7 +257,7 @@ def header_kind(text: str) -> str | None:
     (a label, its value on the next line), "label" (a labelled line), "banner" (banner,
     publisher or sheet reference, maybe with number and date), "weak" (only a number or a
     date), or None for a line that is no header."""
-    if _TABLE_HEADER.match(text):
+    if _table_header(text):
         return "table"
     if _LABEL_ALONE.match(text):
         return "alone"
@@ -242,7 +278,7 @@ def label_alone(text: str) -> str | None:
 
 def table_columns(text: str) -> list[str]:
     """The keys of a glued table header ("Datum publicatieOrganisatie..."), or []."""
-    if not _TABLE_HEADER.match(text):
+    if not _table_header(text):
         return []
     return [_key(m.group()) for m in _TABLE_LABEL.finditer(text)]
 

@@ -57,7 +57,8 @@ class Line(NamedTuple):
 
 
 # -- heading patterns -------------------------------------------------------------
-_NUM = r"\d{1,4}(?:[.:]\d{1,4}){0,3}[a-zA-Z]{0,2}|[IVXLC]{1,7}(?![a-z])"
+# (up to 99999: more than a regulation may hold, see ``Limits.articles``)
+_NUM = r"\d{1,5}(?:[.:]\d{1,4}){0,3}[a-zA-Z]{0,2}|[IVXLC]{1,7}(?![a-z])"
 ARTICLE = re.compile(
     rf"(?:(?P<enig>[Ee]nig [Aa]rtikel|ENIG ARTIKEL)|(?:Artikel|ARTIKEL|Art\.|ART\.)\s?(?P<num>{_NUM}))"
     # (not part of a number: "Artikel 2:1, eerste lid, is niet van toepassing" is a sentence)
@@ -95,9 +96,12 @@ MONTH_NAMES = "|".join(MONTHS["nl"])
 # "besluit", also spaced out ("b e s l u i t"), and the bodies that issue a bylaw
 BESLUIT = r"b\s?e\s?s\s?l\s?u\s?i\s?t(?:en|\se\sn)?"
 ISSUER = r"(?:gemeente)?(?:raad|college|dagelijks\sbestuur|algemeen\sbestuur|bestuur)"
-# a place (at most four words: "Bergen op Zoom") and a date, as on the line of signing
+# a place (at most four words: "Bergen op Zoom") and a date, as on the line of signing. (Words are
+# parted by spaces only: a hyphen is part of a word, "Alphen-Chaam"; parted by either, as the
+# words may hold hyphens too, a long hyphenated line could be cut into words in so many ways
+# that the expression never ends)
 DATE_LINE = re.compile(
-    rf"(?:[A-Z'’][\w'’.-]*(?:[ -][\w'’.-]+){{0,3}},?\s)?"
+    rf"(?:[A-Z'’][\w'’.-]*(?:[ ][\w'’.-]+){{0,3}},?\s)?"
     rf"(?:\d{{1,2}}\s(?:{MONTH_NAMES})\s\d{{4}}|\d{{1,2}}-\d{{1,2}}-\d{{4}})\.?$",
     re.IGNORECASE,
 )
@@ -107,7 +111,7 @@ CLOSING = re.compile(
 )
 SIGNATURE = re.compile(r"(?:[Dd]e\s)?(?:raads)?(?:griffier|voorzitter|burgemeester|secretaris)\s*[,.]?$")
 # a place name alone, as on the line before the date of signing
-PLACE_NAME = re.compile(r"[A-Z'’][\w'’.-]*(?:[ -][A-Za-z'’][\w'’.-]*){0,3},?")
+PLACE_NAME = re.compile(r"[A-Z'’][\w'’.-]*(?:[ ][A-Za-z'’][\w'’.-]*){0,3},?")
 
 # -- preamble and metadata ---------------------------------------------------------
 PREAMBLE_KEY = re.compile(

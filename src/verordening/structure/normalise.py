@@ -34,11 +34,13 @@ _NOISE = re.compile(
     r"|(?P<struck>~~[^~\n]{1,500}~~ ?)"
     r"|(?P<tag></?[A-Za-z][^<>\n]{0,200}>)"
     r"|(?P<emph>\*+)"
-    r"|(?P<linkopen>\[(?=[^\]\n]*\]\([^)\n]*\)))"
-    r"|(?P<linkclose>\]\([^)\n]*\))"
     rf"|(?P<space>(?:(?! )[{_WS}])[{_WS}]*|[ ][{_WS}]+)"
 )
-# A quick test for a line that may hold noise: a character _NOISE starts with, white space
+# and Markdown links: the "[" that opens "[text](url)" and the "](url)" that closes it, found by
+# _link_marks (as look-aheads here, each "[" would read on to the end of its line)
+_BRACKETS = re.compile(r"\[|\]\(")
+_CLOSING = re.compile(r"\]")
+# A quick test for a line that may hold noise: a character _NOISE (or a link) starts with, white space
 # that is not a plain space (listed: one character class is quicker than ``[^\S ]``; no
 # character after U+3000 is white space, which tests/test_properties.py checks), or two spaces
 _SPACES = "".join(c for c in map(chr, range(0x3001)) if c.isspace() and c != " ")
@@ -48,8 +50,10 @@ _NOISE_CHAR = re.compile(f"[{_MARKUP}{re.escape(_SPACES)}]")
 # _NOISE's "space" alone, written to open with one character class: quicker to search for
 _MARKUP_CHAR = re.compile(f"[{_MARKUP}]")
 _SPACE_RUN = re.compile(rf"(?P<space>[{_WS}](?:(?<! )|(?=[{_WS}]))[{_WS}]*)")
-# Bullets and markdown heading marks that may open a line; dashes only before a space.
-_LEAD = re.compile(r"(?:[ ]*(?:[•●▪◦·‣∙○■□➢►✓#][ ]*|[-–—][ ]+))*[ ]*")
+# Bullets and markdown heading marks that may open a line; dashes only before a space. (The
+# repeat is possessive, never given back - it need not be: a plain one keeps a place to go back
+# to for every bullet, memory in the length of a line of them.)
+_LEAD = re.compile(r"(?:[ ]*(?:[•●▪◦·‣∙○■□➢►✓#][ ]*|[-–—][ ]+))*+[ ]*")
 
 LABEL_ALONE = re.compile(
     r"(?:\d{1,3}[.):]|\d{1,3}°\.?|[a-z]{1,2}[.)]|[ivxlcIVXLC]{1,6}[.)]|[Ll]id \d{1,3}[a-z]?[.:]?)"
@@ -112,13 +116,12 @@ def _clean_noisy(raw: str, base: int) -> tuple[str, list[_Piece]]:
     """Clean one line with noise in it: piece by piece."""
     pieces: list[_Piece] = []
     pos = 0
-    noise = _NOISE if _MARKUP_CHAR.search(raw) else _SPACE_RUN
-    for match in noise.finditer(raw):
-        if match.start() > pos:
-            pieces.append((raw[pos : match.start()], base + pos))
-        pos = match.end()
-        if match.lastgroup == "space":
-            pieces.append((" ", base + match.start()))
+    for start, end, space in _noise(raw):
+        if start > pos:
+            pieces.append((raw[pos:start], base + pos))
+        pos = end
+        if space:
+            pieces.append((" ", base + start))
     if pos < len(raw):
         pieces.append((raw[pos:], base + pos))
     line = "".join(p for p, _ in pieces)
@@ -127,6 +130,60 @@ def _clean_noisy(raw: str, base: int) -> tuple[str, list[_Piece]]:
     if lead >= trail:
         return "", []
     return line[lead:trail], _cut(pieces, lead, trail)
+
+
+def _noise(raw: str) -> Iterator[tuple[int, int, bool]]:
+    """The noise in a line, in order: (start, end, whether it is white space, cleaned to a space)."""
+    if not _MARKUP_CHAR.search(raw):
+        found: Iterator[re.Match[str]] = _SPACE_RUN.finditer(raw)
+    elif "](" not in raw:  # (no link: most lines with markup)
+        found = _NOISE.finditer(raw)
+    else:
+        yield from _noise_and_links(raw)
+        return
+    for match in found:
+        yield match.start(), match.end(), match.lastgroup == "space"
+
+
+def _noise_and_links(raw: str) -> Iterator[tuple[int, int, bool]]:
+    """The noise of a line with Markdown links in it: what _NOISE finds and the marks of the links,
+    the first of them at each place, from where the one before ends (each kind of noise opens
+    with characters of its own)."""
+    marks = _link_marks(raw)
+    pos = k = 0
+    found = _NOISE.search(raw)
+    while True:
+        while k < len(marks) and marks[k][0] < pos:
+            k += 1
+        if found is not None and found.start() < pos:
+            found = _NOISE.search(raw, pos)
+        if k < len(marks) and (found is None or marks[k][0] < found.start()):
+            start, opens = marks[k]
+            pos = start + 1 if opens else raw.index(")", start + 2) + 1
+            yield start, pos, False
+        elif found is not None:
+            pos = found.end()
+            yield found.start(), pos, found.lastgroup == "space"
+        else:
+            return
+
+
+def _link_marks(raw: str) -> list[tuple[int, bool]]:
+    """Where the marks of Markdown links may start in a line, and whether each opens one: a "["
+    whose first "]" after it is followed by "(" and, later, ")"; a "](" followed by ")" later."""
+    last = raw.rfind(")")
+    closing = [match.start() for match in _CLOSING.finditer(raw)]
+    marks = []
+    for match in _BRACKETS.finditer(raw):
+        at = match.start()
+        if match.group() == "](":
+            if last >= at + 2:
+                marks.append((at, False))
+            continue
+        k = bisect.bisect_right(closing, at)
+        if k < len(closing) and raw.startswith("](", closing[k]) and last >= closing[k] + 2:
+            marks.append((at, True))
+    return marks
 
 
 def _cut(pieces: list[_Piece], lead: int, trail: int) -> list[_Piece]:
