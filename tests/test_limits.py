@@ -106,3 +106,13 @@ def test_a_string_that_names_a_file_is_not_checked_as_text(tmp_path: Path) -> No
     by_path = verordening.check(path, model="builtin")
     assert verordening.check_file(str(path), model="builtin").elements == by_path.elements
     assert by_path.verdict == "participation_bylaw"
+
+
+def test_the_api_holds_a_check_to_the_article_limit(tmp_path: Path) -> None:
+    path = tmp_path / "bylaw.txt"
+    path.write_bytes(BYLAW)
+    with pytest.raises(ValueError, match="limit articles"):
+        verordening.check_file(path, model="builtin", limits=Limits(articles=2))
+    with pytest.raises(ValueError, match="limit articles"):
+        verordening.check(BYLAW.decode("utf-8"), model="builtin", limits=Limits(articles=2))
+    assert verordening.check_file(path, model="builtin", limits=Limits(articles=200)).verdict

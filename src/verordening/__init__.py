@@ -119,6 +119,7 @@ def check(
     as_of: date | str | None = None,
     model: str | Path | None = None,
     rules: str | Path | None = None,
+    limits: Limits | None = None,
 ) -> Report:
     """Check a bylaw - its text, a path or a parsed :class:`Document` - against the law.
 
@@ -127,12 +128,14 @@ def check(
     the law in force. ``model`` is a spaCy pipeline, by package name or folder; without
     it ``$VERORDENING_SPACY_MODEL``, an installed ``nl_core_news_lg/md/sm`` or the
     built-in pipeline reads the text (the report says which). ``rules`` is a rule folder
-    (default: the installed rules). One :class:`Checker` per model and rule folder is
-    made and kept; make your own to control that.
+    (default: the installed rules); ``limits`` what one document may cost (:class:`Limits`).
+    One :class:`Checker` per model and rule folder is made and kept; make your own to
+    control that.
     """
     folder = str(rules) if rules is not None else None
     checker = _checker(chosen_model(model), folder, _stamp(rules))
-    return checker.check(_document(source), frameworks=frameworks, as_of=as_of)
+    document = parse_file(source, limits) if isinstance(source, Path) else _document(source)
+    return checker.check(document, frameworks=frameworks, as_of=as_of, limits=limits)
 
 
 def check_file(
@@ -144,4 +147,5 @@ def check_file(
     limits: Limits | None = None,
 ) -> Report:
     """Check a file in any format :func:`load` reads; see :func:`check` for the rest."""
-    return check(parse_file(path, limits), frameworks=frameworks, as_of=as_of, model=model, rules=rules)
+    document = parse_file(path, limits)
+    return check(document, frameworks=frameworks, as_of=as_of, model=model, rules=rules, limits=limits)
