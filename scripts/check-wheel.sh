@@ -21,4 +21,10 @@ code=0
 "$work/venv/bin/verordening" check --format json bylaw.txt >"$work/report.json" || code=$?
 [ "$code" -le 1 ] || { echo "wheel check: check exited $code"; exit 1; }
 "$work/venv/bin/python" -c "import json; d = json.load(open('report.json')); assert d['verdict'] == 'participation_bylaw', d['verdict']"
+# the readers' data files travel too: label words of official pages, PDF line patterns
+"$work/venv/bin/python" -c "from verordening.load import markup, pdf_text; markup.labels(); pdf_text.words()" \
+  || { echo "wheel check: the readers' data files are missing"; exit 1; }
+printf '<!DOCTYPE html><html><body><h1>Verordening cli&euml;ntenraad</h1><h2>Artikel 1 Advies</h2>%s</body></html>' \
+  '<p>1. De cli&euml;ntenraad adviseert het college.</p>' >"$work/page.html"
+"$work/venv/bin/verordening" parse page.html >/dev/null || { echo "wheel check: an HTML page is not read"; exit 1; }
 echo "wheel check: installed wheel parses and checks outside the repository (first article: $cited)"
