@@ -116,3 +116,13 @@ def test_the_api_holds_a_check_to_the_article_limit(tmp_path: Path) -> None:
     with pytest.raises(ValueError, match="limit articles"):
         verordening.check(BYLAW.decode("utf-8"), model="builtin", limits=Limits(articles=2))
     assert verordening.check_file(path, model="builtin", limits=Limits(articles=200)).verdict
+
+
+def test_parsing_over_its_time_budget_is_one_line(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    big = tmp_path / "big.txt"
+    big.write_bytes(BYLAW * 200)
+    assert main(["parse", "--limit", "seconds=0.001", str(big)]) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1
+    assert "big.txt" in err
+    assert "limit seconds" in err

@@ -160,6 +160,9 @@ def _parse(args: argparse.Namespace) -> int:
     except (LoadError, ValueError) as error:
         _say(error)
         return EXIT_USAGE
+    except TimeLimit:
+        _say(f"{args.file}: parsing it took longer than {limits.seconds:g} s (limit seconds)")
+        return EXIT_USAGE
     if args.format == "json":
         sys.stdout.write(document.to_json() + "\n")
     else:

@@ -69,8 +69,9 @@ class Loaded:
     diagnostics: tuple[Diagnostic, ...] = ()
 
 
-class TimeLimit(Exception):
-    """The time budget of a document ran out."""
+class TimeLimit(BaseException):
+    """The time budget of a document ran out. A BaseException, like KeyboardInterrupt, so that
+    no ``except Exception`` on the way swallows it and lets the work run on."""
 
 
 def _expired(signum: int, frame: object) -> None:
