@@ -309,14 +309,13 @@ def test_limits_hold(tmp_path: Path) -> None:
 MEASURE = """
 import json, resource, sys, time
 from pathlib import Path
+import contextlib
 from verordening.load import LoadError, load
 out = {}
 for path in sorted(Path(sys.argv[1]).glob("*.pdf")):
     start = time.perf_counter()
-    try:
+    with contextlib.suppress(LoadError):  # refused or read: only the cost is measured here
         load(path)
-    except LoadError:
-        pass
     out[path.name] = time.perf_counter() - start
 try:  # the peak of this process alone: ru_maxrss keeps that of the parent it was forked from
     with open("/proc/self/status", encoding="ascii") as status:
