@@ -23,8 +23,11 @@ lint: $(STAMP)
 	$(BIN)/ruff format --check src tests bench scripts
 	$(BIN)/mypy
 
+# the tests in two processes, then the ones that time themselves alone, so that no other test
+# slows them (pytest alone runs all but the slow ones in one process)
 test: lint
-	$(BIN)/pytest
+	$(BIN)/pytest -n 2 -m 'not slow and not timing'
+	$(BIN)/pytest -m 'timing and not slow'
 	bash scripts/check-wheel.sh
 
 fuzz: $(STAMP)

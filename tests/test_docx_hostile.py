@@ -252,6 +252,7 @@ def measured(files: dict[str, Path]) -> dict[str, tuple[str, float, int]]:
 CASES = sorted(hostile(Path("/nonexistent")))
 
 
+@pytest.mark.timing
 @pytest.mark.parametrize("case", CASES)
 def test_hostile_file_is_one_line_exit_2(
     case: str, files: dict[str, Path], capsys: pytest.CaptureFixture[str]
@@ -270,6 +271,7 @@ def test_hostile_file_is_one_line_exit_2(
     assert "Traceback" not in err
 
 
+@pytest.mark.timing
 @pytest.mark.parametrize("case", CASES)
 def test_hostile_file_costs_little_time_and_memory(
     case: str, measured: dict[str, tuple[str, float, int]]

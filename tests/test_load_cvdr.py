@@ -231,6 +231,7 @@ def hostile_files(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
 CASES = sorted(hostile(Path("/x")))
 
 
+@pytest.mark.timing
 @pytest.mark.parametrize("case", CASES)
 def test_hostile_xml_is_one_line_and_exit_2(
     case: str, hostile_files: dict[str, Path], capsys: pytest.CaptureFixture[str]
@@ -249,6 +250,7 @@ def test_hostile_xml_is_one_line_and_exit_2(
     assert "Traceback" not in err
 
 
+@pytest.mark.timing
 @pytest.mark.parametrize("case", [*CASES, "valid"])
 def test_hostile_xml_costs_little_time_and_memory(case: str, hostile_files: dict[str, Path]) -> None:
     outcome, seconds, peak = measure(hostile_files[case])

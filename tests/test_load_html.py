@@ -415,6 +415,7 @@ def hostile_files(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     return made
 
 
+@pytest.mark.timing
 @pytest.mark.parametrize("case", sorted(hostile(Path("/x"))))
 def test_a_hostile_page_is_one_line_and_exit_2(
     case: str, hostile_files: dict[str, Path], capsys: pytest.CaptureFixture[str]
@@ -433,6 +434,7 @@ def test_a_hostile_page_is_one_line_and_exit_2(
     assert "Traceback" not in err
 
 
+@pytest.mark.timing
 @pytest.mark.parametrize("case", sorted(HARMLESS))
 def test_a_broken_page_is_read_harmlessly_or_refused_in_one_line(
     case: str, hostile_files: dict[str, Path], capsys: pytest.CaptureFixture[str]
@@ -447,6 +449,7 @@ def test_a_broken_page_is_read_harmlessly_or_refused_in_one_line(
     assert "Traceback" not in err
 
 
+@pytest.mark.timing
 @pytest.mark.parametrize("case", [*sorted(hostile(Path("/x"))), "truncated", "valid"])
 def test_a_hostile_page_costs_little_time_and_memory(case: str, hostile_files: dict[str, Path]) -> None:
     outcome, seconds, peak = measure(hostile_files[case])

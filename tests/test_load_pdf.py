@@ -326,6 +326,7 @@ print(json.dumps(out))
 """
 
 
+@pytest.mark.timing
 def test_hostile_files_via_the_cli_and_their_cost(tmp_path: Path) -> None:
     """Each hostile file: exit 2 and one line naming it, from a real process; read or refused
     within 1 s each, and all of them in a process that never grows past 300 MB."""

@@ -29,13 +29,13 @@ class CheckFunction(Protocol):
 
 
 def _default_checker(model: str | None = None, rules: str | Path | None = None) -> CheckFunction:
-    """One checker for the whole run: the pipelines and rules load once, and a model or rule
-    folder that cannot be loaded stops the run (ModelError, RuleError) instead of failing
-    every document."""
-    from .. import parse_file
-    from ..checker import Checker
+    """One checker for the whole run: the pipelines and rules load once (and are kept for the
+    next run with the same model and rule folder, as :func:`verordening.check` keeps them), and a
+    model or rule folder that cannot be loaded stops the run (ModelError, RuleError) instead of
+    failing every document."""
+    from .. import _checker, _stamp, chosen_model, parse_file
 
-    checker = Checker(model=model, rules=rules)
+    checker = _checker(chosen_model(model), None if rules is None else str(rules), _stamp(rules))
 
     def run(source: Path, frameworks: list[str] | None = None, as_of: str | None = None) -> Report:
         return checker.check(parse_file(source), frameworks=frameworks, as_of=as_of)
