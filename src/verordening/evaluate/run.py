@@ -33,7 +33,8 @@ def _default_checker(model: str | None = None, rules: str | Path | None = None) 
     next run with the same model and rule folder, as :func:`verordening.check` keeps them), and a
     model or rule folder that cannot be loaded stops the run (ModelError, RuleError) instead of
     failing every document."""
-    from .. import _checker, _stamp, chosen_model, parse_file
+    from .. import _checker, _stamp, parse_file
+    from ..language import chosen_model
 
     checker = _checker(chosen_model(model), None if rules is None else str(rules), _stamp(rules))
 
