@@ -243,6 +243,11 @@ def style_numbered() -> bytes:
     for title, provisions in ARTICLES:
         body.append(styled(title, "Artikelkop"))
         body += [styled(text, {None: "Standaard", 1: "Lid", 2: "Lijstnummer2"}[d]) for d, text in provisions]
+    return styled_docx(body)
+
+
+def styled_docx(body: list[str]) -> bytes:
+    """A document of these paragraphs with the numbered styles of :data:`STYLES`."""
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
         archive.writestr("word/document.xml", docx_document(body))

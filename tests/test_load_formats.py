@@ -4,9 +4,7 @@ and onderdelen, and the same check."""
 
 from __future__ import annotations
 
-import io
 import re
-import zipfile
 from pathlib import Path
 
 import pytest
@@ -14,7 +12,7 @@ import pytest
 import verordening
 
 from .pdfmaker import Block, Text, column_pages, make_pdf
-from .test_docx import NUMBERING, STYLE_NUMBERING, STYLES, docx, docx_document, paragraph, styled
+from .test_docx import NUMBERING, docx, paragraph, styled, styled_docx
 from .test_load_cvdr import CVDR
 from .test_load_html import HTML_A, HTML_B, TXT, structure, write
 
@@ -62,12 +60,7 @@ def style_numbered() -> bytes:
             body.append(styled(_ARTICLE.fullmatch(text).group(2), "Artikelkop"))  # type: ignore[union-attr]
         else:
             body.append(styled(text, styles.get(kind, "Standaard")))
-    buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
-        archive.writestr("word/document.xml", docx_document(body))
-        archive.writestr("word/styles.xml", STYLES)
-        archive.writestr("word/numbering.xml", STYLE_NUMBERING)
-    return buffer.getvalue()
+    return styled_docx(body)
 
 
 def gemeenteblad_pdf() -> bytes:

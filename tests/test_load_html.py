@@ -23,9 +23,10 @@ from hypothesis import strategies as st
 import verordening
 from verordening.cli import main
 from verordening.load import Limits, LoadError, load
-from verordening.load.base import FormatError
 from verordening.load.html import read_html
 from verordening.load.markup import fold, labels
+
+from .hostile import FORMATS, measure, only_load_errors, refused_in_one_line
 
 TITLE = "Verordening cliëntenparticipatie Participatiewet Zandvoorde 2016"
 PREAMBLE = [
@@ -375,35 +376,6 @@ HARMLESS = {  # read, or refused: either way one line and fast
     "tag-soup": b"<html><p <<a </ p>>" * 20_000 + b"<!-- never closed",
 }
 
-MEASURE = """
-import json, resource, sys, time
-from verordening.load import LoadError, load
-path = sys.argv[1]
-began = time.perf_counter()
-try:
-    load(path, format="html" if path.endswith(".html") else "cvdr")
-    outcome = "loaded"
-except LoadError:
-    outcome = "LoadError"
-seconds = time.perf_counter() - began
-try:  # the peak of this process alone: ru_maxrss keeps that of the parent it was forked from
-    with open("/proc/self/status", encoding="ascii") as status:
-        peak = next(int(line.split()[1]) for line in status if line.startswith("VmHWM:")) // 1024
-except OSError:
-    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024
-print(json.dumps([outcome, seconds, peak]))
-"""
-
-
-def measure(path: Path) -> tuple[str, float, int]:
-    """Outcome of load(), its seconds, and the peak memory (MB) of a process that loaded only it."""
-    done = subprocess.run(
-        [sys.executable, "-c", MEASURE, str(path)], capture_output=True, text=True, timeout=120
-    )
-    assert done.returncode == 0, done.stderr[-2000:]
-    outcome, seconds, peak = json.loads(done.stdout)
-    return outcome, seconds, peak
-
 
 @pytest.fixture(scope="module")
 def hostile_files(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
@@ -420,18 +392,7 @@ def hostile_files(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
 def test_a_hostile_page_is_one_line_and_exit_2(
     case: str, hostile_files: dict[str, Path], capsys: pytest.CaptureFixture[str]
 ) -> None:
-    path = hostile_files[case]
-    began = time.perf_counter()
-    with pytest.raises(LoadError):
-        load(path)
-    assert time.perf_counter() - began < 1.0
-    assert main(["parse", str(path)]) == 2
-    out, err = capsys.readouterr()
-    assert out == ""
-    assert err.count("\n") == 1
-    assert err.startswith(f"verordening: {path}: ")
-    assert HOSTILE_SECRET not in err
-    assert "Traceback" not in err
+    refused_in_one_line(hostile_files[case], HOSTILE_SECRET, capsys)
 
 
 @pytest.mark.timing
@@ -452,7 +413,8 @@ def test_a_broken_page_is_read_harmlessly_or_refused_in_one_line(
 @pytest.mark.timing
 @pytest.mark.parametrize("case", [*sorted(hostile(Path("/x"))), "truncated", "valid"])
 def test_a_hostile_page_costs_little_time_and_memory(case: str, hostile_files: dict[str, Path]) -> None:
-    outcome, seconds, peak = measure(hostile_files[case])
+    path = hostile_files[case]
+    outcome, seconds, peak = measure([path], FORMATS)[path]
     assert outcome == ("loaded" if case in ("truncated", "valid") else "LoadError")
     assert seconds < 1.0
     assert peak < 200, f"{peak} MB"  # well under 300 MB: about what a valid page costs
@@ -483,28 +445,14 @@ PAGES = st.one_of(
 )
 
 
-def only_load_errors(data: bytes) -> None:
-    """The reader gives text or its own one-line error; :func:`load` only ever a LoadError."""
-    messages = []
-    try:
-        read_html(data, Limits())
-    except FormatError as error:
-        messages.append(f"fuzz.html: {error}")
-    try:
-        load(data, name="fuzz.html", format="html")
-    except LoadError as error:
-        messages.append(str(error))
-    assert all("\n" not in message and message.startswith("fuzz.html: ") for message in messages)
-
-
 @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(PAGES)
 def test_any_bytes_give_text_or_a_load_error(data: bytes) -> None:
-    only_load_errors(data)
+    only_load_errors(data, "fuzz.html", "html", read_html)
 
 
 @pytest.mark.slow
 @settings(max_examples=10_000, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(PAGES)
 def test_any_bytes_give_text_or_a_load_error_many(data: bytes) -> None:
-    only_load_errors(data)
+    only_load_errors(data, "fuzz.html", "html", read_html)
