@@ -1,0 +1,85 @@
+"""The work of a scan on one document: read, hash, parse, check, and give its rows.
+
+:func:`check_path` is the one function every engine runs (in this process, in worker
+processes, on Dask workers): it never raises for a bad document - a file that cannot be read
+or checked gives one error row - so a scan goes on whatever it meets. The checker (pipelines
+and rules) is made once per process and options and kept.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from functools import cache
+from pathlib import Path
+
+from attrs import define, field
+
+from .. import __version__, parse_source
+from ..checker import Checker
+from ..load import Limits, LoadError, budget, load
+from ..load.base import TimeLimit
+from ..resources import data_dir
+from .rows import Row, error_row, rows_of
+
+__all__ = ["ScanOptions", "check_path", "rules_version"]
+
+
+@define(frozen=True)
+class ScanOptions:
+    """What every document of a scan is checked with. ``model``: a spaCy pipeline by name or
+    folder, or ``"builtin"`` (the default: fast, and the same on every machine); ``rules``: a
+    rule folder (default: the installed rules); ``as_of``: the date whose law applies (default:
+    each bylaw's own date, else today)."""
+
+    model: str = "builtin"
+    rules: str | None = None
+    as_of: str | None = None
+    limits: Limits = field(factory=Limits)
+
+
+@cache
+def rules_version(rules: str | None = None) -> str:
+    """A hash of the rule files' names and contents: rows checked with other rules differ."""
+    folder = Path(rules) if rules else data_dir("rules")
+    digest = hashlib.sha256()
+    for path in sorted(p for p in folder.rglob("*") if p.is_file() and "__pycache__" not in p.parts):
+        digest.update(path.relative_to(folder).as_posix().encode() + b"\0")
+        digest.update(path.read_bytes() + b"\0")
+    return digest.hexdigest()[:16]
+
+
+@cache
+def _checker(model: str, rules: str | None) -> Checker:
+    return Checker(model=model, rules=rules)
+
+
+def file_hash(path: str, limits: Limits) -> tuple[bytes | None, str]:
+    """The file's bytes (None when unreadable or over the input limit) and their SHA-256."""
+    try:
+        with open(path, "rb") as stream:
+            data = stream.read(limits.input_bytes + 1)
+    except OSError:
+        return None, ""
+    return data, hashlib.sha256(data).hexdigest()
+
+
+def check_path(path: str, options: ScanOptions) -> list[Row]:
+    """The rows of one file: one per element, or one error row naming what went wrong."""
+    version = rules_version(options.rules)
+    data, sha256 = file_hash(path, options.limits)
+    if data is None:
+        return [error_row(path, sha256, f"{path}: cannot read the file", __version__, version)]
+    try:
+        checker = _checker(options.model, options.rules)
+        with budget(options.limits.seconds):
+            document = parse_source(load(data, name=path, limits=options.limits))
+            report = checker.check(document, as_of=options.as_of, limits=options.limits)
+    except TimeLimit:
+        message = f"{path}: took longer than limit seconds ({options.limits.seconds:g} s)"
+        return [error_row(path, sha256, message, __version__, version)]
+    except (LoadError, ValueError) as error:  # (LimitError is a ValueError)
+        return [error_row(path, sha256, str(error).splitlines()[0], __version__, version)]
+    except Exception as error:  # a defect of ours: recorded, and the scan goes on
+        message = f"{path}: could not be checked ({type(error).__name__}: {error})".splitlines()[0]
+        return [error_row(path, sha256, message, __version__, version)]
+    return rows_of(report, path, sha256, __version__, version)

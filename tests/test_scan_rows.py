@@ -1,0 +1,78 @@
+"""One document as rows of the scan table, and the table in each of its file formats."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pandas
+import pytest
+
+import verordening
+from verordening.scan import COLUMNS, ScanOptions, check_path, rules_version
+from verordening.scan.table import TableError, read_table, write_table
+
+from .conftest import ROOT
+
+BYLAW = ROOT / "corpus" / "a01_dalmeer_pw.txt"
+
+
+def test_a_checked_bylaw_gives_one_row_per_element_as_its_report_says() -> None:
+    rows = check_path(str(BYLAW), ScanOptions())
+    report = verordening.check(BYLAW, model="builtin")
+    assert [r.element for r in rows] == list(report.elements)
+    for row in rows:
+        result = report.elements[row.element]
+        assert row.status == result.status
+        assert row.citations == "; ".join(c.citation for c in result.citations)
+        assert (json.loads(row.values) if row.values else {}) == result.values
+        assert row.verdict == report.verdict
+        assert row.error == ""
+        assert row.rules_version == rules_version()
+        assert row.tool_version == verordening.__version__
+    assert len({r.sha256 for r in rows}) == 1
+
+
+def test_a_file_that_cannot_be_read_or_checked_is_one_error_row(tmp_path: Path) -> None:
+    broken = tmp_path / "kapot.docx"
+    broken.write_bytes(b"PK\x03\x04 not really a zip")
+    for path in (broken, tmp_path / "weg.txt"):
+        (row,) = check_path(str(path), ScanOptions())
+        assert row.verdict == "error"
+        assert row.element == ""
+        assert row.status == ""
+        assert row.error.startswith(f"{path}: ")
+        assert "\n" not in row.error
+
+
+def test_other_rules_are_another_rules_version(tmp_path: Path) -> None:
+    copy = tmp_path / "rules"
+    copy.mkdir()
+    for path in (ROOT / "rules").rglob("*"):
+        if path.is_file():
+            target = copy / path.relative_to(ROOT / "rules")
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_bytes(path.read_bytes())
+    assert rules_version(str(copy)) == rules_version()
+    (copy / "advice.yaml").write_text((copy / "advice.yaml").read_text() + "\n# changed\n")
+    rules_version.cache_clear()
+    assert rules_version(str(copy)) != rules_version()
+
+
+@pytest.mark.parametrize("suffix", [".parquet", ".csv", ".jsonl"])
+def test_the_table_reads_back_as_written_in_every_format(tmp_path: Path, suffix: str) -> None:
+    rows = [r.as_dict() for p in (BYLAW, tmp_path / "weg.txt") for r in check_path(str(p), ScanOptions())]
+    frame = pandas.DataFrame(rows)
+    back = read_table(write_table(frame, tmp_path / f"uit{suffix}"))
+    assert tuple(back.columns) == COLUMNS
+    assert back.drop(columns="year").to_dict("records") == frame.drop(columns="year").to_dict("records")
+    assert back["year"].isna().all()
+
+
+def test_a_table_of_another_kind_is_a_clear_error(tmp_path: Path) -> None:
+    with pytest.raises(TableError, match=r"must end in \.parquet"):
+        write_table(pandas.DataFrame(), tmp_path / "uit.xlsx")
+    other = tmp_path / "ander.csv"
+    other.write_text("a,b\n1,2\n")
+    with pytest.raises(TableError, match="not a scan table"):
+        read_table(other)
