@@ -64,6 +64,18 @@ CASES = [
         "aanpassen",
         "uitbreiden",
     ),
+    (  # a passive without an agent: whoever may do it, the frequency is not fixed
+        "periodic_consultation",
+        MEETINGS + "2. Het aantal overleggen kan worden {}.\n",
+        "verminderd",
+        "vermeerderd",
+    ),
+    (
+        "agenda",
+        AGENDA + "3. Het recht om onderwerpen aan te melden kan worden {}.\n",
+        "ingeperkt",
+        "uitgeoefend door ieder lid",
+    ),
     (
         "periodic_consultation",
         "Artikel 5 Overleg\n1. Het college voert overleg met de adviesraad. Het aantal "
