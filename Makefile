@@ -36,6 +36,7 @@ fuzz: $(STAMP)
 bench: $(STAMP)
 	$(BIN)/python bench/parse.py
 	$(BIN)/python bench/check.py
+	$(BIN)/python bench/scan.py
 
 clean:
 	rm -rf $(VENV) build dist .pytest_cache .mypy_cache .ruff_cache .hypothesis

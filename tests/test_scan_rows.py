@@ -9,8 +9,8 @@ import pandas
 import pytest
 
 import verordening
-from verordening.scan import COLUMNS, ScanOptions, check_path, rules_version
-from verordening.scan.table import TableError, read_table, write_table
+from verordening.bulk import COLUMNS, ScanOptions, check_path, rules_version
+from verordening.bulk.table import TableError, read_table, write_table
 
 from .conftest import ROOT
 

@@ -45,6 +45,7 @@ __all__ = [
     "normalise",
     "parse",
     "parse_file",
+    "scan",
 ]
 
 __version__ = "0.1.0"
@@ -149,3 +150,8 @@ def check_file(
     """Check a file in any format :func:`load` reads; see :func:`check` for the rest."""
     document = parse_file(path, limits)
     return check(document, frameworks=frameworks, as_of=as_of, model=model, rules=rules, limits=limits)
+
+
+# ``verordening.scan(paths, ...)`` scans many bylaws into a table (bulk/api.py). Imported last:
+# the bulk modules import what is defined above.
+from .bulk.api import scan  # noqa: E402

@@ -16,6 +16,8 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from . import __version__, parse_file
+from .bulk import command as scan_command
+from .bulk import report_command
 from .checker import Checker, as_date
 from .datafile import RuleError
 from .escape import visible
@@ -141,6 +143,8 @@ def _build() -> argparse.ArgumentParser:
     _add_parse(commands)
     _add_check(commands)
     _add_rules_and_eval(commands)
+    report_command.add_parser(commands)
+    scan_command.add_parser(commands)
     return parser
 
 
@@ -279,6 +283,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _check(args)
     if args.command == "rules":
         return _rules(args)
+    if args.command == "report":
+        return report_command.run(args)
+    if args.command == "scan":
+        return scan_command.run(args)
     return _eval(args)
 
 

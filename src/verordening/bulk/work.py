@@ -9,6 +9,7 @@ and rules) is made once per process and options and kept.
 from __future__ import annotations
 
 import hashlib
+import re
 from functools import cache
 from pathlib import Path
 
@@ -16,7 +17,7 @@ from attrs import define, field
 
 from .. import __version__, parse_source
 from ..checker import Checker
-from ..load import Limits, LoadError, budget, load
+from ..load import Limits, LoadError, Source, budget, load
 from ..load.base import TimeLimit
 from ..resources import data_dir
 from .rows import Row, error_row, rows_of
@@ -48,6 +49,24 @@ def rules_version(rules: str | None = None) -> str:
     return digest.hexdigest()[:16]
 
 
+_BINARY_SHARE = 0.05  # control characters (other than tabs, line and page breaks) in a text
+_CONTROLS = re.compile("[\x00-\x08\x0e-\x1f\ufffd]")
+
+
+def _not_a_text(source: Source) -> str | None:
+    """Why a loaded file is no bylaw text at all, or None. A scan meets empty files and binary
+    files with a name the readers take (a mislabelled image, a truncated download); read as
+    text they would pass as a document without articles and hide among the real ones."""
+    text = source.text
+    if not text.strip():
+        return "has no text (an empty file)"
+    if source.info.format == "text":
+        sample = text[:65536]
+        if len(_CONTROLS.findall(sample)) > _BINARY_SHARE * len(sample):
+            return "is not text but binary data"
+    return None
+
+
 @cache
 def _checker(model: str, rules: str | None) -> Checker:
     return Checker(model=model, rules=rules)
@@ -72,7 +91,11 @@ def check_path(path: str, options: ScanOptions) -> list[Row]:
     try:
         checker = _checker(options.model, options.rules)
         with budget(options.limits.seconds):
-            document = parse_source(load(data, name=path, limits=options.limits))
+            source = load(data, name=path, limits=options.limits)
+            problem = _not_a_text(source)
+            if problem is not None:
+                return [error_row(path, sha256, f"{path}: {problem}", __version__, version)]
+            document = parse_source(source)
             report = checker.check(document, as_of=options.as_of, limits=options.limits)
     except TimeLimit:
         message = f"{path}: took longer than limit seconds ({options.limits.seconds:g} s)"

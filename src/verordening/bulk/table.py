@@ -1,5 +1,5 @@
 """A scan's table as a file: Parquet, CSV or JSON Lines, chosen by the suffix, with the same
-columns (:data:`~verordening.scan.rows.COLUMNS`) and types whichever is chosen."""
+columns (:data:`~verordening.bulk.rows.COLUMNS`) and types whichever is chosen."""
 
 from __future__ import annotations
 
