@@ -31,6 +31,14 @@ def test_a_checked_bylaw_gives_one_row_per_element_as_its_report_says() -> None:
         assert row.rules_version == rules_version()
         assert row.tool_version == verordening.__version__
     assert len({r.sha256 for r in rows}) == 1
+    assert {r.year for r in rows} == {2015}  # a text without metadata: the year its title gives
+
+
+def test_the_year_comes_from_the_metadata_before_the_text(tmp_path: Path) -> None:
+    text = BYLAW.read_text(encoding="utf-8")
+    dated = tmp_path / "gedateerd.txt"
+    dated.write_text("Geldend van 01-01-2019 t/m heden\n\n" + text, encoding="utf-8")
+    assert {r.year for r in check_path(str(dated), ScanOptions())} == {2019}
 
 
 def test_a_file_that_cannot_be_read_or_checked_is_one_error_row(tmp_path: Path) -> None:
@@ -66,7 +74,7 @@ def test_the_table_reads_back_as_written_in_every_format(tmp_path: Path, suffix:
     back = read_table(write_table(frame, tmp_path / f"uit{suffix}"))
     assert tuple(back.columns) == COLUMNS
     assert back.drop(columns="year").to_dict("records") == frame.drop(columns="year").to_dict("records")
-    assert back["year"].isna().all()
+    assert [None if pandas.isna(y) else int(y) for y in back["year"]] == [r["year"] for r in rows]
 
 
 def test_a_table_of_another_kind_is_a_clear_error(tmp_path: Path) -> None:

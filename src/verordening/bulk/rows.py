@@ -13,6 +13,7 @@ from typing import Any
 from attrs import asdict, define, fields
 
 from ..findings import Report
+from ..rules.basis import bylaw_year
 
 __all__ = ["COLUMNS", "Row", "error_row", "rows_of"]
 
@@ -31,7 +32,7 @@ class Row:
     published: str = ""
     in_force_from: str = ""
     in_force_until: str = ""
-    year: int | None = None  # of coming into force, else of adoption or publication
+    year: int | None = None  # of coming into force, adoption or publication; else a date the text gives
     verdict: str = ""  # participation_bylaw, not_a_bylaw, ... ("error" on an error row)
     frameworks: str = ""  # the frameworks the bylaw rests on, "; "-joined
     element: str = ""  # advice, support, periodic_consultation, agenda, information, policy_proposals
@@ -89,7 +90,9 @@ def rows_of(report: Report, file: str, sha256: str, tool_version: str, rules_ver
         "tool_version": tool_version,
         "rules_version": rules_version,
     }
-    common["year"] = _year(common["in_force_from"], common["adopted"], common["published"])
+    common["year"] = _year(common["in_force_from"], common["adopted"], common["published"]) or bylaw_year(
+        report.document
+    )
     return [
         Row(
             **common,

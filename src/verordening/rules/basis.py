@@ -19,7 +19,7 @@ from ..knowledge import Law, Laws
 from ..model import Document, Field
 from ..vocabulary import BasisSource
 
-__all__ = ["Basis", "LegalBasis", "determine_basis", "named_frameworks"]
+__all__ = ["Basis", "LegalBasis", "bylaw_year", "determine_basis", "named_frameworks"]
 
 _ARTICLES = re.compile(
     r"\b(?:artikel(?:en)?|art\.?)\s*(?P<list>[\d.:a-z]+(?:(?:\s*(?:,|en|lid|\w+de lid|t/m)\s*)+[\d.:a-z]+)*)",
@@ -103,7 +103,7 @@ def named_frameworks(laws: Laws, text: str, year: int) -> tuple[str, ...]:
     return tuple(sorted({b.framework for b in found if b.framework}))
 
 
-def _year(document: Document) -> int | None:
+def bylaw_year(document: Document) -> int | None:
     """The year the bylaw was made: metadata dates, else a year in the title."""
     if document.metadata is not None:
         for f in document.metadata.fields:
@@ -177,7 +177,7 @@ def determine_basis(
     laws: Laws, document: Document, binding_text: str, as_of: date, override: tuple[str, ...] | None
 ) -> Basis:
     """Frameworks and legal basis of the bylaw, judged as of ``as_of``."""
-    year = _year(document) or as_of.year
+    year = bylaw_year(document) or as_of.year
     basis = _stated(laws, document, year)
     notes: list[Diagnostic] = []
     frameworks = {b.framework for b in basis if b.framework}
