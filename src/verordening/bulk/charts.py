@@ -131,7 +131,7 @@ def _trend(axes: Axes, shares: pandas.DataFrame, labels: Labels) -> None:
         axes.xaxis.set_major_locator(MaxNLocator(integer=True))
     axes.set_ylim(-0.02, 1.02)
     axes.yaxis.set_major_formatter(lambda value, _: f"{value:.0%}")
-    axes.set_xlabel("year (in force from, else adopted or published)")
+    axes.set_xlabel("year (in force, adopted or published; else as the text dates itself)")
     axes.set_ylabel("share present")
     axes.grid(axis="y", color="#dddddd")
 
