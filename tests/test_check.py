@@ -313,4 +313,4 @@ def test_rules_command_lists_and_explains(capsys: pytest.CaptureFixture[str]) ->
     assert main(["rules", "information"]) == 0
     assert "information_only_on_request" in capsys.readouterr().out
     assert main(["rules", "XYZ-1"]) == 2
-    assert "no rule 'XYZ-1'" in capsys.readouterr().err
+    assert "geen regel 'XYZ-1'" in capsys.readouterr().err

@@ -127,7 +127,7 @@ def test_cli_usage_errors_exit_2_with_one_line(argv: list[str], capsys: pytest.C
         code = int(stop.code or 0)
     assert code == 2
     err = capsys.readouterr().err
-    assert err.startswith(("verordening:", "usage:"))
+    assert err.startswith(("verordening:", "gebruik:"))
     assert "Traceback" not in err
 
 

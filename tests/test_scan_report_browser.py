@@ -4,8 +4,6 @@ aggregates this test computes itself from the Parquet file with pandas."""
 
 from __future__ import annotations
 
-import os
-import shutil
 from pathlib import Path
 
 import pandas
@@ -14,30 +12,8 @@ import pytest
 from verordening.bulk.table import write_table
 from verordening.cli import main
 
+from .browser import launched, watch
 from .report_tables import checked
-
-CHROMIUM = "/usr/bin/chromium"
-ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
-
-
-def _chromium() -> str:
-    """Chromium's path; a skip only where it is absent and cannot be installed (not root):
-    `.ci/run` installs it in CI."""
-    if not os.access(CHROMIUM, os.X_OK):
-        why = "not root" if os.geteuid() != 0 else "apt-get is missing" if not shutil.which("apt-get") else ""
-        if why:
-            pytest.skip(f"{CHROMIUM} is not installed and cannot be ({why}); .ci/run installs it")
-        pytest.fail(f"{CHROMIUM} is not installed: run .ci/run or apt-get install chromium")
-    return CHROMIUM
 
 
 def _expected(table: Path) -> dict[tuple[str, str, str, str], float]:
@@ -58,30 +34,21 @@ def _expected(table: Path) -> dict[tuple[str, str, str, str], float]:
 
 
 def test_the_report_opens_in_chromium_with_charts_and_the_right_numbers(tmp_path: Path) -> None:
-    sync_api = pytest.importorskip("playwright.sync_api")
-    chromium = _chromium()
     table = write_table(checked(tmp_path), tmp_path / "scan.parquet")
     out = tmp_path / "report.html"
     assert main(["report", str(table), "--out", str(out)]) == 0
     expected = _expected(table)
-    with sync_api.sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=chromium, args=ARGS)
-        try:
-            page = browser.new_page()
-            problems: list[str] = []
-            page.on("console", lambda m: problems.append(m.text) if m.type in ("error", "warning") else None)
-            page.on("pageerror", lambda error: problems.append(str(error)))
-            requests: list[str] = []
-            page.on("request", lambda request: requests.append(request.url))
-            page.goto(out.as_uri(), wait_until="load")
-            boxes = [svg.bounding_box() for svg in page.locator("figure svg").all()]
-            cells = page.locator("td[data-table='elements']").evaluate_all(
-                "cells => cells.map(c => [c.dataset.by, c.dataset.group, c.dataset.element,"
-                " c.dataset.measure, c.dataset.value, c.textContent])"
-            )
-            pdf = page.pdf()  # printable
-        finally:
-            browser.close()
+    with launched() as browser:
+        page = browser.new_page()
+        seen = watch(page)
+        page.goto(out.as_uri(), wait_until="load")
+        boxes = [svg.bounding_box() for svg in page.locator("figure svg").all()]
+        cells = page.locator("td[data-table='elements']").evaluate_all(
+            "cells => cells.map(c => [c.dataset.by, c.dataset.group, c.dataset.element,"
+            " c.dataset.measure, c.dataset.value, c.textContent])"
+        )
+        pdf = page.pdf()  # printable
+    problems, requests = seen.problems, seen.requests
     assert problems == []
     assert requests == [out.as_uri()]  # nothing else fetched: self-contained
     assert len(boxes) == 2

@@ -41,6 +41,7 @@ __all__ = [
     "__version__",
     "check",
     "check_file",
+    "diff",
     "load",
     "normalise",
     "parse",
@@ -155,3 +156,4 @@ def check_file(
 # ``verordening.scan(paths, ...)`` scans many bylaws into a table (bulk/api.py). Imported last:
 # the bulk modules import what is defined above.
 from .bulk.api import scan  # noqa: E402
+from .compare import diff  # noqa: E402  (two versions compared; compare.py)

@@ -19,12 +19,18 @@ from . import __version__, parse_file
 from .bulk import command as scan_command
 from .bulk import report_command
 from .checker import Checker, as_date
+from .compare import add_diff_parser, run_diff
 from .datafile import RuleError
 from .escape import visible
+from .findings import Report
 from .language import ModelError
 from .load import Limits, LoadError, budget
 from .load.base import TimeLimit
+from .messages import messages
+from .messages_cli import add_language, argparse_error, language_of, localise
 from .output import outline_text, report_summary_line, report_text
+from .output_html import write_report_html
+from .output_sarif import sarif_json
 from .rules import load_rules
 
 __all__ = ["main"]
@@ -44,7 +50,7 @@ def _say(message: object) -> None:
 
 class _Parser(argparse.ArgumentParser):
     def error(self, message: str) -> None:  # type: ignore[override]
-        _say(f"{message} (see 'verordening --help')")
+        _say(argparse_error(message, getattr(self, "messages", messages("nl"))))
         raise SystemExit(EXIT_USAGE)
 
 
@@ -93,7 +99,12 @@ def _add_check(commands: argparse._SubParsersAction[_Parser]) -> None:
         description="Check one or more bylaws; a Dutch report, or JSON (JSON Lines for several files).",
     )
     check.add_argument("files", metavar="FILE", nargs="+", help=_INPUT_HELP)
-    check.add_argument("--format", choices=("text", "json"), default="text", help="output format")
+    check.add_argument(
+        "--format", choices=("text", "json", "html", "sarif"), default="text", help="output format"
+    )
+    check.add_argument(
+        "-o", "--output", metavar="FILE", help="write the HTML report to FILE (default: standard output)"
+    )
     check.add_argument(
         "--framework",
         action="append",
@@ -133,7 +144,8 @@ def _add_rules_and_eval(commands: argparse._SubParsersAction[_Parser]) -> None:
     evaluate.add_argument("--rules", metavar="DIR", help=_RULES_HELP)
 
 
-def _build() -> argparse.ArgumentParser:
+def _build(lang: str = "nl") -> argparse.ArgumentParser:
+    """The parser, its help in ``lang`` (the texts are in messages.yaml; messages_cli.py)."""
     parser = _Parser(
         prog="verordening",
         description="Read a Dutch municipal bylaw and check its client-participation rules.",
@@ -145,6 +157,11 @@ def _build() -> argparse.ArgumentParser:
     _add_rules_and_eval(commands)
     report_command.add_parser(commands)
     scan_command.add_parser(commands)
+    add_diff_parser(commands)
+    add_language(parser, top=True)
+    for command in commands.choices.values():
+        add_language(command)
+    localise(parser, lang, names=", ".join(Limits.names()))
     return parser
 
 
@@ -165,12 +182,13 @@ def _parse(args: argparse.Namespace) -> int:
         _say(error)
         return EXIT_USAGE
     except TimeLimit:
-        _say(f"{args.file}: parsing it took longer than {limits.seconds:g} s (limit seconds)")
+        m = messages(args.lang)
+        _say(m("cli.too_slow", name=args.file, what=m("cli.parsing"), seconds=f"{limits.seconds:g}"))
         return EXIT_USAGE
     if args.format == "json":
         sys.stdout.write(document.to_json() + "\n")
     else:
-        sys.stdout.write(outline_text(document))
+        sys.stdout.write(outline_text(document, lang=args.lang))
     return EXIT_OK if document.articles else EXIT_NOT_CHECKED
 
 
@@ -190,7 +208,7 @@ def _checker(args: argparse.Namespace) -> Checker | None:
     known = checker.ruleset.knowledge.laws.frameworks
     unknown = [k for k in args.framework or () if k not in known]
     if unknown:
-        _say(f"unknown framework {', '.join(unknown)}; choose from {', '.join(known)}")
+        _say(messages(args.lang)("cli.unknown_framework", unknown=", ".join(unknown), known=", ".join(known)))
         return None
     return checker
 
@@ -205,8 +223,12 @@ def _check(args: argparse.Namespace) -> int:
         _say(error)
         return EXIT_USAGE
     codes: list[int] = []
+    reports: list[Report] = []
     color = _color(args.color)
     several = len(args.files) > 1
+    if args.format == "html" and several:
+        _say("--format html makes the page of one bylaw: give one FILE")
+        return EXIT_USAGE
     for name in args.files:
         try:
             with budget(limits.seconds):
@@ -214,22 +236,35 @@ def _check(args: argparse.Namespace) -> int:
                     parse_file(name, limits), frameworks=args.framework, as_of=args.as_of, limits=limits
                 )
         except TimeLimit:
-            _say(f"{name}: checking it took longer than {limits.seconds:g} s (limit seconds)")
+            m = messages(args.lang)
+            _say(m("cli.too_slow", name=name, what=m("cli.checking"), seconds=f"{limits.seconds:g}"))
             codes.append(EXIT_USAGE)
             continue
         except (LoadError, ValueError) as error:
             _say(error)
             codes.append(EXIT_USAGE)
             continue
-        if args.format == "json":
+        if args.format == "sarif":
+            reports.append(report)
+        elif args.format == "html":
+            try:
+                sys.stdout.write(write_report_html(report, args.output) or "")
+            except OSError as error:
+                _say(f"{args.output}: cannot write the report ({error.strerror})")
+                codes.append(EXIT_USAGE)
+                continue
+        elif args.format == "json":
             sys.stdout.write(report.to_json(indent=None if several else 2) + "\n")
         elif several:
-            sys.stdout.write(report_text(report, color=color) + "\n")
-            sys.stderr.write(report_summary_line(report) + "\n")
+            sys.stdout.write(report_text(report, color=color, lang=args.lang) + "\n")
+            sys.stderr.write(report_summary_line(report, lang=args.lang) + "\n")
         else:
-            sys.stdout.write(report_text(report, color=color))
+            sys.stdout.write(report_text(report, color=color, lang=args.lang))
         sys.stdout.flush()
         codes.append(report.exit_code)
+    if args.format == "sarif":  # one log for all files; the unread ones as notifications
+        unread = [name for name, code in zip(args.files, codes, strict=True) if code == EXIT_USAGE]
+        sys.stdout.write(sarif_json(reports, unread) + "\n")
     return most_severe(codes)
 
 
@@ -253,7 +288,7 @@ def _eval(args: argparse.Namespace) -> int:
 
 
 def _rules(args: argparse.Namespace) -> int:
-    from .output import rule_text, rules_table
+    from .output_rules import rule_text, rules_table
 
     try:  # an edited folder is checked in full, its patterns compiled too
         ruleset = Checker(model="builtin", rules=args.rules).ruleset if args.rules else load_rules()
@@ -261,19 +296,21 @@ def _rules(args: argparse.Namespace) -> int:
         _say(error)
         return EXIT_USAGE
     if not args.rule:
-        sys.stdout.write(rules_table(ruleset.rules))
+        sys.stdout.write(rules_table(ruleset.rules, lang=args.lang))
         return EXIT_OK
     rule = ruleset.find(args.rule)
     if rule is None:
-        _say(f"no rule '{args.rule.strip()}' (see 'verordening rules')")
+        _say(messages(args.lang)("cli.no_rule", rule=args.rule.strip()))
         return EXIT_USAGE
-    sys.stdout.write(rule_text(rule))
+    sys.stdout.write(rule_text(rule, lang=args.lang))
     return EXIT_OK
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = _build()
+    lang = language_of(sys.argv[1:] if argv is None else argv)
+    parser = _build(lang)
     args = parser.parse_args(argv)
+    args.lang = getattr(args, "lang", None) or lang
     if args.command is None:
         parser.print_help(sys.stderr)
         return EXIT_USAGE
@@ -287,6 +324,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return report_command.run(args)
     if args.command == "scan":
         return scan_command.run(args)
+    if args.command == "diff":
+        return run_diff(args)
     return _eval(args)
 
 
@@ -295,7 +334,7 @@ def run() -> None:
     try:
         code = main()
     except KeyboardInterrupt:
-        sys.stderr.write("verordening: interrupted\n")
+        sys.stderr.write(f"verordening: {messages(language_of(sys.argv[1:]))('cli.interrupted')}\n")
         code = 130
     except BrokenPipeError:
         code = 0

@@ -104,13 +104,13 @@ _TABLE = (
         "L004",
         Severity.INFO,
         "decoded as UTF-16 (byte order mark)",
-        "gelezen als UTF-16 (byte order mark)",
+        "gelezen als UTF-16 (met een bytevolgordeteken, BOM)",
     ),
     Code(
         "L006",
         Severity.INFO,
         "decoded as UTF-16 without a byte order mark (found from the zero bytes)",
-        "gelezen als UTF-16 zonder byte order mark (herkend aan de nulbytes)",
+        "gelezen als UTF-16 zonder bytevolgordeteken (BOM; herkend aan de nulbytes)",
     ),
     Code(
         "L005",
@@ -124,7 +124,7 @@ _TABLE = (
         "S002",
         Severity.WARNING,
         "text before the first article could not be placed: {snippet}",
-        "tekst vóór het eerste artikel kon niet worden geplaatst: {snippet}",
+        "tekst vóór het eerste artikel kon niet worden geplaatst: „{snippet}”",
     ),
     Code(
         "S003",

@@ -12,6 +12,7 @@ from attrs import define
 from .diagnostics import format_date
 from .escape import visible
 from .findings import ELEMENTS, ElementResult, Finding, Report
+from .messages import Messages, messages
 from .model import Document, Node
 from .rules import default_rules
 
@@ -31,8 +32,9 @@ def _label(node: Node) -> str:
     return node.citation + (f"  {node.title}" if node.title else "")
 
 
-def outline_text(document: Document) -> str:
+def outline_text(document: Document, *, lang: str = "nl") -> str:
     """The outline: one line per node, indented by depth, with its line number."""
+    m = messages(lang)
     rows: list[tuple[str, int]] = []
 
     def visit(node: Node, depth: int) -> None:
@@ -46,17 +48,23 @@ def outline_text(document: Document) -> str:
     for child in document.children:
         visit(child, 0)
     width = min(max((len(r[0]) for r in rows), default=0), 90)
-    lines = [f"{name or document.path or 'tekst'}" for name in [document.path]]
+    lines = [document.path or m("outline.text_name")]
     lines.append(
-        f"{len(document.articles)} artikelen, {len(document.annexes)} bijlagen; "
-        f"codering {document.encoding or 'str'}"
+        m(
+            "outline.counts",
+            articles=len(document.articles),
+            annexes=len(document.annexes),
+            encoding=document.encoding or "str",
+        )
     )
     for label, line in rows:
         shown = label if len(label) <= width else label[: width - 1] + "…"
-        lines.append(f"{shown.ljust(width)}  regel {line}")
+        lines.append(f"{shown.ljust(width)}  {m('report.line', line=line)}")
+    severities = m.table("severity")
     for diag in document.diagnostics:
-        severity = SEVERITY_NL.get(diag.severity, diag.severity)
-        lines.append(f"[{severity}] {diag.code} regel {diag.line}: {_clean(diag.message_in('nl'))}")
+        severity = severities.get(diag.severity, diag.severity)
+        where = m("report.line", line=diag.line)
+        lines.append(f"[{severity}] {diag.code} {where}: {_clean(diag.message_in(lang))}")
     return visible("\n".join(lines) + "\n")
 
 
@@ -67,34 +75,12 @@ WIDTH = 100
 
 _QUOTE_LENGTH = 100
 
-VERDICT_NL = {
-    "participation_bylaw": "verordening cliëntenparticipatie",
-    "not_participation_bylaw": "geen verordening cliëntenparticipatie",
-    "no_articles": "geen artikelen gevonden",
-}
-SOURCE_NL = {
-    "preamble": "aanhef",
-    "metadata": "metadata",
-    "title": "titel",
-    "inferred": "afgeleid",
-    "override": "opgegeven",
-}
-STATUS_WORD = {
-    "present": "AANWEZIG",
-    "partial": "GEDEELTELIJK",
-    "missing": "ONTBREEKT",
-    "not_applicable": "NIET VAN TOEPASSING",
-}
-STATUS_NL = {
-    "present": "aanwezig",
-    "partial": "gedeeltelijk",
-    "missing": "ontbreekt",
-    "not_applicable": "niet van toepassing",
-}
-SEVERITY_NL = {"error": "fout", "warning": "waarschuwing", "info": "informatie"}
-
-_STATUS_WIDTH = max(len(STATUS_WORD[s]) for s in ("present", "partial", "missing"))
-_LABEL_WIDTH = len("Taalverwerking:  ")
+# The Dutch tables, for callers that want one word without a report (the words live in messages.yaml)
+VERDICT_NL = messages("nl").table("verdict")
+SOURCE_NL = messages("nl").table("source")
+STATUS_WORD = messages("nl").table("status_word")
+STATUS_NL = messages("nl").table("status")
+SEVERITY_NL = messages("nl").table("severity")
 
 _RESET = "\x1b[0m"
 _BOLD = "\x1b[1m"
@@ -137,8 +123,14 @@ def _wrap(text: str, first: str = "", indent: int | None = None) -> list[str]:
     ) or [first.rstrip()]
 
 
-def _field(label: str, value: str) -> list[str]:
-    return _wrap(_clean(value), (label + ":").ljust(_LABEL_WIDTH))
+def _widths(m: Messages) -> tuple[int, int]:
+    """The width of a status word and of a header label in this language, for alignment."""
+    status = max(len(m(f"status_word.{s}")) for s in ("present", "partial", "missing"))
+    label = max(len(m(f"report.{key}")) for key in _HEADER_LABELS) + 3
+    return status, label
+
+
+_HEADER_LABELS = ("file", "verdict", "frameworks", "judged_under", "basis", "as_of", "pipeline")
 
 
 def _quote(text: str, limit: int = _QUOTE_LENGTH) -> str:
@@ -157,31 +149,47 @@ def _quote(text: str, limit: int = _QUOTE_LENGTH) -> str:
     return f"„{text}”"
 
 
-def _dutch_date(value: str) -> str:
-    """'2026-11-22' -> '22 november 2026'; anything else as given."""
+def _long_date(value: str, lang: str) -> str:
+    """'2026-11-22' -> '22 november 2026' (or '22 November 2026'); anything else as given."""
     try:
-        return format_date(date.fromisoformat(value), "nl")
+        return format_date(date.fromisoformat(value), lang)
     except ValueError:
         return _clean(value)
 
 
 @define(frozen=True)
-class _Names:
-    """The Dutch names of the elements and frameworks, from the rules that judged the report."""
+class _Frame:
+    """What every part of a report needs: the words of its language, the names the rules
+    give the elements and frameworks, the styling, and whether line numbers mean anything."""
 
+    m: Messages
+    style: _Style
     elements: dict[str, str]
     short: dict[str, str]
     frameworks: dict[str, str]
-    values: dict[str, str]  # the Dutch label of each value a rule reads, with {value}
+    values: dict[str, str]  # the label of each value a rule reads, with {value} (the rules give Dutch)
+    rules: dict[str, Rule]
+    lines_shown: bool  # a plain text's reader sees its lines; a Word, PDF or HTML reader does not
 
     @classmethod
-    def of(cls, report: Report) -> _Names:
+    def of(cls, report: Report, lang: str, color: bool) -> _Frame:
         ruleset = report.ruleset if report.ruleset is not None else default_rules()
+        m = messages(lang)
+        own = lang == "nl"  # the rules' names are Dutch; other languages take them from messages.yaml
+        known, known_short = m.table("element"), m.table("element_short")
+        info = report.document.info
         return cls(
-            {rule.element: rule.name for rule in ruleset.rules},
-            {rule.element: rule.short_name for rule in ruleset.rules},
+            m,
+            _Style(color),
+            {r.element: r.name if own else known.get(r.element, r.name) for r in ruleset.rules},
+            {
+                r.element: r.short_name if own else known_short.get(r.element, r.short_name)
+                for r in ruleset.rules
+            },
             {key: f.name for key, f in ruleset.knowledge.laws.frameworks.items()},
             {q.value.name: q.value.label for rule in ruleset.rules for q in rule.qualifiers if q.value},
+            {rule.element: rule for rule in ruleset.rules},
+            info is None or info.format == "text",
         )
 
     def value_text(self, values: dict[str, float]) -> str:
@@ -194,27 +202,32 @@ class _Names:
     def framework_list(self, keys: tuple[str, ...] | list[str]) -> str:
         return ", ".join(self.frameworks.get(k, k) for k in keys)
 
+    def field(self, key: str, value: str) -> list[str]:
+        """A header line: its label in this language, the value aligned after it."""
+        width = _widths(self.m)[1]
+        return _wrap(_clean(value), (self.m(f"report.{key}") + ":").ljust(width))
+
 
 def _number(value: float) -> str:
     """A number the Dutch way: 4, 8,7."""
     return str(int(value)) if value == int(value) else f"{value:.1f}".replace(".", ",")
 
 
-def _file_name(report: Report) -> str:
+def _file_name(report: Report, m: Messages) -> str:
     name = report.file if report.file is not None else report.document.path
     if name is None:
-        return "(tekst)"
+        return m("report.text_name")
     if name == "-":
-        return "(standaardinvoer)"
+        return m("report.stdin_name")
     return _clean(name)
 
 
-def _marks(finding: Finding) -> list[str]:
+def _marks(finding: Finding, m: Messages) -> list[str]:
     marks = []
     if finding.severity in ("warning", "info"):
-        marks.append(SEVERITY_NL[finding.severity])
+        marks.append(m(f"severity.{finding.severity}"))
     if finding.interpretation:
-        marks.append("interpretatie")
+        marks.append(m("severity.interpretation"))
     return marks
 
 
@@ -226,213 +239,203 @@ def _applicable(report: Report) -> list[tuple[str, ElementResult]]:
     ]
 
 
-def _count_line(report: Report) -> str:
+def _count_line(report: Report, m: Messages) -> str:
     applicable = _applicable(report)
     if report.verdict == "no_articles":
-        return "Niet getoetst: geen artikelen gevonden."
+        return m("report.not_checked_no_articles")
     if not applicable:
         if report.verdict == "not_participation_bylaw":
-            return "Niet getoetst: geen verordening cliëntenparticipatie."
-        return "Geen wettelijke elementen van toepassing."
+            return m("report.not_checked_not_participation")
+        return m("report.none_applicable")
     count = {s: sum(1 for _, e in applicable if e.status == s) for s in ("present", "partial", "missing")}
     total = len(applicable)
-    parts = [f"{count['present']} van {total} {'element' if total == 1 else 'elementen'} aanwezig"]
+    noun = m("report.element_one" if total == 1 else "report.element_many")
+    parts = [m("report.count_present", present=count["present"], total=total, noun=noun)]
     if count["partial"]:
-        parts.append(f"{count['partial']} gedeeltelijk")
+        parts.append(m("report.count_partial", count=count["partial"]))
     if count["missing"]:
-        parts.append(f"{count['missing']} {'ontbreekt' if count['missing'] == 1 else 'ontbreken'}")
+        one = count["missing"] == 1
+        parts.append(
+            m("report.count_missing_one" if one else "report.count_missing_many", count=count["missing"])
+        )
     return ", ".join(parts)
 
 
-def _header(report: Report, style: _Style, names: _Names) -> list[str]:
-    lines = [style.bold("Toets verordening cliëntenparticipatie"), ""]
-    lines += _field("Bestand", _file_name(report))
-    lines += _field("Oordeel", VERDICT_NL.get(report.verdict, report.verdict))
-    lines += _field("Grondslag in", names.framework_list(report.frameworks) or "geen wettelijk kader herkend")
-    lines += _field("Getoetst aan", names.framework_list(report.judged_under) or "-")
+def _basis_lines(report: Report, f: _Frame) -> list[str]:
+    m = f.m
     if not report.legal_basis:
-        lines += _field("Grondslag", "niet gevonden")
-    else:
-        lines.append("Grondslag:")
-        for basis in report.legal_basis:
-            where = SOURCE_NL.get(basis.source, basis.source)
-            text = _clean(basis.statute) or names.frameworks.get(basis.framework or "", "onbekende wet")
-            text += f" ({where})"
-            if basis.framework is None:
-                text += ", genoemd maar zonder eigen elementen om aan te toetsen"
-            if _clean(basis.text):
-                text += f": {_quote(basis.text)}"
-            lines += _wrap(text, "  - ")
-    lines += _field("Peildatum", _dutch_date(report.as_of))
-    pipeline = f"{_clean(report.pipeline.name)} {_clean(report.pipeline.version)}".strip()
-    if report.pipeline.kind == "builtin":
-        pipeline += " (ingebouwde regels; een statistisch Nederlands taalmodel geeft betere resultaten)"
-    elif report.pipeline.kind == "model":
-        pipeline += " (statistisch taalmodel)"
-    lines += _field("Taalverwerking", pipeline)
-    if report.verdict == "not_participation_bylaw":
-        note = (
-            "Deze tekst regelt niet hoe cliënten of hun vertegenwoordigers bij de uitvoering van de wet "
-            "worden betrokken. Een verwijzing naar de wet alleen maakt een tekst nog geen verordening "
-            "cliëntenparticipatie; de inhoud van de artikelen beslist."
-        )
-        lines += ["", *_wrap(note)]
-    elif report.verdict == "no_articles":
-        note = (
-            "In de tekst zijn geen artikelen gevonden. Controleer of het bestand de tekst van de "
-            "verordening zelf bevat, en niet alleen een toelichting, een raadsvoorstel of een inhoudsopgave."
-        )
-        lines += ["", *_wrap(note)]
+        return f.field("basis", m("report.basis_not_found"))
+    lines = [m("report.basis") + ":"]
+    for basis in report.legal_basis:
+        where = m.table("source").get(basis.source, basis.source)
+        text = _clean(basis.statute) or f.frameworks.get(basis.framework or "", m("report.unknown_law"))
+        text += f" ({where})"
+        if basis.framework is None:
+            text += ", " + m("report.basis_without_elements")
+        if _clean(basis.text):
+            text += f": {_quote(basis.text)}"
+        lines += _wrap(text, "  - ")
     return lines
 
 
-def _element_block(
-    key: str, result: ElementResult, findings: list[Finding], style: _Style, names: _Names
-) -> list[str]:
-    word = STATUS_WORD.get(result.status, result.status.upper())
-    padding = " " * (_STATUS_WIDTH - len(word) + 2)
-    heading = style.status(word, result.status) + padding + style.bold(names.elements[key])
-    if len(findings) == 1 and _marks(findings[0]):
-        heading += f"  ({', '.join(_marks(findings[0]))})"
+def _header(report: Report, f: _Frame) -> list[str]:
+    m = f.m
+    lines = [f.style.bold(m("report.title")), ""]
+    lines += f.field("file", _file_name(report, m))
+    lines += f.field("verdict", m.table("verdict").get(report.verdict, report.verdict))
+    lines += f.field("frameworks", f.framework_list(report.frameworks) or m("report.no_framework"))
+    lines += f.field("judged_under", f.framework_list(report.judged_under) or "-")
+    lines += _basis_lines(report, f)
+    lines += f.field("as_of", _long_date(report.as_of, m.lang))
+    version = _clean(report.pipeline.version)
+    if report.pipeline.kind == "builtin":
+        pipeline = m("report.pipeline_builtin", version=version)
+    else:
+        pipeline = m("report.pipeline_model", name=_clean(report.pipeline.name), version=version)
+    lines += f.field("pipeline", pipeline.replace(" ()", "").strip())
+    if report.verdict == "not_participation_bylaw":
+        lines += ["", *_wrap(m("report.not_participation_note"))]
+    elif report.verdict == "no_articles":
+        lines += ["", *_wrap(m("report.no_articles_note"))]
+    return lines
+
+
+def _where_lines(result: ElementResult, f: _Frame) -> list[str]:
+    """Where the evidence stands: the citation (artikel, lid) and, for a plain text, its line."""
+    pad = "  "
+    if not result.citations:
+        return [pad + f.m("report.found_nowhere")] if result.status in ("partial", "missing") else []
+    lines = [pad + f.m("report.found_at")]
+    for citation in result.citations:
+        text = _clean(citation.citation)
+        if f.lines_shown:
+            text += f" ({f.m('report.line', line=citation.line)})"
+        if _clean(citation.text):
+            text += f": {_quote(citation.text)}"
+        lines += _wrap(text, pad + "  - ")
+    return lines
+
+
+def _why_lines(key: str, result: ElementResult, f: _Frame) -> list[str]:
+    """The judgement and why it falls short: in Dutch the reasons' meanings, one per line (the
+    codes stay in JSON); in another language the rule's Dutch message with the codes."""
+    pad = "  "
+    rule = f.rules.get(key)
+    base = _clean(rule.messages.get(result.status, "")) if rule is not None else ""
+    explained = [r for r in result.reasons if rule is not None and r in rule.reasons]
+    if f.m.lang != "nl" or not explained or not base or not _clean(result.message).startswith(base):
+        lines = _wrap(_clean(result.message), pad) if _clean(result.message) else []
+        if result.reasons and f.m.lang != "nl":
+            lines += _wrap(", ".join(_clean(r) for r in result.reasons), pad + f.m("report.reason_codes"))
+        return lines
+    assert rule is not None
+    lines = [*_wrap(base, pad), pad + f.m("report.reasons")]
+    for code in explained:
+        lines += _wrap(_clean(rule.reasons[code]), pad + "  - ")
+    return lines
+
+
+def _element_block(key: str, result: ElementResult, findings: list[Finding], f: _Frame) -> list[str]:
+    m, style = f.m, f.style
+    word = m.table("status_word").get(result.status, result.status.upper())
+    padding = " " * (_widths(m)[0] - len(word) + 2)
+    heading = style.status(word, result.status) + padding + style.bold(f.elements.get(key, key))
+    if len(findings) == 1 and _marks(findings[0], m):
+        heading += f"  ({', '.join(_marks(findings[0], m))})"
     lines = [heading]
     pad = "  "
     if _clean(result.statute):
-        lines += _wrap(_clean(result.statute), pad + "Wettelijke basis: ")
+        lines += _wrap(_clean(result.statute), pad + m("report.statute"))
     elif result.frameworks:
-        lines += _wrap(names.framework_list(result.frameworks), pad + "Wettelijke basis: ")
+        lines += _wrap(f.framework_list(result.frameworks), pad + m("report.statute"))
     if len(findings) > 1:
-        lines.append(pad + "Per wet:")
+        lines.append(pad + m("report.per_framework"))
         for finding in findings:
-            text = f"{names.frameworks.get(finding.framework, finding.framework)}: "
-            text += STATUS_NL.get(finding.status, finding.status)
+            text = f"{f.frameworks.get(finding.framework, finding.framework)}: "
+            text += m.table("status").get(finding.status, finding.status)
             if _clean(finding.statute) and not _clean(result.statute):
                 text += f", {_clean(finding.statute)}"
-            if _marks(finding):
-                text += f" ({', '.join(_marks(finding))})"
+            if _marks(finding, m):
+                text += f" ({', '.join(_marks(finding, m))})"
             lines += _wrap(text, pad + "  - ")
-    if result.citations:
-        lines.append(pad + "Vindplaats:")
-        for citation in result.citations:
-            text = f"{_clean(citation.citation)} (regel {citation.line})"
-            if _clean(citation.text):
-                text += f": {_quote(citation.text)}"
-            lines += _wrap(text, pad + "  - ")
-    elif result.status in ("partial", "missing"):
-        lines.append(pad + "Vindplaats: geen bepaling gevonden in de artikelen")
+    lines += _where_lines(result, f)
     if result.values:
-        lines += _wrap(names.value_text(result.values), pad + "In de tekst: ")
-    if _clean(result.message):
-        lines += _wrap(_clean(result.message), pad)
-    if result.reasons:
-        lines += _wrap(", ".join(_clean(r) for r in result.reasons), pad + "Redencodes: ")
+        lines += _wrap(f.value_text(result.values), pad + m("report.in_text"))
+    lines += _why_lines(key, result, f)
     if result.status in ("partial", "missing") and _clean(result.suggestion):
-        first = pad + "Voorbeeldtekst: "
+        first = pad + m("report.suggestion")
         for n, paragraph in enumerate(p for p in result.suggestion.splitlines() if _clean(p)):
             lines += _wrap(_clean(paragraph), first if n == 0 else " " * len(first))
     return lines
 
 
-def report_text(report: Report, *, color: bool = False) -> str:
-    """The report of one check as readable Dutch text for a policy officer.
+def _mark_lines(report: Report, m: Messages) -> list[str]:
+    if not any(_marks(f, m) for f in report.findings):
+        return []
+    lines = ["", m("report.marks")]
+    for severity, shown in (
+        ("warning", any(f.severity == "warning" for f in report.findings)),
+        ("interpretation", any(f.interpretation for f in report.findings)),
+        ("info", any(f.severity == "info" for f in report.findings)),
+    ):
+        if shown:
+            lines += _wrap(m(f"report.mark_{severity}_text"), f"  - {m(f'severity.{severity}')}: ", 4)
+    return lines
+
+
+def _diagnostic_lines(report: Report, f: _Frame) -> list[str]:
+    if not report.diagnostics:
+        return []
+    lines = ["", f.style.bold(f.m("report.diagnostics"))]
+    for diag in report.diagnostics:
+        severity = f.m.table("severity").get(diag.severity, diag.severity)
+        where = f"{f.m('report.line', line=diag.line)} " if f.lines_shown else ""
+        lines += _wrap(_clean(diag.message_in(f.m.lang)), f"  - {where}[{severity} {_clean(diag.code)}]: ", 4)
+    return lines
+
+
+def report_text(report: Report, *, color: bool = False, lang: str = "nl") -> str:
+    """The report of one check as readable text for a policy officer, in Dutch (``lang="en"``:
+    English words around the rules' Dutch messages).
 
     With ``color`` the status words and headings carry ANSI colours (green present,
     yellow partial, red missing, bold headings); without it the text has no escape
     codes at all. Lines are wrapped at about :data:`WIDTH` characters.
     """
-    style, names = _Style(color), _Names.of(report)
-    lines = _header(report, style, names)
+    f = _Frame.of(report, lang, color)
+    m = f.m
+    lines = _header(report, f)
     applicable = _applicable(report)
     if applicable:
-        lines += ["", style.bold("Wettelijke elementen")]
+        lines += ["", f.style.bold(m("report.elements"))]
         for key, result in applicable:
-            findings = [f for f in report.findings if f.element == key]
-            lines += ["", *_element_block(key, result, findings, style, names)]
+            findings = [finding for finding in report.findings if finding.element == key]
+            lines += ["", *_element_block(key, result, findings, f)]
     not_applicable = [
-        names.elements[key]
+        f.elements.get(key, key)
         for key in ELEMENTS
         if key in report.elements and report.elements[key].status == "not_applicable"
     ]
     if not_applicable and report.verdict == "participation_bylaw":
-        lines += ["", *_wrap(", ".join(not_applicable) + ".", "Niet van toepassing op deze wetten: ")]
-    if any(_marks(f) for f in report.findings):
-        lines += ["", "Markeringen:"]
-        if any(f.severity == "warning" for f in report.findings):
-            lines += _wrap(
-                "deze wet verplicht de raad niet onmiskenbaar om het element bij verordening te "
-                "regelen; het is wel getoetst, maar een tekort weegt minder zwaar dan een fout.",
-                "  - waarschuwing: ",
-                4,
-            )
-        if any(f.interpretation for f in report.findings):
-            lines += _wrap(
-                "de eis volgt uit onze uitleg van de wet, niet letterlijk uit de wettekst.",
-                "  - interpretatie: ",
-                4,
-            )
-        if any(f.severity == "info" for f in report.findings):
-            lines += _wrap("ter informatie; geen eis van de wet.", "  - informatie: ", 4)
-    if report.diagnostics:
-        lines += ["", style.bold("Opmerkingen bij het inlezen")]
-        for diag in report.diagnostics:
-            severity = SEVERITY_NL.get(diag.severity, diag.severity)
-            where = f"  - regel {diag.line} [{severity} {_clean(diag.code)}]: "
-            lines += _wrap(_clean(diag.message_in("nl")), where, 4)
-    lines += ["", style.bold(_count_line(report))]
+        lines += ["", *_wrap(", ".join(not_applicable) + ".", m("report.not_applicable"))]
+    lines += _mark_lines(report, m)
+    lines += _diagnostic_lines(report, f)
+    if applicable and m("report.rule_language_note"):
+        lines += ["", *_wrap(m("report.rule_language_note"))]
+    lines += ["", f.style.bold(_count_line(report, m))]
     return visible("\n".join(line.rstrip() for line in lines) + "\n", keep=_OWN_CODES if color else ())
 
 
-def report_summary_line(report: Report, *, color: bool = False) -> str:
+def report_summary_line(report: Report, *, color: bool = False, lang: str = "nl") -> str:
     """One line per file for runs over several files: file, verdict, status per element."""
-    style, names = _Style(color), _Names.of(report)
-    line = f"{_file_name(report)}: {VERDICT_NL.get(report.verdict, _clean(report.verdict))}"
+    f = _Frame.of(report, lang, color)
+    m = f.m
+    line = f"{_file_name(report, m)}: {m.table('verdict').get(report.verdict, _clean(report.verdict))}"
+    statuses = m.table("status")
     parts = [
-        f"{names.short[key]} {style.status(STATUS_NL.get(e.status, _clean(e.status)), e.status)}"
+        f"{f.short.get(key, key)} {f.style.status(statuses.get(e.status, _clean(e.status)), e.status)}"
         for key, e in _applicable(report)
     ]
     if parts:
         line += "; " + ", ".join(parts)
     return visible(line, one_line=True, keep=_OWN_CODES if color else ())
-
-
-# -- rules ----------------------------------------------------------------------------------------
-def rules_table(rules: tuple[Rule, ...]) -> str:
-    """One line per framework section of every rule: id, element, statute, severity."""
-    lines = []
-    for rule in rules:
-        for fr in rule.frameworks.values():
-            mark = " (interpretatie)" if fr.interpretation else ""
-            lines.append(f"{fr.rule_id:14} {rule.element:22} {fr.severity:8} {fr.statute}{mark}")
-    return "\n".join(lines) + "\n"
-
-
-def rule_text(rule: Rule) -> str:
-    """A rule in full, in Dutch: what it checks, where the law says so, why it can fall short."""
-    out = [f"{rule.name} ({rule.element})", ""]
-    out += _wrap(" ".join(rule.description.split()))
-    out += ["", "Wettelijke basis:"]
-    for fr in rule.frameworks.values():
-        marks = ", ".join(
-            m
-            for m in (
-                "waarschuwing" if fr.severity == "warning" else "",
-                "interpretatie" if fr.interpretation else "",
-            )
-            if m
-        )
-        out.append(
-            f"  {fr.rule_id}: {fr.statute}" + (f" ({marks})" if marks else "") + f"  [{fr.juriconnect}]"
-        )
-    if rule.qualifiers:
-        out += ["", "Eisen:"]
-        for q in rule.qualifiers:
-            origin = "uit de wet" if q.basis == "statute" else "onze uitleg"
-            out.append(f"  {q.key} ({origin}); ontbreekt: {q.missing}")
-    out += ["", "Redencodes:"]
-    for code, text in rule.reasons.items():
-        out += _wrap(text, f"  {code}: ", 6)
-    out += ["", "Voorbeeldtekst:"]
-    out += _wrap(" ".join(rule.suggestion.split()), "  ", 2)
-    out += ["", "Voorbeelden (getest):"]
-    for example in rule.examples:
-        out += _wrap(" ".join(example["text"].split()), f"  [{example['status']}] ", 4)
-    return "\n".join(out) + "\n"
