@@ -70,14 +70,14 @@ def test_a_hostile_text_twice_as_long_takes_at_most_about_twice_as_long(name: st
 
 
 @pytest.mark.timing
-@settings(max_examples=4, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=3, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.sampled_from([*"[]()<>*~_#&'\"….,;:!?-", "](", "[a", "a)", "°C", "km", "''"]))
 def test_a_run_of_any_punctuation_takes_time_linear_in_its_length(unit: str) -> None:
     assert_linear(lambda n: hostile.in_lid(unit * n), 20_000 // len(unit))
 
 
 @pytest.mark.timing
-@settings(max_examples=4, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=3, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(
     st.sampled_from(["raad van ", "Raad van ", "raad van de ", "burgerparticipatie ", "hierna: ", "(AB) "])
 )
