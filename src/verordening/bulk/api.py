@@ -21,14 +21,14 @@ from typing import TYPE_CHECKING
 
 from attrs import asdict, define
 
-from .. import __version__
+from .. import __version__, _checker
 from ..checker import as_date
 from ..load import Limits
 from .engine import Runner, ScanError, runner_for
 from .rows import COLUMNS, Row
 from .store import Store, store_path
 from .walk import walk
-from .work import ScanOptions, _checker, file_hash, rules_version
+from .work import ScanOptions, file_hash, rules_version
 
 if TYPE_CHECKING:
     import pandas

@@ -22,9 +22,9 @@ from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wai
 from concurrent.futures.process import BrokenProcessPool
 from typing import cast
 
-from .. import __version__
+from .. import __version__, _checker
 from .rows import Row, error_row
-from .work import ScanOptions, _checker, check_path, file_hash, rules_version
+from .work import ScanOptions, check_path, file_hash, rules_version
 
 __all__ = ["OnRows", "Runner", "ScanError", "process_runner", "run_inline", "runner_for"]
 

@@ -15,8 +15,7 @@ from pathlib import Path
 
 from attrs import define, field
 
-from .. import __version__, parse_source
-from ..checker import Checker
+from .. import __version__, _checker, parse_source
 from ..load import Limits, LoadError, Source, budget, load
 from ..load.base import TimeLimit
 from ..resources import data_dir
@@ -65,11 +64,6 @@ def _not_a_text(source: Source) -> str | None:
         if len(_CONTROLS.findall(sample)) > _BINARY_SHARE * len(sample):
             return "is not text but binary data"
     return None
-
-
-@cache
-def _checker(model: str, rules: str | None) -> Checker:
-    return Checker(model=model, rules=rules)
 
 
 def file_hash(path: str, limits: Limits) -> tuple[bytes | None, str]:
