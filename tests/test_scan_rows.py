@@ -11,6 +11,7 @@ import pytest
 import verordening
 from verordening.bulk import COLUMNS, ScanOptions, check_path, rules_version
 from verordening.bulk.table import TableError, read_table, write_table
+from verordening.bulk.work import code_version, tool_version
 
 from .conftest import ROOT
 
@@ -29,7 +30,8 @@ def test_a_checked_bylaw_gives_one_row_per_element_as_its_report_says() -> None:
         assert row.verdict == report.verdict
         assert row.error == ""
         assert row.rules_version == rules_version()
-        assert row.tool_version == verordening.__version__
+        assert row.tool_version == tool_version()
+        assert row.tool_version.startswith(verordening.__version__ + "+")
     assert len({r.sha256 for r in rows}) == 1
     assert {r.year for r in rows} == {2015}  # a text without metadata: the year its title gives
 
@@ -84,3 +86,23 @@ def test_a_table_of_another_kind_is_a_clear_error(tmp_path: Path) -> None:
     other.write_text("a,b\n1,2\n")
     with pytest.raises(TableError, match="not a scan table"):
         read_table(other)
+
+
+def test_the_tool_version_changes_with_the_code_not_with_its_caches(tmp_path: Path) -> None:
+    """A resumed scan checks its files again after the code changed, though the version number
+    stays the same between the commits of a development copy."""
+    package, grammars = tmp_path / "verordening", tmp_path / "grammars"
+    (package / "__pycache__").mkdir(parents=True)
+    grammars.mkdir()
+    (package / "judge.py").write_text("STATUS = 'present'\n", encoding="utf-8")
+    (grammars / "bylaw.lark").write_text("start: ARTICLE+\n", encoding="utf-8")
+    first = code_version(package, grammars)
+    assert first.startswith(verordening.__version__ + "+")
+    (package / "__pycache__" / "judge.cpython-311.pyc").write_bytes(b"\0" * 16)
+    (package / "notes.txt").write_text("not code", encoding="utf-8")
+    assert code_version(package, grammars) == first
+    (package / "judge.py").write_text("STATUS = 'partial'\n", encoding="utf-8")
+    changed = code_version(package, grammars)
+    assert changed != first
+    (grammars / "bylaw.lark").write_text("start: ARTICLE*\n", encoding="utf-8")
+    assert code_version(package, grammars) not in (first, changed)

@@ -21,14 +21,14 @@ from typing import TYPE_CHECKING
 
 from attrs import asdict, define
 
-from .. import __version__, _checker
+from .. import _checker
 from ..checker import as_date
 from ..load import Limits
 from .engine import Runner, ScanError, runner_for
 from .rows import COLUMNS, Row
 from .store import Store, store_path
 from .walk import walk
-from .work import ScanOptions, file_hash, rules_version
+from .work import ScanOptions, file_hash, rules_version, tool_version
 
 if TYPE_CHECKING:
     import pandas
@@ -96,7 +96,7 @@ def _plan(files: list[str], store: Store, options: ScanOptions, resume: bool) ->
     if not resume:
         return files
     records = store.records()
-    wanted = (__version__, rules_version(options.rules), options_key(options))
+    wanted = (tool_version(), rules_version(options.rules), options_key(options))
     todo = []
     for path in files:
         record = records.get(path)

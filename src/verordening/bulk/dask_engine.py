@@ -40,11 +40,10 @@ import dask
 from distributed import Client, Future, LocalCluster, as_completed
 from distributed.scheduler import KilledWorker
 
-from .. import __version__
 from ..load.base import TimeLimit
 from .engine import OnRows, Runner, ScanError
 from .rows import Row, error_row
-from .work import ScanOptions, check_path, file_hash, rules_version
+from .work import ScanOptions, check_path, file_hash, rules_version, tool_version
 
 __all__ = ["DaskError", "Runner", "dask_runner"]
 
@@ -127,7 +126,7 @@ def thread_budget(seconds: float) -> Iterator[None]:
 def _timed_out(path: str, options: ScanOptions) -> list[Row]:
     _, sha256 = file_hash(path, options.limits)
     message = f"{path}: took longer than limit seconds ({options.limits.seconds:g} s)"
-    return [error_row(path, sha256, message, __version__, rules_version(options.rules))]
+    return [error_row(path, sha256, message, tool_version(), rules_version(options.rules))]
 
 
 def check_batch(paths: list[str], options: ScanOptions) -> list[tuple[str, list[Row]]]:
@@ -148,7 +147,7 @@ def _lost(path: str, options: ScanOptions, why: str) -> list[Row]:
     """The error row of a document whose worker was lost (the file is hashed here, so the row
     still names the content that could not be checked)."""
     _, sha256 = file_hash(path, options.limits)
-    return [error_row(path, sha256, f"{path}: {why}", __version__, rules_version(options.rules))]
+    return [error_row(path, sha256, f"{path}: {why}", tool_version(), rules_version(options.rules))]
 
 
 def _why(future: Future[Any]) -> str:

@@ -22,9 +22,9 @@ from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wai
 from concurrent.futures.process import BrokenProcessPool
 from typing import cast
 
-from .. import __version__, _checker
+from .. import _checker
 from .rows import Row, error_row
-from .work import ScanOptions, check_path, file_hash, rules_version
+from .work import ScanOptions, check_path, file_hash, rules_version, tool_version
 
 __all__ = ["OnRows", "Runner", "ScanError", "process_runner", "run_inline", "runner_for"]
 
@@ -119,7 +119,7 @@ def _pool_pass(todo: list[str], options: ScanOptions, on_rows: OnRows, jobs: int
 def _died(path: str, options: ScanOptions) -> list[Row]:
     _, sha256 = file_hash(path, options.limits)
     message = f"{path}: the worker process checking it died (out of memory, or a crash in a library)"
-    return [error_row(path, sha256, message, __version__, rules_version(options.rules))]
+    return [error_row(path, sha256, message, tool_version(), rules_version(options.rules))]
 
 
 def _run_pool(todo: list[str], options: ScanOptions, on_rows: OnRows, jobs: int) -> None:

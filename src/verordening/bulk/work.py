@@ -21,7 +21,7 @@ from ..load.base import TimeLimit
 from ..resources import data_dir
 from .rows import Row, error_row, rows_of
 
-__all__ = ["ScanOptions", "check_path", "rules_version"]
+__all__ = ["ScanOptions", "check_path", "rules_version", "tool_version"]
 
 
 @define(frozen=True)
@@ -40,9 +40,27 @@ class ScanOptions:
 @cache
 def rules_version(rules: str | None = None) -> str:
     """A hash of the rule files' names and contents: rows checked with other rules differ."""
-    folder = Path(rules) if rules else data_dir("rules")
+    return _folder_hash(Path(rules) if rules else data_dir("rules"))
+
+
+@cache
+def tool_version() -> str:
+    """The version number with a hash of the code and grammars that check ("0.1.0+3fa2c1d94e07"):
+    a scan resumed after the code changed checks its files again, though the number is the same
+    (as it is between the commits of a development copy)."""
+    return code_version(Path(__file__).resolve().parents[1], data_dir("grammars"))
+
+
+def code_version(package: Path, grammars: Path) -> str:
+    """:func:`tool_version` of the code in ``package`` (its ``.py`` files) and ``grammars``."""
+    code = _folder_hash(package, "*.py") + _folder_hash(grammars)
+    return f"{__version__}+{hashlib.sha256(code.encode()).hexdigest()[:12]}"
+
+
+def _folder_hash(folder: Path, pattern: str = "*") -> str:
+    """A hash of the names and contents of the files in ``folder`` that match ``pattern``."""
     digest = hashlib.sha256()
-    for path in sorted(p for p in folder.rglob("*") if p.is_file() and "__pycache__" not in p.parts):
+    for path in sorted(p for p in folder.rglob(pattern) if p.is_file() and "__pycache__" not in p.parts):
         digest.update(path.relative_to(folder).as_posix().encode() + b"\0")
         digest.update(path.read_bytes() + b"\0")
     return digest.hexdigest()[:16]
@@ -78,25 +96,25 @@ def file_hash(path: str, limits: Limits) -> tuple[bytes | None, str]:
 
 def check_path(path: str, options: ScanOptions) -> list[Row]:
     """The rows of one file: one per element, or one error row naming what went wrong."""
-    version = rules_version(options.rules)
+    version, tool = rules_version(options.rules), tool_version()
     data, sha256 = file_hash(path, options.limits)
     if data is None:
-        return [error_row(path, sha256, f"{path}: cannot read the file", __version__, version)]
+        return [error_row(path, sha256, f"{path}: cannot read the file", tool, version)]
     try:
         checker = _checker(options.model, options.rules)
         with budget(options.limits.seconds):
             source = load(data, name=path, limits=options.limits)
             problem = _not_a_text(source)
             if problem is not None:
-                return [error_row(path, sha256, f"{path}: {problem}", __version__, version)]
+                return [error_row(path, sha256, f"{path}: {problem}", tool, version)]
             document = parse_source(source)
             report = checker.check(document, as_of=options.as_of, limits=options.limits)
     except TimeLimit:
         message = f"{path}: took longer than limit seconds ({options.limits.seconds:g} s)"
-        return [error_row(path, sha256, message, __version__, version)]
+        return [error_row(path, sha256, message, tool, version)]
     except (LoadError, ValueError) as error:  # (LimitError is a ValueError)
-        return [error_row(path, sha256, str(error).splitlines()[0], __version__, version)]
+        return [error_row(path, sha256, str(error).splitlines()[0], tool, version)]
     except Exception as error:  # a defect of ours: recorded, and the scan goes on
         message = f"{path}: could not be checked ({type(error).__name__}: {error})".splitlines()[0]
-        return [error_row(path, sha256, message, __version__, version)]
-    return rows_of(report, path, sha256, __version__, version)
+        return [error_row(path, sha256, message, tool, version)]
+    return rows_of(report, path, sha256, tool, version)
