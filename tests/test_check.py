@@ -253,7 +253,7 @@ def test_check_exit_codes(tmp_path: Path, capsys: pytest.CaptureFixture[str]) ->
     assert main(["check", str(good), str(tmp_path / "missing.txt"), str(weak)]) == 2
     captured = capsys.readouterr()
     assert "ONTBREEKT" in captured.out or "GEDEELTELIJK" in captured.out
-    assert "missing.txt: no such file" in captured.err
+    assert "missing.txt: dit bestand bestaat niet" in captured.err  # Dutch, the default
 
 
 def test_check_json_lines_for_several_files(tmp_path: Path) -> None:
@@ -279,6 +279,8 @@ def test_check_json_lines_for_several_files(tmp_path: Path) -> None:
 
 def test_check_usage_errors(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["check", "x.txt", "--as-of", "gisteren"]) == 2
+    assert "--as-of moet een datum zijn" in capsys.readouterr().err
+    assert main(["check", "x.txt", "--as-of", "gisteren", "--lang", "en"]) == 2
     assert "--as-of must be a date" in capsys.readouterr().err
     try:
         code = main(["check", "x.txt", "--framework", "nope"])

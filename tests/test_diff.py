@@ -124,3 +124,28 @@ def test_cli_json_and_exit_codes(tmp_path: Path, capsys: pytest.CaptureFixture[s
     error = capsys.readouterr().err
     assert error.count("\n") == 1
     assert "weg.txt" in error
+
+
+def test_the_comparison_in_english_on_request(tmp_path: Path) -> None:
+    old, new = _without_periodic(tmp_path)
+    result = verordening.diff(old, new, as_of="2026-01-01")
+    text, page = diff_text(result, "en"), diff_html(result, "en")
+    assert text.startswith("Comparison of two versions\n")
+    assert "Periodic consultation: present -> missing" in text
+    assert "Articles changed" in text
+    assert "[-1. De wethouder" in text  # the bylaw's words stay as they are
+    for dutch in ("Vergelijking", "Periodiek overleg", "aanwezig", "Gewijzigde artikelen", "bewijs oud"):
+        assert dutch not in text
+        assert dutch not in page
+    assert '<html lang="en">' in page
+    assert "Elements whose status changes" in page
+
+
+def test_the_diff_command_speaks_the_language_of_the_run(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    old, new = _without_periodic(tmp_path)
+    assert main(["diff", str(old), str(new), "--as-of", "2026-01-01", "--lang", "en"]) == 1
+    assert "Periodic consultation: present -> missing" in capsys.readouterr().out
+    assert main(["diff", str(old), str(new), "--as-of", "2026-01-01"]) == 1
+    assert "Periodiek overleg: aanwezig -> ontbreekt" in capsys.readouterr().out

@@ -289,9 +289,13 @@ def test_evaluate_with_a_stand_in_checker(tmp_path: Path) -> None:
     ]
     assert detail["n.txt"]["verdict"] == "participation_bylaw"
     json.dumps(data)
-    text = result.to_text()
+    text = result.to_text("en")
     assert "information: missing -> present" in text
     assert "verdict: not_participation_bylaw -> participation_bylaw" in text
+    dutch = result.to_text()  # Dutch by default, as every output; the codes stay codes
+    assert "information: missing -> present" in dutch
+    assert "oordeel: not_participation_bylaw -> participation_bylaw" in dutch
+    assert dutch.startswith("Evaluatie over 3 document(en)")
 
 
 def test_evaluate_reports_gold_citations_that_name_no_node(tmp_path: Path) -> None:
@@ -340,9 +344,10 @@ def test_the_text_shows_a_confusion_matrix_per_element(tmp_path: Path) -> None:
         doc = parse(source.read_text(encoding="utf-8"))
         return report(doc, {"advice": "present"})
 
-    text = evaluate([tmp_path], checker=checker).to_text()
+    text = evaluate([tmp_path], checker=checker).to_text("en")
     assert "bal. acc." in text
     assert "Confusion per element (rows: gold, columns: checker):" in text
+    assert "Verwarringsmatrix per element" in evaluate([tmp_path], checker=checker).to_text()
     rows = [line.split() for line in text.splitlines() if line.strip().startswith(("advice", "partial"))]
     assert ["advice", "present", "0", "0", "0"] in rows
     assert ["partial", "1", "0", "0"] in rows

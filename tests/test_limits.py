@@ -41,12 +41,12 @@ def test_an_input_over_the_size_limit_is_refused_for_files_bytes_and_standard_in
     with pytest.raises(LoadError, match="too large"):
         load(BYLAW, limits=small)
     monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(BYLAW)))
-    assert main(["check", "--limit", "input_bytes=100", "-"]) == 2
+    assert main(["check", "--lang", "en", "--limit", "input_bytes=100", "-"]) == 2
     err = capsys.readouterr().err
     assert err.count("\n") == 1
     assert "standard input is too large" in err
     assert main(["parse", "--limit", "input_bytes=100", str(path)]) == 2
-    assert main(["parse", "--limit", "no_such_limit=1", str(path)]) == 2
+    assert main(["parse", "--lang", "en", "--limit", "no_such_limit=1", str(path)]) == 2
     assert "unknown limit" in capsys.readouterr().err
 
 

@@ -193,3 +193,27 @@ def test_hostile_text_is_escaped(checker: Checker, tmp_path: Path) -> None:
     assert "\u202e" not in out
     assert "\x1b" not in out
     json.loads(out)
+
+
+def test_the_log_in_english_on_request_still_validates(validator: Any, corpus_reports: list[Report]) -> None:
+    report = next(r for r in corpus_reports if r.elements["support"].status == "partial")
+    log = sarif_log([report], lang="en")
+    assert _errors(validator, log) == []
+    driver = log["runs"][0]["tool"]["driver"]
+    assert driver["language"] == "en"
+    support = next(d for d in driver["rules"] if d["name"] == "support-participatiewet")
+    assert support["shortDescription"]["text"].startswith("Support (")
+    assert support["fullDescription"]["text"].startswith("The bylaw regulates how clients")
+    assert "Statutory basis:" in support["help"]["text"]
+    result = next(r for r in _results(log) if r["properties"]["element"] == "support")
+    rule = report.ruleset.find("support") if report.ruleset is not None else None
+    assert rule is not None
+    english = rule.texts("en")
+    assert result["message"]["text"].startswith(english.messages["partial"])
+    for code in result["properties"]["reasons"]:  # the codes stay; their meanings are English
+        assert english.reasons[code] in result["message"]["text"]
+    dutch = sarif_log([report])
+    assert dutch["runs"][0]["tool"]["driver"]["language"] == "nl"
+    assert next(r for r in _results(dutch) if r["properties"]["element"] == "support")["message"]["text"] == (
+        report.elements["support"].message
+    )

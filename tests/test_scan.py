@@ -66,7 +66,7 @@ def test_broken_empty_and_binary_files_are_one_error_row_each_and_the_scan_goes_
     (root / "leeg.txt").write_bytes(b"")
     (root / "binair.txt").write_bytes(random.Random(5).randbytes(4000))
     out = tmp_path / "uit.csv"
-    assert main(["scan", str(root), "--out", str(out)]) == 0
+    assert main(["scan", "--lang", "en", str(root), "--out", str(out)]) == 0
     table = read_table(out)
     errors = table[table["verdict"] == "error"]
     assert sorted(Path(f).name for f in errors["file"]) == ["binair.txt", "kapot.docx", "leeg.txt"]
@@ -134,7 +134,7 @@ def test_a_usage_error_is_one_line_and_exit_code_2(
     filled = [a.format(bylaw=SUBSET[0], tmp=tmp_path) for a in arguments]
     if "--out" not in filled:
         filled += ["--out", str(tmp_path / "uit.parquet")]
-    assert main(["scan", *filled]) == 2
+    assert main(["scan", "--lang", "en", *filled]) == 2
     (line,) = capsys.readouterr().err.splitlines()
     assert message in line
     assert not (tmp_path / "uit.parquet").exists()
@@ -146,7 +146,7 @@ def test_an_earlier_store_is_refused_without_resume_and_deleted_with_restart(
     out = tmp_path / "uit.parquet"
     assert main(["scan", str(SUBSET[0]), "--out", str(out)]) == 0
     capsys.readouterr()
-    assert main(["scan", str(SUBSET[1]), "--out", str(out)]) == 2
+    assert main(["scan", "--lang", "en", str(SUBSET[1]), "--out", str(out)]) == 2
     assert "--resume to reuse it, --restart to start afresh" in capsys.readouterr().err
     assert read_table(out)["file"].unique().tolist() == [str(SUBSET[0])]  # untouched
     assert main(["scan", str(SUBSET[1]), "--out", str(out), "--restart"]) == 0

@@ -73,13 +73,30 @@ def test_in_force_on_from_the_command_line(
     download: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     out = tmp_path / "uit.parquet"
-    assert main(["scan", str(download), "--out", str(out), "--in-force-on", "2021-03-01"]) == 0
+    assert (
+        main(["scan", "--lang", "en", str(download), "--out", str(out), "--in-force-on", "2021-03-01"]) == 0
+    )
     table = read_table(out)
     assert set(table["cvdr_id"]) == {"CVDR999001_2", ""}
     assert "4 documents: 4 checked, 0 reused, 1 error; 0 files skipped; 2 versions not in force left out" in (
         capsys.readouterr().err
     )
     # the store keeps every version: another date needs no check at all
-    assert main(["scan", str(download), "--out", str(out), "--resume", "--in-force-on", "2017-01-01"]) == 0
+    assert (
+        main(
+            [
+                "scan",
+                "--lang",
+                "en",
+                str(download),
+                "--out",
+                str(out),
+                "--resume",
+                "--in-force-on",
+                "2017-01-01",
+            ]
+        )
+        == 0
+    )
     assert "0 checked, 4 reused" in capsys.readouterr().err
     assert set(read_table(out)["cvdr_id"]) == {"CVDR999001_1", ""}

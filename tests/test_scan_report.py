@@ -169,7 +169,7 @@ def test_charts_are_written_as_png_and_svg_beside_the_report_or_where_asked(tmp_
 
 def test_a_table_without_years_still_gets_its_trend_chart(tmp_path: Path) -> None:
     frame = hand_made().assign(year=None)
-    files = write_report(write_table(frame, tmp_path / "s.csv"), tmp_path / "r.html")
+    files = write_report(write_table(frame, tmp_path / "s.csv"), tmp_path / "r.html", lang="en")
     assert "has a year" in (tmp_path / "r.html.charts" / "trend.svg").read_text(encoding="utf-8")
     assert len(files.charts) == 4
 
@@ -210,7 +210,7 @@ def test_bad_tables_are_one_line_naming_the_file_and_exit_2(
         assert "kolom1" not in err, kind
     assert not out.exists()
     table = write_table(hand_made(), tmp_path / "s.parquet")
-    assert main(["report", str(table), "--out", str(out), "--by", "kleur"]) == 2
+    assert main(["report", "--lang", "en", str(table), "--out", str(out), "--by", "kleur"]) == 2
     assert "no breakdown 'kleur'" in capsys.readouterr().err
     assert main(["report", str(table), "--out", str(tmp_path / "geen" / "r.html")]) == 2
     with pytest.raises(SystemExit, match="2"):

@@ -82,7 +82,7 @@ def test_a_killed_scan_resumed_gives_the_rows_of_an_uninterrupted_one(
     assert not cut.exists()  # killed before it could write the table
     assert main(["scan", *arguments]) == 2  # the store is there: not thrown away by mistake
     capsys.readouterr()
-    assert main(["scan", *arguments, "--resume"]) == 0
+    assert main(["scan", "--lang", "en", *arguments, "--resume"]) == 0
     checked = len(BYLAWS) - done
     assert f"{len(BYLAWS)} documents: {checked} checked, {done} reused, 0 errors" in summary(capsys)
     resumed, uninterrupted = read_table(cut), read_table(whole)
@@ -98,17 +98,19 @@ def test_a_resumed_scan_checks_only_new_and_changed_files(
     assert main(["scan", str(root), "--out", str(out)]) == 0
     first = read_table(out)
     capsys.readouterr()
-    assert main(["scan", str(root), "--out", str(out), "--resume"]) == 0
+    assert main(["scan", "--lang", "en", str(root), "--out", str(out), "--resume"]) == 0
     assert "4 documents: 0 checked, 4 reused" in summary(capsys)
     pandas.testing.assert_frame_equal(read_table(out), first)
     changed = root / BYLAWS[0].name
     changed.write_text("Verordening op de hondenbelasting\n\nArtikel 1\nEr wordt belasting geheven.\n")
     (root / "nieuw.txt").write_bytes(BYLAWS[5].read_bytes())
-    assert main(["scan", str(root), "--out", str(out), "--resume"]) == 0
+    assert main(["scan", "--lang", "en", str(root), "--out", str(out), "--resume"]) == 0
     assert "5 documents: 2 checked, 3 reused" in summary(capsys)
     table = read_table(out)
     assert set(table.loc[table["file"] == str(changed), "verdict"]) == {"not_participation_bylaw"}
     assert not table.duplicated(["file", "element"]).any()
     # other options make other rows: nothing is reused
-    assert main(["scan", str(root), "--out", str(out), "--resume", "--as-of", "2016-01-01"]) == 0
+    assert (
+        main(["scan", "--lang", "en", str(root), "--out", str(out), "--resume", "--as-of", "2016-01-01"]) == 0
+    )
     assert "5 documents: 5 checked, 0 reused" in summary(capsys)

@@ -23,6 +23,7 @@ from pathlib import Path
 from spacy.language import Language
 
 from .diagnostics import Diagnostic, diagnostic
+from .errors import BadValue
 from .findings import Report, build_report
 from .language import (
     PROVISION_CHARS,
@@ -55,9 +56,9 @@ from .vocabulary import PipelineKind, Verdict
 __all__ = ["Checker", "LimitError", "as_date"]
 
 
-class LimitError(ValueError):
+class LimitError(BadValue):
     """A document beyond one of the limits of :class:`~verordening.load.base.Limits`: a
-    one-line message that names the document and the limit."""
+    one-line message that names the document and the limit (a ValueError)."""
 
 
 def within_limits(document: Document, limits: Limits) -> None:
@@ -69,8 +70,8 @@ def within_limits(document: Document, limits: Limits) -> None:
         if node.kind == "article" or (node.kind == "toelichting" and node.number)
     )
     if count > limits.articles:
-        name = f"{document.path}: " if document.path else ""
-        raise LimitError(f"{name}{count} articles, more than {limits.articles} (limit articles)")
+        prefix = f"{document.path}: " if document.path else ""
+        raise LimitError(key="limits.articles", prefix=prefix, count=count, limit=limits.articles)
 
 
 def as_date(as_of: date | str | None, name: str = "as_of") -> date:
@@ -83,7 +84,7 @@ def as_date(as_of: date | str | None, name: str = "as_of") -> date:
     try:
         return date.fromisoformat(as_of)
     except ValueError:
-        raise ValueError(f"{name} must be a date as YYYY-MM-DD, not {as_of!r}") from None
+        raise BadValue(key="date", name=name, value=repr(as_of)) from None
 
 
 class Checker:

@@ -21,6 +21,7 @@ from .bulk import report_command
 from .checker import Checker, as_date
 from .compare import add_diff_parser, run_diff
 from .datafile import RuleError
+from .errors import LocalisedError, localised
 from .escape import visible
 from .findings import Report
 from .language import ModelError
@@ -43,14 +44,16 @@ def most_severe(codes: Sequence[int]) -> int:
     return min(codes, key=_SEVERITY.index) if codes else EXIT_OK
 
 
-def _say(message: object) -> None:
-    """One line on standard error, every control and bidi character in it escaped."""
-    sys.stderr.write(f"verordening: {visible(str(message), one_line=True)}\n")
+def _say(message: object, lang: str) -> None:
+    """One line on standard error, an error of ours in ``lang``, every control and bidi
+    character in it escaped."""
+    sys.stderr.write(f"verordening: {visible(localised(message, lang), one_line=True)}\n")
 
 
 class _Parser(argparse.ArgumentParser):
     def error(self, message: str) -> None:  # type: ignore[override]
-        _say(argparse_error(message, getattr(self, "messages", messages("nl"))))
+        m = getattr(self, "messages", messages("nl"))
+        _say(argparse_error(message, m), m.lang)
         raise SystemExit(EXIT_USAGE)
 
 
@@ -179,11 +182,11 @@ def _parse(args: argparse.Namespace) -> int:
         with budget(limits.seconds):
             document = parse_file(args.file, limits)
     except (LoadError, ValueError) as error:
-        _say(error)
+        _say(error, args.lang)
         return EXIT_USAGE
     except TimeLimit:
         m = messages(args.lang)
-        _say(m("cli.too_slow", name=args.file, what=m("cli.parsing"), seconds=f"{limits.seconds:g}"))
+        _say(m("cli.too_slow", name=args.file, what=m("cli.parsing"), seconds=f"{limits.seconds:g}"), m.lang)
         return EXIT_USAGE
     if args.format == "json":
         sys.stdout.write(document.to_json() + "\n")
@@ -198,17 +201,18 @@ def _checker(args: argparse.Namespace) -> Checker | None:
         try:
             as_date(args.as_of, "--as-of")
         except ValueError as error:
-            _say(error)
+            _say(error, args.lang)
             return None
     try:
         checker = Checker(model=args.model, rules=args.rules)
     except (ModelError, RuleError) as error:
-        _say(error)
+        _say(error, args.lang)
         return None
     known = checker.ruleset.knowledge.laws.frameworks
     unknown = [k for k in args.framework or () if k not in known]
     if unknown:
-        _say(messages(args.lang)("cli.unknown_framework", unknown=", ".join(unknown), known=", ".join(known)))
+        m = messages(args.lang)
+        _say(m("cli.unknown_framework", unknown=", ".join(unknown), known=", ".join(known)), m.lang)
         return None
     return checker
 
@@ -220,14 +224,14 @@ def _check(args: argparse.Namespace) -> int:
     try:
         limits = _limits(args)
     except ValueError as error:
-        _say(error)
+        _say(error, args.lang)
         return EXIT_USAGE
     codes: list[int] = []
     reports: list[Report] = []
     color = _color(args.color)
     several = len(args.files) > 1
     if args.format == "html" and several:
-        _say("--format html makes the page of one bylaw: give one FILE")
+        _say(LocalisedError(key="cli.html_one"), args.lang)
         return EXIT_USAGE
     for name in args.files:
         try:
@@ -237,20 +241,21 @@ def _check(args: argparse.Namespace) -> int:
                 )
         except TimeLimit:
             m = messages(args.lang)
-            _say(m("cli.too_slow", name=name, what=m("cli.checking"), seconds=f"{limits.seconds:g}"))
+            _say(m("cli.too_slow", name=name, what=m("cli.checking"), seconds=f"{limits.seconds:g}"), m.lang)
             codes.append(EXIT_USAGE)
             continue
         except (LoadError, ValueError) as error:
-            _say(error)
+            _say(error, args.lang)
             codes.append(EXIT_USAGE)
             continue
         if args.format == "sarif":
             reports.append(report)
         elif args.format == "html":
             try:
-                sys.stdout.write(write_report_html(report, args.output) or "")
+                sys.stdout.write(write_report_html(report, args.output, args.lang) or "")
             except OSError as error:
-                _say(f"{args.output}: cannot write the report ({error.strerror})")
+                problem = LocalisedError(key="cli.cannot_write", name=args.output, reason=error.strerror)
+                _say(problem, args.lang)
                 codes.append(EXIT_USAGE)
                 continue
         elif args.format == "json":
@@ -264,7 +269,7 @@ def _check(args: argparse.Namespace) -> int:
         codes.append(report.exit_code)
     if args.format == "sarif":  # one log for all files; the unread ones as notifications
         unread = [name for name, code in zip(args.files, codes, strict=True) if code == EXIT_USAGE]
-        sys.stdout.write(sarif_json(reports, unread) + "\n")
+        sys.stdout.write(sarif_json(reports, unread, args.lang) + "\n")
     return most_severe(codes)
 
 
@@ -279,11 +284,11 @@ def _eval(args: argparse.Namespace) -> int:
     try:
         result = evaluate([Path(d) for d in args.dirs], progress=progress, model=args.model, rules=args.rules)
     except (EvalError, ModelError, RuleError) as error:
-        _say(error)
+        _say(error, args.lang)
         return EXIT_USAGE
     if sys.stderr.isatty():
         sys.stderr.write("\r" + " " * 100 + "\r")
-    sys.stdout.write((result.to_json() if args.format == "json" else result.to_text()) + "\n")
+    sys.stdout.write((result.to_json() if args.format == "json" else result.to_text(args.lang)) + "\n")
     return EXIT_OK
 
 
@@ -293,14 +298,14 @@ def _rules(args: argparse.Namespace) -> int:
     try:  # an edited folder is checked in full, its patterns compiled too
         ruleset = Checker(model="builtin", rules=args.rules).ruleset if args.rules else load_rules()
     except RuleError as error:
-        _say(error)
+        _say(error, args.lang)
         return EXIT_USAGE
     if not args.rule:
         sys.stdout.write(rules_table(ruleset.rules, lang=args.lang))
         return EXIT_OK
     rule = ruleset.find(args.rule)
     if rule is None:
-        _say(messages(args.lang)("cli.no_rule", rule=args.rule.strip()))
+        _say(messages(args.lang)("cli.no_rule", rule=args.rule.strip()), args.lang)
         return EXIT_USAGE
     sys.stdout.write(rule_text(rule, lang=args.lang))
     return EXIT_OK

@@ -242,12 +242,13 @@ def run_diff(args: argparse.Namespace) -> int:
     from .checker import Checker
     from .compare_render import diff_html, diff_text
     from .datafile import RuleError
+    from .errors import LocalisedError, localised
     from .escape import visible
     from .language import ModelError
     from .load import LoadError
 
     def say(message: object) -> int:
-        sys.stderr.write(f"verordening: {visible(str(message), one_line=True)}\n")
+        sys.stderr.write(f"verordening: {visible(localised(message, args.lang), one_line=True)}\n")
         return 2
 
     try:
@@ -259,12 +260,14 @@ def run_diff(args: argparse.Namespace) -> int:
     except (LoadError, ValueError, ModelError, RuleError) as error:
         return say(error)
     result = compare(reports[0], reports[1])
-    render = {"json": lambda d: d.to_json() + "\n", "html": diff_html, "text": diff_text}[args.format]
-    output: str = render(result)
+    if args.format == "json":
+        output = result.to_json() + "\n"
+    else:
+        output = (diff_html if args.format == "html" else diff_text)(result, args.lang)
     try:
         _write(output, args.output)
     except OSError as error:
-        return say(f"{args.output}: cannot write ({error.strerror})")
+        return say(LocalisedError(key="cli.cannot_write_file", name=args.output, reason=error.strerror))
     return result.exit_code
 
 

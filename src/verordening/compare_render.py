@@ -1,4 +1,4 @@
-"""A :class:`~verordening.compare.Diff` for people: Dutch text and one self-contained HTML page.
+"""A :class:`~verordening.compare.Diff` for people: text and a self-contained HTML page, Dutch or English.
 
 The text marks a word-level change the way ``git diff --word-diff`` does, ``[-oud-]{+nieuw+}``;
 the page with ``<del>`` and ``<ins>``, no script and no external asset, so it can be mailed.
@@ -12,53 +12,43 @@ import html
 
 from .compare import ArticleChange, ArticleRef, Diff, StatusChange, WordChange
 from .escape import visible
-from .messages import messages
+from .messages import Messages, messages
 
 __all__ = ["LABELS", "diff_html", "diff_text"]
 
-# The headings and phrases of a comparison, in Dutch like every report of the tool.
-LABELS = {
-    "title": "Vergelijking van twee versies",
-    "old": "Oud",
-    "new": "Nieuw",
-    "statuses": "Elementen met een andere status",
-    "no_statuses": "Geen element verandert van status.",
-    "added": "Toegevoegde artikelen",
-    "removed": "Vervallen artikelen",
-    "changed": "Gewijzigde artikelen",
-    "renumbered": "vernummerd",
-    "evidence_old": "bewijs oud",
-    "evidence_new": "bewijs nieuw",
-    "none": "geen",
-    "unchanged": "Geen verschillen: de versies zijn gelijk.",
-    "only_number": "alleen het nummer is veranderd",
-    "similarity": "overeenkomst",
-}
+# The headings and phrases of a comparison in Dutch (the words live in messages.yaml, section ``diff``)
+LABELS = messages("nl").table("diff")
 
 
-def _status(word: str) -> str:
-    return messages("nl")(f"status.{word}")
+def _status(word: str, m: Messages) -> str:
+    return m(f"status.{word}")
+
+
+def _name(change: StatusChange, m: Messages) -> str:
+    """The element's name: the rule's own (Dutch), or its name in ``m``'s language."""
+    return change.name if m.lang == "nl" else m.table("element").get(change.element, change.name)
 
 
 def _article(ref: ArticleRef) -> str:
     return f"{ref.citation}" + (f" ({ref.title})" if ref.title else "")
 
 
-def _change_title(change: ArticleChange) -> str:
+def _change_title(change: ArticleChange, labels: dict[str, str]) -> str:
     if change.renumbered:
-        return f"{_article(change.old)} -> {change.new.citation} ({LABELS['renumbered']})"
+        return f"{_article(change.old)} -> {change.new.citation} ({labels['renumbered']})"
     return _article(change.new)
 
 
-def _cited(citations: tuple[object, ...]) -> str:
-    return "; ".join(getattr(c, "citation", "") for c in citations) or LABELS["none"]
+def _cited(citations: tuple[object, ...], labels: dict[str, str]) -> str:
+    return "; ".join(getattr(c, "citation", "") for c in citations) or labels["none"]
 
 
-def _status_line(change: StatusChange) -> list[str]:
+def _status_line(change: StatusChange, m: Messages) -> list[str]:
+    labels = m.table("diff")
     return [
-        f"  {change.name}: {_status(change.old)} -> {_status(change.new)}",
-        f"    {LABELS['evidence_old']}: {_cited(change.old_citations)}",
-        f"    {LABELS['evidence_new']}: {_cited(change.new_citations)}",
+        f"  {_name(change, m)}: {_status(change.old, m)} -> {_status(change.new, m)}",
+        f"    {labels['evidence_old']}: {_cited(change.old_citations, labels)}",
+        f"    {labels['evidence_new']}: {_cited(change.new_citations, labels)}",
     ]
 
 
@@ -75,29 +65,31 @@ def marked_words(words: tuple[WordChange, ...]) -> str:
     return " ".join(parts)
 
 
-def diff_text(result: Diff) -> str:
-    """The comparison as Dutch text."""
+def diff_text(result: Diff, lang: str = "nl") -> str:
+    """The comparison as text in ``lang`` (Dutch by default)."""
+    m = messages(lang)
+    label = m.table("diff")
     out = [
-        f"{LABELS['title']}",
-        f"{LABELS['old']}: {result.old_file}",
-        f"{LABELS['new']}: {result.new_file}",
+        f"{label['title']}",
+        f"{label['old']}: {result.old_file}",
+        f"{label['new']}: {result.new_file}",
         "",
     ]
     if result.unchanged:
-        return visible("\n".join([*out, LABELS["unchanged"]])) + "\n"
-    out.append(LABELS["statuses"])
+        return visible("\n".join([*out, label["unchanged"]])) + "\n"
+    out.append(label["statuses"])
     for status in result.statuses:
-        out.extend(_status_line(status))
+        out.extend(_status_line(status, m))
     if not result.statuses:
-        out.append(f"  {LABELS['no_statuses']}")
+        out.append(f"  {label['no_statuses']}")
     for key, refs in (("added", result.added), ("removed", result.removed)):
         if refs:
-            out += ["", LABELS[key], *(f"  {_article(r)}" for r in refs)]
+            out += ["", label[key], *(f"  {_article(r)}" for r in refs)]
     if result.changed:
-        out += ["", LABELS["changed"]]
+        out += ["", label["changed"]]
         for change in result.changed:
-            out.append(f"  {_change_title(change)}")
-            body = marked_words(change.words) if change.text_changed else LABELS["only_number"]
+            out.append(f"  {_change_title(change, label)}")
+            body = marked_words(change.words) if change.text_changed else label["only_number"]
             out.append(f"    {body}")
     return visible("\n".join(out)) + "\n"
 
@@ -123,48 +115,53 @@ def _html_words(words: tuple[WordChange, ...]) -> str:
     return " ".join(parts)
 
 
-def _html_statuses(result: Diff) -> list[str]:
+def _html_statuses(result: Diff, m: Messages) -> list[str]:
     e = html.escape
-    out = [f"<h2>{e(LABELS['statuses'])}</h2>"]
+    label = m.table("diff")
+    out = [f"<h2>{e(label['statuses'])}</h2>"]
     if not result.statuses:
-        return [*out, f"<p>{e(LABELS['no_statuses'])}</p>"]
+        return [*out, f"<p>{e(label['no_statuses'])}</p>"]
     out.append("<ul>")
     for c in result.statuses:
         out.append(
-            f"<li><span class=status>{e(c.name)}: {e(_status(c.old))} &rarr; {e(_status(c.new))}</span>"
-            f"<br>{e(LABELS['evidence_old'])}: {e(_cited(c.old_citations))}"
-            f"<br>{e(LABELS['evidence_new'])}: {e(_cited(c.new_citations))}</li>"
+            f"<li><span class=status>{e(_name(c, m))}: {e(_status(c.old, m))} &rarr; "
+            f"{e(_status(c.new, m))}</span>"
+            f"<br>{e(label['evidence_old'])}: {e(_cited(c.old_citations, label))}"
+            f"<br>{e(label['evidence_new'])}: {e(_cited(c.new_citations, label))}</li>"
         )
     return [*out, "</ul>"]
 
 
-def diff_html(result: Diff) -> str:
-    """The comparison as one self-contained, printable HTML page in Dutch."""
+def diff_html(result: Diff, lang: str = "nl") -> str:
+    """The comparison as one self-contained, printable HTML page in ``lang`` (Dutch by default)."""
     e = html.escape
+    m = messages(lang)
+    label = m.table("diff")
     out = [
         "<!DOCTYPE html>",
-        '<html lang="nl"><head><meta charset="utf-8">',
+        f'<html lang="{e(lang)}"><head><meta charset="utf-8">',
         '<meta name="viewport" content="width=device-width, initial-scale=1">',
-        f"<title>{e(LABELS['title'])}</title><style>{_STYLE}</style></head><body><main>",
-        f"<h1>{e(LABELS['title'])}</h1>",
-        f"<p>{e(LABELS['old'])}: {e(str(result.old_file))}<br>",
-        f"{e(LABELS['new'])}: {e(str(result.new_file))}</p>",
+        f"<title>{e(label['title'])}</title><style>{_STYLE}</style></head><body><main>",
+        f"<h1>{e(label['title'])}</h1>",
+        f"<p>{e(label['old'])}: {e(str(result.old_file))}<br>",
+        f"{e(label['new'])}: {e(str(result.new_file))}</p>",
     ]
     if result.unchanged:
-        out.append(f"<p>{e(LABELS['unchanged'])}</p>")
+        out.append(f"<p>{e(label['unchanged'])}</p>")
     else:
-        out += _html_statuses(result)
+        out += _html_statuses(result, m)
         for key, refs in (("added", result.added), ("removed", result.removed)):
             if refs:
                 out += [
-                    f"<h2>{e(LABELS[key])}</h2><ul>",
+                    f"<h2>{e(label[key])}</h2><ul>",
                     *(f"<li>{e(_article(r))}</li>" for r in refs),
                     "</ul>",
                 ]
         if result.changed:
-            out.append(f"<h2>{e(LABELS['changed'])}</h2>")
+            out.append(f"<h2>{e(label['changed'])}</h2>")
             for change in result.changed:
-                body = _html_words(change.words) if change.text_changed else e(LABELS["only_number"])
-                out.append(f"<section><h3>{e(_change_title(change))}</h3><p>{body}</p></section>")
+                body = _html_words(change.words) if change.text_changed else e(label["only_number"])
+                title = _change_title(change, label)
+                out.append(f"<section><h3>{e(title)}</h3><p>{body}</p></section>")
     out.append("</main></body></html>\n")
     return visible("\n".join(out))

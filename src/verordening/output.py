@@ -167,7 +167,7 @@ class _Frame:
     elements: dict[str, str]
     short: dict[str, str]
     frameworks: dict[str, str]
-    values: dict[str, str]  # the label of each value a rule reads, with {value} (the rules give Dutch)
+    values: dict[str, str]  # the label of each value a rule reads, with {value}, in the report's language
     rules: dict[str, Rule]
     lines_shown: bool  # a plain text's reader sees its lines; a Word, PDF or HTML reader does not
 
@@ -187,7 +187,7 @@ class _Frame:
                 for r in ruleset.rules
             },
             {key: f.name for key, f in ruleset.knowledge.laws.frameworks.items()},
-            {q.value.name: q.value.label for rule in ruleset.rules for q in rule.qualifiers if q.value},
+            {name: label for rule in ruleset.rules for name, label in rule.texts(lang).values.items()},
             {rule.element: rule for rule in ruleset.rules},
             info is None or info.format == "text",
         )
@@ -317,21 +317,26 @@ def _where_lines(result: ElementResult, f: _Frame) -> list[str]:
 
 
 def _why_lines(key: str, result: ElementResult, f: _Frame) -> list[str]:
-    """The judgement and why it falls short: in Dutch the reasons' meanings, one per line (the
-    codes stay in JSON); in another language the rule's Dutch message with the codes."""
+    """The judgement and why it falls short: the rule's message for the status, then the
+    meaning of each reason, one per line, in the report's language (the codes stay in JSON).
+    A result its rule does not explain (a report made by other rules) shows its own message,
+    and in another language than Dutch its reason codes."""
     pad = "  "
     rule = f.rules.get(key)
-    base = _clean(rule.messages.get(result.status, "")) if rule is not None else ""
-    explained = [r for r in result.reasons if rule is not None and r in rule.reasons]
-    if f.m.lang != "nl" or not explained or not base or not _clean(result.message).startswith(base):
+    own = rule is not None and _clean(result.message).startswith(
+        _clean(rule.messages.get(result.status, "-"))
+    )
+    if rule is None or not own or any(r not in rule.reasons for r in result.reasons):
         lines = _wrap(_clean(result.message), pad) if _clean(result.message) else []
         if result.reasons and f.m.lang != "nl":
             lines += _wrap(", ".join(_clean(r) for r in result.reasons), pad + f.m("report.reason_codes"))
         return lines
-    assert rule is not None
-    lines = [*_wrap(base, pad), pad + f.m("report.reasons")]
-    for code in explained:
-        lines += _wrap(_clean(rule.reasons[code]), pad + "  - ")
+    texts = rule.texts(f.m.lang)
+    lines = _wrap(_clean(texts.messages[result.status]), pad)
+    if result.reasons:
+        lines.append(pad + f.m("report.reasons"))
+    for code in result.reasons:
+        lines += _wrap(_clean(texts.reasons[code]), pad + "  - ")
     return lines
 
 
@@ -396,7 +401,7 @@ def _diagnostic_lines(report: Report, f: _Frame) -> list[str]:
 
 def report_text(report: Report, *, color: bool = False, lang: str = "nl") -> str:
     """The report of one check as readable text for a policy officer, in Dutch (``lang="en"``:
-    English words around the rules' Dutch messages).
+    in English, but for the example wording, which is text for the bylaw itself).
 
     With ``color`` the status words and headings carry ANSI colours (green present,
     yellow partial, red missing, bold headings); without it the text has no escape

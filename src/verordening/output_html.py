@@ -9,8 +9,10 @@ provision marked with the elements it is evidence for (``data-element``, ``data-
 
 Everything that comes from the input (text, title, file name) passes through :func:`_t`:
 control and bidi characters made visible, then HTML-escaped; attribute values are escaped
-with quotes. The fixed Dutch words of the page are in :data:`WORDS`; the names of elements
-and frameworks and the meanings of reason codes come from the rules that judged the report.
+with quotes. The page is in the language asked for (Dutch by default): its fixed words come
+from ``messages.yaml`` (section ``html``), the messages and meanings of reason codes from the
+rules that judged the report (their translation, when they have one); the example wording stays
+Dutch, as it would stand in the bylaw.
 """
 
 from __future__ import annotations
@@ -26,59 +28,16 @@ from attrs import define
 from .diagnostics import format_date
 from .escape import visible
 from .findings import ELEMENTS, Citation, ElementResult, Report
+from .messages import Messages, messages
 from .model import Document, Node
 from .output_html_style import CSS
 from .rules import default_rules
 from .rules.ruleset import Rule
 
-__all__ = ["WORDS", "report_html", "write_report_html"]
+__all__ = ["STATUS_LABEL", "report_html", "write_report_html"]
 
-WORDS: dict[str, str] = {
-    "page": "Toets verordening cliëntenparticipatie",
-    "skip": "Naar de elementen",
-    "summary": "Samenvatting",
-    "file": "Bestand",
-    "verdict": "Oordeel",
-    "basis": "Grondslag",
-    "no_basis": "niet gevonden",
-    "frameworks": "Grondslag in",
-    "judged": "Getoetst aan",
-    "none": "geen",
-    "as_of": "Peildatum",
-    "element": "Element",
-    "status": "Status",
-    "where": "Vindplaats",
-    "nowhere": "geen bepaling gevonden in de artikelen",
-    "details": "Toelichting per element",
-    "statute": "Wettelijke basis",
-    "why": "Waarom dit tekortschiet",
-    "example": "Voorbeeldtekst",
-    "values": "In de tekst",
-    "bylaw": "Tekst van de verordening",
-    "to_element": "naar de toelichting bij dit element",
-    "top": "terug naar de samenvatting",
-    "notes": "Opmerkingen bij het inlezen",
-    "table": "Status per wettelijk element",
-    "na_all": "Niet getoetst: de elementen zijn niet van toepassing.",
-}
-STATUS_LABEL = {
-    "present": "aanwezig",
-    "partial": "gedeeltelijk",
-    "missing": "ontbreekt",
-    "not_applicable": "niet van toepassing",
-}
-VERDICT_LABEL = {
-    "participation_bylaw": "verordening cliëntenparticipatie",
-    "not_participation_bylaw": "geen verordening cliëntenparticipatie",
-    "no_articles": "geen artikelen gevonden",
-}
-BASIS_SOURCE = {
-    "preamble": "aanhef",
-    "metadata": "metadata",
-    "title": "titel",
-    "inferred": "afgeleid",
-    "override": "opgegeven",
-}
+# the Dutch tables, for callers that want a word without a page (the words live in messages.yaml)
+STATUS_LABEL = messages("nl").table("status")
 _BLANK_LINES = re.compile(r"\n[ \t\r\f\v]*\n(?:[ \t\r\f\v]*\n)*")  # a layout's empty lines: one break
 _HEADED = {"chapter", "afdeling", "paragraaf", "article", "annex", "toelichting"}
 
@@ -89,24 +48,25 @@ def _t(text: str) -> str:
     return html.escape(safe, quote=True)
 
 
-def _dutch_date(value: str) -> str:
+def _date(value: str, lang: str) -> str:
     try:
-        return format_date(date.fromisoformat(value), "nl")
+        return format_date(date.fromisoformat(value), lang)
     except ValueError:
         return value
 
 
 @define(frozen=True)
 class _Context:
-    """What every part of the page needs: the rules' names and who cites which node."""
+    """What every part of the page needs: its words, the rules and who cites which node."""
 
+    m: Messages
     rules: dict[str, Rule]
     frameworks: dict[str, str]
     marks: dict[str, list[tuple[str, str, str]]]  # node id -> (element, status, anchor id)
     anchors: dict[tuple[str, str], str]  # (element, node id) -> anchor id
 
     @classmethod
-    def of(cls, report: Report) -> _Context:
+    def of(cls, report: Report, lang: str) -> _Context:
         ruleset = report.ruleset if report.ruleset is not None else default_rules()
         marks: dict[str, list[tuple[str, str, str]]] = {}
         anchors: dict[tuple[str, str], str] = {}
@@ -116,19 +76,28 @@ class _Context:
                 anchors[(key, citation.id)] = anchor
                 marks.setdefault(citation.id, []).append((key, str(result.status), anchor))
         return cls(
+            messages(lang),
             {rule.element: rule for rule in ruleset.rules},
             {key: f.name for key, f in ruleset.knowledge.laws.frameworks.items()},
             marks,
             anchors,
         )
 
+    def word(self, key: str) -> str:
+        return self.m(f"html.{key}")
+
     def name(self, element: str) -> str:
         rule = self.rules.get(element)
-        return rule.name if rule is not None else element
+        own = rule.name if rule is not None else element
+        return own if self.m.lang == "nl" else self.m.table("element").get(element, own)
 
     def short(self, element: str) -> str:
         rule = self.rules.get(element)
-        return rule.short_name if rule is not None else element
+        own = rule.short_name if rule is not None else element
+        return own if self.m.lang == "nl" else self.m.table("element_short").get(element, own)
+
+    def status(self, status: str) -> str:
+        return self.m.table("status").get(status, status)
 
     def framework_list(self, keys: tuple[str, ...]) -> str:
         return ", ".join(self.frameworks.get(k, k) for k in keys)
@@ -147,45 +116,48 @@ def _unique(citations: tuple[Citation, ...]) -> list[Citation]:
     return list(seen.values())
 
 
-def _badge(status: str) -> str:
-    label = STATUS_LABEL.get(status, status)
+def _badge(status: str, ctx: _Context) -> str:
+    label = ctx.status(status)
     return f'<span class="badge" data-status="{_t(status)}">{_t(label)}</span>'
 
 
-def _title(report: Report) -> str:
+def _title(report: Report, ctx: _Context) -> str:
     node = report.document.title
     if node is not None and (node.title or node.text).strip():
         return (node.title or node.text).strip()
     if report.source is not None and report.source.title:
         return report.source.title
-    return _file_name(report)
+    return _file_name(report, ctx)
 
 
-def _file_name(report: Report) -> str:
+def _file_name(report: Report, ctx: _Context) -> str:
     name = report.file if report.file is not None else report.document.path
-    return {None: "(tekst)", "-": "(standaardinvoer)"}.get(name, name or "(tekst)")
+    if name == "-":
+        return ctx.word("stdin")
+    return name or ctx.word("text")
 
 
 # -- the summary -------------------------------------------------------------------------------
 def _basis(report: Report, ctx: _Context) -> str:
     if not report.legal_basis:
-        return _t(WORDS["no_basis"])
+        return _t(ctx.word("no_basis"))
     items = []
     for basis in report.legal_basis:
         text = basis.statute.strip() or ctx.frameworks.get(basis.framework or "", "")
-        where = BASIS_SOURCE.get(basis.source, basis.source)
+        where = ctx.m.table("source").get(basis.source, basis.source)
         items.append(f"<li>{_t(text)} <span class='muted'>({_t(where)})</span></li>")
     return "<ul>" + "".join(items) + "</ul>"
 
 
 def _facts(report: Report, ctx: _Context) -> str:
+    w = ctx.word
     rows = [
-        (WORDS["file"], _t(_file_name(report))),
-        (WORDS["verdict"], _t(VERDICT_LABEL.get(report.verdict, report.verdict))),
-        (WORDS["basis"], _basis(report, ctx)),
-        (WORDS["frameworks"], _t(ctx.framework_list(report.frameworks) or WORDS["none"])),
-        (WORDS["judged"], _t(ctx.framework_list(report.judged_under) or WORDS["none"])),
-        (WORDS["as_of"], _t(_dutch_date(report.as_of))),
+        (w("file"), _t(_file_name(report, ctx))),
+        (w("verdict"), _t(ctx.m.table("verdict").get(report.verdict, report.verdict))),
+        (w("basis"), _basis(report, ctx)),
+        (w("frameworks"), _t(ctx.framework_list(report.frameworks) or w("none"))),
+        (w("judged"), _t(ctx.framework_list(report.judged_under) or w("none"))),
+        (w("as_of"), _t(_date(report.as_of, ctx.m.lang))),
     ]
     body = "".join(f"<dt>{_t(label)}</dt><dd>{value}</dd>" for label, value in rows)
     return f'<dl class="facts">{body}</dl>'
@@ -198,7 +170,7 @@ def _where(key: str, result: ElementResult, ctx: _Context) -> str:
     if links:
         return ", ".join(links)
     if result.status in ("partial", "missing"):
-        return f'<span class="muted">{_t(WORDS["nowhere"])}</span>'
+        return f'<span class="muted">{_t(ctx.word("nowhere"))}</span>'
     return ""
 
 
@@ -211,11 +183,11 @@ def _summary_table(report: Report, ctx: _Context) -> str:
         rows.append(
             f'<tr data-element="{_t(key)}"><td>{name}</td>'
             f'<td class="status" data-element="{_t(key)}" data-status="{_t(result.status)}">'
-            f"{_badge(result.status)}</td><td>{_where(key, result, ctx)}</td></tr>"
+            f"{_badge(result.status, ctx)}</td><td>{_where(key, result, ctx)}</td></tr>"
         )
-    head = "".join(f'<th scope="col">{_t(WORDS[w])}</th>' for w in ("element", "status", "where"))
+    head = "".join(f'<th scope="col">{_t(ctx.word(w))}</th>' for w in ("element", "status", "where"))
     return (
-        f'<table class="elements"><caption class="muted">{_t(WORDS["table"])}</caption>'
+        f'<table class="elements"><caption class="muted">{_t(ctx.word("table"))}</caption>'
         f"<thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table>"
     )
 
@@ -223,33 +195,34 @@ def _summary_table(report: Report, ctx: _Context) -> str:
 # -- the elements in detail ------------------------------------------------------------------------
 def _why(key: str, result: ElementResult, ctx: _Context) -> str:
     rule = ctx.rules.get(key)
-    meanings = [rule.reasons[r] for r in result.reasons if rule is not None and r in rule.reasons]
+    texts = rule.texts(ctx.m.lang) if rule is not None else None
+    meanings = [texts.reasons[r] for r in result.reasons if texts is not None and r in texts.reasons]
     items = "".join(f"<li>{_t(' '.join(m.split()))}</li>" for m in meanings)
     # the report's message ends with the meanings listed below: the rule's own sentence suffices
-    said = rule.messages.get(str(result.status), result.message) if rule is not None else result.message
+    said = texts.messages.get(str(result.status), result.message) if texts is not None else result.message
     message = f"<p>{_t(' '.join(said.split()))}</p>" if said.strip() else ""
     if not (items or message):
         return ""
     reasons = f'<ul class="why">{items}</ul>' if items else ""
-    return f"<h4>{_t(WORDS['why'])}</h4>{message}{reasons}"
+    return f"<h4>{_t(ctx.word('why'))}</h4>{message}{reasons}"
 
 
-def _suggestion(result: ElementResult) -> str:
+def _suggestion(result: ElementResult, ctx: _Context) -> str:
     paragraphs = [p.strip() for p in result.suggestion.splitlines() if p.strip()]
     if result.status not in ("partial", "missing") or not paragraphs:
         return ""
     body = "".join(f"<p>{_t(p)}</p>" for p in paragraphs)
-    return f'<h4>{_t(WORDS["example"])}</h4><blockquote class="suggestion">{body}</blockquote>'
+    return f'<h4>{_t(ctx.word("example"))}</h4><blockquote class="suggestion">{body}</blockquote>'
 
 
 def _values(result: ElementResult, ctx: _Context) -> str:
     rule = ctx.rules.get(str(result.key))
-    labels = {q.value.name: q.value.label for q in (rule.qualifiers if rule else ()) if q.value}
+    labels = rule.texts(ctx.m.lang).values if rule is not None else {}
     shown = [
         labels.get(name, name + ": {value}").format(value=f"{v:g}".replace(".", ","))
         for name, v in result.values.items()
     ]
-    return f"<p><strong>{_t(WORDS['values'])}:</strong> {_t('; '.join(shown))}</p>" if shown else ""
+    return f"<p><strong>{_t(ctx.word('values'))}:</strong> {_t('; '.join(shown))}</p>" if shown else ""
 
 
 def _element_detail(key: str, result: ElementResult, ctx: _Context) -> str:
@@ -257,16 +230,16 @@ def _element_detail(key: str, result: ElementResult, ctx: _Context) -> str:
     parts = [
         f'<section class="element" id="el-{_t(key)}" data-element="{_t(key)}" '
         f'data-status="{_t(result.status)}">',
-        f"<h3><span>{_t(ctx.name(key))}</span> {_badge(result.status)}</h3>",
-        f"<p><strong>{_t(WORDS['statute'])}:</strong> {_t(statute)}</p>" if statute else "",
+        f"<h3><span>{_t(ctx.name(key))}</span> {_badge(result.status, ctx)}</h3>",
+        f"<p><strong>{_t(ctx.word('statute'))}:</strong> {_t(statute)}</p>" if statute else "",
     ]
     where = _where(key, result, ctx)
     if where:
-        parts.append(f"<p><strong>{_t(WORDS['where'])}:</strong> {where}</p>")
+        parts.append(f"<p><strong>{_t(ctx.word('where'))}:</strong> {where}</p>")
     parts.append(_values(result, ctx))
     if result.status in ("partial", "missing"):
-        parts += [_why(key, result, ctx), _suggestion(result)]
-    parts.append(f'<p class="back"><a href="#samenvatting">{_t(WORDS["top"])}</a></p></section>')
+        parts += [_why(key, result, ctx), _suggestion(result, ctx)]
+    parts.append(f'<p class="back"><a href="#samenvatting">{_t(ctx.word("top"))}</a></p></section>')
     return "".join(parts)
 
 
@@ -289,8 +262,8 @@ def _marks(node: Node, ctx: _Context) -> str:
         return ""
     links = "".join(
         f'<a class="mark" id="{_t(anchor)}" href="#el-{_t(key)}" data-element="{_t(key)}" '
-        f'data-status="{_t(status)}" data-node="{_t(node.id)}" title="{_t(WORDS["to_element"])}">'
-        f"{_t(ctx.short(key))}: {_t(STATUS_LABEL.get(status, status))}</a>"
+        f'data-status="{_t(status)}" data-node="{_t(node.id)}" title="{_t(ctx.word("to_element"))}">'
+        f"{_t(ctx.short(key))}: {_t(ctx.status(status))}</a>"
         for key, status, anchor in marks
     )
     return f'<div class="marks">{links}</div>'
@@ -328,41 +301,41 @@ def _bylaw(document: Document, ctx: _Context) -> str:
 
 
 # -- the page --------------------------------------------------------------------------------------
-def _notes(report: Report) -> str:
+def _notes(report: Report, ctx: _Context) -> str:
     items = [
-        f"<li>{_t(' '.join(d.message_in('nl').split()))}</li>"
+        f"<li>{_t(' '.join(d.message_in(ctx.m.lang).split()))}</li>"
         for d in report.diagnostics
         if d.severity != "info"
     ]
-    return f"<h3>{_t(WORDS['notes'])}</h3><ul>{''.join(items)}</ul>" if items else ""
+    return f"<h3>{_t(ctx.word('notes'))}</h3><ul>{''.join(items)}</ul>" if items else ""
 
 
-def report_html(report: Report) -> str:
-    """The report of one check as a self-contained HTML page (see the module's docstring)."""
-    ctx = _Context.of(report)
-    title = _title(report)
+def report_html(report: Report, lang: str = "nl") -> str:
+    """The report of one check as a self-contained HTML page in ``lang`` (see the module's docstring)."""
+    ctx = _Context.of(report, lang)
+    title = _title(report, ctx)
     applicable = [(k, r) for k, r in _elements(report) if r.status != "not_applicable"]
-    details = "".join(_element_detail(k, r, ctx) for k, r in applicable) or f"<p>{_t(WORDS['na_all'])}</p>"
+    details = "".join(_element_detail(k, r, ctx) for k, r in applicable) or f"<p>{_t(ctx.word('na_all'))}</p>"
     return (
-        '<!DOCTYPE html>\n<html lang="nl">\n<head>\n<meta charset="utf-8">\n'
+        f'<!DOCTYPE html>\n<html lang="{_t(lang)}">\n<head>\n<meta charset="utf-8">\n'
         '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
-        f"<title>{_t(WORDS['page'])}: {_t(title)}</title>\n<style>{CSS}</style>\n</head>\n<body>\n"
-        f'<a class="skip" href="#elementen">{_t(WORDS["skip"])}</a>\n<main>\n'
-        f'<header><p class="muted">{_t(WORDS["page"])}</p><h1>{_t(title)}</h1></header>\n'
+        f"<title>{_t(ctx.word('page'))}: {_t(title)}</title>\n<style>{CSS}</style>\n</head>\n<body>\n"
+        f'<a class="skip" href="#elementen">{_t(ctx.word("skip"))}</a>\n<main>\n'
+        f'<header><p class="muted">{_t(ctx.word("page"))}</p><h1>{_t(title)}</h1></header>\n'
         f'<section id="samenvatting" aria-labelledby="h-samenvatting">'
-        f'<h2 id="h-samenvatting">{_t(WORDS["summary"])}</h2>{_facts(report, ctx)}'
-        f"{_summary_table(report, ctx)}{_notes(report)}</section>\n"
+        f'<h2 id="h-samenvatting">{_t(ctx.word("summary"))}</h2>{_facts(report, ctx)}'
+        f"{_summary_table(report, ctx)}{_notes(report, ctx)}</section>\n"
         f'<section id="elementen" aria-labelledby="h-elementen">'
-        f'<h2 id="h-elementen">{_t(WORDS["details"])}</h2>{details}</section>\n'
+        f'<h2 id="h-elementen">{_t(ctx.word("details"))}</h2>{details}</section>\n'
         f'<section id="verordening" class="bylaw" aria-labelledby="h-verordening">'
-        f'<h2 id="h-verordening">{_t(WORDS["bylaw"])}</h2>{_bylaw(report.document, ctx)}</section>\n'
+        f'<h2 id="h-verordening">{_t(ctx.word("bylaw"))}</h2>{_bylaw(report.document, ctx)}</section>\n'
         "</main>\n</body>\n</html>\n"
     )
 
 
-def write_report_html(report: Report, output: str | None) -> str | None:
+def write_report_html(report: Report, output: str | None, lang: str = "nl") -> str | None:
     """Writes the page to ``output`` (UTF-8); returns it instead when no file is named."""
-    page = report_html(report)
+    page = report_html(report, lang)
     if output is None:
         return page
     Path(output).write_text(page, encoding="utf-8")

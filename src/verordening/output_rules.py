@@ -31,8 +31,10 @@ def rules_table(rules: tuple[Rule, ...], *, lang: str = "nl") -> str:
 def rule_text(rule: Rule, *, lang: str = "nl") -> str:
     """A rule in full: what it checks, where the law says so, why it can fall short."""
     m = messages(lang)
-    out = [f"{rule.name} ({rule.element})", ""]
-    out += _wrap(" ".join(rule.description.split()))
+    texts = rule.texts(lang)
+    name = rule.name if lang == "nl" else m.table("element").get(rule.element, rule.name)
+    out = [f"{name} ({rule.element})", ""]
+    out += _wrap(" ".join(texts.description.split()))
     out += ["", m("rules.statute")]
     for fr in rule.frameworks.values():
         marks = ", ".join(
@@ -52,7 +54,7 @@ def rule_text(rule: Rule, *, lang: str = "nl") -> str:
             origin = m("rules.from_statute" if q.basis == "statute" else "rules.our_reading")
             out.append(f"  {q.key} ({origin}); {m('rules.missing')}: {q.missing}")
     out += ["", m("rules.reasons")]
-    for code, text in rule.reasons.items():
+    for code, text in texts.reasons.items():
         out += _wrap(text, f"  {code}: ", 6)
     out += ["", m("rules.suggestion")]
     out += _wrap(" ".join(rule.suggestion.split()), "  ", 2)

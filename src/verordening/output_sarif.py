@@ -26,6 +26,7 @@ from urllib.parse import quote
 from . import __version__
 from .escape import json_escaped
 from .findings import Citation, Finding, Report
+from .messages import Messages, messages
 from .model import Document, Node, line_starts_of
 from .rules.ruleset import Rule, RuleSet
 from .vocabulary import Status
@@ -35,31 +36,26 @@ __all__ = ["SARIF_SCHEMA", "SARIF_VERSION", "sarif_json", "sarif_log"]
 SARIF_VERSION = "2.1.0"
 SARIF_SCHEMA = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
 TOOL_NAME = "verordening"
-# The words a reader sees around the rule's own text; Dutch, as every report of the tool.
-LABELS = {
-    "example": "Voorbeeldtekst",
-    "statute": "Wettelijke grondslag",
-    "document": "begin van het document",
-    "unread": "niet gelezen (de reden staat op standaardfout)",
-}
 _LEVELS = {Status.PARTIAL: "warning", Status.MISSING: "error"}
 
 
-def _rule_descriptor(rule: Rule, framework: str) -> dict[str, Any]:
+def _rule_descriptor(rule: Rule, framework: str, m: Messages) -> dict[str, Any]:
     """One rule of the run: what the element is, where the law asks for it, how to write it."""
     section = rule.frameworks[framework]
-    description = " ".join(rule.description.split())
+    label = m.table("sarif")
+    description = " ".join(rule.texts(m.lang).description.split())
     example = " ".join(rule.suggestion.split())
+    name = rule.name if m.lang == "nl" else m.table("element").get(rule.element, rule.name)
     return {
         "id": section.rule_id,
         "name": f"{rule.element}-{framework}",
-        "shortDescription": {"text": f"{rule.name} ({section.statute})"},
+        "shortDescription": {"text": f"{name} ({section.statute})"},
         "fullDescription": {"text": description},
         "help": {
-            "text": f"{description}\n{LABELS['statute']}: {section.statute}\n{LABELS['example']}: {example}",
+            "text": f"{description}\n{label['statute']}: {section.statute}\n{label['example']}: {example}",
             "markdown": (
-                f"{description}\n\n**{LABELS['statute']}:** {section.statute}\n\n"
-                f"**{LABELS['example']}:**\n\n> {example}"
+                f"{description}\n\n**{label['statute']}:** {section.statute}\n\n"
+                f"**{label['example']}:**\n\n> {example}"
             ),
         },
         "defaultConfiguration": {"level": str(section.severity)},
@@ -74,11 +70,11 @@ def _rule_descriptor(rule: Rule, framework: str) -> dict[str, Any]:
     }
 
 
-def _rules(ruleset: RuleSet | None) -> tuple[list[dict[str, Any]], dict[str, int]]:
+def _rules(ruleset: RuleSet | None, m: Messages) -> tuple[list[dict[str, Any]], dict[str, int]]:
     """The rule descriptors of a rule set and the index of each rule id among them."""
     descriptors: list[dict[str, Any]] = []
     for rule in ruleset.rules if ruleset is not None else ():
-        descriptors.extend(_rule_descriptor(rule, key) for key in rule.frameworks)
+        descriptors.extend(_rule_descriptor(rule, key, m) for key in rule.frameworks)
     return descriptors, {d["id"]: index for index, d in enumerate(descriptors)}
 
 
@@ -136,16 +132,28 @@ def home_of(rule: Rule | None, document: Document) -> Node | None:
     return next((a for a in document.articles if a.title and words.search(a.title)), None)
 
 
+def _message(finding: Finding, report: Report, m: Messages) -> str:
+    """The finding's message in ``m``'s language: the rule's sentence for the status, then the
+    meaning of each reason (as the finding says it in Dutch)."""
+    rule = report.ruleset.find(str(finding.element)) if report.ruleset is not None else None
+    if rule is None or m.lang == "nl":
+        return finding.message
+    texts = rule.texts(m.lang)
+    meanings = [texts.reasons[r] for r in finding.reasons if r in texts.reasons]
+    return " ".join([texts.messages.get(str(finding.status), finding.message), *meanings])
+
+
 def _result(
-    finding: Finding, report: Report, uri: str, index: int, places: _Places | None, rule_index: int | None
+    finding: Finding, report: Report, at: tuple[str, int, _Places | None], rule_index: int | None, m: Messages
 ) -> dict[str, Any]:
+    uri, index, places = at
     result: dict[str, Any] = {"ruleId": finding.rule_id}
     if rule_index is not None:
         result["ruleIndex"] = rule_index
     result["level"] = _LEVELS[finding.status]
     result["kind"] = "fail"
-    result["message"] = {"text": finding.message}
-    result["locations"] = [_finding_location(finding, report, uri, index, places)]
+    result["message"] = {"text": _message(finding, report, m)}
+    result["locations"] = [_finding_location(finding, report, uri, index, places, m)]
     related = [
         _location(uri, index, places, c.start, c.end, c.citation, c.id) | {"id": n}
         for n, c in enumerate(finding.citations[1:], start=1)
@@ -166,7 +174,7 @@ def _result(
 
 
 def _finding_location(
-    finding: Finding, report: Report, uri: str, index: int, places: _Places | None
+    finding: Finding, report: Report, uri: str, index: int, places: _Places | None, m: Messages
 ) -> dict[str, Any]:
     """The first cited provision, or the article where the element belongs, or the start."""
     if finding.citations:
@@ -176,14 +184,16 @@ def _finding_location(
     home = home_of(rule, report.document)
     if home is not None:
         return _location(uri, index, places, home.start, home.end, home.citation, home.id)
-    return _location(uri, index, places, 0, 0, LABELS["document"], "")
+    return _location(uri, index, places, 0, 0, m("sarif.document"), "")
 
 
-def sarif_log(reports: Sequence[Report], unread: Iterable[str] = ()) -> dict[str, Any]:
+def sarif_log(reports: Sequence[Report], unread: Iterable[str] = (), lang: str = "nl") -> dict[str, Any]:
     """One SARIF log, one run, for the reports of the files checked together; the files in
-    ``unread`` (that could not be read or checked) become tool notifications."""
+    ``unread`` (that could not be read or checked) become tool notifications. The texts are in
+    ``lang`` (Dutch by default), but for the example wording: that is text for the bylaw."""
+    m = messages(lang)
     ruleset = next((r.ruleset for r in reports if r.ruleset is not None), None)
-    descriptors, rule_index = _rules(ruleset)
+    descriptors, rule_index = _rules(ruleset, m)
     artifacts: list[dict[str, Any]] = []
     results: list[dict[str, Any]] = []
     for index, report in enumerate(reports):
@@ -193,8 +203,9 @@ def sarif_log(reports: Sequence[Report], unread: Iterable[str] = ()) -> dict[str
         places = _Places(report.document) if text_source else None
         for finding in report.findings:
             if finding.status in _LEVELS:
-                results.append(_result(finding, report, uri, index, places, rule_index.get(finding.rule_id)))
-    notes = [{"level": "error", "message": {"text": f"{name}: {LABELS['unread']}"}} for name in unread]
+                at = (uri, index, places)
+                results.append(_result(finding, report, at, rule_index.get(finding.rule_id), m))
+    notes = [{"level": "error", "message": {"text": f"{name}: {m('sarif.unread')}"}} for name in unread]
     invocation: dict[str, Any] = {"executionSuccessful": not notes}
     if notes:
         invocation["toolExecutionNotifications"] = notes
@@ -204,7 +215,7 @@ def sarif_log(reports: Sequence[Report], unread: Iterable[str] = ()) -> dict[str
                 "name": TOOL_NAME,
                 "version": __version__,
                 "semanticVersion": __version__,
-                "language": "nl",
+                "language": lang,
                 "rules": descriptors,
             }
         },
@@ -216,6 +227,6 @@ def sarif_log(reports: Sequence[Report], unread: Iterable[str] = ()) -> dict[str
     return {"$schema": SARIF_SCHEMA, "version": SARIF_VERSION, "runs": [run]}
 
 
-def sarif_json(reports: Sequence[Report], unread: Iterable[str] = ()) -> str:
+def sarif_json(reports: Sequence[Report], unread: Iterable[str] = (), lang: str = "nl") -> str:
     """The SARIF log as JSON text, control and bidi characters from the inputs escaped."""
-    return json_escaped(json.dumps(sarif_log(reports, unread), ensure_ascii=False, indent=2))
+    return json_escaped(json.dumps(sarif_log(reports, unread, lang), ensure_ascii=False, indent=2))

@@ -24,6 +24,7 @@ from attrs import asdict, define
 from .. import _checker
 from ..checker import as_date
 from ..load import Limits
+from ..messages import messages
 from .engine import Runner, ScanError, runner_for
 from .rows import COLUMNS, Row
 from .store import Store, store_path
@@ -35,7 +36,7 @@ if TYPE_CHECKING:
 
     from .progress import Bar
 
-__all__ = ["ScanError", "Summary", "in_force_on", "options_key", "scan"]
+__all__ = ["ScanError", "Summary", "error_count", "in_force_on", "options_key", "scan"]
 
 _OUT_SUFFIXES = (".parquet", ".csv", ".jsonl")
 
@@ -56,20 +57,33 @@ class Summary:
     out: str | None
     interrupted: bool = False
 
-    def line(self) -> str:
-        """The one line the command prints at the end."""
-        line = (
-            f"{self.documents} documents: {self.checked} checked, {self.reused} reused, "
-            f"{self.errors} error{'' if self.errors == 1 else 's'}; {self.skipped} files skipped"
-        )
+    def line(self, lang: str = "en") -> str:
+        """The one line the command prints at the end, in ``lang`` (English by default, as
+        the Python API has always said it; the command passes the language of the run)."""
+        m = messages(lang)
+        parts = [
+            m(
+                "scan.summary",
+                documents=self.documents,
+                checked=self.checked,
+                reused=self.reused,
+                errors=error_count(self.errors, lang),
+                skipped=self.skipped,
+            )
+        ]
         if self.not_in_force:
-            line += f"; {self.not_in_force} versions not in force left out"
-        line += f"; {self.rows} rows in {self.seconds:.1f} s"
+            parts.append(m("scan.not_in_force", count=self.not_in_force))
+        seconds = f"{self.seconds:.1f}".replace(".", m("scan.decimal_mark"))
+        parts.append(m("scan.rows", rows=self.rows, seconds=seconds))
+        line = "; ".join(parts)
         if self.out:
             line += f" -> {self.out}"
-        if self.interrupted:
-            line = f"interrupted: {line}; rerun with --resume to finish"
-        return line
+        return m("scan.interrupted", line=line) if self.interrupted else line
+
+
+def error_count(errors: int, lang: str) -> str:
+    """ "1 error", "3 errors" in ``lang`` (the summary line and the progress bar)."""
+    return messages(lang)("scan.errors_one" if errors == 1 else "scan.errors_many", count=errors)
 
 
 def options_key(options: ScanOptions) -> str:
@@ -150,9 +164,7 @@ def _open_store(path: Path, resume: bool, restart: bool) -> Store:
     deleted only with ``restart``: hours of checking are not thrown away by a forgotten flag."""
     if path.exists() and not resume:
         if not restart:
-            raise ScanError(
-                f"{path}: an earlier scan's store is there; --resume to reuse it, --restart to start afresh"
-            )
+            raise ScanError(key="scan.store_exists", path=path)
         for stale in (path, path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm")):
             stale.unlink(missing_ok=True)
     return Store(path)
@@ -162,7 +174,7 @@ def _options(
     model: str, rules: str | Path | None, as_of: date | str | None, limits: Limits | None
 ) -> ScanOptions:
     if rules is not None and not Path(rules).is_dir():
-        raise ScanError(f"{rules}: no such rule folder")
+        raise ScanError(key="scan.no_rules", rules=rules)
     day = as_date(as_of, "--as-of").isoformat() if as_of is not None else None
     return ScanOptions(
         model=model, rules=str(Path(rules).resolve()) if rules else None, as_of=day, limits=limits or Limits()
@@ -174,9 +186,9 @@ def _out(out: str | Path | None) -> Path | None:
         return None
     out = Path(out)
     if out.suffix not in _OUT_SUFFIXES:
-        raise ScanError(f"{out}: the output must end in {', '.join(_OUT_SUFFIXES)}")
+        raise ScanError(key="scan.out_suffix", out=out, suffixes=", ".join(_OUT_SUFFIXES))
     if not out.parent.is_dir():
-        raise ScanError(f"{out.parent}: no such folder for the output")
+        raise ScanError(key="scan.out_folder", folder=out.parent)
     return out
 
 
@@ -194,16 +206,18 @@ def scan_summary(
     limits: Limits | None = None,
     progress: bool = False,
     restart: bool = False,
+    lang: str = "en",
 ) -> tuple[pandas.DataFrame, Summary]:
-    """:func:`scan`, and its :class:`Summary`; an interruption is in the summary."""
+    """:func:`scan`, and its :class:`Summary`; an interruption is in the summary. ``lang``:
+    the language of the progress bar."""
     started = time.monotonic()
     found = walk([str(p) for p in ([paths] if isinstance(paths, str | Path) else paths)])
     if found.missing:
-        raise ScanError(f"no such file, folder or match: {', '.join(found.missing)}")
+        raise ScanError(key="scan.missing", paths=", ".join(found.missing))
     target, options = _out(out), _options(model, rules, as_of, limits)
     day = as_date(in_force_on, "--in-force-on").isoformat() if in_force_on is not None else None
     if resume and target is None:
-        raise ScanError("resume needs the output table: its store lies beside it")
+        raise ScanError(key="scan.resume_needs_out")
     runner = runner_for(engine, jobs, scheduler)
     if engine == "local":  # a wrong model or rule folder stops the scan here, before any work
         _checker(options.model, options.rules)
@@ -215,7 +229,7 @@ def scan_summary(
             reused = len(found.files) - len(todo)
             from .progress import Bar  # rich only when a scan runs
 
-            bar = Bar(len(found.files), reused, progress)
+            bar = Bar(len(found.files), reused, progress, lang)
             checked, interrupted = _run(todo, store, options, runner, bar)
             frame, dropped = _table(store, found.files, target, day)
     finally:

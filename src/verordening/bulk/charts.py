@@ -24,7 +24,8 @@ from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 from matplotlib.ticker import MaxNLocator
 
-from .report import APPLICABLE, Labels, element_shares
+from ..messages import messages
+from .report import APPLICABLE, UNKNOWN, Labels, element_shares
 
 __all__ = ["Chart", "charts", "render_charts"]
 
@@ -65,6 +66,8 @@ def _label(labels: Labels, element: str) -> str:
 
 
 def _stacked(axes: Axes, shares: pandas.DataFrame, labels: Labels) -> None:
+    m = messages(labels.lang)
+    said = m.table("status")
     names = [_label(labels, e) for e in shares["element"]]
     left = [0.0] * len(shares)
     for status in APPLICABLE:
@@ -77,7 +80,7 @@ def _stacked(axes: Axes, shares: pandas.DataFrame, labels: Labels) -> None:
             color=style["color"],
             hatch=style["hatch"],
             edgecolor="white",
-            label=status,
+            label=_plain(said[status]),
         )
         for bar, width in zip(bars, widths, strict=True):
             if width >= 0.08:
@@ -95,7 +98,7 @@ def _stacked(axes: Axes, shares: pandas.DataFrame, labels: Labels) -> None:
     axes.set_xlim(0, 1)
     axes.invert_yaxis()
     axes.xaxis.set_major_formatter(lambda value, _: f"{value:.0%}")
-    axes.set_xlabel("share of the participation bylaws the element applies to")
+    axes.set_xlabel(_plain(m("scan_report.axis_share")))
     axes.legend(ncols=3, loc="lower center", bbox_to_anchor=(0.5, 1.0), frameon=False)
     for y, applicable in enumerate(shares["applicable"]):
         axes.annotate(
@@ -104,7 +107,8 @@ def _stacked(axes: Axes, shares: pandas.DataFrame, labels: Labels) -> None:
 
 
 def _trend(axes: Axes, shares: pandas.DataFrame, labels: Labels) -> None:
-    years = shares[shares["group"] != "(unknown)"].copy()
+    m = messages(labels.lang)
+    years = shares[shares["group"] != UNKNOWN].copy()
     years["year"] = years["group"].astype(int)
     for n, (element, rows) in enumerate(years.groupby("element", sort=False)):
         rows = rows.dropna(subset=["share_present"]).sort_values("year")
@@ -121,7 +125,7 @@ def _trend(axes: Axes, shares: pandas.DataFrame, labels: Labels) -> None:
         axes.text(
             0.5,
             0.5,
-            "no document in the table has a year",
+            _plain(m("scan_report.no_year")),
             ha="center",
             va="center",
             transform=axes.transAxes,
@@ -131,8 +135,8 @@ def _trend(axes: Axes, shares: pandas.DataFrame, labels: Labels) -> None:
         axes.xaxis.set_major_locator(MaxNLocator(integer=True))
     axes.set_ylim(-0.02, 1.02)
     axes.yaxis.set_major_formatter(lambda value, _: f"{value:.0%}")
-    axes.set_xlabel("year (in force, adopted or published; else as the text dates itself)")
-    axes.set_ylabel("share present")
+    axes.set_xlabel(_plain(m("scan_report.axis_year")))
+    axes.set_ylabel(_plain(m("scan_report.axis_present")))
     axes.grid(axis="y", color="#dddddd")
 
 
@@ -162,8 +166,9 @@ def _inline(svg: str, name: str, title: str) -> str:
 
 def render_charts(frame: pandas.DataFrame, labels: Labels | None = None) -> list[Chart]:
     """The report's charts of a scan table: the status of each element as stacked bars, and
-    the share present per element by year."""
+    the share present per element by year; their words in the language of ``labels``."""
     labels = labels if labels is not None else Labels.of_rules()
+    m = messages(labels.lang)
     shares = element_shares(frame)
     shares = shares[shares["applicable"] > 0]
     with rc_context(_RC):
@@ -172,8 +177,8 @@ def render_charts(frame: pandas.DataFrame, labels: Labels | None = None) -> list
         trend = Figure(figsize=(8, 4))
         _trend(trend.add_subplot(), element_shares(frame, "year"), labels)
         return [
-            _drawn("elements", "Status per element: present, partial, missing", bars),
-            _drawn("trend", "Share present per element, by year", trend),
+            _drawn("elements", m("scan_report.chart_elements"), bars),
+            _drawn("trend", m("scan_report.chart_trend"), trend),
         ]
 
 

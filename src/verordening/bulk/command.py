@@ -15,6 +15,7 @@ import sys
 from types import FrameType
 from typing import Any
 
+from ..errors import localised
 from ..escape import visible
 from ..load import Limits
 
@@ -80,8 +81,9 @@ def add_parser(commands: argparse._SubParsersAction[Any]) -> None:
     )
 
 
-def _say(message: object) -> None:
-    sys.stderr.write(f"verordening: {visible(str(message), one_line=True)}\n")
+def _say(message: object, lang: str) -> None:
+    """One line on standard error; an error of ours in ``lang``."""
+    sys.stderr.write(f"verordening: {visible(localised(message, lang), one_line=True)}\n")
 
 
 def _terminated(signum: int, frame: FrameType | None) -> None:
@@ -116,14 +118,15 @@ def run(args: argparse.Namespace) -> int:
             limits=limits,
             progress=sys.stderr.isatty(),
             restart=args.restart,
+            lang=args.lang,
         )
     except (ValueError, StoreError, TableError, ModelError, RuleError) as error:
-        _say(error)
+        _say(error, args.lang)
         return EXIT_USAGE
     except OSError as error:
-        _say(f"{error.filename or args.out}: {error.strerror or error}")
+        _say(f"{error.filename or args.out}: {error.strerror or error}", args.lang)
         return EXIT_USAGE
     finally:
         signal.signal(signal.SIGTERM, previous)
-    _say(f"scan: {summary.line()}")
+    _say(f"scan: {summary.line(args.lang)}", args.lang)
     return EXIT_INTERRUPTED if summary.interrupted else EXIT_OK

@@ -40,6 +40,7 @@ import dask
 from distributed import Client, Future, LocalCluster, as_completed
 from distributed.scheduler import KilledWorker
 
+from ..errors import Phrase
 from ..load.base import TimeLimit
 from .engine import OnRows, Runner, ScanError
 from .rows import Row, error_row
@@ -281,8 +282,8 @@ def connected(jobs: int, scheduler: str | None, timeout: float = CONNECT_TIMEOUT
             cluster = _local_cluster(jobs if jobs >= 1 else 2)
             client = Client(cluster, set_as_default=False)
     except (OSError, TimeoutError) as error:
-        where = scheduler or "a local cluster"
-        raise DaskError(f"cannot reach the Dask scheduler at {where} ({type(error).__name__})") from None
+        where = scheduler or Phrase("scan.local_cluster")
+        raise DaskError(key="scan.unreachable", where=where, error=type(error).__name__) from None
     try:
         yield client
     finally:
@@ -298,11 +299,9 @@ def visible(client: Client, path: str) -> None:
     seen = client.run(os.path.isfile, path)
     blind = sorted(worker for worker, found in seen.items() if not found)
     if blind:
-        raise DaskError(
-            f"{path}: not found on Dask worker {blind[0]}"
-            f"{f' and {len(blind) - 1} more' if len(blind) > 1 else ''}; the workers must see the files "
-            "at the same paths (a shared file system; absolute paths)"
-        )
+        if len(blind) > 1:
+            raise DaskError(key="scan.blind_more", path=path, worker=blind[0], more=len(blind) - 1)
+        raise DaskError(key="scan.blind", path=path, worker=blind[0])
 
 
 def dask_runner(

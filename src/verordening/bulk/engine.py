@@ -23,6 +23,7 @@ from concurrent.futures.process import BrokenProcessPool
 from typing import cast
 
 from .. import _checker
+from ..errors import LocalisedError
 from .rows import Row, error_row
 from .work import ScanOptions, check_path, file_hash, rules_version, tool_version
 
@@ -33,8 +34,9 @@ Runner = Callable[[list[str], ScanOptions, OnRows], None]
 ENGINES = ("local", "dask")
 
 
-class ScanError(ValueError):
-    """A scan that cannot start as asked (a usage error): one line."""
+class ScanError(LocalisedError, ValueError):
+    """A scan that cannot start as asked (a usage error): one line, in the language of the run
+    (``errors.scan.*``); ``str(error)`` is the English."""
 
 
 def run_inline(todo: list[str], options: ScanOptions, on_rows: OnRows) -> None:
@@ -149,18 +151,18 @@ def runner_for(engine: str, jobs: int, scheduler: str | None = None) -> Runner:
     """The runner of an engine: ``local`` (in this process, or ``jobs`` worker processes) or
     ``dask`` (a Dask cluster at ``scheduler``, or a local one of ``jobs`` workers)."""
     if jobs < 1:
-        raise ScanError(f"--jobs must be 1 or more, not {jobs}")
+        raise ScanError(key="scan.jobs", jobs=jobs)
     if engine == "local":
         if scheduler is not None:
-            raise ScanError("--scheduler goes with --engine dask")
+            raise ScanError(key="scan.scheduler")
         return run_inline if jobs == 1 else process_runner(jobs)
     if engine == "dask":
         try:
             module = importlib.import_module(f"{__package__}.dask_engine")
         except ImportError as error:
-            raise ScanError(f"the dask engine cannot be used here ({error})") from None
+            raise ScanError(key="scan.no_dask", error=error) from None
         return cast(Runner, module.dask_runner(jobs, scheduler))
-    raise ScanError(f"unknown engine {engine!r}; choose from {', '.join(ENGINES)}")
+    raise ScanError(key="scan.unknown_engine", engine=engine, engines=", ".join(ENGINES))
 
 
 def chunks(items: list[str], size: int) -> Iterator[list[str]]:

@@ -11,28 +11,44 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, ProgressColumn, Task, TimeRemainingColumn
 from rich.text import Text
 
+from ..messages import messages
+from .api import error_count
+
 __all__ = ["Bar"]
 
 _EVERY = 0.1  # seconds between redraws
 
 
 class _Rate(ProgressColumn):
-    """Documents per second, over rich's recent window."""
+    """Documents per second, over rich's recent window, in the language of the run."""
+
+    def __init__(self, lang: str) -> None:
+        super().__init__()
+        self.lang = lang
 
     def render(self, task: Task) -> Text:
-        return Text(f"{task.speed or 0:.1f} doc/s")
+        m = messages(self.lang)
+        rate = f"{task.speed or 0:.1f}".replace(".", m("scan.decimal_mark"))
+        return Text(m("scan.rate", rate=rate))
 
 
 class _Errors(ProgressColumn):
+    """The error documents so far, in the language of the run."""
+
+    def __init__(self, lang: str) -> None:
+        super().__init__()
+        self.lang = lang
+
     def render(self, task: Task) -> Text:
         errors = int(task.fields.get("errors", 0))
-        return Text(f"{errors} error{'' if errors == 1 else 's'}", style="red" if errors else "")
+        return Text(error_count(errors, self.lang), style="red" if errors else "")
 
 
 class Bar:
-    """A progress bar over ``total`` documents of which ``done`` are done already (reused)."""
+    """A progress bar over ``total`` documents of which ``done`` are done already (reused),
+    its words in ``lang``."""
 
-    def __init__(self, total: int, done: int, show: bool) -> None:
+    def __init__(self, total: int, done: int, show: bool, lang: str = "en") -> None:
         self._progress: Progress | None = None
         self._drawn = 0.0
         if not show:
@@ -40,9 +56,9 @@ class Bar:
         self._progress = Progress(
             BarColumn(),
             MofNCompleteColumn(),
-            _Rate(),
+            _Rate(lang),
             TimeRemainingColumn(),
-            _Errors(),
+            _Errors(lang),
             console=Console(stderr=True),
             auto_refresh=False,
             redirect_stdout=False,

@@ -23,6 +23,8 @@ from typing import Any
 import pandas
 from attrs import define, field
 
+from ..errors import LocalisedError
+from ..messages import messages
 from ..rules import load_rules
 from ..vocabulary import Element, Verdict
 from .rows import COLUMNS
@@ -55,33 +57,49 @@ COUNTED_VERDICT = str(Verdict.PARTICIPATION_BYLAW)
 AGGREGATE_COLUMNS = ("table", "by", "group", "element", "reason", "measure", "value", "text")
 
 
-class ReportError(ValueError):
-    """A table that cannot be reported on: a one-line message naming the file."""
+class ReportError(LocalisedError, ValueError):
+    """A table that cannot be reported on: a one-line message naming the file, in the language
+    of the run (``errors.report.*``); ``str(error)`` is the English."""
 
 
 @define(frozen=True)
 class Labels:
-    """The words of a rule set for a report: element names and what each reason code means
-    (Dutch, as the rule files give them), and the names of the frameworks."""
+    """The words of a rule set for a report in one language (``lang``): element names and
+    what each reason code means (the rules' own Dutch, or their translation), and the names of
+    the frameworks (the laws' own Dutch names in either language)."""
 
     elements: dict[str, str] = field(factory=dict)
     short: dict[str, str] = field(factory=dict)
     reasons: dict[tuple[str, str], str] = field(factory=dict)  # (element, code) -> meaning
     frameworks: dict[str, str] = field(factory=dict)
+    lang: str = "nl"
 
     @classmethod
-    def of_rules(cls, rules: str | None = None) -> Labels:
-        """The labels of a rule folder (default: the installed rules)."""
+    def of_rules(cls, rules: str | None = None, lang: str = "nl") -> Labels:
+        """The labels of a rule folder (default: the installed rules) in ``lang``. The Dutch
+        names are the rules' own; other languages take the names of ``messages.yaml``
+        (``element``, ``element_short``), falling back to the rule's for an element it lacks."""
         ruleset = load_rules(rules)
+        m = messages(lang)
+        names, short = m.table("element"), m.table("element_short")
         return cls(
-            {str(rule.element): rule.name for rule in ruleset.rules},
-            {str(rule.element): rule.short_name for rule in ruleset.rules},
+            {
+                str(rule.element): rule.name if lang == "nl" else names.get(str(rule.element), rule.name)
+                for rule in ruleset.rules
+            },
+            {
+                str(rule.element): rule.short_name
+                if lang == "nl"
+                else short.get(str(rule.element), rule.short_name)
+                for rule in ruleset.rules
+            },
             {
                 (str(rule.element), code): text
                 for rule in ruleset.rules
-                for code, text in rule.reasons.items()
+                for code, text in rule.texts(lang).reasons.items()
             },
             {key: f.name for key, f in ruleset.knowledge.laws.frameworks.items()},
+            lang,
         )
 
     def meaning(self, element: str, code: str) -> str:
@@ -115,7 +133,7 @@ def _group_key(frame: pandas.DataFrame, by: str) -> pandas.Series:
         return frame["frameworks"].map(lambda text: [f for f in text.split("; ") if f] or [UNKNOWN])
     if by == "organisation":
         return frame["organisation"].map(lambda text: " ".join(text.split()) or UNKNOWN)
-    raise ReportError(f"no breakdown '{by}' (one of {', '.join(BREAKDOWNS)})")
+    raise ReportError(key="report.breakdown", by=by, known=", ".join(BREAKDOWNS))
 
 
 def _sorted_groups(groups: Iterable[str], by: str) -> list[str]:
@@ -298,7 +316,7 @@ def _first_line(path: Path) -> bytes:
     with path.open("rb") as stream:
         line = stream.readline(limit + 1)
     if len(line) > limit:
-        raise ReportError(f"{path}: not a scan table (first line over {limit >> 10} KB)")
+        raise ReportError(key="report.first_line", path=path, size=limit >> 10)
     return line
 
 
@@ -310,7 +328,7 @@ def _columns(path: Path, max_rows: int) -> list[str]:
 
         metadata = pyarrow.parquet.ParquetFile(path).metadata
         if metadata.num_rows > max_rows:
-            raise ReportError(f"{path}: {metadata.num_rows} rows, more than the {max_rows} a report reads")
+            raise ReportError(key="report.too_many_rows", path=path, rows=metadata.num_rows, most=max_rows)
         return list(metadata.schema.names)
     line = _first_line(path).decode("utf-8-sig")
     if path.suffix == ".csv":
@@ -328,19 +346,20 @@ def load_table(path: str | Path, max_rows: int = MAX_ROWS) -> pandas.DataFrame:
             declared = set(_columns(path, max_rows))
             missing = [c for c in COLUMNS if c not in declared]
             if missing:
-                raise ReportError(f"{path}: not a scan table (no column {', '.join(missing[:3])}...)")
+                raise ReportError(key="report.not_scan_table", path=path, columns=", ".join(missing[:3]))
         frame = read_table(path)
     except ReportError:
         raise
     except TableError as error:
-        message = " ".join(str(error).split())
-        raise ReportError(message if message.startswith(str(path)) else f"{path}: {message}") from None
+        if str(error).startswith(str(path)):
+            raise ReportError(str(error), key=error.key, **error.values) from None
+        raise ReportError(key="report.in_table", path=path, error=error) from None
     except (Exception, RecursionError) as error:  # any reader's failure on a hostile file: one line
-        raise ReportError(f"{path}: not a readable scan table ({type(error).__name__})") from None
+        raise ReportError(key="report.unreadable", path=path, error=type(error).__name__) from None
     if frame.empty:
-        raise ReportError(f"{path}: the table has no rows")
+        raise ReportError(key="report.empty", path=path)
     if len(frame) > max_rows:
-        raise ReportError(f"{path}: {len(frame)} rows, more than the {max_rows} a report reads")
+        raise ReportError(key="report.too_many_rows", path=path, rows=len(frame), most=max_rows)
     return frame
 
 
@@ -361,21 +380,23 @@ def write_report(
     csv: str | Path | None = None,
     rules: str | None = None,
     n: int = 10,
+    lang: str = "nl",
 ) -> ReportFiles:
     """Read a scan table and write the report: ``out`` (self-contained HTML), the charts as
     SVG and PNG in ``charts`` (default ``<out>.charts/``) and the aggregates as CSV in ``csv``
-    (default: ``out`` with the suffix ``.csv``)."""
+    (default: ``out`` with the suffix ``.csv``). The page, the charts and the meanings in the
+    CSV are in ``lang``; the CSV's columns, codes and numbers are the same in every language."""
     from .charts import render_charts
     from .report_html import report_html
 
     for breakdown in by:
         if breakdown not in BREAKDOWNS:
-            raise ReportError(f"no breakdown '{breakdown}' (one of {', '.join(BREAKDOWNS)})")
+            raise ReportError(key="report.breakdown", by=breakdown, known=", ".join(BREAKDOWNS))
     frame = load_table(table)
-    labels = Labels.of_rules(rules)
+    labels = Labels.of_rules(rules, lang)
     out = Path(out)
     if not out.parent.is_dir():
-        raise ReportError(f"{out}: no such folder to write the report into")
+        raise ReportError(key="report.no_folder", out=out)
     folder = Path(charts) if charts is not None else out.with_name(out.name + ".charts")
     csv_path = Path(csv) if csv is not None else out.with_suffix(".csv")
     rendered = render_charts(frame, labels)

@@ -12,6 +12,7 @@ import argparse
 import sys
 from typing import Any
 
+from ..errors import LocalisedError, localised
 from ..escape import visible
 
 __all__ = ["add_parser", "run"]
@@ -52,8 +53,9 @@ def add_parser(commands: argparse._SubParsersAction[Any]) -> None:
     report.add_argument("--rules", metavar="DIR", help="the rule folder whose words explain the reason codes")
 
 
-def _say(message: object) -> None:
-    sys.stderr.write(f"verordening: {visible(str(message), one_line=True)}\n")
+def _say(message: object, lang: str) -> None:
+    """One line on standard error; an error of ours in ``lang``."""
+    sys.stderr.write(f"verordening: {visible(localised(message, lang), one_line=True)}\n")
 
 
 def run(args: argparse.Namespace) -> int:
@@ -63,17 +65,28 @@ def run(args: argparse.Namespace) -> int:
 
     by = list(dict.fromkeys([*DEFAULT_BY, *args.by]))
     if args.top < 1:
-        _say("--top must be at least 1")
+        _say(LocalisedError(key="cli.top"), args.lang)
         return EXIT_USAGE
     try:
         files = write_report(
-            args.table, args.out, by=by, charts=args.charts, csv=args.csv, rules=args.rules, n=args.top
+            args.table,
+            args.out,
+            by=by,
+            charts=args.charts,
+            csv=args.csv,
+            rules=args.rules,
+            n=args.top,
+            lang=args.lang,
         )
     except (ReportError, RuleError) as error:
-        _say(error)
+        _say(error, args.lang)
         return EXIT_USAGE
     except OSError as error:
-        _say(f"{error.filename or args.out}: cannot write ({error.strerror or type(error).__name__})")
+        reason = error.strerror or type(error).__name__
+        _say(
+            LocalisedError(key="cli.cannot_write_file", name=error.filename or args.out, reason=reason),
+            args.lang,
+        )
         return EXIT_USAGE
     sys.stdout.write(f"{visible(str(files.html), one_line=True)}\n")
     sys.stdout.write(f"{visible(str(files.csv), one_line=True)}\n")

@@ -7,6 +7,10 @@ its cell says where it belongs (``data-table``, ``data-by``, ``data-group``, ``d
 find exactly the CSV. Every value that comes from the scan table (file names, titles,
 organisations, error messages) is untrusted: it is escaped for HTML, and its control and bidi
 characters are written as escapes.
+
+The page's words are in the language of the labels (``scan_report`` in ``messages.yaml``, the
+element names of the rules or of ``element``, the statuses of ``status``); the ``data-``
+attributes keep the codes and numbers of the CSV, the same in every language.
 """
 
 from __future__ import annotations
@@ -18,25 +22,12 @@ import pandas
 
 from .. import __version__
 from ..escape import visible
+from ..messages import Messages, messages
 from .charts import STATUS_STYLE, Chart
-from .report import BREAKDOWNS, SHARE_MEASURES, UNKNOWN, Labels
+from .report import BREAKDOWNS, COUNTED_VERDICT, SHARE_MEASURES, UNKNOWN, Labels
 
 __all__ = ["report_html"]
 
-HEADINGS = {
-    "documents": "documents",
-    "present": "present",
-    "partial": "partial",
-    "missing": "missing",
-    "not_applicable": "not applicable",
-    "applicable": "applicable",
-    "share_present": "% present",
-    "share_partial": "% partial",
-    "share_missing": "% missing",
-    "gaps": "missing or partial",
-    "share_gaps": "% missing or partial",
-}
-BY_HEADINGS = {"year": "By year", "framework": "By framework", "organisation": "By organisation"}
 MAX_ERRORS = 50
 
 CSS = """
@@ -61,6 +52,19 @@ code { word-break: break-all; }
 def _text(value: object) -> str:
     """An untrusted value as HTML text: escaped, its control and bidi characters visible."""
     return escape(visible(str(value), one_line=True), quote=True)
+
+
+def _said(m: Messages, key: str, **html: str) -> str:
+    """A message as HTML: its words escaped, its placeholders filled with ready HTML."""
+    text = escape(m(key, **{name: f"\x00{name}\x00" for name in html}))
+    for name, value in html.items():
+        text = text.replace(f"\x00{name}\x00", value)
+    return text
+
+
+def _heading(m: Messages, measure: str) -> str:
+    """A column of numbers: a status by the word of ``status``, any other measure by its own."""
+    return escape(m.table("status").get(measure) or m(f"scan_report.{measure}"))
 
 
 def _shown(measure: str, value: str) -> str:
@@ -106,46 +110,60 @@ def _table(head: Sequence[str], body: Iterable[str], caption: str = "") -> str:
 
 def _element(labels: Labels, element: str) -> str:
     name = labels.elements.get(element)
-    own = f'<span lang="nl">{_text(name)}</span> ' if name else ""
+    own = f"{_text(name)} " if name else ""
     return f'<th scope="row">{own}<code>{_text(element)}</code></th>'
 
 
 def _group(labels: Labels, by: str, group: str) -> str:
-    if by == "framework" and group in labels.frameworks:
-        name = f'<span lang="nl">{_text(labels.frameworks[group])}</span>'
+    if by == "framework" and group in labels.frameworks:  # a law's own Dutch name
+        dutch = ' lang="nl"' if labels.lang != "nl" else ""
+        name = f"<span{dutch}>{_text(labels.frameworks[group])}</span>"
         return f'<th scope="row">{name} <code>{_text(group)}</code></th>'
+    if group == UNKNOWN:
+        return f'<th scope="row">{escape(messages(labels.lang)("scan_report.unknown"))}</th>'
     return f'<th scope="row">{_text(group)}</th>'
 
 
 def _shares(cells: _Cells, labels: Labels, by: str) -> str:
-    head = ([by] if by else []) + ["element"] + [HEADINGS[m] for m in SHARE_MEASURES]
+    m = messages(labels.lang)
+    head = [m(f"scan_report.{name}") for name in ([by] if by else []) + ["element"]]
+    head += [_heading(m, measure) for measure in SHARE_MEASURES]
     body = []
     for group, element, _, _ in cells.keys("elements", by):
         first = _group(labels, by, group) if by else ""
         numbers = "".join(cells.td("elements", by, group, element, "", m) for m in SHARE_MEASURES)
         body.append(first + _element(labels, element) + numbers)
     if not body:
-        return '<p class="note">No participation bylaw in the table.</p>'
+        return f'<p class="note">{escape(m("scan_report.no_bylaw"))}</p>'
     return _table(head, body)
 
 
+def _verdict(m: Messages, verdict: str) -> str:
+    """A verdict by its name in the page's language, and its code as the table holds it."""
+    name = m.table("verdict").get(verdict) or (m("scan_report.verdict_error") if verdict == "error" else "")
+    own = f"{escape(name)} " if name else ""
+    return f'<th scope="row">{own}<code>{_text(verdict)}</code></th>'
+
+
 def _summary(cells: _Cells, labels: Labels) -> str:
+    m = messages(labels.lang)
     words = {
-        "documents": "documents",
-        "participation_bylaws": "participation bylaws (counted for the shares)",
-        "errors": "errors (files that could not be read or checked)",
-        "rows": "rows in the table",
+        "documents": m("scan_report.documents"),
+        "participation_bylaws": m("scan_report.participation_bylaws"),
+        "errors": m("scan_report.errors_count"),
+        "rows": m("scan_report.rows"),
     }
     body = [
-        f'<th scope="row">{words.get(m, _text(m))}</th>' + cells.td("summary", "", "", "", "", m)
-        for m in words
+        f'<th scope="row">{escape(word)}</th>' + cells.td("summary", "", "", "", "", measure)
+        for measure, word in words.items()
     ]
     verdicts = [
-        f'<th scope="row"><code>{_text(group)}</code></th>'
-        + cells.td("verdicts", "", group, "", "", "documents")
+        _verdict(m, group) + cells.td("verdicts", "", group, "", "", "documents")
         for group, _, _, _ in cells.keys("verdicts")
     ]
-    return _table(["", "number"], body) + _table(["verdict", "documents"], verdicts, "Documents by verdict")
+    return _table(["", m("scan_report.number")], body) + _table(
+        [m("scan_report.verdict"), m("scan_report.documents")], verdicts, m("scan_report.by_verdict")
+    )
 
 
 def _gaps_and_reasons(cells: _Cells, labels: Labels) -> str:
@@ -156,102 +174,125 @@ def _gaps_and_reasons(cells: _Cells, labels: Labels) -> str:
     ]
     reasons = [
         _element(labels, element)
-        + f'<td><code>{_text(reason)}</code></td><td lang="nl">{_text(meaning)}</td>'
+        + f"<td><code>{_text(reason)}</code></td><td>{_text(meaning)}</td>"
         + cells.td("reasons", "", "", element, reason, "documents")
         for _, element, reason, meaning in cells.keys("reasons")
     ]
-    html = '<h2 id="gaps">Most common gaps</h2>\n'
-    html += (
-        _table(["element", *(HEADINGS[m] for m in measures)], gaps) if gaps else '<p class="note">None.</p>'
-    )
-    html += '\n<h2 id="reasons">Most common reasons</h2>\n'
+    m = messages(labels.lang)
+    none = f'<p class="note">{escape(m("scan_report.none"))}</p>'
+    html = f'<h2 id="gaps">{escape(m("scan_report.common_gaps"))}</h2>\n'
+    html += _table([m("scan_report.element"), *(_heading(m, n) for n in measures)], gaps) if gaps else none
+    html += f'\n<h2 id="reasons">{escape(m("scan_report.common_reasons"))}</h2>\n'
     if reasons:
-        html += _table(["element", "reason code", "meaning (from the rules)", "documents"], reasons)
+        head = ("element", "reason_code", "meaning", "documents")
+        html += _table([m(f"scan_report.{h}") for h in head], reasons)
     else:
-        html += '<p class="note">None.</p>'
+        html += none
     return html
 
 
-def _documents(cells: _Cells) -> str:
+def _documents(cells: _Cells, m: Messages) -> str:
     body = [
         f"<td><code>{_text(file)}</code></td><td>{_text(title)}</td>"
         + cells.td("documents", "", file, "", "", "gaps")
         for file, _, _, title in cells.keys("documents")
     ]
     if not body:
-        return '<p class="note">None.</p>'
-    return _table(["file", "title", "elements missing or partial"], body)
+        return f'<p class="note">{escape(m("scan_report.none"))}</p>'
+    head = ("file", "title", "gap_count")
+    return _table([m(f"scan_report.{h}") for h in head], body)
 
 
-def _errors(frame: pandas.DataFrame) -> str:
+def _errors(frame: pandas.DataFrame, m: Messages) -> str:
+    """The files that could not be read or checked, with their error as the table stores it
+    (in English: the table is data, the same whatever language the scan ran in)."""
     errors = frame[frame["verdict"] == "error"].drop_duplicates(["file", "sha256"])
     if errors.empty:
-        return '<p class="note">None.</p>'
+        return f'<p class="note">{escape(m("scan_report.none"))}</p>'
     body = [
-        f"<td><code>{_text(file)}</code></td><td>{_text(message)}</td>"
+        f'<td><code>{_text(file)}</code></td><td lang="en">{_text(message)}</td>'
         for file, message in zip(errors["file"][:MAX_ERRORS], errors["error"][:MAX_ERRORS], strict=True)
     ]
     more = len(errors) - MAX_ERRORS
-    note = f'<p class="note">and {more} more (see the table).</p>' if more > 0 else ""
-    return _table(["file", "error"], body) + note
+    note = f'<p class="note">{escape(m("scan_report.more_errors", more=more))}</p>' if more > 0 else ""
+    return _table([m("scan_report.file"), m("scan_report.error")], body) + note
 
 
 def _figure(chart: Chart) -> str:
     return f"<figure>\n{chart.svg}\n<figcaption>{escape(chart.title)}</figcaption>\n</figure>"
 
 
-def _legend() -> str:
+def _legend(m: Messages) -> str:
+    said = m.table("status")
     keys = " ".join(
-        f'<span class="key" style="background:{style["color"]}"></span> {escape(status)}'
+        f'<span class="key" style="background:{style["color"]}"></span> {escape(said[status])}'
         for status, style in STATUS_STYLE.items()
     )
-    return f'<p class="note">Colours: {keys}.</p>'
+    return f'<p class="note">{_said(m, "scan_report.colours", keys=keys)}</p>'
+
+
+def _head(m: Messages, frame: pandas.DataFrame, source: str) -> list[str]:
+    """The page up to its first section: the language, the title, what table and rules."""
+    versions = ", ".join(sorted({v for v in frame["rules_version"] if v})) or "-"
+    about = _said(
+        m,
+        "scan_report.about",
+        source=f"<code>{_text(source)}</code>",
+        versions=_text(versions),
+        version=escape(__version__),
+    )
+    return [
+        "<!DOCTYPE html>",
+        f'<html lang="{m.lang}">',
+        '<head>\n<meta charset="utf-8">',
+        '<meta name="viewport" content="width=device-width, initial-scale=1">',
+        f"<title>{_text(m('scan_report.page_title', source=source))}</title>\n<style>{CSS}</style>\n</head>",
+        f"<body>\n<h1>{escape(m('scan_report.heading'))}</h1>",
+        f'<p class="note">{about}</p>',
+    ]
 
 
 def report_html(
     frame: pandas.DataFrame, long: pandas.DataFrame, charts: Sequence[Chart], labels: Labels, source: str = ""
 ) -> str:
     """The HTML page of a scan report: ``frame`` the scan table, ``long`` its aggregates
-    (:func:`~verordening.bulk.report.aggregates`), ``charts`` drawn from it."""
+    (:func:`~verordening.bulk.report.aggregates`), ``charts`` drawn from it; in the language
+    of ``labels``."""
+    m = messages(labels.lang)
     cells = _Cells(long)
     figures = {chart.name: _figure(chart) for chart in charts}
-    versions = ", ".join(sorted({v for v in frame["rules_version"] if v})) or "-"
+    code = f"<code>{escape(COUNTED_VERDICT)}</code>"
     parts = [
-        "<!DOCTYPE html>",
-        '<html lang="en">',
-        '<head>\n<meta charset="utf-8">',
-        '<meta name="viewport" content="width=device-width, initial-scale=1">',
-        f"<title>Scan report: {_text(source)}</title>\n<style>{CSS}</style>\n</head>\n<body>",
-        "<h1>Client participation in municipal bylaws: scan report</h1>",
-        f'<p class="note">Table <code>{_text(source)}</code>; rules version {_text(versions)}; '
-        f"report by verordening {escape(__version__)}.</p>",
-        '<h2 id="summary">Summary</h2>',
-        '<p class="note">Only documents judged <code>participation_bylaw</code> count for the element '
-        "shares. The shares present, partial and missing are of the bylaws the element applies to "
-        "(by the frameworks they rest on); other verdicts and errors are counted here.</p>",
+        *_head(m, frame, source),
+        f'<h2 id="summary">{escape(m("scan_report.summary"))}</h2>',
+        f'<p class="note">{_said(m, "scan_report.summary_note", code=code)}</p>',
         _summary(cells, labels),
-        '<h2 id="elements">Elements</h2>',
+        f'<h2 id="elements">{escape(m("scan_report.elements"))}</h2>',
         figures.get("elements", ""),
-        _legend(),
+        _legend(m),
         _shares(cells, labels, ""),
-        '<h2 id="trend">Trend</h2>',
+        f'<h2 id="trend">{escape(m("scan_report.trend"))}</h2>',
         figures.get("trend", ""),
     ]
     for by in BREAKDOWNS:
         if cells.keys("elements", by):
             note = (
-                ' <span class="note">(a bylaw on two frameworks counts under each)</span>'
+                f' <span class="note">{escape(m("scan_report.two_frameworks"))}</span>'
                 if by == "framework"
                 else ""
             )
-            parts += [f'<h2 id="by-{by}">{BY_HEADINGS[by]}{note}</h2>', _shares(cells, labels, by)]
+            parts += [
+                f'<h2 id="by-{by}">{escape(m(f"scan_report.by_{by}"))}{note}</h2>',
+                _shares(cells, labels, by),
+            ]
+    unknown = escape(m("scan_report.unknown"))
     parts += [
         _gaps_and_reasons(cells, labels),
-        '<h2 id="documents">Documents with the most gaps</h2>',
-        _documents(cells),
-        '<h2 id="errors">Errors</h2>',
-        _errors(frame),
-        f'<p class="note">Groups marked {escape(UNKNOWN)} have no value in the table.</p>',
+        f'<h2 id="documents">{escape(m("scan_report.worst"))}</h2>',
+        _documents(cells, m),
+        f'<h2 id="errors">{escape(m("scan_report.errors"))}</h2>',
+        _errors(frame, m),
+        f'<p class="note">{_said(m, "scan_report.unknown_note", unknown=unknown)}</p>',
         "</body>\n</html>\n",
     ]
     return "\n".join(parts)

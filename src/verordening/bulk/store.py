@@ -23,6 +23,7 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
+from ..errors import LocalisedError
 from .rows import COLUMNS, Row
 
 __all__ = ["SCHEMA_VERSION", "Record", "Store", "StoreError", "store_path"]
@@ -45,8 +46,8 @@ _INSERT = f"INSERT INTO rows (seq, {_QUOTED}) VALUES ({', '.join('?' * (len(COLU
 _LOCK_BYTE = 1 << 40  # SQLite locks bytes from 1 GiB on: this one is never its
 
 
-class StoreError(Exception):
-    """A store that cannot be used: one line naming it."""
+class StoreError(LocalisedError):
+    """A store that cannot be used: one line naming it, in the language of the run."""
 
 
 def store_path(out: str | Path) -> Path:
@@ -63,12 +64,12 @@ class Store:
         try:
             self._lock = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o644)
         except OSError as error:
-            raise StoreError(f"{self.path}: cannot open the scan store ({error.strerror})") from None
+            raise StoreError(key="scan.store_open", path=self.path, reason=error.strerror) from None
         try:
             fcntl.lockf(self._lock, fcntl.LOCK_EX | fcntl.LOCK_NB, 1, _LOCK_BYTE)
         except OSError:
             os.close(self._lock)
-            raise StoreError(f"{self.path}: another scan is using this store") from None
+            raise StoreError(key="scan.store_busy", path=self.path) from None
         try:
             self._db = sqlite3.connect(self.path, isolation_level=None)
             self._db.execute("PRAGMA journal_mode=WAL")
@@ -77,7 +78,7 @@ class Store:
             self._check_version()
         except sqlite3.DatabaseError as error:
             self.close()
-            raise StoreError(f"{self.path}: not a usable scan store ({error})") from None
+            raise StoreError(key="scan.store_unusable", path=self.path, error=error) from None
 
     def _check_version(self) -> None:
         found = self._db.execute("SELECT value FROM meta WHERE key = 'schema'").fetchone()
@@ -129,7 +130,7 @@ class Store:
                 raise
             db.execute("COMMIT")
         except sqlite3.Error as failure:  # a full disk, a store taken away: the scan stops here
-            raise StoreError(f"{self.path}: cannot store the rows ({failure})") from None
+            raise StoreError(key="scan.store_write", path=self.path, error=failure) from None
 
     def rows(self, files: Iterable[str]) -> Iterator[tuple[Any, ...]]:
         """The stored rows of ``files`` as tuples in the order of ``COLUMNS``, sorted by file,

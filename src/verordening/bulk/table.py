@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pandas
 
+from ..errors import LocalisedError
 from .rows import COLUMNS
 
 __all__ = ["SUFFIXES", "TableError", "read_table", "write_table"]
@@ -14,13 +15,14 @@ __all__ = ["SUFFIXES", "TableError", "read_table", "write_table"]
 SUFFIXES = (".parquet", ".csv", ".jsonl")
 
 
-class TableError(ValueError):
-    """A table that cannot be written or read: a one-line message naming the file."""
+class TableError(LocalisedError, ValueError):
+    """A table that cannot be written or read: a one-line message naming the file, in the
+    language of the run."""
 
 
 def _suffix(path: Path) -> str:
     if path.suffix not in SUFFIXES:
-        raise TableError(f"{path}: the table must end in {', '.join(SUFFIXES)}")
+        raise TableError(key="scan.table_suffix", path=path, suffixes=", ".join(SUFFIXES))
     return path.suffix
 
 
@@ -29,7 +31,7 @@ def typed(frame: pandas.DataFrame) -> pandas.DataFrame:
     nullable integer."""
     missing = [c for c in COLUMNS if c not in frame.columns]
     if missing:
-        raise TableError(f"not a scan table: no column {', '.join(missing)}")
+        raise TableError(key="scan.table_columns", columns=", ".join(missing))
     frame = frame.loc[:, list(COLUMNS)].copy()
     for column in COLUMNS:
         if column == "year":
@@ -68,7 +70,9 @@ def read_table(path: str | Path) -> pandas.DataFrame:
         else:
             frame = pandas.read_json(path, orient="records", lines=True, dtype=False)
     except FileNotFoundError:
-        raise TableError(f"{path}: no such file") from None
+        raise TableError(key="scan.table_missing", path=path) from None
     except (OSError, ValueError) as error:
-        raise TableError(f"{path}: not a readable {suffix[1:]} table ({type(error).__name__})") from None
+        raise TableError(
+            key="scan.table_unreadable", path=path, kind=suffix[1:], error=type(error).__name__
+        ) from None
     return typed(frame)

@@ -6,6 +6,7 @@ from collections.abc import Sequence
 
 from attrs import define, field
 
+from ..messages import Messages, messages
 from ..serialise import SKIP, AsData
 from .metrics import Figures
 
@@ -92,37 +93,37 @@ class EvalResult(AsData):
     def details(self) -> tuple[DocumentResult, ...]:
         return self.documents_detail
 
-    def to_text(self) -> str:
-        lines = [f"Evaluation over {self.documents} document(s)", ""]
-        lines.extend(_figures_table(self.checker, self.baseline))
+    def to_text(self, lang: str = "nl") -> str:
+        """The figures, the confusion matrices and the mismatches as text in ``lang`` (Dutch by
+        default; element keys and status codes stay codes, as in the JSON)."""
+        m = messages(lang)
+        lines = [m("eval.title", count=self.documents), ""]
+        lines.extend(_figures_table(self.checker, self.baseline, m))
         lines.append("")
-        lines.append(f"verdict accuracy:   {_num(self.overall.verdict_accuracy)}")
-        lines.append(f"framework accuracy: {_num(self.overall.framework_accuracy)}")
-        lines.append("(baseline: keyword search in the whole text; verdict and frameworks from the checker)")
+        accuracies: list[tuple[str, float | None]] = [
+            (m("eval.verdict_accuracy"), self.overall.verdict_accuracy),
+            (m("eval.framework_accuracy"), self.overall.framework_accuracy),
+        ]
+        width = max(len(label) for label, _ in accuracies) + 2
+        lines.extend(f"{label + ':':{width}}{_num(value)}" for label, value in accuracies)
+        lines.append(m("eval.baseline_note"))
         lines.append("")
-        lines.extend(_confusion_lines(self.elements))
+        lines.extend(_confusion_lines(self.elements, m))
         lines.append("")
-        lines.extend(_mismatch_lines(self.documents_detail))
+        lines.extend(_mismatch_lines(self.documents_detail, m))
         if self.problems:
             lines.append("")
-            lines.append(f"Problems ({len(self.problems)}):")
+            lines.append(m("eval.problems", count=len(self.problems)))
             lines.extend(f"  {p}" for p in self.problems)
         return "\n".join(lines) + "\n"
 
 
-def _figures_table(checker: RunFigures, baseline: RunFigures) -> list[str]:
+def _figures_table(checker: RunFigures, baseline: RunFigures, m: Messages) -> list[str]:
     """One row per element and one overall: the checker's figures beside the baseline's."""
-    header = (
-        "element",
-        "macro-F1",
-        "bal. acc.",
-        "false-present",
-        "citations",
-        "base F1",
-        "base false-present",
-    )
+    columns = ("element", "macro_f1", "balanced", "false_present", "citations", "base_f1")
+    header = tuple(m(f"eval.{column}") for column in (*columns, "base_false_present"))
     rows = [_row(key, fig, baseline.elements[key]) for key, fig in checker.elements.items()]
-    rows.append(_row("overall", checker.overall.figures, baseline.overall.figures))
+    rows.append(_row(m("eval.overall"), checker.overall.figures, baseline.overall.figures))
     widths = [max(len(r[i]) for r in [header, *rows]) for i in range(len(header))]
     return [
         _format_row(header, widths),
@@ -134,9 +135,9 @@ def _figures_table(checker: RunFigures, baseline: RunFigures) -> list[str]:
 _SHOWN = ("present", "partial", "missing")
 
 
-def _confusion_lines(elements: dict[str, Figures]) -> list[str]:
+def _confusion_lines(elements: dict[str, Figures], m: Messages) -> list[str]:
     """Per element, gold status (rows) against the checker's (columns); not applicable left out."""
-    lines = ["Confusion per element (rows: gold, columns: checker):"]
+    lines = [m("eval.confusion")]
     width = max(len(key) for key in elements)
     lines.append(" " * (width + 11) + "".join(f"{s:>9}" for s in _SHOWN))
     for key, fig in elements.items():
@@ -147,21 +148,21 @@ def _confusion_lines(elements: dict[str, Figures]) -> list[str]:
     return lines
 
 
-def _mismatch_lines(details: Sequence[DocumentResult]) -> list[str]:
+def _mismatch_lines(details: Sequence[DocumentResult], m: Messages) -> list[str]:
     """Every document where verdict, frameworks or an element differ from the gold."""
     wrong = [d for d in details if d.mismatches or d.verdict != d.gold_verdict or not d.frameworks_ok]
     if not wrong:
-        return ["No mismatches."]
-    lines = [f"Mismatches ({len(wrong)} document(s)):"]
+        return [m("eval.no_mismatches")]
+    lines = [m("eval.mismatches", count=len(wrong))]
     for detail in wrong:
         lines.append(f"  {detail.file}")
         if detail.verdict != detail.gold_verdict:
-            lines.append(f"    verdict: {detail.gold_verdict} -> {detail.verdict}")
+            lines.append(f"    {m('eval.verdict')}: {detail.gold_verdict} -> {detail.verdict}")
         if not detail.frameworks_ok and detail.gold_frameworks is not None:
-            gold = ", ".join(sorted(detail.gold_frameworks)) or "(none)"
-            got = ", ".join(sorted(detail.frameworks)) or "(none)"
-            lines.append(f"    frameworks: {gold} -> {got}")
-        lines.extend(f"    {m.element}: {m.gold} -> {m.predicted}" for m in detail.mismatches)
+            gold = ", ".join(sorted(detail.gold_frameworks)) or m("eval.none")
+            got = ", ".join(sorted(detail.frameworks)) or m("eval.none")
+            lines.append(f"    {m('eval.frameworks')}: {gold} -> {got}")
+        lines.extend(f"    {x.element}: {x.gold} -> {x.predicted}" for x in detail.mismatches)
     return lines
 
 

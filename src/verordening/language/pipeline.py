@@ -22,6 +22,7 @@ from spacy.language import Language
 from spacy.lookups import load_lookups
 from spacy.tokens import Doc, Span
 
+from ..errors import LocalisedError
 from ..load.base import Limits
 from ..vocabulary import PipelineKind
 from .roles import RoleMarker, Roles
@@ -60,8 +61,8 @@ class Pipeline:
     version: str
 
 
-class ModelError(Exception):
-    """A spaCy model the user asked for cannot be loaded (one line, with the fix)."""
+class ModelError(LocalisedError):
+    """A spaCy model the user asked for cannot be loaded (one line, with the fix, in either language)."""
 
 
 class LookupLemmas:
@@ -107,15 +108,12 @@ def _load_model(name: str) -> tuple[Language, Pipeline]:
     except OSError as error:  # spaCy's E050: no such package or folder
         if "E050" in str(error) or "E053" in str(error):
             if Path(name).exists() or "/" in name or "\\" in name:
-                raise ModelError(
-                    f"no spaCy pipeline at '{name}' (spaCy: {str(error).split(']')[0]}])"
-                ) from None
-            raise ModelError(
-                f"spaCy model '{name}' is not installed; install it with: python -m spacy download {name}"
-            ) from None
-        raise ModelError(f"cannot load spaCy model '{name}': {error}") from None
+                detail = str(error).split("]")[0] + "]"
+                raise ModelError(key="model.no_pipeline", name=name, detail=detail) from None
+            raise ModelError(key="model.not_installed", name=name) from None
+        raise ModelError(key="model.cannot_load", name=name, error=error) from None
     if nlp.lang != "nl":
-        raise ModelError(f"spaCy model '{name}' is for language '{nlp.lang}', not Dutch (nl)")
+        raise ModelError(key="model.not_dutch", name=name, lang=nlp.lang)
     guard_tokenizer(nlp)
     disabled = [pipe for pipe in nlp.pipe_names if pipe in _UNUSED]
     if disabled:

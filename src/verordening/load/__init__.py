@@ -23,6 +23,7 @@ from pathlib import Path
 from attrs import define, field
 
 from ..diagnostics import Diagnostic
+from ..errors import LocalisedError, Phrase
 from ..model import SourceInfo
 from .base import FormatError, Limits, Loaded, TimeLimit, budget
 from .text import decode
@@ -44,8 +45,9 @@ __all__ = [
 MAX_BYTES = Limits().input_bytes  # (kept for callers of the first versions)
 
 
-class LoadError(Exception):
-    """The input cannot be read; the message is one line for the user."""
+class LoadError(LocalisedError):
+    """The input cannot be read; the message is one line for the user, in either language
+    (``error.text("nl")``; ``str(error)`` is the English)."""
 
 
 @define(frozen=True)
@@ -91,14 +93,8 @@ def _pdf(data: bytes, limits: Limits) -> Loaded:
     return read_pdf(data, limits)
 
 
-# format -> (what it is called in messages, its reader)
-FORMATS: dict[str, tuple[str, Reader]] = {
-    "text": ("text", _text),
-    "docx": ("a Word document", _docx),
-    "html": ("an HTML page", _html),
-    "cvdr": ("CVDR XML", _cvdr),
-    "pdf": ("a PDF document", _pdf),
-}
+# format -> its reader (what it is called in messages is errors.format.<format>)
+FORMATS: dict[str, Reader] = {"text": _text, "docx": _docx, "html": _html, "cvdr": _cvdr, "pdf": _pdf}
 
 _EXTENSIONS = {
     ".docx": "docx",
@@ -109,17 +105,14 @@ _EXTENSIONS = {
     ".pdf": "pdf",
 }
 
-_REFUSED = (
-    (b"\xd0\xcf\x11\xe0", "an old Word (.doc) document; save it as .docx or as plain text (.txt)"),
-    (b"{\\rtf", "an RTF document; save it as .docx or as plain text (.txt)"),
-)
+_REFUSED = ((b"\xd0\xcf\x11\xe0", "load.old_doc"), (b"{\\rtf", "load.rtf"))  # magic -> message
 
 
 def detect(data: bytes, name: str = "<bytes>") -> str:
     """The format of ``data``: from its first bytes, else from the extension of ``name``."""
-    for magic, what in _REFUSED:
+    for magic, key in _REFUSED:
         if data.startswith(magic):
-            raise LoadError(f"{name}: is {what}")
+            raise LoadError(key=key, name=name)
     if data.startswith(b"PK\x03\x04"):
         return "docx"
     if data.lstrip()[:5] == b"%PDF-" or data.startswith(b"%PDF"):
@@ -148,7 +141,7 @@ def _head(data: bytes) -> str:
 
 
 @contextmanager
-def guard(name: str, what: str, limits: Limits) -> Iterator[None]:
+def guard(name: str, format: str, limits: Limits) -> Iterator[None]:
     """Run a reader: any failure inside becomes one :class:`LoadError` naming the file,
     and the time budget of ``limits`` holds. The message never quotes the input."""
     try:
@@ -157,15 +150,16 @@ def guard(name: str, what: str, limits: Limits) -> Iterator[None]:
     except LoadError:
         raise
     except FormatError as error:
-        raise LoadError(f"{name}: {error}") from None
+        raise LoadError(key="load.wrapped", name=name, error=error) from None
     except TimeLimit:
-        raise LoadError(f"{name}: reading it took longer than {limits.seconds:g} s (limit seconds)") from None
+        raise LoadError(key="load.too_slow", name=name, seconds=f"{limits.seconds:g}") from None
     except MemoryError:
-        raise LoadError(f"{name}: reading it needs more memory than there is") from None
+        raise LoadError(key="load.memory", name=name) from None
     except RecursionError:
-        raise LoadError(f"{name}: is nested too deeply to be read safely") from None
+        raise LoadError(key="load.too_deep", name=name) from None
     except Exception as error:  # the guard's purpose: no reader failure escapes as a traceback
-        raise LoadError(f"{name}: cannot be read as {what} ({type(error).__name__})") from None
+        what = Phrase(f"format.{format}")
+        raise LoadError(key="load.unreadable_as", name=name, what=what, kind=type(error).__name__) from None
 
 
 def load(
@@ -182,9 +176,7 @@ def load(
         label = name or "<bytes>"
         data = source
         if len(data) > limits.input_bytes:
-            raise LoadError(
-                f"{label}: too large ({len(data)} bytes; limit input_bytes is {limits.input_bytes})"
-            )
+            raise LoadError(key="load.bytes_too_large", name=label, size=len(data), limit=limits.input_bytes)
     else:
         label = str(source)
         shown = label
@@ -192,15 +184,11 @@ def load(
     if format == "auto":
         format = detect(data, label)
     if format not in FORMATS:
-        raise LoadError(f"{label}: unknown format '{format}'; choose from {', '.join(FORMATS)}")
-    what, reader = FORMATS[format]
-    with guard(label, what, limits):
-        loaded = reader(data, limits)
+        raise LoadError(key="load.unknown_format", name=label, format=format, formats=", ".join(FORMATS))
+    with guard(label, format, limits):
+        loaded = FORMATS[format](data, limits)
     if len(loaded.text) > limits.text_chars:
-        raise LoadError(
-            f"{label}: its text is too long ({len(loaded.text)} characters; "
-            f"limit text_chars is {limits.text_chars})"
-        )
+        raise LoadError(key="load.text_too_long", name=label, size=len(loaded.text), limit=limits.text_chars)
     encoding = loaded.info.encoding or format
     return Source(loaded.text, shown, encoding, loaded.diagnostics, loaded.info)
 
@@ -209,24 +197,24 @@ def _read_bytes(name: str, limits: Limits) -> bytes:
     if name == "-":
         data: bytes = sys.stdin.buffer.read(limits.input_bytes + 1)
         if len(data) > limits.input_bytes:
-            raise LoadError(
-                f"-: standard input is too large (more than limit input_bytes, {limits.input_bytes})"
-            )
+            raise LoadError(key="load.stdin_too_large", limit=limits.input_bytes)
         return data
     file = Path(name)
     try:
         if file.is_dir():
-            raise LoadError(f"{name}: is a folder, not a file")
+            raise LoadError(key="load.folder", name=name)
         with file.open("rb") as stream:
             data = stream.read(limits.input_bytes + 1)
     except FileNotFoundError:
-        raise LoadError(f"{name}: no such file") from None
+        raise LoadError(key="load.missing", name=name) from None
     except PermissionError:
-        raise LoadError(f"{name}: permission denied") from None
+        raise LoadError(key="load.denied", name=name) from None
     except OSError as error:
-        raise LoadError(f"{name}: cannot read ({error.strerror or type(error).__name__})") from None
+        raise LoadError(
+            key="load.unreadable", name=name, reason=error.strerror or type(error).__name__
+        ) from None
     if len(data) > limits.input_bytes:
-        raise LoadError(f"{name}: file too large (more than limit input_bytes, {limits.input_bytes} bytes)")
+        raise LoadError(key="load.file_too_large", name=name, limit=limits.input_bytes)
     return data
 
 

@@ -16,6 +16,7 @@ from contextlib import contextmanager
 from attrs import define, fields
 
 from ..diagnostics import Diagnostic
+from ..errors import BadValue, LocalisedError
 from ..model import SourceInfo
 
 __all__ = ["FormatError", "Limits", "Loaded", "TimeLimit", "budget"]
@@ -42,22 +43,24 @@ class Limits:
         return tuple(f.name for f in fields(cls))
 
     def with_setting(self, setting: str) -> Limits:
-        """A copy with one ``NAME=VALUE`` changed; ValueError with a one-line message if bad."""
+        """A copy with one ``NAME=VALUE`` changed; :class:`BadValue` (a ValueError) with a one-line
+        message if bad."""
         name, _, value = setting.partition("=")
         name = name.strip().replace("-", "_")
         if name not in self.names():
-            raise ValueError(f"unknown limit '{name}'; choose from {', '.join(self.names())}")
+            raise BadValue(key="limits.unknown", name=name, names=", ".join(self.names()))
         try:
             number = float(value) if name == "seconds" else int(value.strip().replace("_", ""))
         except ValueError:
-            raise ValueError(f"limit {name} needs a number, not '{value.strip()}'") from None
+            raise BadValue(key="limits.not_number", name=name, value=value.strip()) from None
         if number < 0:
-            raise ValueError(f"limit {name} cannot be negative")
+            raise BadValue(key="limits.negative", name=name)
         return Limits(**{**{n: getattr(self, n) for n in self.names()}, name: number})
 
 
-class FormatError(Exception):
-    """A reader cannot read its input; the message is one line and never quotes the input."""
+class FormatError(LocalisedError):
+    """A reader cannot read its input; the message is one line and never quotes the input
+    (raised with a key of ``errors.`` in messages.yaml, so it is said in either language)."""
 
 
 @define(frozen=True)

@@ -64,17 +64,15 @@ def _parse(data: bytes, limits: Limits) -> Element:
     try:
         root = ElementTree.fromstring(data, forbid_dtd=True, forbid_entities=True, forbid_external=True)
     except DefusedXmlException:
-        raise FormatError(
-            "declares a DTD or entities, which CVDR XML never does; refused for safety"
-        ) from None
+        raise FormatError(key="cvdr.dtd") from None
     except ElementTree.ParseError as error:
         line, column = getattr(error, "position", (0, 0))
-        raise FormatError(f"is not well-formed XML (line {line}, column {column})") from None
+        raise FormatError(key="cvdr.xml", line=line, column=column) from None
     stack = [(root, 1)]
     while stack:
         element, depth = stack.pop()
         if depth > limits.depth:
-            raise FormatError(f"is nested more than {limits.depth} elements deep (limit depth)")
+            raise FormatError(key="read.too_deep", limit=limits.depth)
         stack.extend((child, depth + 1) for child in element)
     return root
 
@@ -160,7 +158,7 @@ class _Writer:
         label = _text(found) if found is not None else clean(element.get("nr", ""))
         digits = label.rstrip(".)°")
         if digits.isdecimal() and (len(digits) > 9 or int(digits) > self.number):
-            raise FormatError(f"numbers a {name} beyond {self.number} (limit number)")
+            raise FormatError(key="cvdr.numbers", what=name, limit=self.number)
         return label + "." if label[-1:].isalnum() else label
 
     def _kop(self, kop: Element, parent: str) -> str:
@@ -185,13 +183,13 @@ def read_cvdr(data: bytes, limits: Limits) -> Loaded:
     """A CVDR XML document as :class:`Loaded`: the regulation's text and its metadata."""
     root = _parse(data, limits)
     if _name(root) != "cvdr":
-        raise FormatError("is XML but not CVDR XML (its root element is not <cvdr>)")
+        raise FormatError(key="cvdr.not_cvdr")
     meta = next((c for c in root if _name(c) == "meta"), None)
     body = next((c for c in root if _name(c) == "body"), None)
     if body is None:
-        raise FormatError("is CVDR XML without a <body>: there is no regulation text in it")
+        raise FormatError(key="cvdr.no_body")
     info = _meta(meta, _encoding(data))
     text = _body(body, info.title, limits)
     if not text.strip():
-        raise FormatError("is CVDR XML without any regulation text")
+        raise FormatError(key="cvdr.no_text")
     return Loaded(text, info)

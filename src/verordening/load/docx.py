@@ -63,26 +63,26 @@ _RUN_TEXT = {f"{W}tab": "\t", f"{W}ptab": "\t", f"{W}br": "\n", f"{W}cr": "\n", 
 # -- the archive ------------------------------------------------------------------------------
 # What the zipfile module says (never shown: it can quote names from the archive) -> what is wrong
 _DAMAGE = (
-    ("encrypt", "is encrypted (password-protected); save it without a password"),
-    ("compression method", "{name} is packed with a compression method Word does not use"),
-    ("CRC", "the archive is damaged (bad CRC)"),
-    ("Overlapped", "the archive is damaged (its parts overlap, as in a zip bomb)"),
-    ("magic number", "the archive is damaged (the header of {name} is missing)"),
-    ("Truncated", "the archive is damaged (the header of {name} is cut short)"),
-    ("differ", "the archive is damaged (its directory and the header of {name} disagree)"),
-    ("seek", "the archive is damaged (its directory points outside the file for {name})"),
+    ("encrypt", "docx.encrypted"),
+    ("compression method", "docx.compression"),
+    ("CRC", "docx.bad_crc"),
+    ("Overlapped", "docx.overlap"),
+    ("magic number", "docx.no_header"),
+    ("Truncated", "docx.header_cut"),
+    ("differ", "docx.disagree"),
+    ("seek", "docx.outside"),
 )
 
 
-def _damage(name: str, error: Exception) -> str:
+def _damage(name: str, error: Exception) -> DocxError:
     """A clear message for what the zipfile module found wrong in part ``name``."""
     said = str(error)
-    for words, message in _DAMAGE:
+    for words, key in _DAMAGE:
         if words in said:
-            return message.format(name=name)
+            return DocxError(key=key, part=name)
     if isinstance(error, EOFError | zlib.error):
-        return f"the archive is damaged ({name} is cut short or not valid compressed data)"
-    return f"the archive is damaged ({name} cannot be unpacked: {type(error).__name__})"
+        return DocxError(key="docx.cut_short", part=name)
+    return DocxError(key="docx.unpack", part=name, kind=type(error).__name__)
 
 
 @contextmanager
@@ -93,7 +93,7 @@ def _zip_errors(name: str) -> Iterator[None]:
     except FormatError:
         raise
     except Exception as error:  # a damaged archive raises many kinds; each becomes one line
-        raise DocxError(_damage(name, error)) from None
+        raise _damage(name, error) from None
 
 
 @contextmanager
@@ -102,15 +102,13 @@ def _xml_errors(name: str) -> Iterator[None]:
     try:
         yield
     except DefusedXmlException:
-        raise DocxError(
-            f"{name} is not readable XML: it declares a DTD or entities, which are not allowed"
-        ) from None
+        raise DocxError(key="docx.xml_dtd", part=name) from None
     except ParseError as error:
-        raise DocxError(f"{name} is not readable XML ({error})") from None
+        raise DocxError(key="docx.xml", part=name, error=error) from None
     except (LookupError, UnicodeError, ValueError) as error:
         if not (type(error) is LookupError or isinstance(error, UnicodeError) or "encoding" in str(error)):
             raise  # not the parser's: a fault of this module, for the guard
-        raise DocxError(f"{name} is in a text encoding that cannot be read (Word writes UTF-8)") from None
+        raise DocxError(key="docx.encoding", part=name) from None
 
 
 class _Archive:
@@ -119,13 +117,11 @@ class _Archive:
 
     def __init__(self, data: bytes, limits: Limits) -> None:
         if data.count(b"PK\x01\x02") > MAX_PARTS:
-            raise DocxError(f"the archive has more than {MAX_PARTS} parts: not a Word document")
+            raise DocxError(key="docx.parts", max=MAX_PARTS)
         try:
             self.zip = zipfile.ZipFile(io.BytesIO(data))
         except Exception as error:  # whatever a damaged directory raises: one line
-            raise DocxError(
-                f"not a readable Word document (a damaged ZIP archive: {type(error).__name__})"
-            ) from None
+            raise DocxError(key="docx.damaged_zip", kind=type(error).__name__) from None
         self.limits = limits
         self.unpacked = 0
 
@@ -138,9 +134,9 @@ class _Archive:
         if info is None:
             return False
         if info.flag_bits & 0x1:
-            raise DocxError("is encrypted (password-protected); save it without a password")
+            raise DocxError(key="docx.encrypted")
         if info.compress_type not in (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED):
-            raise DocxError(f"{name} is packed with a compression method Word does not use")
+            raise DocxError(key="docx.compression", part=name)
         parser = DefusedXMLParser(target=target, forbid_dtd=True)
         allowed = MAX_RATIO * max(info.compress_size, 1024)
         # a header that says too much is refused at once; one that says too little, while unpacking
@@ -160,22 +156,16 @@ class _Archive:
                 with _xml_errors(name):
                     parser.feed(chunk)
         if size != info.file_size:
-            raise DocxError(f"the archive is damaged ({name} is not the size its header says)")
+            raise DocxError(key="docx.size", part=name)
         with _xml_errors(name):
             parser.close()
         return True
 
     def _check(self, name: str, size: int, allowed: int, unpacked: int) -> None:
         if size > allowed:
-            raise DocxError(
-                f"{name} is too large or too compressed to be read safely "
-                f"(it unpacks to more than {MAX_RATIO} times its packed size)"
-            )
+            raise DocxError(key="docx.ratio", part=name, ratio=MAX_RATIO)
         if unpacked > self.limits.unpacked_bytes:
-            raise DocxError(
-                f"{name} is too large or too compressed to be read safely (the parts unpack to more "
-                f"than {self.limits.unpacked_bytes} bytes; limit unpacked_bytes)"
-            )
+            raise DocxError(key="docx.unpacked", part=name, limit=self.limits.unpacked_bytes)
 
 
 # -- XML helpers ------------------------------------------------------------------------------
@@ -196,7 +186,7 @@ def _canonical(tag: str, attrib: dict[str, str]) -> tuple[str, dict[str, str]]:
 
 
 def _too_deep(name: str, limits: Limits) -> DocxError:
-    return DocxError(f"{name} is nested more than {limits.depth} elements deep (limit depth)")
+    return DocxError(key="docx.too_deep", part=name, limit=limits.depth)
 
 
 class _Tree:
@@ -223,7 +213,7 @@ class _Tree:
             return
         self.kept += 1
         if self.kept > MAX_ELEMENTS:
-            raise DocxError(f"{self.name} is too large to be read safely (over {MAX_ELEMENTS} list elements)")
+            raise DocxError(key="docx.list_elements", part=self.name, max=MAX_ELEMENTS)
         self.builder.start(tag, attrib)
 
     def end(self, tag: str) -> None:
@@ -309,7 +299,7 @@ class _Body:
             if tag == _NUMID:
                 paragraph.num = NumPr(value, paragraph.num.ilvl)
             else:
-                level = whole(value, _DOCUMENT, "a list level", self.limits.levels - 1, "levels")
+                level = whole(value, _DOCUMENT, "list_level", self.limits.levels - 1, "levels")
                 paragraph.num = NumPr(paragraph.num.num_id, level)
         elif tag == _DEL and where == (_P, _PPR, _RPR):
             self.open[-1].deleted = True
@@ -328,7 +318,7 @@ class _Body:
     def _count(self, size: int) -> None:
         self.chars += size
         if self.chars > self.limits.text_chars:
-            raise DocxError(f"its text is longer than {self.limits.text_chars} characters (limit text_chars)")
+            raise DocxError(key="read.text_longer", limit=self.limits.text_chars)
 
     def _add(self, text: str) -> None:
         if self.open:
@@ -374,7 +364,7 @@ def docx_text(data: bytes, limits: Limits | None = None) -> str:
     archive = _Archive(data, limits)
     with archive.zip:
         if not archive.has(_DOCUMENT):
-            raise DocxError("a ZIP archive without word/document.xml: not a Word document")
+            raise DocxError(key="docx.no_document")
         styles = Styles(_tree(archive, "word/styles.xml"), limits)
         numbering = Numbering(_tree(archive, "word/numbering.xml"), limits)
         body = _Body(styles, numbering, limits)

@@ -14,6 +14,7 @@ from xml.etree.ElementTree import Element
 
 from attrs import define
 
+from ..errors import Phrase
 from .base import FormatError, Limits
 
 __all__ = ["LABEL_CHARS", "NUMBERING_TAGS", "DocxError", "NumPr", "Numbering", "Styles", "whole"]
@@ -43,13 +44,15 @@ class DocxError(FormatError):
 
 
 def whole(value: str | None, part: str, what: str, top: int, limit: str) -> int:
-    """A whole number from the XML within 0..top, or a one-line refusal naming the limit."""
+    """A whole number from the XML within 0..top, or a one-line refusal naming the limit;
+    ``what`` is the number's name under ``errors.docx`` in messages.yaml."""
+    said = Phrase(f"docx.{what}")
     try:
         number = int(value or "")
     except ValueError:
-        raise DocxError(f"{part}: {what} is not a whole number") from None
+        raise DocxError(key="docx.not_whole", part=part, what=said) from None
     if not 0 <= number <= top:
-        raise DocxError(f"{part}: {what} is outside 0-{top} (limit {limit})")
+        raise DocxError(key="docx.outside_range", part=part, what=said, top=top, limit=limit)
     return number
 
 
@@ -72,7 +75,7 @@ _ROMAN = (
 
 def _fits(size: int) -> None:
     if size > LABEL_CHARS:
-        raise DocxError(f"{_NUMBERING}: a numbering label would be longer than {LABEL_CHARS} characters")
+        raise DocxError(key="docx.label_long", part=_NUMBERING, max=LABEL_CHARS)
 
 
 def _format(number: int, kind: str) -> str:
@@ -136,15 +139,15 @@ class Numbering:
             self._read(root)
 
     def _ilvl(self, value: str | None) -> int:
-        return whole(value, _NUMBERING, "a list level", self.limits.levels - 1, "levels")
+        return whole(value, _NUMBERING, "list_level", self.limits.levels - 1, "levels")
 
     def _start(self, value: str | None) -> int:
-        return whole(value, _NUMBERING, "a list's start value", self.limits.number, "number")
+        return whole(value, _NUMBERING, "start_value", self.limits.number, "number")
 
     def _level(self, lvl: Element) -> _Level:
         text = _val(lvl, "lvlText", "") or ""
         if len(text) > LABEL_CHARS:
-            raise DocxError(f"{_NUMBERING}: a list's level text is longer than {LABEL_CHARS} characters")
+            raise DocxError(key="docx.level_text", part=_NUMBERING, max=LABEL_CHARS)
         restart = _val(lvl, "lvlRestart")
         return _Level(
             kind=_val(lvl, "numFmt", "decimal") or "decimal",
@@ -152,7 +155,7 @@ class Numbering:
             start=self._start(_val(lvl, "start", "1")),
             restart=None
             if restart is None
-            else whole(restart, _NUMBERING, "a restart level", self.limits.levels, "levels"),
+            else whole(restart, _NUMBERING, "restart_level", self.limits.levels, "levels"),
             style=_val(lvl, "pStyle"),
             legal=_on(lvl, "isLgl"),
         )
@@ -200,7 +203,7 @@ class Numbering:
         counters = self.counters.setdefault(num_id, {})
         value = counters[ilvl] + 1 if ilvl in counters else starts.get(ilvl, level.start)
         if value > self.limits.number:
-            raise DocxError(f"{_NUMBERING}: a list counts beyond {self.limits.number} (limit number)")
+            raise DocxError(key="docx.counts_beyond", part=_NUMBERING, limit=self.limits.number)
         counters[ilvl] = value
         for deeper in [d for d in counters if d > ilvl and _restarts(levels.get(d), ilvl)]:
             del counters[deeper]
@@ -249,7 +252,7 @@ class Styles:
                 self.based[key] = based
             if (num := style.find(f"{W}pPr/{W}numPr")) is not None:
                 ilvl = _val(num, "ilvl")
-                level = None if ilvl is None else whole(ilvl, _STYLES, "a list level", top, "levels")
+                level = None if ilvl is None else whole(ilvl, _STYLES, "list_level", top, "levels")
                 self.own[key] = NumPr(_val(num, "numId"), level)
 
     def numbering(self, style: str | None) -> NumPr:

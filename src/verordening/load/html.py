@@ -177,7 +177,7 @@ class _Builder:
 
 def _tree(text: str, limits: Limits) -> _Builder:
     if _ENTITIES.search(text):
-        raise FormatError("declares entities (a DTD), which an HTML page never needs; refused for safety")
+        raise FormatError(key="html.dtd")
     if _CONTROL_CHAR.search(text):  # libxml2 reports each; a page has none
         text = text.translate(_CONTROL)
     builder = _Builder(limits)
@@ -185,7 +185,7 @@ def _tree(text: str, limits: Limits) -> _Builder:
     with contextlib.suppress(etree.ParserError):  # an empty document
         etree.fromstring(text.encode("utf-8", errors="replace"), parser)
     if builder.too_deep:
-        raise FormatError(f"is nested more than {limits.depth} elements deep (limit depth)")
+        raise FormatError(key="read.too_deep", limit=limits.depth)
     return builder
 
 
@@ -205,9 +205,7 @@ class _Renderer:
         if text:
             self.counted += len(text)
             if self.counted > self.limits.text_chars:
-                raise FormatError(
-                    f"its text is longer than {self.limits.text_chars} characters (limit text_chars)"
-                )
+                raise FormatError(key="read.text_longer", limit=self.limits.text_chars)
             self.blocks.append(Block("line", text))
 
     def walk(self, node: Node) -> None:
@@ -284,7 +282,7 @@ def _int(value: str | None, default: int, limits: Limits) -> int:
     except ValueError:
         return default
     if number > limits.number:
-        raise FormatError(f"a list counts beyond {limits.number} (limit number)")
+        raise FormatError(key="read.list_beyond", limit=limits.number)
     return max(number, 0)
 
 
@@ -314,5 +312,5 @@ def read_html(data: bytes, limits: Limits) -> Loaded:
         blocks.extend(renderer.body_table(block.node) if block.kind == "table" and block.node else [block])
     body = _write(blocks, limits)
     if not any(b.kind != "label" and b.text.strip() for b in blocks):
-        raise FormatError("is an HTML page without any text")
+        raise FormatError(key="html.no_text")
     return Loaded(body, found.info(encoding), notes)

@@ -244,17 +244,17 @@ def precheck(data: bytes) -> None:
     a paragraph of over 4 MB with a ``>`` in it counts as a huge tag too."""
     tags = data.count(b"<")
     if tags > MAX_TAGS:
-        raise FormatError(f"has more than {MAX_TAGS} tags, more than any publication page has")
+        raise FormatError(key="html.tags", max=MAX_TAGS)
     for match in _LONG_TAG.finditer(data):
         end = data.rfind(b">", match.start(), match.end())
         if end < 0:
             continue
         if end - match.start() > MAX_TAG_BYTES:
             size = MAX_TAG_BYTES // (1024 * 1024)
-            raise FormatError(f"has a tag (or a paragraph) of more than {size} MB; refused for safety")
+            raise FormatError(key="html.huge_tag", size=size)
         spaces = sum(data.count(space, match.start(), end) for space in (b" ", b"\t", b"\n", b"\r"))
         if spaces > MAX_TAG_SPACES:
-            raise FormatError(f"has a tag with more than {MAX_TAG_SPACES} attributes; refused for safety")
+            raise FormatError(key="html.attributes", max=MAX_TAG_SPACES)
 
 
 @define
@@ -305,7 +305,7 @@ class Lines:
     def _write(self, text: str) -> None:
         self.size += len(text) + 1
         if self.size > self.limit:
-            raise FormatError(f"its text is longer than {self.limit} characters (limit text_chars)")
+            raise FormatError(key="read.text_longer", limit=self.limit)
         self.lines.append(text)
 
     def text(self) -> str:

@@ -44,7 +44,6 @@ STREAM_SHARE = 8  # one stream may inflate to this part of limits.unpacked_bytes
 MAX_NESTING = 100  # page tree, outlines: deeper is hostile
 EOF_WINDOW = 2048  # bytes at the end of the file where "%%EOF" must stand
 MAX_DEPTH = 500  # arrays and dictionaries inside each other outside streams (real files: some 20)
-_CUT_OFF = "it is cut off (no end-of-file marker); download it again"
 _FILE_NAME_TITLE = re.compile(r"(?i)^(?:microsoft word - |untitled|naamloos)|\.(?:docx?|pdf|odt|rtf)$")
 
 
@@ -95,21 +94,18 @@ def _translated(limits: Limits) -> Iterator[None]:
     except FormatError:
         raise
     except FileNotDecryptedError:
-        raise PdfError("is encrypted; save it without a password or as plain text (.txt)") from None
+        raise PdfError(key="pdf.encrypted") from None
     except LimitReachedError as error:
         if any(word in str(error).lower() for word in ("decompress", "stream length", "declared size")):
             # (pypdf's own words tell which limit it was; they are never shown)
-            raise PdfError(
-                "is a PDF that cannot be read safely: a stream in it unpacks to too much "
-                f"(one stream may take 1/{STREAM_SHARE} of limit unpacked_bytes, {limits.unpacked_bytes})"
-            ) from None
-        raise PdfError("is a PDF that cannot be read safely: its structure is too large or loops") from None
+            raise PdfError(key="pdf.stream", share=STREAM_SHARE, limit=limits.unpacked_bytes) from None
+        raise PdfError(key="pdf.structure") from None
     except RecursionError:
-        raise PdfError("is a PDF that cannot be read safely: its objects are nested too deeply") from None
+        raise PdfError(key="pdf.nested") from None
     except PyPdfError:
-        raise PdfError("is a PDF that cannot be read (its structure is damaged)") from None
+        raise PdfError(key="pdf.damaged") from None
     except (ValueError, TypeError, KeyError, IndexError, AttributeError, AssertionError) as error:
-        raise PdfError(f"is a PDF that cannot be read (it is damaged: {type(error).__name__})") from None
+        raise PdfError(key="pdf.damaged_kind", kind=type(error).__name__) from None
 
 
 _KEEP = b"[]<>"
@@ -151,12 +147,12 @@ def _too_deep(data: bytes) -> bool:
 
 def _open(data: bytes) -> pypdf.PdfReader:
     if b"%%EOF" not in data[-EOF_WINDOW:]:
-        raise PdfError(f"is a PDF that cannot be read: {_CUT_OFF}")
+        raise PdfError(key="pdf.cut_off")
     if _too_deep(data):
-        raise PdfError("is a PDF that cannot be read safely: its objects are nested too deeply")
+        raise PdfError(key="pdf.nested")
     reader = pypdf.PdfReader(io.BytesIO(data), strict=False)
     if reader.is_encrypted:
-        raise PdfError("is encrypted; save it without a password or as plain text (.txt)")
+        raise PdfError(key="pdf.encrypted")
     return reader
 
 
@@ -171,31 +167,26 @@ class _Budget:
     def content(self, size: int) -> None:
         self.unpacked += size
         if self.unpacked > self.limits.unpacked_bytes:
-            raise PdfError(
-                f"is a PDF whose pages unpack to more than {self.limits.unpacked_bytes} bytes "
-                "(limit unpacked_bytes)"
-            )
+            raise PdfError(key="pdf.unpacked", limit=self.limits.unpacked_bytes)
 
     def text(self, size: int) -> None:
         self.chars += size
         if self.chars > self.limits.text_chars:
-            raise PdfError(f"its text is too long (limit text_chars is {self.limits.text_chars})")
+            raise PdfError(key="pdf.text_long", limit=self.limits.text_chars)
 
 
 def _pages(reader: pypdf.PdfReader, limits: Limits) -> list[tuple[float, list[Run]]]:
     """Every page's height and runs of text."""
     count = len(reader.pages)
     if count > MAX_PAGES:
-        raise PdfError(f"is a PDF of {count} pages; at most {MAX_PAGES} are read")
+        raise PdfError(key="pdf.pages", count=count, max=MAX_PAGES)
     budget = _Budget(limits)
     pages = []
     for number, page in enumerate(reader.pages, start=1):
         try:
             height, pieces = page_pieces(page, reader, budget.content)
         except MissingContents:
-            raise PdfError(
-                f"is a PDF that cannot be read (it is damaged: page {number} has lost its text)"
-            ) from None
+            raise PdfError(key="pdf.lost_text", page=number) from None
         budget.text(sum(len(piece.text) + 1 for piece in pieces))
         pages.append((height, runs(pieces)))
     return pages
@@ -230,10 +221,7 @@ def _organisation_elsewhere(pages: list[tuple[float, list[Run]]]) -> str | None:
 def _text(reader: pypdf.PdfReader, limits: Limits) -> tuple[str, dict[str, str | None]]:
     pages = _pages(reader, limits)
     if not any(page for _, page in pages):
-        raise PdfError(
-            "has no text layer (a scan?); run it through text recognition (OCR) first, "
-            "or save the bylaw as .docx or plain text (.txt)"
-        )
+        raise PdfError(key="pdf.no_text")
     fields: dict[str, str | None] = {}
     if pages:
         found, first = publication(pages[0][1])

@@ -27,7 +27,17 @@ from ..knowledge import (
 from ..resources import data_dir
 from ..vocabulary import Element, Severity
 
-__all__ = ["FrameworkRule", "Note", "Qualifier", "Rule", "RuleError", "RuleSet", "Value", "load_rules"]
+__all__ = [
+    "FrameworkRule",
+    "Note",
+    "Qualifier",
+    "Rule",
+    "RuleError",
+    "RuleSet",
+    "RuleTexts",
+    "Value",
+    "load_rules",
+]
 
 
 @define(frozen=True)
@@ -84,6 +94,18 @@ class Note:
 
 
 @define(frozen=True)
+class RuleTexts:
+    """What the report says about a rule in one language: the rule's description, its message
+    per status, the meaning of each reason code and the label of each value ("{value} keer per
+    jaar"). The example wording has no translation: it is text for the bylaw itself."""
+
+    description: str
+    messages: dict[str, str]
+    reasons: dict[str, str]
+    values: dict[str, str]
+
+
+@define(frozen=True)
 class Rule:
     """One statutory element: how it is found, what completes it, what the report says."""
 
@@ -115,6 +137,15 @@ class Rule:
     suggestion: str
     examples: tuple[dict[str, Any], ...]
     path: str
+    translations: dict[str, RuleTexts] = field(factory=dict)  # by language; Dutch is the rule itself
+
+    def texts(self, lang: str = "nl") -> RuleTexts:
+        """The rule's texts in ``lang``: its translation when it has one, else its Dutch."""
+        found = self.translations.get(lang)
+        if found is not None:
+            return found
+        labels = {q.value.name: q.value.label for q in self.qualifiers if q.value is not None}
+        return RuleTexts(self.description, self.messages, self.reasons, labels)
 
 
 @define(frozen=True)
@@ -218,7 +249,31 @@ def _rule(file: DataFile) -> Rule:
         suggestion=data["suggestion"],
         examples=tuple(data.get("examples", [])),
         path=str(file.path),
+        translations={
+            lang: RuleTexts(
+                texts["description"], texts["messages"], texts["reasons"], texts.get("values", {})
+            )
+            for lang, texts in data.get("translations", {}).items()
+        },
     )
+
+
+def _check_translations(rule: Rule, file: DataFile) -> None:
+    """A translation says everything the Dutch says: each reason, each value's label."""
+    dutch = rule.texts()
+    for lang, texts in rule.translations.items():
+        for part, theirs, ours in (
+            ("reasons", texts.reasons, dutch.reasons),
+            ("values", texts.values, dutch.values),
+        ):
+            absent = [key for key in ours if key not in theirs]
+            if absent:
+                raise file.error(["translations", lang, part], f"no {lang} text for {', '.join(absent)}")
+            unknown = [key for key in theirs if key not in ours]
+            if unknown:
+                raise file.error(
+                    ["translations", lang, part, unknown[0]], f"not in the Dutch {part}: {unknown[0]}"
+                )
 
 
 def _reason_codes(rule: Rule, file: DataFile) -> dict[str, list[str | int]]:
@@ -231,8 +286,9 @@ def _reason_codes(rule: Rule, file: DataFile) -> dict[str, list[str | int]]:
         codes.setdefault(q.get("doubted", q["missing"]), ["qualifiers", index, "doubted"])
     for index, note in enumerate(data.get("notes", [])):
         codes.setdefault(note["reason"], ["notes", index, "reason"])
-    implied = [f"{rule.element}_{suffix}" for suffix in ("denied", "conditional", "discretionary", "lapsed")]
-    implied += [f"{rule.element}_restricted"] if rule.negated_anchor == "restrict" else []
+    # (a provision elsewhere can take any grant back in part: "restricted" whatever ``negated`` says)
+    suffixes = ("denied", "restricted", "conditional", "discretionary", "lapsed")
+    implied = [f"{rule.element}_{suffix}" for suffix in suffixes]
     implied += [rule.weak_reason] if rule.weak else []
     for code in [*implied, "only_in_toelichting", "only_in_definitions"]:
         codes.setdefault(code, ["reasons"])
@@ -280,6 +336,7 @@ def load_rules(folder: str | Path | None = None) -> RuleSet:
         file = check_data(path, schema, base / "schema")
         rule = _rule(file)
         _check_reasons(rule, file)
+        _check_translations(rule, file)
         if rule.element in rules:
             raise file.error(
                 ["element"], f"a second rule for {rule.element} (the first: {rules[rule.element].path})"
