@@ -6,6 +6,7 @@ a scan stays data: its error rows, codes and numbers are the same in both langua
 from __future__ import annotations
 
 import pickle
+import re
 from pathlib import Path
 
 import pandas
@@ -245,6 +246,10 @@ def test_the_report_page_is_english_with_lang_en_and_its_numbers_are_the_same(tm
     assert (csv.loc[reasons, "text"] != dutch_csv.loc[reasons, "text"]).all()
     # the page's cells carry the same codes in both languages
     assert page.count('data-group="(unknown)"') == dutch_page.count('data-group="(unknown)"') > 0
+    # a share with the decimal mark of the language; the number itself is the same
+    share = re.compile(r'data-measure="share_present" data-value="0.5">([^<]*)<')
+    assert set(share.findall(page)) >= {"50.0%"}
+    assert set(share.findall(dutch_page)) >= {"50,0%"}
 
 
 def test_a_report_usage_error_is_dutch_by_default_and_english_on_request(

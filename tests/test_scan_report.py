@@ -110,7 +110,7 @@ def test_the_csv_of_the_aggregates_is_what_the_html_tables_hold(tmp_path: Path) 
     assert {row[0] for row in from_csv} == {"summary", "verdicts", "elements", "gaps", "reasons", "documents"}
     assert {row[1] for row in from_csv} == {"", "year", "framework", "organisation"}
     shown = {(c["table"], c["by"], c["element"], c["measure"]): c["shown"] for c in cells if c["group"] == ""}
-    assert shown[("elements", "", "advice", "share_present")] == "50.0%"
+    assert shown[("elements", "", "advice", "share_present")] == "50,0%"  # Dutch, the default
     assert shown[("elements", "", "advice", "present")] == "2"
     # the CSV is the long table of the API
     assert csv.equals(

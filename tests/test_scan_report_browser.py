@@ -62,6 +62,7 @@ def test_the_report_opens_in_chromium_with_charts_and_the_right_numbers(tmp_path
     for key, number in expected.items():
         value, text = found[key]
         assert value == pytest.approx(number, abs=1e-6), key
-        shown = f"{number:.1%}" if key[3].startswith("share_") else str(int(number))
+        # (a Dutch page, the default: a decimal comma)
+        shown = f"{number:.1%}".replace(".", ",") if key[3].startswith("share_") else str(int(number))
         assert text == shown, key
     assert pdf.startswith(b"%PDF")

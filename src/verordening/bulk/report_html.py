@@ -67,15 +67,18 @@ def _heading(m: Messages, measure: str) -> str:
     return escape(m.table("status").get(measure) or m(f"scan_report.{measure}"))
 
 
-def _shown(measure: str, value: str) -> str:
+def _shown(measure: str, value: str, mark: str = ".") -> str:
+    """A number as the page shows it: a share as a percentage with the language's decimal mark
+    ("50,0%" in Dutch), a count as a whole number (``data-value`` keeps the number itself)."""
     number = float(value)
-    return f"{number:.1%}" if measure.startswith("share_") else str(int(number))
+    return f"{number:.1%}".replace(".", mark) if measure.startswith("share_") else str(int(number))
 
 
 class _Cells:
     """The numbers of the long table, found by where they belong."""
 
-    def __init__(self, long: pandas.DataFrame) -> None:
+    def __init__(self, long: pandas.DataFrame, mark: str = ".") -> None:
+        self.mark = mark  # the decimal mark of the page's language
         self.rows = long.to_dict("records")
         self.index = {
             tuple(r[k] for k in ("table", "by", "group", "element", "reason", "measure")): r
@@ -98,7 +101,7 @@ class _Cells:
             f'data-{k}="{_text(row[k])}"'
             for k in ("table", "by", "group", "element", "reason", "measure", "value")
         )
-        return f'<td class="n" {attributes}>{_shown(measure, row["value"])}</td>'
+        return f'<td class="n" {attributes}>{_shown(measure, row["value"], self.mark)}</td>'
 
 
 def _table(head: Sequence[str], body: Iterable[str], caption: str = "") -> str:
@@ -259,7 +262,7 @@ def report_html(
     (:func:`~verordening.bulk.report.aggregates`), ``charts`` drawn from it; in the language
     of ``labels``."""
     m = messages(labels.lang)
-    cells = _Cells(long)
+    cells = _Cells(long, m("scan.decimal_mark"))
     figures = {chart.name: _figure(chart) for chart in charts}
     code = f"<code>{escape(COUNTED_VERDICT)}</code>"
     parts = [
