@@ -202,6 +202,18 @@ CASES = [
         " over onderwerpen die op het werkprogramma van het college staan",
         " op het terrein van de wet",
     ),
+    (  # a second sentence of the grant confines it to the counterpart's programme
+        "policy_proposals",
+        PROPOSALS,
+        ". Een voorstel heeft betrekking op een onderwerp dat in het werkprogramma is opgenomen",
+        ". Een voorstel heeft betrekking op het beleid in het sociaal domein",
+    ),
+    (  # a later lid frees the college from consulting the body, naming no word of advice
+        "advice",
+        ADVICE + "2. Het college is niet verplicht {}.\n",
+        "de adviesraad te horen over ontwerpverordeningen die uitsluitend een wetswijziging volgen",
+        "het advies van de adviesraad te volgen",
+    ),
 ]
 
 

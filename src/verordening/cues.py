@@ -66,6 +66,7 @@ class Cues:
     judgement: frozenset[str]
     extension: frozenset[str]
     no_duty: tuple[str, ...]
+    consulting: frozenset[str]
     not_bound: tuple[str, ...]
     applied_anew: tuple[str, ...]
     law_as_basis: tuple[str, ...]
@@ -134,6 +135,7 @@ _WORD_SETS = (
     "notice",
     "narrowing",
     "pointing_back",
+    "consulting",
     "repealed",
     "restriction",
     "judgement",

@@ -285,6 +285,21 @@ class Clauses(Discretion):
         said = " ".join(w.lower[left : hit.start if before else right])
         return "college" in w.role[left:right] and any(phrase in said for phrase in self.cues.no_duty)
 
+    def frees_from_consulting(self, w: Words, left: int, right: int) -> bool:
+        """'Het college is niet verplicht de cliëntenraad te horen over ...': the counterpart freed
+        from consulting the body in the words ``left:right`` (a verb of ``consulting`` after a
+        ``no_duty`` phrase); not from following its advice ("... niet verplicht het advies te volgen")."""
+        roles = w.role[left:right]
+        if "college" not in roles or "body" not in roles:
+            return False
+        said = w.lower[left:right]
+        joined = " ".join(said)
+        for phrase in self.cues.no_duty:
+            at = joined.find(phrase)
+            if at >= 0 and any_word(joined[at:].split(), self.cues.consulting):
+                return True
+        return False
+
     def for_others(self, w: Words, hit: Hit, conditions: Conditions) -> bool:
         """'Het college vraagt zo nodig advies aan deskundigen': about others than the body;
         'niet gehouden ... voor zover de persoonlijke levenssfeer ...': about individual or

@@ -99,7 +99,11 @@ def _about(rule: Rule, bylaw: Bylaw, clauses: Clauses, unit: int) -> bool:
     first = next((word for word in bylaw.matches.words[unit].lower if word.isalpha()), None)
     if first is None or first in clauses.cues.repealed:
         return False
-    named = rule.element in about or any_word(bylaw.matches.words[unit].lower, rule.topics)
+    w = bylaw.matches.words[unit]
+    named = rule.element in about or any_word(w.lower, rule.topics)
+    # (or one that frees the counterpart from consulting the body: "Het college is niet verplicht de
+    # cliëntenraad te horen over ...", in the grant's article: about the grant)
+    named = named or clauses.frees_from_consulting(w, 0, len(w.lower))
     return (named or first in clauses.cues.pointing_back) and not about - {rule.element}
 
 

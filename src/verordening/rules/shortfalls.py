@@ -234,7 +234,10 @@ def _takes_back(rule: Rule, bylaw: Bylaw, clauses: Clauses, scope: Scope, places
     # a sentence beside a grant limits it only by its words, or by excepting cases from a grant
     # it points at ("Artikel 4, eerste lid, geldt niet voor ...")
     if places.holds("rest", hit):
-        if bylaw.references[hit.unit] & scope.primary and clauses.excepted(w, hit, items):
+        # ... or by confining it to a programme of the counterpart ("De adviesraad kan voorstellen
+        # doen. Een voorstel heeft betrekking op een onderwerp uit het werkprogramma")
+        pointed = bylaw.references[hit.unit] & scope.primary and clauses.excepted(w, hit, items)
+        if pointed or _confined_to_programme(clauses, w, hit):
             return restricted
     elif clauses.no_duty(w, hit) or clauses.excepted(w, hit, items):
         return restricted
@@ -337,15 +340,19 @@ def _grant_limits(bylaw: Bylaw, clauses: Clauses, scope: Scope, hit: Hit) -> boo
 
 def _beside(rule: Rule, bylaw: Bylaw, clauses: Clauses, hit: Hit) -> str:
     """What a sentence in another provision of a grant's article, about nothing else, takes
-    back: a restricting word ("Voorstellen kunnen uitsluitend in mei worden ingediend") or a
-    condition that leaves it to the college or the budget ("Dit aantal geldt voor zover de
-    capaciteit dat toelaat"); not a discretion by itself ("De wethouder kan zich laten bijstaan")."""
+    back: a restricting word ("Voorstellen kunnen uitsluitend in mei worden ingediend"), the
+    college freed from consulting the body ("Het college is niet verplicht de cliëntenraad te
+    horen over ...") or a condition that leaves it to the college or the budget ("Dit aantal geldt
+    voor zover de capaciteit dat toelaat"); not a discretion by itself ("De wethouder kan zich
+    laten bijstaan")."""
     w = bylaw.matches.words[hit.unit]
     left, right = clauses.sentence(w, hit)
     # (not a limit in the body's favour: "De secretaris werkt uitsluitend in opdracht van de raad",
     # "Een overleg kan alleen in onderling goedvinden worden geannuleerd")
-    if (clauses.limits(w, hit) and not _in_favour(clauses, w, left, right)) or _confined_to_programme(
-        clauses, w, hit
+    if (
+        (clauses.limits(w, hit) and not _in_favour(clauses, w, left, right))
+        or _confined_to_programme(clauses, w, hit)
+        or clauses.frees_from_consulting(w, left, right)
     ):
         return f"{rule.element}_restricted"
     # (a condition, not a hedge, which beside a grant may concern something else: "Het overleg
