@@ -294,6 +294,34 @@ def _counterparts(units: list[Unit], body: set[str], known: dict[str, str]) -> l
     return found
 
 
+# "Het overleg wordt voorgezeten door de wethouder", "De overlegvergadering wordt geleid door een lid
+# van de raad van bestuur", "De portefeuillehouder is voorzitter van het overleg"
+_CHAIRED = re.compile(
+    r"\b(?P<a>het|de)\s+(?P<m>overleg[a-zà-ÿ]*)\b[^.;]{0,80}?\bwordt\s+(?:voorgezeten|geleid)\s+door\s+"
+    r"(?P<who>[^.;]{2,80})"
+)
+_CHAIRS = re.compile(
+    r"(?:^|[.;]\s*|\d\.?\s+)(?P<who>[^.;]{2,60}?)\s+is\s+(?:de\s+)?voorzitter\s+van\s+(?P<a>het|de)\s+"
+    r"(?P<m>overleg[a-zà-ÿ]*)\b"
+)
+
+
+def _chairs(units: list[Unit], known: dict[str, str]) -> list[tuple[str, str]]:
+    """The chair of the consultation when a counterpart chairs it: "de voorzitter van het overleg"
+    is then the college's side ("De voorzitter van de overlegvergadering stelt de agenda vast")."""
+    found = []
+    for unit in units:
+        lower = unit.lower
+        if unit.definition or not any(word in lower for word in ("voorzitter", "voorgezeten", "geleid")):
+            continue
+        for match in [*_CHAIRED.finditer(lower), *_CHAIRS.finditer(lower)]:
+            who = f" {match['who']} "
+            roles = {role for name, role in known.items() if f" {name} " in who}
+            if "college" in roles and "body" not in roles:
+                found.append(("college", f"voorzitter van {match['a']} {match['m']}"))
+    return found
+
+
 def find_roles(document: Document, units: list[Unit], names: RoleNames) -> Roles:
     """The bylaw's own names for the roles (definitions, "hierna: ...", abbreviations, the
     issuer) beside the names every bylaw may use; a name it does not define itself may take
@@ -315,6 +343,7 @@ def find_roles(document: Document, units: list[Unit], names: RoleNames) -> Roles
         | {name: role for role, name in own}
     )
     own += _counterparts(units, body, every)
+    own += _chairs(units, every)
     taken = {name for _, name in own}
     internal = {name for role, name in own if role == _INTERNAL}
     found: dict[str, list[str]] = {role: [] for role in ROLES}
