@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from verordening.bulk import Row, ScanOptions, check_path
-from verordening.bulk.dask_engine import batches, check_batch, dask_runner, thread_budget
+from verordening.bulk.dask_engine import _WATCHDOG, batches, check_batch, dask_runner, thread_budget
 from verordening.load import Limits
 from verordening.load.base import TimeLimit
 
@@ -192,6 +192,40 @@ def test_a_document_over_its_time_limit_is_an_error_row_in_a_thread(tmp_path: Pa
         (row,) = rows
         assert row.verdict == "error"
         assert "limit seconds" in row.error
+
+
+def test_a_stale_deadline_under_a_reused_identifier_does_not_stop_the_watchdog() -> None:
+    """A thread that ended inside its budget leaves its deadline; its identifier goes to a new
+    thread, here the watchdog's own. The watchdog must not raise in itself (and stop watching):
+    the deadline of an ended thread is dropped, and another thread's budget still ends in time
+    (seen once in CI: a document over its limit checked in full)."""
+    ended = threading.Thread(target=lambda: None)
+    ended.start()
+    ended.join()
+    with thread_budget(5):  # (the watchdog runs from here on)
+        pass
+    watchdog = _WATCHDOG.thread
+    assert watchdog is not None
+    assert watchdog.ident is not None
+    with _WATCHDOG.lock:
+        _WATCHDOG.deadlines[watchdog.ident] = (0.0, ended)
+    caught: list[bool] = []
+
+    def busy() -> None:
+        try:
+            with thread_budget(0.01):
+                until = time.monotonic() + 3
+                while time.monotonic() < until:
+                    pass
+        except TimeLimit:
+            caught.append(True)
+
+    worker = threading.Thread(target=busy)
+    worker.start()
+    worker.join(10)
+    assert caught == [True]
+    assert watchdog.is_alive()
+    assert watchdog.ident not in _WATCHDOG.deadlines
 
 
 def test_a_budget_that_ends_in_time_raises_nothing_later() -> None:

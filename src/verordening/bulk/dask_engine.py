@@ -68,18 +68,23 @@ class _Watchdog:
     """One thread per process that raises :class:`TimeLimit` in a thread whose deadline has
     passed (a timer thread per document would cost more than many a check). It raises again
     at every look until the thread leaves its budget: an exception that lands where Python
-    only prints it (a weakref callback, a ``__del__``) is not the end of the limit."""
+    only prints it (a weakref callback, a ``__del__``) is not the end of the limit.
+
+    A deadline is kept with its thread, and dropped once that thread has ended: a thread can
+    end without leaving its budget (the exception landing in :meth:`release` itself), and its
+    identifier is soon given to a new thread - the watchdog's own among them, which would then
+    raise in itself and stop watching everyone else."""
 
     def __init__(self) -> None:
         self.lock = threading.Lock()
-        self.deadlines: dict[int, float] = {}
+        self.deadlines: dict[int, tuple[float, threading.Thread]] = {}
         self.fired: set[int] = set()
         self.thread: threading.Thread | None = None
 
     def watch(self, seconds: float) -> int:
         ident = threading.get_ident()
         with self.lock:
-            self.deadlines[ident] = time.monotonic() + seconds
+            self.deadlines[ident] = (time.monotonic() + seconds, threading.current_thread())
             if self.thread is None or not self.thread.is_alive():  # (one per process, also after a fork)
                 self.thread = threading.Thread(target=self.run, name="verordening-deadlines", daemon=True)
                 self.thread.start()
@@ -97,7 +102,11 @@ class _Watchdog:
             time.sleep(WATCH)
             now = time.monotonic()
             with self.lock:
-                for ident, deadline in self.deadlines.items():
+                for ident, (_, thread) in list(self.deadlines.items()):
+                    if not thread.is_alive():  # (its identifier may be another thread's now)
+                        del self.deadlines[ident]
+                        self.fired.discard(ident)
+                for ident, (deadline, _) in self.deadlines.items():
                     if deadline <= now:
                         self.fired.add(ident)
                         ctypes.pythonapi.PyThreadState_SetAsyncExc(
