@@ -234,3 +234,16 @@ def test_diff_and_report_say_their_errors_in_the_language_of_the_run(
     assert "--top must be at least 1" in _run(
         ["report", "--lang", "en", table, "--out", str(tmp_path / "r.html"), "--top", "0"], capsys
     )
+
+
+def test_eval_says_what_is_wrong_with_its_gold_files_in_the_language_of_the_run(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    _dutch(_run(["eval", str(tmp_path / "nergens")], capsys), "nergens: deze map bestaat niet")
+    assert "nergens: no such folder" in _run(["eval", "--lang", "en", str(tmp_path / "nergens")], capsys)
+    _dutch(_run(["eval", str(tmp_path)], capsys), "geen *.gold.json-bestanden in")
+    (tmp_path / "a.gold.json").write_text('{"text": "a.txt", "elements": []}', encoding="utf-8")
+    (tmp_path / "a.txt").write_text("Artikel 1\nTekst.\n", encoding="utf-8")
+    _dutch(_run(["eval", str(tmp_path)], capsys), 'a.gold.json: "elements" moet een object zijn')
+    english = _run(["eval", "--lang", "en", str(tmp_path)], capsys)
+    assert 'a.gold.json: "elements" must be an object' in english

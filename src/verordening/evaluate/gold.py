@@ -9,6 +9,7 @@ from typing import Any
 
 from attrs import define
 
+from ..errors import LocalisedError, Phrase
 from ..findings import ELEMENTS, STATUSES
 from ..vocabulary import Verdict
 
@@ -17,8 +18,9 @@ __all__ = ["EvalError", "GoldCase", "GoldElement", "load_gold", "one_line"]
 PARTICIPATION: str = Verdict.PARTICIPATION_BYLAW.value
 
 
-class EvalError(Exception):
-    """A problem with the evaluation input (folders, gold files); the message is one line."""
+class EvalError(LocalisedError):
+    """A problem with the evaluation input (folders, gold files); the message is one line, in
+    either language (``str(error)`` is the English)."""
 
 
 @define(frozen=True)
@@ -63,9 +65,9 @@ def load_gold(dirs: Iterable[Path | str]) -> list[GoldCase]:
         elif path.is_dir():
             files.extend(sorted(p for p in path.glob("*.gold.json") if p.is_file()))
         elif path.exists():
-            raise EvalError(f"{path}: not a folder")
+            raise EvalError(key="eval.not_a_folder", path=path)
         else:
-            raise EvalError(f"{path}: no such folder")
+            raise EvalError(key="eval.no_folder", path=path)
     seen: set[Path] = set()
     unique: list[Path] = []
     for file in files:
@@ -74,8 +76,8 @@ def load_gold(dirs: Iterable[Path | str]) -> list[GoldCase]:
             seen.add(key)
             unique.append(file)
     if not unique:
-        shown = ", ".join(str(d) for d in dirs) or "(no folders given)"
-        raise EvalError(f"no *.gold.json files in {shown}")
+        shown: object = ", ".join(str(d) for d in dirs) or Phrase("eval.no_folders")
+        raise EvalError(key="eval.no_gold", shown=shown)
     return [_read_gold(file) for file in unique]
 
 
@@ -83,25 +85,25 @@ def _read_gold(path: Path) -> GoldCase:
     try:
         raw = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as error:
-        raise EvalError(f"{path}: cannot read gold file ({one_line(error)})") from None
+        raise EvalError(key="eval.unreadable", path=path, error=one_line(error)) from None
     try:
         data = json.loads(raw)
     except json.JSONDecodeError as error:
-        raise EvalError(f"{path}: not valid JSON (line {error.lineno}: {error.msg})") from None
+        raise EvalError(key="eval.not_json", path=path, line=error.lineno, error=error.msg) from None
     if not isinstance(data, dict):
-        raise EvalError(f"{path}: a gold file must hold a JSON object")
+        raise EvalError(key="eval.not_object", path=path)
     text = data.get("text")
     if not isinstance(text, str) or not text:
-        raise EvalError(f'{path}: no "text" naming the text file')
+        raise EvalError(key="eval.no_text", path=path)
     text_path = path.parent / text
     if not text_path.is_file():
-        raise EvalError(f"{path}: text file {text_path} not found")
+        raise EvalError(key="eval.text_missing", path=path, text=text_path)
     verdict = data.get("verdict", PARTICIPATION)
     if not isinstance(verdict, str):
-        raise EvalError(f'{path}: "verdict" must be a string')
+        raise EvalError(key="eval.verdict_type", path=path)
     as_of = data.get("as_of")
     if as_of is not None and not isinstance(as_of, str):
-        raise EvalError(f'{path}: "as_of" must be a string YYYY-MM-DD')
+        raise EvalError(key="eval.as_of_type", path=path)
     frameworks = _strings(path, data, "frameworks")
     override = _strings(path, data, "framework")
     elements = _gold_elements(path, data.get("elements", {}), verdict)
@@ -124,12 +126,12 @@ def _strings(path: Path, data: Mapping[str, Any], key: str) -> tuple[str, ...] |
         return (value,)
     if isinstance(value, list) and all(isinstance(v, str) for v in value):
         return tuple(value)
-    raise EvalError(f'{path}: "{key}" must be a string or a list of strings')
+    raise EvalError(key="eval.strings", path=path, key_name=key)
 
 
 def _gold_elements(path: Path, raw: object, verdict: str) -> dict[str, GoldElement]:
     if not isinstance(raw, dict):
-        raise EvalError(f'{path}: "elements" must be an object')
+        raise EvalError(key="eval.elements_type", path=path)
     if verdict != PARTICIPATION:
         return {}
     elements: dict[str, GoldElement] = {}
@@ -139,13 +141,13 @@ def _gold_elements(path: Path, raw: object, verdict: str) -> dict[str, GoldEleme
             elements[key] = GoldElement("not_applicable")
             continue
         if not isinstance(entry, dict) or not isinstance(entry.get("status"), str):
-            raise EvalError(f'{path}: element {key} must be an object with a "status"')
+            raise EvalError(key="eval.element_type", path=path, element=key)
         status: str = entry["status"]
         if status not in STATUSES:
-            raise EvalError(f"{path}: element {key} has unknown status {status!r}")
+            raise EvalError(key="eval.element_status", path=path, element=key, status=repr(status))
         cites = entry.get("citations", [])
         if not isinstance(cites, list) or not all(isinstance(c, str) for c in cites):
-            raise EvalError(f'{path}: element {key}: "citations" must be a list of strings')
+            raise EvalError(key="eval.citations_type", path=path, element=key)
         elements[key] = GoldElement(status, tuple(cites))
     return elements
 
