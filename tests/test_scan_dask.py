@@ -198,12 +198,12 @@ def test_a_stale_deadline_under_a_reused_identifier_does_not_stop_the_watchdog()
     """A thread that ended inside its budget leaves its deadline; its identifier goes to a new
     thread, here the watchdog's own. The watchdog must not raise in itself (and stop watching):
     the deadline of an ended thread is dropped, and another thread's budget still ends in time
-    (seen once in CI: a document over its limit checked in full)."""
+    (the likely cause of one CI failure: a document over its limit checked in full)."""
     ended = threading.Thread(target=lambda: None)
     ended.start()
     ended.join()
-    with thread_budget(5):  # (the watchdog runs from here on)
-        pass
+    with thread_budget(5):
+        pass  # (a budget only to start the watchdog, which runs from here on)
     watchdog = _WATCHDOG.thread
     assert watchdog is not None
     assert watchdog.ident is not None
@@ -216,7 +216,7 @@ def test_a_stale_deadline_under_a_reused_identifier_does_not_stop_the_watchdog()
             with thread_budget(0.01):
                 until = time.monotonic() + 3
                 while time.monotonic() < until:
-                    pass
+                    pass  # (busy: only the budget ends it before three seconds)
         except TimeLimit:
             caught.append(True)
 

@@ -21,14 +21,14 @@ from .bulk import report_command
 from .checker import Checker, as_date
 from .compare import add_diff_parser, run_diff
 from .datafile import RuleError
-from .errors import LocalisedError, localised
+from .errors import LocalisedError
 from .escape import visible
 from .findings import Report
 from .language import ModelError
 from .load import Limits, LoadError, budget
 from .load.base import TimeLimit
 from .messages import messages
-from .messages_cli import add_language, argparse_error, language_of, localise
+from .messages_cli import add_language, add_limits, argparse_error, language_of, limits_of, localise, say
 from .output import outline_text, report_summary_line, report_text
 from .output_html import write_report_html
 from .output_sarif import sarif_json
@@ -44,16 +44,10 @@ def most_severe(codes: Sequence[int]) -> int:
     return min(codes, key=_SEVERITY.index) if codes else EXIT_OK
 
 
-def _say(message: object, lang: str) -> None:
-    """One line on standard error, an error of ours in ``lang``, every control and bidi
-    character in it escaped."""
-    sys.stderr.write(f"verordening: {visible(localised(message, lang), one_line=True)}\n")
-
-
 class _Parser(argparse.ArgumentParser):
     def error(self, message: str) -> None:  # type: ignore[override]
         m = getattr(self, "messages", messages("nl"))
-        _say(argparse_error(message, m), m.lang)
+        say(argparse_error(message, m), m.lang)
         raise SystemExit(EXIT_USAGE)
 
 
@@ -67,23 +61,6 @@ _MODEL_HELP = (
 _INPUT_HELP = "a bylaw: text, Markdown, Word (.docx), official HTML, CVDR XML or PDF; - for standard input"
 
 
-def _add_limits(command: argparse.ArgumentParser) -> None:
-    command.add_argument(
-        "--limit",
-        action="append",
-        default=[],
-        metavar="NAME=VALUE",
-        help=f"change a limit on one input ({', '.join(Limits.names())}); repeatable",
-    )
-
-
-def _limits(args: argparse.Namespace) -> Limits:
-    limits = Limits()
-    for setting in args.limit:
-        limits = limits.with_setting(setting)
-    return limits
-
-
 def _add_parse(commands: argparse._SubParsersAction[_Parser]) -> None:
     parse = commands.add_parser(
         "parse",
@@ -92,7 +69,7 @@ def _add_parse(commands: argparse._SubParsersAction[_Parser]) -> None:
     )
     parse.add_argument("file", metavar="FILE", help=_INPUT_HELP)
     parse.add_argument("--format", choices=("text", "json"), default="text", help="output format")
-    _add_limits(parse)
+    add_limits(parse)
 
 
 def _add_check(commands: argparse._SubParsersAction[_Parser]) -> None:
@@ -123,7 +100,7 @@ def _add_check(commands: argparse._SubParsersAction[_Parser]) -> None:
     )
     check.add_argument("--model", metavar="NAME|PATH", help=_MODEL_HELP)
     check.add_argument("--rules", metavar="DIR", help=_RULES_HELP)
-    _add_limits(check)
+    add_limits(check)
 
 
 def _add_rules_and_eval(commands: argparse._SubParsersAction[_Parser]) -> None:
@@ -178,15 +155,15 @@ def _color(choice: str) -> bool:
 
 def _parse(args: argparse.Namespace) -> int:
     try:
-        limits = _limits(args)
+        limits = limits_of(args)
         with budget(limits.seconds):
             document = parse_file(args.file, limits)
     except (LoadError, ValueError) as error:
-        _say(error, args.lang)
+        say(error, args.lang)
         return EXIT_USAGE
     except TimeLimit:
         m = messages(args.lang)
-        _say(m("cli.too_slow", name=args.file, what=m("cli.parsing"), seconds=f"{limits.seconds:g}"), m.lang)
+        say(m("cli.too_slow", name=args.file, what=m("cli.parsing"), seconds=f"{limits.seconds:g}"), m.lang)
         return EXIT_USAGE
     if args.format == "json":
         sys.stdout.write(document.to_json() + "\n")
@@ -201,18 +178,18 @@ def _checker(args: argparse.Namespace) -> Checker | None:
         try:
             as_date(args.as_of, "--as-of")
         except ValueError as error:
-            _say(error, args.lang)
+            say(error, args.lang)
             return None
     try:
         checker = Checker(model=args.model, rules=args.rules)
     except (ModelError, RuleError) as error:
-        _say(error, args.lang)
+        say(error, args.lang)
         return None
     known = checker.ruleset.knowledge.laws.frameworks
     unknown = [k for k in args.framework or () if k not in known]
     if unknown:
         m = messages(args.lang)
-        _say(m("cli.unknown_framework", unknown=", ".join(unknown), known=", ".join(known)), m.lang)
+        say(m("cli.unknown_framework", unknown=", ".join(unknown), known=", ".join(known)), m.lang)
         return None
     return checker
 
@@ -222,16 +199,16 @@ def _check(args: argparse.Namespace) -> int:
     if checker is None:
         return EXIT_USAGE
     try:
-        limits = _limits(args)
+        limits = limits_of(args)
     except ValueError as error:
-        _say(error, args.lang)
+        say(error, args.lang)
         return EXIT_USAGE
     codes: list[int] = []
     reports: list[Report] = []
     color = _color(args.color)
     several = len(args.files) > 1
     if args.format == "html" and several:
-        _say(LocalisedError(key="cli.html_one"), args.lang)
+        say(LocalisedError(key="cli.html_one"), args.lang)
         return EXIT_USAGE
     for name in args.files:
         try:
@@ -241,11 +218,11 @@ def _check(args: argparse.Namespace) -> int:
                 )
         except TimeLimit:
             m = messages(args.lang)
-            _say(m("cli.too_slow", name=name, what=m("cli.checking"), seconds=f"{limits.seconds:g}"), m.lang)
+            say(m("cli.too_slow", name=name, what=m("cli.checking"), seconds=f"{limits.seconds:g}"), m.lang)
             codes.append(EXIT_USAGE)
             continue
         except (LoadError, ValueError) as error:
-            _say(error, args.lang)
+            say(error, args.lang)
             codes.append(EXIT_USAGE)
             continue
         if args.format == "sarif":
@@ -255,7 +232,7 @@ def _check(args: argparse.Namespace) -> int:
                 sys.stdout.write(write_report_html(report, args.output, args.lang) or "")
             except OSError as error:
                 problem = LocalisedError(key="cli.cannot_write", name=args.output, reason=error.strerror)
-                _say(problem, args.lang)
+                say(problem, args.lang)
                 codes.append(EXIT_USAGE)
                 continue
         elif args.format == "json":
@@ -284,7 +261,7 @@ def _eval(args: argparse.Namespace) -> int:
     try:
         result = evaluate([Path(d) for d in args.dirs], progress=progress, model=args.model, rules=args.rules)
     except (EvalError, ModelError, RuleError) as error:
-        _say(error, args.lang)
+        say(error, args.lang)
         return EXIT_USAGE
     if sys.stderr.isatty():
         sys.stderr.write("\r" + " " * 100 + "\r")
@@ -298,14 +275,14 @@ def _rules(args: argparse.Namespace) -> int:
     try:  # an edited folder is checked in full, its patterns compiled too
         ruleset = Checker(model="builtin", rules=args.rules).ruleset if args.rules else load_rules()
     except RuleError as error:
-        _say(error, args.lang)
+        say(error, args.lang)
         return EXIT_USAGE
     if not args.rule:
         sys.stdout.write(rules_table(ruleset.rules, lang=args.lang))
         return EXIT_OK
     rule = ruleset.find(args.rule)
     if rule is None:
-        _say(messages(args.lang)("cli.no_rule", rule=args.rule.strip()), args.lang)
+        say(messages(args.lang)("cli.no_rule", rule=args.rule.strip()), args.lang)
         return EXIT_USAGE
     sys.stdout.write(rule_text(rule, lang=args.lang))
     return EXIT_OK

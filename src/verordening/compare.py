@@ -242,13 +242,13 @@ def run_diff(args: argparse.Namespace) -> int:
     from .checker import Checker
     from .compare_render import diff_html, diff_text
     from .datafile import RuleError
-    from .errors import LocalisedError, localised
-    from .escape import visible
+    from .errors import LocalisedError
     from .language import ModelError
     from .load import LoadError
+    from .messages_cli import say
 
-    def say(message: object) -> int:
-        sys.stderr.write(f"verordening: {visible(localised(message, args.lang), one_line=True)}\n")
+    def fail(message: object) -> int:
+        say(message, args.lang)
         return 2
 
     try:
@@ -258,7 +258,7 @@ def run_diff(args: argparse.Namespace) -> int:
             for name in (args.old, args.new)
         ]
     except (LoadError, ValueError, ModelError, RuleError) as error:
-        return say(error)
+        return fail(error)
     result = compare(reports[0], reports[1])
     if args.format == "json":
         output = result.to_json() + "\n"
@@ -267,7 +267,7 @@ def run_diff(args: argparse.Namespace) -> int:
     try:
         _write(output, args.output)
     except OSError as error:
-        return say(LocalisedError(key="cli.cannot_write_file", name=args.output, reason=error.strerror))
+        return fail(LocalisedError(key="cli.cannot_write_file", name=args.output, reason=error.strerror))
     return result.exit_code
 
 

@@ -14,10 +14,7 @@ from .compare import ArticleChange, ArticleRef, Diff, StatusChange, WordChange
 from .escape import visible
 from .messages import Messages, messages
 
-__all__ = ["LABELS", "diff_html", "diff_text"]
-
-# The headings and phrases of a comparison in Dutch (the words live in messages.yaml, section ``diff``)
-LABELS = messages("nl").table("diff")
+__all__ = ["diff_html", "diff_text"]
 
 
 def _status(word: str, m: Messages) -> str:
@@ -25,8 +22,7 @@ def _status(word: str, m: Messages) -> str:
 
 
 def _name(change: StatusChange, m: Messages) -> str:
-    """The element's name: the rule's own (Dutch), or its name in ``m``'s language."""
-    return change.name if m.lang == "nl" else m.table("element").get(change.element, change.name)
+    return m.element(change.element, change.name)
 
 
 def _article(ref: ArticleRef) -> str:

@@ -68,6 +68,13 @@ class Messages:
         template = _table()[key][self.lang]
         return template.format(**values) if values else template
 
+    def element(self, key: str, own: str, *, short: bool = False) -> str:
+        """An element's name (``short``: its word in one-line summaries): in Dutch ``own``, the
+        rule's own name; in another language this file's, else ``own``."""
+        if self.lang == LANGUAGES[0]:
+            return own
+        return self.table("element_short" if short else "element").get(key, own)
+
     def table(self, section: str) -> dict[str, str]:
         """The messages under ``section`` by their last key: ``{"present": "aanwezig", ...}``."""
         prefix = section + "."

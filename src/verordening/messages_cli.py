@@ -10,17 +10,24 @@ first; argparse itself is not asked.
 from __future__ import annotations
 
 import argparse
+import sys
 from collections.abc import Sequence
 from typing import Any
 
+from .errors import localised
+from .escape import visible
+from .load.base import Limits
 from .messages import LANGUAGES, Messages, choose_language, keys, messages
 
 __all__ = [
     "add_language",
+    "add_limits",
     "argparse_error",
     "help_key",
     "language_of",
+    "limits_of",
     "localise",
+    "say",
 ]
 
 OPTION = "--lang"
@@ -41,6 +48,31 @@ def language_of(argv: Sequence[str]) -> str:
         if value in LANGUAGES:
             return value
     return choose_language()
+
+
+def say(message: object, lang: str) -> None:
+    """One line on standard error, an error of ours in ``lang``, every control and bidi
+    character in it escaped (every command reports a usage error this way)."""
+    sys.stderr.write(f"verordening: {visible(localised(message, lang), one_line=True)}\n")
+
+
+def add_limits(parser: argparse.ArgumentParser) -> None:
+    """``--limit NAME=VALUE`` (repeatable) on a command that reads inputs; see :func:`limits_of`."""
+    parser.add_argument(
+        "--limit",
+        action="append",
+        default=[],
+        metavar="NAME=VALUE",
+        help=f"change a limit on one input ({', '.join(Limits.names())}); repeatable",
+    )
+
+
+def limits_of(args: argparse.Namespace) -> Limits:
+    """The limits the ``--limit`` options ask for; :class:`~verordening.errors.BadValue` if one is bad."""
+    limits = Limits()
+    for setting in args.limit:
+        limits = limits.with_setting(setting)
+    return limits
 
 
 def add_language(parser: argparse.ArgumentParser, *, top: bool = False) -> None:

@@ -175,17 +175,12 @@ class _Frame:
     def of(cls, report: Report, lang: str, color: bool) -> _Frame:
         ruleset = report.ruleset if report.ruleset is not None else default_rules()
         m = messages(lang)
-        own = lang == "nl"  # the rules' names are Dutch; other languages take them from messages.yaml
-        known, known_short = m.table("element"), m.table("element_short")
         info = report.document.info
         return cls(
             m,
             _Style(color),
-            {r.element: r.name if own else known.get(r.element, r.name) for r in ruleset.rules},
-            {
-                r.element: r.short_name if own else known_short.get(r.element, r.short_name)
-                for r in ruleset.rules
-            },
+            {r.element: m.element(r.element, r.name) for r in ruleset.rules},
+            {r.element: m.element(r.element, r.short_name, short=True) for r in ruleset.rules},
             {key: f.name for key, f in ruleset.knowledge.laws.frameworks.items()},
             {name: label for rule in ruleset.rules for name, label in rule.texts(lang).values.items()},
             {rule.element: rule for rule in ruleset.rules},

@@ -88,13 +88,11 @@ class _Context:
 
     def name(self, element: str) -> str:
         rule = self.rules.get(element)
-        own = rule.name if rule is not None else element
-        return own if self.m.lang == "nl" else self.m.table("element").get(element, own)
+        return self.m.element(element, rule.name if rule is not None else element)
 
     def short(self, element: str) -> str:
         rule = self.rules.get(element)
-        own = rule.short_name if rule is not None else element
-        return own if self.m.lang == "nl" else self.m.table("element_short").get(element, own)
+        return self.m.element(element, rule.short_name if rule is not None else element, short=True)
 
     def status(self, status: str) -> str:
         return self.m.table("status").get(status, status)

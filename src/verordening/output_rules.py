@@ -32,7 +32,7 @@ def rule_text(rule: Rule, *, lang: str = "nl") -> str:
     """A rule in full: what it checks, where the law says so, why it can fall short."""
     m = messages(lang)
     texts = rule.texts(lang)
-    name = rule.name if lang == "nl" else m.table("element").get(rule.element, rule.name)
+    name = m.element(rule.element, rule.name)
     out = [f"{name} ({rule.element})", ""]
     out += _wrap(" ".join(texts.description.split()))
     out += ["", m("rules.statute")]

@@ -45,7 +45,7 @@ def _rule_descriptor(rule: Rule, framework: str, m: Messages) -> dict[str, Any]:
     label = m.table("sarif")
     description = " ".join(rule.texts(m.lang).description.split())
     example = " ".join(rule.suggestion.split())
-    name = rule.name if m.lang == "nl" else m.table("element").get(rule.element, rule.name)
+    name = m.element(rule.element, rule.name)
     return {
         "id": section.rule_id,
         "name": f"{rule.element}-{framework}",

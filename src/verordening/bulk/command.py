@@ -15,9 +15,7 @@ import sys
 from types import FrameType
 from typing import Any
 
-from ..errors import localised
-from ..escape import visible
-from ..load import Limits
+from ..messages_cli import add_limits, limits_of, say
 
 __all__ = ["add_parser", "run"]
 
@@ -72,18 +70,7 @@ def add_parser(commands: argparse._SubParsersAction[Any]) -> None:
         metavar="DATE",
         help="keep only the versions in force on DATE (CVDR and official pages)",
     )
-    scan.add_argument(
-        "--limit",
-        action="append",
-        default=[],
-        metavar="NAME=VALUE",
-        help=f"change a limit on one input ({', '.join(Limits.names())}); repeatable",
-    )
-
-
-def _say(message: object, lang: str) -> None:
-    """One line on standard error; an error of ours in ``lang``."""
-    sys.stderr.write(f"verordening: {visible(localised(message, lang), one_line=True)}\n")
+    add_limits(scan)
 
 
 def _terminated(signum: int, frame: FrameType | None) -> None:
@@ -101,9 +88,7 @@ def run(args: argparse.Namespace) -> int:
 
     previous = signal.signal(signal.SIGTERM, _terminated)
     try:
-        limits = Limits()
-        for setting in args.limit:
-            limits = limits.with_setting(setting)
+        limits = limits_of(args)
         _, summary = scan_summary(
             args.paths,
             out=args.out,
@@ -121,12 +106,12 @@ def run(args: argparse.Namespace) -> int:
             lang=args.lang,
         )
     except (ValueError, StoreError, TableError, ModelError, RuleError) as error:
-        _say(error, args.lang)
+        say(error, args.lang)
         return EXIT_USAGE
     except OSError as error:
-        _say(f"{error.filename or args.out}: {error.strerror or error}", args.lang)
+        say(f"{error.filename or args.out}: {error.strerror or error}", args.lang)
         return EXIT_USAGE
     finally:
         signal.signal(signal.SIGTERM, previous)
-    _say(f"scan: {summary.line(args.lang)}", args.lang)
+    say(f"scan: {summary.line(args.lang)}", args.lang)
     return EXIT_INTERRUPTED if summary.interrupted else EXIT_OK

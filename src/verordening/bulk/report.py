@@ -81,18 +81,9 @@ class Labels:
         (``element``, ``element_short``), falling back to the rule's for an element it lacks."""
         ruleset = load_rules(rules)
         m = messages(lang)
-        names, short = m.table("element"), m.table("element_short")
         return cls(
-            {
-                str(rule.element): rule.name if lang == "nl" else names.get(str(rule.element), rule.name)
-                for rule in ruleset.rules
-            },
-            {
-                str(rule.element): rule.short_name
-                if lang == "nl"
-                else short.get(str(rule.element), rule.short_name)
-                for rule in ruleset.rules
-            },
+            {str(rule.element): m.element(rule.element, rule.name) for rule in ruleset.rules},
+            {str(r.element): m.element(r.element, r.short_name, short=True) for r in ruleset.rules},
             {
                 (str(rule.element), code): text
                 for rule in ruleset.rules

@@ -12,8 +12,9 @@ import argparse
 import sys
 from typing import Any
 
-from ..errors import LocalisedError, localised
+from ..errors import LocalisedError
 from ..escape import visible
+from ..messages_cli import say
 
 __all__ = ["add_parser", "run"]
 
@@ -53,11 +54,6 @@ def add_parser(commands: argparse._SubParsersAction[Any]) -> None:
     report.add_argument("--rules", metavar="DIR", help="the rule folder whose words explain the reason codes")
 
 
-def _say(message: object, lang: str) -> None:
-    """One line on standard error; an error of ours in ``lang``."""
-    sys.stderr.write(f"verordening: {visible(localised(message, lang), one_line=True)}\n")
-
-
 def run(args: argparse.Namespace) -> int:
     """Write the report; one line on standard error and exit code 2 when it cannot be."""
     from ..datafile import RuleError
@@ -65,7 +61,7 @@ def run(args: argparse.Namespace) -> int:
 
     by = list(dict.fromkeys([*DEFAULT_BY, *args.by]))
     if args.top < 1:
-        _say(LocalisedError(key="cli.top"), args.lang)
+        say(LocalisedError(key="cli.top"), args.lang)
         return EXIT_USAGE
     try:
         files = write_report(
@@ -79,11 +75,11 @@ def run(args: argparse.Namespace) -> int:
             lang=args.lang,
         )
     except (ReportError, RuleError) as error:
-        _say(error, args.lang)
+        say(error, args.lang)
         return EXIT_USAGE
     except OSError as error:
         reason = error.strerror or type(error).__name__
-        _say(
+        say(
             LocalisedError(key="cli.cannot_write_file", name=error.filename or args.out, reason=reason),
             args.lang,
         )
