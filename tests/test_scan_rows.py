@@ -55,6 +55,26 @@ def test_a_file_that_cannot_be_read_or_checked_is_one_error_row(tmp_path: Path) 
         assert "\n" not in row.error
 
 
+def test_a_document_over_its_time_limit_is_an_error_row_though_no_timer_interrupted_it(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """The timer's exception can land where Python only prints it (a callback of the garbage
+    collector); a document checked in full past its limit is still over it."""
+    from contextlib import nullcontext
+
+    from verordening.bulk import work
+    from verordening.load import Limits
+
+    monkeypatch.setattr(work, "budget", lambda seconds: nullcontext())  # (a timer that never fires)
+    long = tmp_path / "long.txt"  # read in about a millisecond, checked in about half a second
+    long.write_text(BYLAW.read_text(encoding="utf-8") * 60, encoding="utf-8")
+    (row,) = check_path(str(long), ScanOptions(limits=Limits(seconds=0.05)))
+    assert row.verdict == "error"
+    assert row.error.endswith(": took longer than limit seconds (0.05 s)")
+    rows = check_path(str(long), ScanOptions(limits=Limits(seconds=0)))  # (no limit at all)
+    assert len(rows) > 1
+
+
 def test_other_rules_are_another_rules_version(tmp_path: Path) -> None:
     copy = tmp_path / "rules"
     copy.mkdir()
