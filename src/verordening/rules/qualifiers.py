@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 from attrs import define
 
 from .clauses import CLAUSE, Clauses
-from .match import Hit, between, in_span, in_unit, inside
+from .match import Hit, Words, between, in_span, in_unit, inside
 from .ruleset import Qualifier, Rule
 from .values import read_value
 
@@ -150,21 +150,41 @@ def _qualifier_matches(
 
 def _belongs_with(rule: Rule, q: Qualifier, bylaw: Bylaw, clauses: Clauses, hit: Hit) -> bool:
     """Whether a qualifier's match stands with what it qualifies: in a sentence with an anchor
-    of the element or naming a role the rule asks for (when it asks)."""
-    if not q.with_anchor and not q.with_roles:
+    of the element or naming a role the rule asks for (when it asks); and not in a sentence
+    without an anchor about the own act of a role in ``not_by``."""
+    if not q.with_anchor and not q.with_roles and not q.not_by:
         return True
     w = bylaw.matches.words[hit.unit]
     left, right = clauses.sentence(w, hit)
+    excluded = bylaw.matches.of(f"{rule.element}|exclude")
+    anchors = [
+        h
+        for h in between(bylaw.matches.of(f"{rule.element}|anchor"), hit.unit, left, right)
+        if not look_alike(rule, bylaw, h, excluded)
+    ]
+    if q.not_by and not anchors and _opens_with(w, left, right, q.not_by):
+        return False
+    if not q.with_anchor and not q.with_roles:
+        return True
     if q.with_roles and not set(q.with_roles).isdisjoint(w.role[left:right]):
         return True
     # not an anchor in a phrase that only names the element: "de onderwerpen die in het overleg
     # zijn besproken" (but "Dit overleg vindt viermaal per jaar plaats" is about it)
-    prepositions, excluded = clauses.cues.prepositions, bylaw.matches.of(f"{rule.element}|exclude")
-    return q.with_anchor and any(
-        not (h.start >= 2 and w.lower[h.start - 2] in prepositions)
-        and not look_alike(rule, bylaw, h, excluded)
-        for h in between(bylaw.matches.of(f"{rule.element}|anchor"), hit.unit, left, right)
-    )
+    prepositions = clauses.cues.prepositions
+    return q.with_anchor and any(not (h.start >= 2 and w.lower[h.start - 2] in prepositions) for h in anchors)
+
+
+# how far into its sentence a role still opens it: "De WAE brengt", "2. De adviesraad meldt"
+_OPENING = 4
+
+
+def _opens_with(w: Words, left: int, right: int, roles: tuple[str, ...]) -> bool:
+    """Whether the first role the sentence ``left:right`` names, within its first words, is
+    one of ``roles``: the sentence is about that role's own act ("De adviesraad brengt ...")."""
+    for role in w.role[left : min(right, left + _OPENING)]:
+        if role:
+            return role in roles
+    return False
 
 
 def judge_qualifiers(

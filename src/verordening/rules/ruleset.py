@@ -79,6 +79,7 @@ class Qualifier:
     not_inside: tuple[str, ...]  # notes (by reason) whose matches a match of this must not lie in
     with_anchor: bool  # a match counts only in a sentence with an anchor of the element ...
     with_roles: tuple[str, ...]  # ... or one that names one of these roles
+    not_by: tuple[str, ...]  # not in a sentence without an anchor that opens with one of these roles
     value: Value | None
     missing: str  # reason code when not satisfied
     denied: str  # reason code when denied
@@ -201,6 +202,7 @@ def _qualifiers(file: DataFile) -> tuple[Qualifier, ...]:
             not_inside=tuple(q.get("not_inside", [])),
             with_anchor=bool(q.get("belongs_with", {}).get("anchor", False)),
             with_roles=tuple(q.get("belongs_with", {}).get("roles", [])),
+            not_by=tuple(q.get("not_by", [])),
             value=Value(**q["value"]) if "value" in q else None,
             missing=q["missing"],
             denied=q.get("denied", q["missing"]),
