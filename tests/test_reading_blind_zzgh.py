@@ -5,6 +5,8 @@ Each case is a small bylaw of its own, checked with and without the words that d
 
 from __future__ import annotations
 
+import verordening
+
 from .small_bylaws import CONSULTATION, check
 
 INFORMATION = CONSULTATION + "\nArtikel 6 Informatie\n1. {}\n2. {}\n"
@@ -28,3 +30,38 @@ def test_a_sentence_opening_with_the_body_that_names_the_information_still_quali
         "De cliëntenraad wordt door het college tijdig en uit eigen beweging voorzien van alle informatie."
     )
     assert check(INFORMATION.format(ON_REQUEST, passive)).elements["information"].status == "present"
+
+
+RIGHTS = (
+    "\nArtikel 2 Taak\n1. De cliëntenraad adviseert het college gevraagd en ongevraagd over verordeningen en "
+    "beleidsvoorstellen, tijdig voordat het college besluit.\n" + CONSULTATION
+)
+
+
+def test_a_title_that_names_client_councils_in_the_plural_names_participation() -> None:
+    aanhef = (
+        "De Raad van Bestuur van het Landelijk Bureau Werk;\ngelet op artikel 14 van de Wet op het Bureau;\n"
+        "besluit:\n"
+    )
+    plural = verordening.check(
+        "Regeling cliëntenraden Landelijk Bureau Werk 2012\n\n" + aanhef + RIGHTS, model="builtin"
+    )
+    assert plural.verdict == "participation_bylaw"
+    other = verordening.check(
+        "Regeling werkprocessen Landelijk Bureau Werk 2012\n\n" + aanhef + RIGHTS, model="builtin"
+    )
+    assert other.verdict == "not_participation_bylaw"
+
+
+def test_a_regulation_made_under_another_is_no_participation_bylaw_whatever_it_names() -> None:
+    for kind in (
+        "Nadere regels ondersteuning en vergoedingen",
+        "Subsidieregeling ondersteuning",
+        "Beleidsregels",
+    ):
+        report = check(RIGHTS, title=f"{kind} cliëntenparticipatie Zandvoorde 2022\n\n")
+        assert report.verdict == "not_participation_bylaw", kind
+    assert (
+        check(RIGHTS, title="Verordening cliëntenparticipatie Zandvoorde 2022\n\n").verdict
+        == "participation_bylaw"
+    )

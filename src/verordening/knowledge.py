@@ -268,6 +268,7 @@ class VerdictWords:
     weak_other: WordParts  # another subject unless the articles grant participation rights
     body: WordParts  # a council that is a participation body only with a stated basis and rights
     other_field: WordParts  # an advisory body of another policy field ("Adviesraad Duurzaamheid")
+    lower: WordParts  # a regulation made under another opens the title ("Nadere regels ...")
     preamble: WordParts  # an aanhef that says the text is about client participation
     rights: tuple[str, ...]  # elements whose grant to a body shows participation rights
     examples: tuple[dict[str, Any], ...]
@@ -284,6 +285,7 @@ def _verdict(file: DataFile, elements: tuple[str, ...]) -> VerdictWords:
         WordParts.of(raw["weak_other"]),
         WordParts.of(raw["body"]),
         WordParts.of(raw["other_field"]),
+        WordParts.of(raw["lower"]),
         WordParts.of(raw["preamble"]),
         tuple(raw["rights"]),
         tuple(raw["examples"]),

@@ -23,7 +23,10 @@ __all__ = ["decide_verdict", "title_names"]
 def title_names(words: VerdictWords, title: str) -> tuple[bool, bool]:
     """Whether the title names client participation, and whether it names another subject.
     An advisory body of another policy field ("Adviesraad Duurzaamheid") names that field:
-    its "adviesraad" does not count as a participation body."""
+    its "adviesraad" does not count as a participation body; a regulation made under another
+    ("Nadere regels vergoedingen adviesraad") names no participation bylaw at all."""
+    if words.lower.found_in(title):
+        return False, True
     field_body = words.other_field.found_in(title)
     rest = words.other_field.blanked(title) if field_body else title
     return words.participation.found_in(rest), field_body or words.other.found_in(title)
@@ -62,6 +65,8 @@ def decide_verdict(
 ) -> tuple[Verdict, tuple[Diagnostic, ...]]:
     """The verdict, and a diagnostic when a participation bylaw holds no articles."""
     title = _title(document)
+    if words.lower.found_in(title):  # (whatever body or basis it names)
+        return Verdict.NOT_PARTICIPATION_BYLAW, ()
     named, other = title_names(words, title)
     named = named or (not other and _preamble_names(words, document))
     rights = [el for el in words.rights if evidence[el].primary]
