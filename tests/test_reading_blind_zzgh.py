@@ -65,3 +65,54 @@ def test_a_regulation_made_under_another_is_no_participation_bylaw_whatever_it_n
         check(RIGHTS, title="Verordening cliëntenparticipatie Zandvoorde 2022\n\n").verdict
         == "participation_bylaw"
     )
+
+
+ADVICE = (
+    "\nArtikel 3 Advies\n1. De cliëntenraad adviseert het college gevraagd en ongevraagd over "
+    "ontwerpverordeningen en beleidsvoorstellen.\n2. Het college vraagt het advies zo tijdig dat het "
+    "de besluitvorming nog kan beïnvloeden.\n3. {}\n"
+)
+
+
+def test_clauses_on_following_the_advice_take_nothing_back() -> None:
+    for harmless in (
+        "Het college is niet verplicht het advies over te nemen, maar vermeldt in zijn besluit hoe het "
+        "advies is gewogen.",
+        "Het advies van de cliëntenraad bindt het college niet.",
+        "De adviezen van de cliëntenraad zijn niet bindend.",
+    ):
+        assert check(ADVICE.format(harmless)).elements["advice"].status == "present", harmless
+    freed = "Het college is niet verplicht advies te vragen over beleidsvoorstellen van ondergeschikt belang."
+    assert check(ADVICE.format(freed)).elements["advice"].status == "partial"
+
+
+def test_documents_sent_with_the_invitation_come_unprompted() -> None:
+    sent = (
+        "Het college zorgt ervoor dat de cliëntenraad de stukken voor het overleg gelijktijdig met de "
+        "uitnodiging ontvangt."
+    )
+    assert (
+        check(INFORMATION.format(sent, "Op verzoek verstrekt het college aanvullende gegevens."))
+        .elements["information"]
+        .status
+        == "present"
+    )
+    asked = sent.replace("gelijktijdig met de uitnodiging", "op verzoek")
+    assert check(INFORMATION.format(asked, "")).elements["information"].status == "partial"
+
+
+def test_an_exception_for_some_leden_of_an_article_leaves_its_other_leden_whole() -> None:
+    article = (
+        "\nArtikel 4 Advies en voorstellen\n1. De cliëntenraad adviseert het college gevraagd en ongevraagd "
+        "over ontwerpverordeningen en beleidsvoorstellen.\n2. Het college vraagt het advies vroegtijdig.\n"
+        "3. De cliëntenraad kan het college op eigen initiatief voorstellen voor beleid doen.\n"
+        "\nArtikel 12 Uitzondering\nArtikel 4, {} lid, is niet van toepassing voor zover een voorstel "
+        "uitsluitend de jeugdhulp betreft.\n"
+    )
+    from .small_bylaws import wmo
+
+    some = wmo(article.format("eerste en tweede")).elements
+    assert some["policy_proposals"].status == "present"
+    assert some["advice"].status == "partial"
+    every = wmo(article.format("eerste tot en met derde")).elements
+    assert every["policy_proposals"].status == "partial"

@@ -66,6 +66,7 @@ class Cues:
     judgement: frozenset[str]
     extension: frozenset[str]
     no_duty: tuple[str, ...]
+    following: tuple[str, ...]
     consulting: frozenset[str]
     not_bound: tuple[str, ...]
     applied_anew: tuple[str, ...]
@@ -105,6 +106,7 @@ _PHRASES = (
     "harmless_condition",
     "budget_condition",
     "no_duty",
+    "following",
     "not_bound",
     "applied_anew",
     "law_as_basis",

@@ -40,6 +40,14 @@ _LID_LIST = re.compile(
     re.IGNORECASE,
 )
 
+# "artikel 4, eerste en tweede lid", "artikel 4, leden 1 tot en met 3": some leden of an article
+_ARTICLE_LIDS = re.compile(
+    rf"\b(?:artikel|art\.)\s*(?P<art>{_NUMBER}),?\s*(?:(?:het|de)\s+)?"
+    rf"(?:(?P<list>(?:{_ORDINAL_WORD})(?:\s*(?:,|en|tot\s+en\s+met)\s*(?:{_ORDINAL_WORD}))+)\s+lid\b"
+    r"|leden\s+(?P<numbers>\d+(?:\s*(?:,|en|tot\s+en\s+met)\s*\d+)+))",
+    re.IGNORECASE,
+)
+
 
 def _count(digits: str) -> int | None:
     """The number ``digits`` write; None for no number, or one longer than any a bylaw numbers
@@ -62,10 +70,10 @@ def _articles(listed: str) -> list[str]:
 
 def _listed(match: re.Match[str]) -> list[int]:
     """The lid numbers of a list, ranges ("tot en met") filled in."""
-    text = (match["list"] or match["numbers"]).lower()
+    text = re.sub(r"\s+tot\s+en\s+met\s+", " t/m ", (match["list"] or match["numbers"]).lower())
     numbers: list[int] = []
-    for piece in re.split(r"\s*(?:,|\ben\b)\s*", text):
-        ends = [_ORDINAL.get(w, _count(w) or 0) for w in re.split(r"\s+tot\s+en\s+met\s+", piece)]
+    for piece in re.split(r"\s*(?:,|\ben\b)\s*", text):  # (the "en" of "tot en met" read as a range)
+        ends = [_ORDINAL.get(w, _count(w) or 0) for w in piece.split(" t/m ")]
         numbers += list(range(ends[0], ends[-1] + 1)) if len(ends) == 2 else ends
     return [n for n in numbers if n > 0]
 
@@ -123,8 +131,13 @@ def _references(unit: Unit, under: _Under) -> set[int]:
     text, found = unit.text, set()
     lower = unit.lower
     if "art" in lower:
+        some = {}  # where a reference names some leden of an article: those, not the whole article
+        if "lid" in lower or "leden" in lower:
+            for match in _ARTICLE_LIDS.finditer(text):
+                some[match.start()] = [_target(match["art"], lid, None) for lid in _listed(match)]
         for match in _ARTICLE_REF.finditer(text):
-            found |= under.get(_target(match["art"], _lid_number(match), match["part"]))
+            for target in some.get(match.start(), [_target(match["art"], _lid_number(match), match["part"])]):
+                found |= under.get(target)
         for match in _ARTICLE_LIST.finditer(text):
             for article in _articles(match["list"]):
                 found |= under.get(_target(article, None, None))

@@ -282,8 +282,22 @@ class Clauses(Discretion):
         """'Het college is niet verplicht advies te vragen': the college's duty taken away (with
         ``before``, only a duty named before the match: the match is what is not owed)."""
         left, right = self.sentence(w, hit)
+        if "college" not in w.role[left:right]:
+            return False
         said = " ".join(w.lower[left : hit.start if before else right])
-        return "college" in w.role[left:right] and any(phrase in said for phrase in self.cues.no_duty)
+        return any(self._owed_no_more(said, phrase) for phrase in self.cues.no_duty)
+
+    def _owed_no_more(self, said: str, phrase: str) -> bool:
+        """Whether ``phrase`` (of ``no_duty``) stands in ``said`` other than in a clause about
+        following the advice ("niet verplicht het advies over te nemen")."""
+        at = said.find(phrase)
+        while at >= 0:
+            end = said.find(",", at)
+            clause = f" {said[at : end if end >= 0 else len(said)]} "
+            if not any(f" {words} " in clause for words in self.cues.following):
+                return True
+            at = said.find(phrase, at + 1)
+        return False
 
     def frees_from_consulting(self, w: Words, left: int, right: int) -> bool:
         """'Het college is niet verplicht de cliëntenraad te horen over ...': the counterpart freed
