@@ -116,3 +116,19 @@ def test_an_exception_for_some_leden_of_an_article_leaves_its_other_leden_whole(
     assert some["advice"].status == "partial"
     every = wmo(article.format("eerste tot en met derde")).elements
     assert every["policy_proposals"].status == "partial"
+
+
+def test_a_one_paragraph_aanhef_with_commas_gives_its_gelet_op() -> None:
+    aanhef = (
+        "De raad van de gemeente Zandvoorde, gelezen het voorstel van burgemeester en wethouders van 8 "
+        "maart 2005, nr. 05/231, gelet op artikel 47 van de Wet werk en bijstand en artikel 147 van de "
+        "Gemeentewet, gelet op artikel 12 van de Wet investeren in jongeren, besluit vast te stellen de "
+        "navolgende verordening.\n"
+    )
+    document = verordening.parse("Verordening cliëntenparticipatie Zandvoorde 2005\n\n" + aanhef + RIGHTS)
+    assert document.preamble is not None
+    fields = {field.key: field.value for field in document.preamble.fields}
+    assert list(fields) == ["orgaan", "gelezen", "gelet_op", "besluit"]
+    assert fields["gelezen"] == "het voorstel van burgemeester en wethouders van 8 maart 2005, nr. 05/231"
+    assert fields["gelet_op"].startswith("artikel 47 van de Wet werk en bijstand")
+    assert fields["gelet_op"].endswith("artikel 12 van de Wet investeren in jongeren")

@@ -219,12 +219,13 @@ _PREAMBLE_KEYS = (
 # all of them in one expression, each a group named by its key: the first that matches is the one
 _PREAMBLE_KEY = re.compile("|".join(f"(?P<{key}>{pattern.pattern})" for key, pattern in _PREAMBLE_KEYS), re.I)
 # an aanhef written as one paragraph: a key word after a semicolon opens the next part
-# ("De raad ...; gelezen ...; gelet op ...; besluit: ..."), and "besluit" after a comma (a match
-# opens with the mark, one character class that the engine skips to quickly; the cut is after it)
+# ("De raad ...; gelezen ...; gelet op ...; besluit: ..."), and "gelet op" and "besluit" after a
+# comma ("..., gelezen het voorstel ..., gelet op artikel 47 ..., besluit ...") (a match opens with
+# the mark, one character class that the engine skips to quickly; the cut is after it)
 _INLINE_KEY = re.compile(
     r"[;.,](?:(?<=[;.])\s*(?=(?:gelezen|gezien|gelet\s+op|overwegende|gehoord|met\s+inachtneming\s+van|"
     r"in\s+aanmerking\s+nemende|besluit(?:en)?|Besluit(?:en)?|BESLUIT(?:EN)?|[Aa]ldus\s+besloten|"
-    r"[Aa]ldus\s+vastgesteld)\b)|(?<=,)\s*(?=(?:Besluit|BESLUIT|besluit)(?:en|EN)?\b))"
+    r"[Aa]ldus\s+vastgesteld)\b)|(?<=,)\s*(?=(?:Besluit|BESLUIT|besluit)(?:en|EN)?\b|gelet\s+op\s+(?:de\s+)?art))"
 )
 # where the issuing body ends in a one-paragraph aanhef: "De raad van de gemeente X, gelezen ..."
 _ISSUER_END = re.compile(r",\s*(?=(?:gelezen|gezien|gelet\s+op|overwegende)\b)", re.I)
@@ -256,12 +257,19 @@ def _inline_parts(start: int, end: int, line: str, issuer: bool) -> list[tuple[i
     return pieces
 
 
+def _goes_on(parts: list[_Part], key: str) -> bool:
+    """Whether the last part is a ``key`` part whose words so far end in a comma."""
+    return bool(parts) and parts[-1].key == key and parts[-1].pieces[-1].rstrip().endswith(",")
+
+
 def preamble_fields(text: str, start: int, end: int) -> list[RawField]:
     """The parts of the aanhef; a key word opens a part, other lines continue it."""
     parts: list[_Part] = []
     for s, e, line in _lines(text, start, end):
         for ps, pe, piece in _inline_parts(s, e, line, issuer=not parts):
             match = _PREAMBLE_KEY.match(piece)
+            if match is not None and match.lastgroup == "gelet_op" and _goes_on(parts, "gelet_op"):
+                match = None  # "gelet op artikel 47 ..., gelet op artikel 147 ...": one part
             if match is not None:
                 name = match.lastgroup or ""
                 label = match.group().strip(" :,;")
