@@ -256,3 +256,31 @@ def test_a_secretary_by_whom_the_body_is_supported_is_concrete() -> None:
     by = " door een secretaris die het college aanwijst"
     assert wmo(said.format(by)).elements["support"].status == "present"
     assert wmo(said.format("")).elements["support"].status == "partial"
+
+
+def test_a_definition_article_of_one_sentence_narrows_the_term_it_defines() -> None:
+    """'In deze verordening wordt verstaan onder werkbudget: het bedrag dat het college naar eigen
+    inzicht toekent': the term after the opening words, as in a list of definitions."""
+    support = "Artikel 7 Ondersteuning\nHet college stelt de adviesraad een werkbudget ter beschikking.\n"
+    defined = (
+        "Artikel 1 Begripsbepalingen\nIn deze verordening wordt verstaan onder werkbudget: het bedrag {}.\n"
+    )
+    left = wmo(defined.format("dat het college jaarlijks naar eigen inzicht toekent") + support)
+    assert left.elements["support"].status == "partial"
+    fixed = wmo(defined.format("van ten minste € 5.000 per jaar") + support)
+    assert fixed.elements["support"].status == "present"
+
+
+def test_a_definition_of_the_subjects_the_college_assigns_narrows_the_grant() -> None:
+    defined = (
+        "Artikel 1 Begripsbepalingen\nIn deze verordening wordt verstaan onder:\n"
+        "a. adviesraad: de Wmo-adviesraad;\nb. beleidsterrein: de onderdelen van het Wmo-beleid {}.\n"
+    )
+    grant = (
+        "Artikel 4 Voorstellen\n1. De adviesraad kan het college voorstellen doen voor het beleid op het "
+        "beleidsterrein.\n"
+    )
+    assigned = wmo(defined.format("die het college jaarlijks aan de adviesraad opdraagt") + grant)
+    assert assigned.elements["policy_proposals"].status == "partial"
+    every = wmo(defined.format("die de maatschappelijke ondersteuning betreffen") + grant)
+    assert every.elements["policy_proposals"].status == "present"

@@ -56,7 +56,12 @@ def grant_shortfalls(
     return (*found, *_taken_back(rule, bylaw, clauses, anchors, scope))
 
 
-_TERM = re.compile(r"^(?:[a-z0-9]{1,3}[.)°]\s*)?(?P<term>[^:;]{3,40}?)\s*:")
+# a defined term before its colon; also after the opening words of a one-sentence definition
+# article ("In deze verordening wordt verstaan onder werkbudget: ...")
+_TERM = re.compile(
+    r"^(?:[a-z0-9]{1,3}[.)°]\s*)?(?:in\s+deze\s+\w+\s+(?:wordt\s+)?verstaan\s+onder\s+)?"
+    r"(?P<term>[^:;]{3,40}?)\s*:"
+)
 
 
 def definition_exceptions(
