@@ -284,3 +284,13 @@ def test_a_definition_of_the_subjects_the_college_assigns_narrows_the_grant() ->
     assert assigned.elements["policy_proposals"].status == "partial"
     every = wmo(defined.format("die de maatschappelijke ondersteuning betreffen") + grant)
     assert every.elements["policy_proposals"].status == "present"
+
+
+def test_support_through_a_subsidy_the_college_may_end_is_not_assured() -> None:
+    support = (
+        "Artikel 7 Ondersteuning\n1. De ondersteuning van de adviesraad wordt verzorgd door een stichting, "
+        "die daarvoor jaarlijks subsidie van het college ontvangt.\n{}"
+    )
+    ended = wmo(support.format("2. Het college kan de subsidie lager vaststellen of beëindigen.\n"))
+    assert ended.elements["support"].status == "partial"
+    assert wmo(support.format("")).elements["support"].status == "present"
