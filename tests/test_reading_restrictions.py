@@ -294,12 +294,3 @@ def test_support_through_a_subsidy_the_college_may_end_is_not_assured() -> None:
     ended = wmo(support.format("2. Het college kan de subsidie lager vaststellen of beëindigen.\n"))
     assert ended.elements["support"].status == "partial"
     assert wmo(support.format("")).elements["support"].status == "present"
-
-
-def test_topics_the_college_may_postpone_are_not_assured_a_place_on_the_agenda() -> None:
-    later = (
-        "3. Het college kan een aangemeld onderwerp naar een volgend overleg {} indien de agenda te vol is.\n"
-    )
-    assert wmo(AGENDA + later.format("verschuiven")).elements["agenda"].status == "partial"
-    assert wmo(AGENDA + later.format("doorschuiven")).elements["agenda"].status == "partial"
-    assert wmo(AGENDA).elements["agenda"].status == "present"
