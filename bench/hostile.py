@@ -100,7 +100,9 @@ HOSTILE: dict[str, tuple[Callable[[int], str], int]] = {
     ),
     "Markdown link marks": (lambda n: in_lid("[" * n + "](x) " + "](" * n + ")"), 20_000),
     "drafters' notes without an end": (lambda n: in_lid("[opmerking " * n), 20_000),
-    "a hyphen before a long word": (lambda n: definition("de jongeren- en " + "o" * n + "raad"), 400_000),
+    # (from 800,000 letters: at 400,000 the first doubling measured 2.6x on one machine, the next
+    # 2.1x - the word outgrowing a cache, not the work growing faster)
+    "a hyphen before a long word": (lambda n: definition("de jongeren- en " + "o" * n + "raad"), 800_000),
     "a title repeating a subject": (
         lambda n: (
             "Intitulé\n" + "maatschappelijke ondersteuning " * n + "raad\n\n" + HEAD + ARTICLE.format(n=1)
