@@ -294,3 +294,20 @@ def test_support_through_a_subsidy_the_college_may_end_is_not_assured() -> None:
     ended = wmo(support.format("2. Het college kan de subsidie lager vaststellen of beëindigen.\n"))
     assert ended.elements["support"].status == "partial"
     assert wmo(support.format("")).elements["support"].status == "present"
+
+
+@pytest.mark.parametrize(
+    "excepted",
+    [
+        "Onderwerpen die het college als politiek gevoelig aanmerkt, worden niet op de agenda van het "
+        "overleg geplaatst.",
+        "Het college plaatst onderwerpen die het als politiek gevoelig aanmerkt niet op de agenda van het "
+        "overleg.",
+    ],
+)
+def test_topics_the_college_keeps_off_the_agenda_restrict_the_agenda_right(excepted: str) -> None:
+    exception = "Artikel 10 Uitzondering\n1. {}\n"
+    assert wmo(AGENDA + exception.format(excepted)).elements["agenda"].status == "partial"
+    harmless = excepted.replace("die het als politiek gevoelig aanmerkt", "over individuele cliënten")
+    harmless = harmless.replace("die het college als politiek gevoelig aanmerkt", "over individuele cliënten")
+    assert wmo(AGENDA + exception.format(harmless)).elements["agenda"].status == "present"

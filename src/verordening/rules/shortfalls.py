@@ -296,12 +296,18 @@ def _denied_for_some(bylaw: Bylaw, clauses: Clauses, hit: Hit) -> bool:
     wettelijke verplichtingen of uit regionale afspraken")."""
     w = bylaw.matches.words[hit.unit]
     left, right = clauses.sentence(w, hit)
-    # ("geen advies", "legt voorstellen niet voor advies voor")
-    if not any(clauses.is_negation(w.lower, i) for i in range(max(left, hit.start - 2), hit.start)):
-        return False
+    # ("geen advies", "legt voorstellen niet voor advies voor"); the cases after the match
+    lower, at = w.lower, hit.start
+    cases = lower[hit.end : right]
+    if not any(clauses.is_negation(lower, i) for i in range(max(left, at - 2), at)):
+        # "plaatst onderwerpen die het gevoelig acht niet op de agenda": the cases before "niet"
+        phrase = at - 3 >= left and lower[at - 2] in clauses.cues.prepositions
+        if not (phrase and lower[at - 1] in ("de", "het") and clauses.is_negation(lower, at - 3)):
+            return False
+        cases = lower[left : at - 3]
     if "body" in clauses.subject_roles(w, left, hit.start):
         return False  # the body's own choice: "De cliëntenraad kan besluiten geen advies uit te brengen"
-    return any(not clauses.about_others(case, w.lower) for case in clauses.cases(w.lower[hit.end : right]))
+    return any(not clauses.about_others(case, lower) for case in clauses.cases(cases))
 
 
 def _chosen(bylaw: Bylaw, clauses: Clauses, hit: Hit) -> bool:
