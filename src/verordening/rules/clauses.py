@@ -132,11 +132,15 @@ class Clauses(Discretion):
         return "negated" if self.negated(w, hit.start, hit.end, window=0, units_parent=item) else ""
 
     def own_choice(self, w: Words, hit: Hit) -> bool:
-        """The body as the subject that decides: "De adviesraad kan besluiten geen advies uit te
-        brengen" is the body's freedom, not a denial of its right."""
+        """The body as the subject that decides or owes nothing: "De adviesraad kan besluiten geen
+        advies uit te brengen", "De adviesraad is niet verplicht over elk voorstel te adviseren" is
+        the body's freedom, not a denial of its right."""
         left, _ = self.sentence(w, hit)
         subject = next((r for r in w.role[left : hit.start] if r), "")
-        return subject == "body" and not self.cues.deciding.isdisjoint(w.lower[left : hit.start])
+        before = w.lower[left : hit.start]
+        return subject == "body" and (
+            not self.cues.deciding.isdisjoint(before) or says(before, self.cues.no_duty)
+        )
 
     def passive_denial(self, w: Words, hit: Hit) -> bool:
         """A passive sentence about the anchor that denies it, not only for individual matters."""

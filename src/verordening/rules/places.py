@@ -18,7 +18,7 @@ from .ruleset import Rule
 if TYPE_CHECKING:
     from .judge import Anchors, Bylaw, Scope
 
-__all__ = ["Places", "places"]
+__all__ = ["Places", "places", "sentence_ends"]
 
 
 @define(frozen=True)
@@ -70,7 +70,7 @@ def places(rule: Rule, bylaw: Bylaw, clauses: Clauses, anchors: Anchors, scope: 
         hit
         for u in sorted((scope.provisions | elsewhere) - scope.primary)
         if bylaw.references[u] & granting and not units[u].definition
-        for hit in _sentence_ends(u, words[u])
+        for hit in sentence_ends(u, words[u])
     )
     pointed = frozenset(
         h.unit for h in pointing if not bylaw.elements_of.get(h.unit, frozenset()) - {rule.element}
@@ -84,7 +84,7 @@ def places(rule: Rule, bylaw: Bylaw, clauses: Clauses, anchors: Anchors, scope: 
         and _about(rule, bylaw, clauses, u)
         # (not one about another provision: "Het tweede lid geldt niet voor ...")
         and not (bylaw.references[u] and not bylaw.references[u] & scope.primary)
-        for hit in _sentence_ends(u, words[u])
+        for hit in sentence_ends(u, words[u])
     )
     rest = tuple(_rest(clauses, words, sorted(scope.primary), anchors.found))
     granted = tuple(h for h in anchors.binding if h.unit in scope.primary and not inside(h, references))
@@ -118,14 +118,14 @@ def _rest(
             at[h.unit].append(h.start)
     for u in grants:
         starts = sorted(at[u])
-        for end in _sentence_ends(u, words[u]):
+        for end in sentence_ends(u, words[u]):
             left, right = clauses.sentence(words[u], end)
             k = bisect_left(starts, left)  # (a match starting in the sentence, its end included)
             if not (k < len(starts) and starts[k] <= right):
                 yield end
 
 
-def _sentence_ends(unit: int, w: Words) -> list[Hit]:
+def sentence_ends(unit: int, w: Words) -> list[Hit]:
     """A place at the end of each sentence of a provision, where what the sentence says about
     a grant it points at is judged."""
     ends = w.places(SENTENCE)

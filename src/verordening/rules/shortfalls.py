@@ -18,7 +18,7 @@ from ..language import Unit
 from .clauses import Clauses, any_word, says
 from .discretion import SENTENCE
 from .match import Hit, Words, between, in_unit, inside
-from .places import Places, places
+from .places import Places, places, sentence_ends
 from .ruleset import Rule
 
 if TYPE_CHECKING:
@@ -203,7 +203,32 @@ def _taken_back(
         reason = _takes_back(rule, bylaw, clauses, scope, where, hit)
         if reason:
             found.append(Shortfall(reason, frozenset([hit.unit])))
+    found += [
+        Shortfall(f"{rule.element}_restricted", pair) for pair in _applied_limits(rule, bylaw, clauses, scope)
+    ]
     return tuple(found)
+
+
+def _applied_limits(rule: Rule, bylaw: Bylaw, clauses: Clauses, scope: Scope) -> list[frozenset[int]]:
+    """A provision of a grant's article that applies a limit elsewhere to it ("2. Artikel 4, derde
+    lid, is van overeenkomstige toepassing", where that lid lets the college decide whether it deals
+    with advice): the two provisions, when the one applied limits what it stands beside."""
+    words, units = bylaw.matches.words, bylaw.units
+    near = {i for u in scope.primary for i in bylaw.in_article.get(units[u].article_id, ())}
+    found = []
+    for u in sorted(near - scope.primary):
+        said = f"{' '.join(words[u].lower)} "
+        # (only applied here: "... is van overeenkomstige toepassing.", not "... op de regioraad")
+        if not any(
+            f"{phrase} . " in said or said.endswith(f"{phrase} ") for phrase in clauses.cues.applied_anew
+        ):
+            continue
+        for r in sorted(bylaw.references[u] - near):
+            if not units[r].definition and any(
+                _beside(rule, bylaw, clauses, end) for end in sentence_ends(r, words[r])
+            ):
+                found.append(frozenset([u, r]))
+    return found
 
 
 def _takes_back(rule: Rule, bylaw: Bylaw, clauses: Clauses, scope: Scope, places: Places, hit: Hit) -> str:
