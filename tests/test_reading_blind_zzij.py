@@ -55,3 +55,22 @@ def test_the_body_owing_no_advice_on_every_proposal_is_its_freedom() -> None:
     )
     assert wmo(advice.format("De adviesraad")).elements["advice"].status == "present"
     assert wmo(advice.format("Het college")).elements["advice"].status == "partial"
+
+
+def test_advice_asked_at_such_a_stage_that_it_can_influence_the_decision_is_early() -> None:
+    advice = (
+        "Artikel 3 Advies\n1. De adviesraad kan het college zowel op verzoek als uit eigen beweging "
+        "adviseren over verordeningen en beleidsvoorstellen.\n"
+        "2. Het college legt een voorstel aan de adviesraad voor {}.\n"
+    )
+    early = wmo(advice.format("in een zodanig stadium dat het advies van invloed kan zijn op het besluit"))
+    assert early.elements["advice"].status == "present"
+    assert wmo(advice.format("nadat het college heeft besloten")).elements["advice"].status == "partial"
+
+
+def test_proposals_the_body_may_hand_to_the_college_are_policy_proposals() -> None:
+    proposals = (
+        "Artikel 3 Initiatieven\nDe adviesraad kan het college schriftelijk voorstellen voor beleid {}.\n"
+    )
+    assert wmo(proposals.format("aanreiken")).elements["policy_proposals"].status == "present"
+    assert wmo(proposals.format("ontvangen")).elements["policy_proposals"].status == "missing"
