@@ -74,3 +74,15 @@ def test_proposals_the_body_may_hand_to_the_college_are_policy_proposals() -> No
     )
     assert wmo(proposals.format("aanreiken")).elements["policy_proposals"].status == "present"
     assert wmo(proposals.format("ontvangen")).elements["policy_proposals"].status == "missing"
+
+
+def test_a_frequency_in_a_list_item_belongs_with_the_opening_words() -> None:
+    consultation = (
+        "Artikel 5 Overleg\n1. De wethouder voert overleg met de adviesraad:\n"
+        "1° {} over de hoofdlijnen van het beleid;\n2° voorts zo vaak als de wethouder dat nodig acht.\n"
+    )
+    listed = wmo(consultation.format("ten minste tweemaal per jaar")).elements["periodic_consultation"]
+    assert listed.status == "present"
+    assert listed.values.get("meetings_per_year") == 2
+    unlisted = wmo(consultation.format("in elk geval")).elements["periodic_consultation"]
+    assert unlisted.status == "partial"

@@ -171,7 +171,16 @@ def _belongs_with(rule: Rule, q: Qualifier, bylaw: Bylaw, clauses: Clauses, hit:
     # not an anchor in a phrase that only names the element: "de onderwerpen die in het overleg
     # zijn besproken" (but "Dit overleg vindt viermaal per jaar plaats" is about it)
     prepositions = clauses.cues.prepositions
-    return q.with_anchor and any(not (h.start >= 2 and w.lower[h.start - 2] in prepositions) for h in anchors)
+    if q.with_anchor and any(not (h.start >= 2 and w.lower[h.start - 2] in prepositions) for h in anchors):
+        return True
+    # an item of a list: with the opening words it completes ("De wethouder voert overleg met de
+    # cliëntenraad: 1° ten minste tweemaal per jaar ...")
+    parents = bylaw.units[hit.unit].parents
+    if parents and left == 0 and not any(w.role[left:right]):
+        opening = bylaw.matches.words[parents[-1]]
+        end = Hit(parents[-1], len(opening.lower) - 1, len(opening.lower) - 1)
+        return _belongs_with(rule, q, bylaw, clauses, end)
+    return False
 
 
 # how far into its sentence a role still opens it: "De WAE brengt", "2. De adviesraad meldt"
