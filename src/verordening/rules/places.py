@@ -27,7 +27,7 @@ class Places:
     (``about``), sentences of provisions pointing at a grant (``pointing``; ``pointed`` are
     those about nothing else), sentences of the other provisions of a grant's article about
     nothing else (``beside``), the other sentences of a grant's provision (``rest``) and the
-    grants themselves (``granted``)."""
+    grants themselves (``granted``); ``near``: the provisions of the grants' articles."""
 
     about: tuple[Hit, ...]
     pointing: tuple[Hit, ...]
@@ -35,6 +35,7 @@ class Places:
     beside: tuple[Hit, ...]
     rest: tuple[Hit, ...]
     granted: tuple[Hit, ...]
+    near: frozenset[int]
     # each kind of place as a set: asked of one place after another
     kinds: dict[str, frozenset[Hit]] = field(init=False, eq=False, repr=False)
 
@@ -75,7 +76,7 @@ def places(rule: Rule, bylaw: Bylaw, clauses: Clauses, anchors: Anchors, scope: 
     pointed = frozenset(
         h.unit for h in pointing if not bylaw.elements_of.get(h.unit, frozenset()) - {rule.element}
     )
-    near = {i for u in scope.primary for i in bylaw.in_article.get(units[u].article_id, ())}
+    near = frozenset(i for u in scope.primary for i in bylaw.in_article.get(units[u].article_id, ()))
     beside = tuple(
         hit
         for u in sorted(near - scope.primary - {h.unit for h in pointing})
@@ -88,7 +89,7 @@ def places(rule: Rule, bylaw: Bylaw, clauses: Clauses, anchors: Anchors, scope: 
     )
     rest = tuple(_rest(clauses, words, sorted(scope.primary), anchors.found))
     granted = tuple(h for h in anchors.binding if h.unit in scope.primary and not inside(h, references))
-    return Places(about, pointing, pointed, beside, rest, granted)
+    return Places(about, pointing, pointed, beside, rest, granted, near)
 
 
 def _about(rule: Rule, bylaw: Bylaw, clauses: Clauses, unit: int) -> bool:

@@ -203,25 +203,20 @@ def _taken_back(
         reason = _takes_back(rule, bylaw, clauses, scope, where, hit)
         if reason:
             found.append(Shortfall(reason, frozenset([hit.unit])))
-    found += [
-        Shortfall(f"{rule.element}_restricted", pair) for pair in _applied_limits(rule, bylaw, clauses, scope)
-    ]
-    return tuple(found)
+    limited = _applied_limits(rule, bylaw, clauses, scope, where.near)
+    return (*found, *(Shortfall(f"{rule.element}_restricted", pair) for pair in limited))
 
 
-def _applied_limits(rule: Rule, bylaw: Bylaw, clauses: Clauses, scope: Scope) -> list[frozenset[int]]:
-    """A provision of a grant's article that applies a limit elsewhere to it ("2. Artikel 4, derde
-    lid, is van overeenkomstige toepassing", where that lid lets the college decide whether it deals
-    with advice): the two provisions, when the one applied limits what it stands beside."""
+def _applied_limits(
+    rule: Rule, bylaw: Bylaw, clauses: Clauses, scope: Scope, near: frozenset[int]
+) -> list[frozenset[int]]:
+    """A provision of a grant's article (``near``) that applies a limit elsewhere to it ("2. Artikel
+    4, derde lid, is van overeenkomstige toepassing", where that lid lets the college decide whether
+    it deals with advice): the two provisions, when the one applied limits what it stands beside."""
     words, units = bylaw.matches.words, bylaw.units
-    near = {i for u in scope.primary for i in bylaw.in_article.get(units[u].article_id, ())}
     found = []
     for u in sorted(near - scope.primary):
-        said = f"{' '.join(words[u].lower)} "
-        # (only applied here: "... is van overeenkomstige toepassing.", not "... op de regioraad")
-        if not any(
-            f"{phrase} . " in said or said.endswith(f"{phrase} ") for phrase in clauses.cues.applied_anew
-        ):
+        if not _applied_here(clauses, words[u].lower):
             continue
         for r in sorted(bylaw.references[u] - near):
             if not units[r].definition and any(
@@ -425,6 +420,13 @@ def _applied_anew(clauses: Clauses, lower: list[str]) -> bool:
     """'De artikelen 4 en 6 zijn van overeenkomstige toepassing op de regioraad, ...': what such a
     provision limits is the copy, not the grant."""
     return says(lower, clauses.cues.applied_anew)
+
+
+def _applied_here(clauses: Clauses, lower: list[str]) -> bool:
+    """'Artikel 4, derde lid, is van overeenkomstige toepassing.': applied where it stands, not to
+    another body or case ("... op de regioraad")."""
+    said = f"{' '.join(lower)} "
+    return any(f"{phrase} . " in said or said.endswith(f"{phrase} ") for phrase in clauses.cues.applied_anew)
 
 
 def _only_named(rule: Rule, bylaw: Bylaw, unit: int) -> bool:
