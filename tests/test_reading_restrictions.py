@@ -214,6 +214,43 @@ CASES = [
         "de adviesraad te horen over ontwerpverordeningen die uitsluitend een wetswijziging volgen",
         "het advies van de adviesraad te volgen",
     ),
+    (  # a definition that leaves the term to the counterpart, naming the body before the college:
+        # the term is no name of the body ("initiatiefvoorstel: een voorstel van de adviesraad")
+        "policy_proposals",
+        "Artikel 1 Begripsbepalingen\nIn deze verordening wordt verstaan onder initiatiefvoorstel: een "
+        "voorstel van de adviesraad over een thema {}.\n\nArtikel 4 Voorstellen\nDe adviesraad kan "
+        "het college initiatiefvoorstellen doen voor het beleid.\n",
+        "waarvoor het college vooraf toestemming verleent",
+        "uit het sociaal domein",
+    ),
+    (  # ... or a request on which the counterpart decides
+        "agenda",
+        "Artikel 1 Begripsbepalingen\nIn deze verordening wordt verstaan onder agendaverzoek: een verzoek "
+        "van de adviesraad om een onderwerp op de agenda van het overleg te zetten{}.\n\n"
+        + MEETINGS
+        + "2. De adviesraad kan een agendaverzoek doen; het onderwerp wordt geagendeerd.\n",
+        ", waarop de wethouder beslist",
+        ", dat schriftelijk wordt ingediend",
+    ),
+    (  # a counterpart named with more words, who decides in a relative clause
+        "policy_proposals",
+        PROPOSALS.format("")
+        + "2. Voorstellen worden ingediend bij de manager van het team Beleid, die {} het college.\n",
+        "beoordeelt of zij worden doorgezonden aan",
+        "ze binnen een week doorzendt aan",
+    ),
+    (  # someone who may stop the body's own initiative
+        "advice",
+        ADVICE + "2. Een ongevraagd advies wordt vooraf gemeld aan de wethouder, die het {}.\n",
+        "kan tegenhouden",
+        "ter kennis brengt van het college",
+    ),
+    (  # an article pointing at the grant that does not reach some of its cases
+        "advice",
+        ADVICE + "\nArtikel 10 Reikwijdte\nArtikel 3 heeft geen betrekking op {}.\n",
+        "de begroting en de jaarrekening",
+        "besluiten in individuele gevallen",
+    ),
 ]
 
 

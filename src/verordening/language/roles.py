@@ -16,7 +16,7 @@ from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
 
-from ..knowledge import ROLE_MARK, ROLES, RoleNames, fold
+from ..knowledge import ROLE_MARK, ROLES, RoleNames, WordParts, fold
 from ..model import Document
 from .units import Unit
 
@@ -51,6 +51,7 @@ _FULL_NAME = re.compile(
     r"(?:de|het|een)?\s*(?P<name>[A-ZÀ-Ý][\w\- ]{2,60}?)(?:[,;.(]|$| van | bedoeld| als )"
 )
 _ARTICLE = re.compile(r"^(?:de|het)\s+")
+_LEAD = re.compile(r"\s(?:van|over|tussen|aan|door|met|op|bij|waarvoor|waarover|waarin)\s", re.IGNORECASE)
 _INTERNAL = "internal"  # a part of the body itself ("dagelijks bestuur" of the adviesraad)
 # "De raad van ...", but not "De raad van bestuur van ...": the council issued the bylaw
 _COUNCIL_ISSUER = re.compile(r"(?:de\s+)?raad\b(?!\s+van\s+bestuur)", re.IGNORECASE)
@@ -85,14 +86,28 @@ def _defined(term: str, value: str, names: RoleNames, issuer: str) -> list[tuple
         return [("college", term)]
     if names.body_words.found_in(term):
         return _body(term, value)
-    if names.college_words.found_in(head):
+    if _named_first(names.college_words, head):
         return [("college", term)]
-    if names.body_words.found_in(head[:80]):  # "de Regionale Cliëntenraad ISD Lindemaas"
+    if _named_first(names.body_words, head[:80]):  # "de Regionale Cliëntenraad ISD Lindemaas"
         return _body(term, value)
     # the issuer's own organisation: "ISD: de Intergemeentelijke Sociale Dienst Lindemaas"
     # (its last two words: "dienst lindemaas", not the place name alone)
     own = " ".join(issuer.split()[-2:])
     return [("college", term)] if issuer and own in " ".join(value.lower().split()) else []
+
+
+def _named_first(words: WordParts, head: str) -> bool:
+    """Whether a role's word in what a definition says the term is starts before its first
+    preposition: the thing defined is named there ("hoofd: het hoofd van de afdeling"), not in
+    what follows ("initiatiefvoorstel: een voorstel van de participatieraad ...", "overleg: het
+    overleg tussen het college en de adviesraad" name neither the body nor the college)."""
+    cut = _LEAD.search(head)
+    if cut is None:
+        return words.found_in(head)
+    folded = fold(head)  # (as long as the text: its letters are single characters)
+    return any(0 <= folded.find(part) < cut.start() for part in words.parts) or any(
+        (found := p.search(head)) is not None and found.start() < cut.start() for p in words.patterns
+    )
 
 
 def _body(term: str, value: str) -> list[tuple[str, str]]:

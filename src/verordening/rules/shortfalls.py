@@ -95,7 +95,7 @@ def _left_to_counterpart(clauses: Clauses, w: Words) -> bool:
     colon = w.lower.index(":") if ":" in w.lower else len(w.lower)
     roles = w.role[colon:]
     # (not a term for a person: "portefeuillehouder: de wethouder die het college daartoe aanwijst")
-    if any(w.role[:colon]) or "college" not in roles or "body" in roles[: roles.index("college")]:
+    if any(w.role[:colon]) or "college" not in roles:
         return False
     return any_word(w.lower[colon + roles.index("college") :], clauses.cues.narrowing)
 

@@ -88,7 +88,8 @@ _TOELICHTING = re.compile(
 # Words that show "Artikel 4 ..." at the start of a line is a reference, not a heading.
 _REFERENCE_WORDS = re.compile(
     r"(?:van|lid|leden|eerste|tweede|derde|vierde|vijfde|zesde|onder|sub|en|of|tot|t/m|is|zijn|"
-    r"wordt|worden|bepaalt|geldt|gelden|blijft|blijven|vervalt|komt|kan|kunnen|juncto|jo\.?|"
+    r"wordt|worden|bepaalt|geldt|gelden|blijft|blijven|vervalt|komt|kan|kunnen|heeft|hebben|ziet|"
+    r"strekt|treedt|luidt|juncto|jo\.?|"
     r"aanhef|onderdeel|der|de|het|dat|die)\b",
     re.IGNORECASE,
 )
