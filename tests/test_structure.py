@@ -67,7 +67,7 @@ def test_a_reference_at_line_start_is_no_heading() -> None:
     assert [a.number for a in document.articles] == ["1"]
 
 
-@pytest.mark.parametrize("verb", ["heeft geen betrekking op", "treedt in werking na", "strekt zich niet uit tot"])
+@pytest.mark.parametrize("verb", ["heeft geen betrekking op", "treedt in werking na", "strekt zich niet uit"])
 def test_a_sentence_about_an_article_at_line_start_is_no_heading(verb: str) -> None:
     text = f"Artikel 3 Advies\nTekst.\nArtikel 10 Reikwijdte\nArtikel 3 {verb} de begroting.\n"
     document = verordening.parse(text)
