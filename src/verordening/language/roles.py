@@ -128,7 +128,13 @@ def _from_definitions(units: Iterable[Unit], names: RoleNames, issuer: str) -> l
         term = _ARTICLE.sub("", term)
         for role, name in _defined(term, match["value"], names, issuer):
             found.append((role, name))
-            found.extend((role, one) for one in _singulars(name) if role == "body" and name == term)
+            if role == "body" and name == term:
+                found.extend((role, one) for one in _singulars(name))
+                # the first word of a longer name, as the provisions shorten it: "kamer Werk en
+                # Inkomen" -> "de kamer"
+                words = name.split()
+                if len(words) > 1 and names.body_words.found_in(words[0]):
+                    found.append((role, words[0]))
     return found
 
 

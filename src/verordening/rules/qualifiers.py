@@ -106,8 +106,10 @@ def judge_qualifier(
 
     def result(holds: bool, hits: list[Hit], reason: str) -> Qualified:
         established = holds and q.scope == "evidence"
+        under = bylaw.under
+        items = {h.unit: under.get(units[h.unit].parents[-1], ()) for h in good if units[h.unit].parents}
         value = (
-            read_value(q.value.kind, good, bylaw.matches.words, clauses) if holds and q.value else None
+            read_value(q.value.kind, good, bylaw.matches.words, clauses, items) if holds and q.value else None
         )  # what the text says, firm or not
         return Qualified(q.key, holds, established, frozenset(h.unit for h in hits), reason, value)
 

@@ -183,9 +183,16 @@ def _left_open(rule: Rule, bylaw: Bylaw, grants: list[Hit]) -> dict[Hit, str]:
     found: dict[Hit, str] = {}
     by_start = tuple(grants)
     for reason, n in bylaw.notes(rule, rule.left_open_by):
-        left, right = bylaw.matches.words[n.unit].around(n.start, n.end, SENTENCE)
+        words = bylaw.matches.words[n.unit]
+        left, right = words.around(n.start, n.end, SENTENCE)
         for h in between(by_start, n.unit, left, right):
             found.setdefault(h, reason)
+        # ... also in the items of opening words whose last sentence it is ("Het reglement regelt
+        # in ieder geval: a. de wijze waarop de raden onderwerpen voor de agenda kunnen aanmelden")
+        if right >= len(words.lower) - 1:
+            for h in grants:
+                if n.unit in bylaw.units[h.unit].parents:
+                    found.setdefault(h, reason)
     return found
 
 

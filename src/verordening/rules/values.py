@@ -10,7 +10,7 @@ number words and units are data (``cues.yaml``, ``values``).
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING
 
 from ..knowledge import ValueWords
@@ -81,18 +81,32 @@ def measure(kind: str, tokens: list[str], words: ValueWords) -> float | None:
     return None
 
 
-def read_value(kind: str, hits: list[Hit], words: Sequence[Words], clauses: Clauses) -> float | None:
+def read_value(
+    kind: str,
+    hits: list[Hit],
+    words: Sequence[Words],
+    clauses: Clauses,
+    items: Mapping[int, Iterable[int]] | None = None,
+) -> float | None:
     """The smallest value the matches of a qualifier give ("ten minste vier keer per jaar": 4),
     each read with the words around it ("vier keer" before a match of "per jaar"), or with its
-    whole sentence for a list of months."""
+    whole sentence for a list of months; a month in a list item with the months of the other
+    items of its list (``items``: the provisions of the list a provision is an item of)."""
     months = clauses.cues.values.months
 
     def around_match(h: Hit) -> list[str]:
         lower = words[h.unit].lower
         if any(t in months for t in lower[h.start : h.end]):
+            if items and h.unit in items:
+                return [t for u in sorted(items[h.unit]) for t in words[u].lower]
             left, right = clauses.sentence(words[h.unit], h)
             return lower[left:right]
         return lower[max(0, h.start - 2) : h.end + 2]
 
-    found = [measure(kind, around_match(h), clauses.cues.values) for h in hits]
+    read = [around_match(h) for h in hits]
+    found = [measure(kind, tokens, clauses.cues.values) for tokens in read]
+    # the months of several matches together: one month to each item of a list
+    named = {t for tokens in read for t in tokens if t in months}
+    if kind == "per_year" and len(named) >= 2:
+        found.append(float(len(named)))
     return min((v for v in found if v is not None), default=None)

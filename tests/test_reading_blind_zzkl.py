@@ -1,0 +1,111 @@
+"""Reading as a lawyer does: what blind sets zzk and zzl taught (measured before, folded in after).
+
+Each case is a small bylaw of our own, checked with and without the words that decide it.
+"""
+
+from __future__ import annotations
+
+import verordening
+from verordening.language import find_roles, units_of
+from verordening.rules import load_rules
+
+from .small_bylaws import wmo
+
+MEETINGS = "Artikel 5 Overleg\n1. Het college voert viermaal per jaar overleg met de adviesraad.\n"
+
+
+def test_a_chamber_of_the_council_is_the_body_also_by_its_first_word() -> None:
+    definitions = (
+        "Artikel 1 Begrippen\nIn deze verordening wordt verstaan onder:\n{}"
+        "b. beleidsvoorstel: een voorstel van het college aan de gemeenteraad.\n"
+    )
+    chamber = "a. kamer Zorg: de kamer van de participatieraad die zich bezighoudt met de Wmo;\n"
+    advice = (
+        "\nArtikel 4 Advies\nHet college stelt de kamer in de gelegenheid gevraagd en ongevraagd "
+        "advies uit te brengen over beleidsvoorstellen, zo tijdig dat het advies van invloed kan zijn "
+        "op de besluitvorming.\n"
+    )
+    found = wmo(definitions.format(chamber) + advice).elements["advice"]
+    assert found.status == "present"
+    assert [c.citation for c in found.citations] == ["artikel 4"]
+    # without the definition "de kamer" names no one, and advice given to it grants nothing
+    assert wmo(definitions.format("") + advice).elements["advice"].status == "missing"
+
+
+def test_a_right_left_to_a_reglement_in_the_opening_words_of_its_list() -> None:
+    said = MEETINGS + (
+        "\nArtikel 6 Reglement\nDe directeur stelt een overlegreglement vast. In het overlegreglement wordt "
+        "in ieder geval {}:\na. de wijze waarop de adviesraad onderwerpen voor de agenda van het overleg kan "
+        "aanmelden;\nb. de verslaglegging.\n"
+    )
+    left = wmo(said.format("geregeld")).elements["agenda"]
+    assert left.status == "partial"
+    assert "agenda_left_to_reglement" in left.reasons
+    assert wmo(said.format("opgenomen")).elements["agenda"].status == "present"
+
+
+def test_a_topic_put_forward_with_a_reference_put_in() -> None:
+    said = MEETINGS + (
+        "\nArtikel 6 Agenda\n1. De adviesraad kan onderwerpen voor het overleg, bedoeld in artikel 5, eerste "
+        "lid, aanmelden bij de wethouder.\n2. Een aangemeld onderwerp wordt op de agenda van dat overleg "
+        "geplaatst{}.\n"
+    )
+    assert wmo(said.format("")).elements["agenda"].status == "present"
+    assert wmo(said.format(" als de wethouder dat wenselijk acht")).elements["agenda"].status == "partial"
+    # ... but raising a topic with the college is not putting it on the agenda
+    raised = (
+        "Artikel 6 Onderwerpen\nDe adviesraad kan onderwerpen die hij van belang acht onder de aandacht "
+        "van het college brengen.\n"
+    )
+    assert wmo(MEETINGS + raised).elements["agenda"].status == "partial"
+
+
+def test_one_month_to_an_item_is_a_frequency_counted_over_the_list() -> None:
+    said = (
+        "Artikel 5 Overleg\n1. Het college en de adviesraad overleggen periodiek. Het overleg vindt in "
+        "ieder geval plaats:\na. in februari, over het werkplan van de adviesraad;\nb. in mei;\n"
+        "c. in oktober, over de begroting;\nd. in december.\n"
+    )
+    found = wmo(said).elements["periodic_consultation"]
+    assert found.status == "present"
+    assert found.values == {"meetings_per_year": 4}
+    plain = "Artikel 5 Overleg\n1. Het college en de adviesraad overleggen periodiek.\n"
+    assert wmo(plain).elements["periodic_consultation"].status == "partial"
+
+
+def test_the_colleges_proposals_to_the_council_are_no_proposals_of_the_body() -> None:
+    said = (
+        "Artikel 3 Advies\n1. Het college legt beleidsvoorstellen die aan de gemeenteraad worden voorgelegd, "
+        "aan de adviesraad voor.\n\nArtikel 4 Voorstellen\nHet college stelt de adviesraad {}in de "
+        "gelegenheid voorstellen te doen voor het beleid.\n"
+    )
+    assert wmo(said.format("")).elements["policy_proposals"].status == "present"
+    hedged = wmo(said.format("zo mogelijk ")).elements["policy_proposals"]
+    assert hedged.status == "partial"
+    assert [c.citation for c in hedged.citations] == ["artikel 4"]
+
+
+def test_proposals_confined_to_the_policy_frameworks_in_force() -> None:
+    said = "Artikel 4 Voorstellen\nDe adviesraad kan voorstellen doen voor het beleid{}.\n"
+    assert wmo(said.format(", ook voor nieuw beleid")).elements["policy_proposals"].status == "present"
+    confined = wmo(
+        said.format(", voor zover die passen binnen de beleidskaders die de gemeenteraad heeft vastgesteld")
+    )
+    assert confined.elements["policy_proposals"].status == "partial"
+
+
+def test_a_definition_naming_the_body_after_a_preposition_gives_the_term_no_role() -> None:
+    text = (
+        "Verordening adviesraad Zandvoorde 2020\n\nArtikel 1 Begrippen\n"
+        "In deze verordening wordt verstaan onder:\n"
+        "a. adviesraad: de Adviesraad Sociaal Domein Zandvoorde;\n"
+        "b. themavoorstel: een voorstel van de adviesraad over een thema;\n"
+        "c. overleg: het overleg tussen het college en de adviesraad.\n"
+    )
+    document = verordening.parse(text)
+    units = units_of(document)
+    names = find_roles(document, units, load_rules().knowledge.roles).names
+    assert "adviesraad" in names["body"]
+    assert "themavoorstel" not in names["body"]
+    assert "overleg" not in names["college"]
+    assert "overleg" not in names["body"]
