@@ -69,6 +69,13 @@ def _said(
     ]
 
 
+def _lists(bylaw: Bylaw, hits: list[Hit]) -> dict[int, frozenset[int]]:
+    """For each match in a list item, the provisions of its list (all under the same opening words)."""
+    units, under = bylaw.units, bylaw.under
+    listed = [h.unit for h in hits if units[h.unit].parents]
+    return {u: frozenset(under.get(units[u].parents[-1], ())) for u in listed}
+
+
 def judge_qualifier(
     rule: Rule,
     q: Qualifier,
@@ -82,8 +89,7 @@ def judge_qualifier(
     in the ``evidence`` (the provisions about the element), not elsewhere in their articles."""
     units, matches, soft = bylaw.units, bylaw.matches, bylaw.softness
     found = _qualifier_matches(rule, q, bylaw, clauses, where)
-    stale = [h for h in found if bylaw.lapsed_at(clauses, h)]
-    lapsed = set(stale)
+    lapsed = set(stale := [h for h in found if bylaw.lapsed_at(clauses, h)])
     found = [h for h in found if h not in lapsed]
     unsaid = [
         h
@@ -106,10 +112,10 @@ def judge_qualifier(
 
     def result(holds: bool, hits: list[Hit], reason: str) -> Qualified:
         established = holds and q.scope == "evidence"
-        under = bylaw.under
-        items = {h.unit: under.get(units[h.unit].parents[-1], ()) for h in good if units[h.unit].parents}
         value = (
-            read_value(q.value.kind, good, bylaw.matches.words, clauses, items) if holds and q.value else None
+            read_value(q.value.kind, good, bylaw.matches.words, clauses, _lists(bylaw, good))
+            if holds and q.value
+            else None
         )  # what the text says, firm or not
         return Qualified(q.key, holds, established, frozenset(h.unit for h in hits), reason, value)
 
