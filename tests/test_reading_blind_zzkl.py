@@ -109,3 +109,18 @@ def test_a_definition_naming_the_body_after_a_preposition_gives_the_term_no_role
     assert "themavoorstel" not in names["body"]
     assert "overleg" not in names["college"]
     assert "overleg" not in names["body"]
+
+
+def test_a_cap_on_the_bodys_unrequested_advice_restricts_it() -> None:
+    said = (
+        "Artikel 3 Advies\n1. De adviesraad adviseert het college gevraagd en ongevraagd over "
+        "beleidsvoorstellen, tijdig voordat het college besluit.\n2. {}\n"
+    )
+    cap = "In afwijking van het vorige lid brengt de adviesraad per jaar "
+    cap += "ten hoogste vier ongevraagde adviezen uit."
+    capped = wmo(said.format(cap)).elements["advice"]
+    assert capped.status == "partial"
+    assert "advice_restricted" in capped.reasons
+    # a cap on something else takes nothing back
+    members = "De adviesraad telt ten hoogste negen leden."
+    assert wmo(said.format(members)).elements["advice"].status == "present"

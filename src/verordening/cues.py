@@ -53,6 +53,8 @@ class Cues:
     passive: frozenset[str]
     double_negation: frozenset[str]
     mutual: frozenset[str]
+    caps: frozenset[str]
+    capped: frozenset[str]
     confining: frozenset[str]
     programmes: frozenset[str]
     members: frozenset[str]
@@ -131,6 +133,8 @@ _WORD_SETS = (
     "passive",
     "double_negation",
     "mutual",
+    "caps",
+    "capped",
     "confining",
     "programmes",
     "members",

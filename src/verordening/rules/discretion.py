@@ -93,12 +93,18 @@ class Discretion:
         return self.first_restricting(said) >= 0
 
     def first_restricting(self, said: list[str]) -> int:
-        """Where the first such restricting word stands in ``said``, or -1."""
+        """Where the first such restricting word stands in ``said``, or -1: also a cap on how many
+        of the body's acts there may be ("ten hoogste vier ongevraagde adviezen")."""
+        cues = self.cues
         return next(
             (
                 i
                 for i, word in enumerate(said)
-                if word in self.cues.restriction and self.cues.negation.isdisjoint(said[max(0, i - 2) : i])
+                if (
+                    word in cues.restriction
+                    or (word in cues.caps and not cues.capped.isdisjoint(said[i + 1 : i + 5]))
+                )
+                and cues.negation.isdisjoint(said[max(0, i - 2) : i])
             ),
             -1,
         )
