@@ -124,3 +124,36 @@ def test_a_cap_on_the_bodys_unrequested_advice_restricts_it() -> None:
     # a cap on something else takes nothing back
     members = "De adviesraad telt ten hoogste negen leden."
     assert wmo(said.format(members)).elements["advice"].status == "present"
+
+
+def test_advice_asked_when_the_proposal_goes_to_the_council_is_not_early() -> None:
+    # (a term before the council's committee in the third lid does not make it early either)
+    said = (
+        "Artikel 3 Advies\n1. De adviesraad kan het college gevraagd en ongevraagd advies uitbrengen over "
+        "verordeningen en beleidsvoorstellen.\n2. Het college legt beleidsvoorstellen aan de adviesraad "
+        "voor {}.\n3. De adviesraad kan zijn advies uiterlijk twee weken voor de behandeling in de "
+        "raadscommissie toezenden.\n"
+    )
+    for late in (
+        "op het moment dat het voorstel aan de gemeenteraad wordt verzonden",
+        "zodra het voorstel aan de raad wordt gezonden",
+    ):
+        found = wmo(said.format(late)).elements["advice"]
+        assert found.status == "partial"
+        assert "advice_not_early" in found.reasons
+    assert wmo(said.format("zes weken voordat het college besluit")).elements["advice"].status == "present"
+
+
+def test_a_report_sent_to_the_body_is_information() -> None:
+    said = "Artikel 6 Informatie\n1. Het college zendt de adviesraad elk kwartaal de {} over de uitvoering.\n"
+    assert wmo(said.format("managementrapportage")).elements["information"].status == "partial"
+    assert wmo(said.format("groeten")).elements["information"].status == "missing"
+
+
+def test_proposals_about_the_bodys_own_working_method_are_no_policy_proposals() -> None:
+    said = "Artikel 5 Werkwijze\nHet college kan de adviesraad voorstellen doen over {}.\n"
+    assert (
+        wmo(said.format("diens werkwijze en samenstelling")).elements["policy_proposals"].status == "missing"
+    )
+    own = "Artikel 4 Voorstellen\nDe adviesraad kan het college voorstellen doen over het beleid.\n"
+    assert wmo(own + said.format("diens werkwijze")).elements["policy_proposals"].status == "present"
