@@ -245,6 +245,20 @@ CASES = [
         "kan tegenhouden",
         "ter kennis brengt van het college",
     ),
+    (  # information given in time, but only when asked for, in a clause between commas
+        "information",
+        "Artikel 6 Inlichtingen\nDe wethouder geeft de adviesraad{} tijdig de inlichtingen die hij voor het "
+        "overleg nodig heeft.\n",
+        ", op zijn schriftelijk verzoek,",
+        ", uit eigen beweging en op zijn verzoek,",
+    ),
+    (  # where denying support is harmless ("de leden ontvangen geen vergoeding"), the college's
+        # discretion to deny it is not
+        "support",
+        SUPPORT.format("") + "2. De omvang van het budget wordt jaarlijks door het college bepaald{}.\n",
+        "; het college kan besluiten in een jaar geen budget toe te kennen",
+        "; de leden ontvangen geen vergoeding",
+    ),
     (  # an article pointing at the grant that does not reach some of its cases
         "advice",
         ADVICE + "\nArtikel 10 Reikwijdte\nArtikel 3 heeft geen betrekking op {}.\n",

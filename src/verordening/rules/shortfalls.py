@@ -45,7 +45,11 @@ def grant_shortfalls(
     restricted = [h for h in anchors.primary if h not in positive]
     # ... also beside a grant without naming the body: "Adviezen over de begroting worden niet gevraagd"
     restricted += _denied_beside(rule, bylaw, clauses, anchors, scope)
-    if restricted and rule.negated_anchor == "restrict":
+    # (where a denial is harmless, the college's discretion to deny is not: "het college kan
+    # besluiten in enig jaar geen budget toe te kennen")
+    if rule.negated_anchor != "restrict":
+        restricted = [h for h in restricted if bylaw.softness(h) == "discretionary"]
+    if restricted:
         found.append(Shortfall(f"{el}_restricted", frozenset(h.unit for h in restricted)))
     # provisions that can never carry the element on their own, unless another provision
     # about the element takes them up ("onderwerpen als bedoeld in artikel 5 worden geagendeerd")
