@@ -157,3 +157,25 @@ def test_proposals_about_the_bodys_own_working_method_are_no_policy_proposals() 
     )
     own = "Artikel 4 Voorstellen\nDe adviesraad kan het college voorstellen doen over het beleid.\n"
     assert wmo(own + said.format("diens werkwijze")).elements["policy_proposals"].status == "present"
+
+
+def test_a_grant_applied_to_another_body_with_a_limit_limits_only_the_copy() -> None:
+    said = (
+        "Artikel 3 Advies\n1. De adviesraad adviseert het college gevraagd en ongevraagd over beleid.\n"
+        "2. Het college stelt de adviesraad in een zo vroeg mogelijk stadium in de gelegenheid advies uit te "
+        "brengen over voorgenomen besluiten.\n3. Het tweede lid {}, voor zover het voornemens betreft die "
+        "alleen de wijk aangaan.\n"
+    )
+    copied = wmo(said.format("is van overeenkomstige toepassing op de wijkpanels")).elements["advice"]
+    assert copied.status == "present"
+    assert wmo(said.format("is slechts van toepassing")).elements["advice"].status == "partial"
+
+
+def test_a_denial_pointing_back_at_harmless_cases_denies_nothing() -> None:
+    said = (
+        "Artikel 3 Advies\n1. De adviesraad adviseert het college gevraagd en ongevraagd over "
+        "beleidsvoorstellen, tijdig voordat het college besluit.\n2. Dit artikel is niet van toepassing op "
+        "{}; daarover adviseert de adviesraad niet.\n"
+    )
+    assert wmo(said.format("besluiten over individuele cliënten")).elements["advice"].status == "present"
+    assert wmo(said.format("de begroting")).elements["advice"].status == "partial"

@@ -26,7 +26,7 @@ from ..language import Unit, resolve_references
 from ..vocabulary import Status
 from .cite import choose, headings_index, topical
 from .clauses import Clauses, Conditions
-from .match import Hit, Matches, inside
+from .match import Hit, Matches, Words, inside
 from .qualifiers import Qualified, judge_qualifiers, look_alike
 from .ruleset import Rule
 from .shortfalls import Shortfall, definition_exceptions, grant_shortfalls, notes
@@ -224,8 +224,21 @@ def _negation(bylaw: Bylaw, clauses: Clauses, hit: Hit, qualifiers: tuple[Hit, .
     item = bool(bylaw.units[hit.unit].parents)
     w = bylaw.matches.words[hit.unit]
     found = clauses.anchor_negation(w, hit, qualifiers, item)
-    # "De adviesraad kan besluiten geen advies uit te brengen": the body's own choice
-    return "harmless" if found == "negated" and clauses.own_choice(w, hit) else found
+    # "De adviesraad kan besluiten geen advies uit te brengen": the body's own choice; "...
+    # individuele situaties; daarover adviseert de adviesraad niet": harmless cases pointed back at
+    harmless = found == "negated" and (clauses.own_choice(w, hit) or _back_at_harmless(clauses, w, hit))
+    return "harmless" if harmless else found
+
+
+def _back_at_harmless(clauses: Clauses, w: Words, hit: Hit) -> bool:
+    """A denial of the matter the clause before it names ("daarover", "hierover"), when that matter
+    is harmless (individual cases, the law, privacy, others)."""
+    left, _ = clauses.sentence(w, hit)
+    back = [i for i in range(left, hit.start) if w.lower[i] in ("daarover", "hierover")]
+    if not back:
+        return False
+    before = w.lower[left : back[0]]
+    return ";" in before and clauses.about_others(before, w.lower)
 
 
 def _missing(rule: Rule, bylaw: Bylaw, anchors: Anchors) -> ElementEvidence:

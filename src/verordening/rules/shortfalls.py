@@ -249,6 +249,14 @@ def _takes_back(rule: Rule, bylaw: Bylaw, clauses: Clauses, scope: Scope, places
         and _only_named(rule, bylaw, hit.unit)
     ):
         return ""
+    # "Het tweede lid is van overeenkomstige toepassing op de regionale cliëntenraden, voor zover
+    # ...": what a provision applying a grant to another body or case limits is the copy
+    if (
+        places.holds("pointing", hit)
+        and _applied_anew(clauses, w.lower)
+        and not _applied_here(clauses, w.lower)
+    ):
+        return ""
     restricted = f"{rule.element}_restricted"
     items = [words[i].lower for i in sorted(bylaw.under.get(hit.unit, ()))]
     # an exception to a grant it points at or about the element, whatever condition a harmless
