@@ -179,3 +179,30 @@ def test_a_denial_pointing_back_at_harmless_cases_denies_nothing() -> None:
     )
     assert wmo(said.format("besluiten over individuele cliënten")).elements["advice"].status == "present"
     assert wmo(said.format("de begroting")).elements["advice"].status == "partial"
+
+
+ADVICE = (
+    "Artikel 3 Advies\n1. De adviesraad adviseert het college gevraagd en ongevraagd over "
+    "beleidsvoorstellen, tijdig voordat het college besluit.\n"
+)
+
+
+def test_harmless_clauses_that_only_look_like_denials() -> None:
+    # not bound by the advice, with the body named in between
+    bound = ADVICE + "2. Het college is niet aan het advies van de adviesraad {}.\n"
+    assert wmo(bound.format("gebonden")).elements["advice"].status == "present"
+    assert wmo(bound.format("verplicht")).elements["advice"].status == "partial"
+    # the reasons why the advice of an urgent decision was not awaited
+    urgent = ADVICE + (
+        "\nArtikel 4 Spoed\n1. Kan het advies vanwege spoed niet worden afgewacht, dan kan het college "
+        "zonder advies besluiten.\n2. Het college deelt de adviesraad de redenen mee waarom het advies "
+        "niet is afgewacht.\n"
+    )
+    assert wmo(urgent).elements["advice"].status == "present"
+
+
+def test_a_denial_whose_cases_are_the_items_of_its_list() -> None:
+    for subject in ("De adviesraad adviseert niet over", "Het college vraagt geen advies over"):
+        said = ADVICE + f"\nArtikel 5 Uitzonderingen\n{subject}:\na. besluiten over één cliënt;\nb. {{}}.\n"
+        assert wmo(said.format("personeelszaken")).elements["advice"].status == "present", subject
+        assert wmo(said.format("de begroting")).elements["advice"].status == "partial", subject

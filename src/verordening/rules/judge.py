@@ -226,8 +226,23 @@ def _negation(bylaw: Bylaw, clauses: Clauses, hit: Hit, qualifiers: tuple[Hit, .
     found = clauses.anchor_negation(w, hit, qualifiers, item)
     # "De adviesraad kan besluiten geen advies uit te brengen": the body's own choice; "...
     # individuele situaties; daarover adviseert de adviesraad niet": harmless cases pointed back at
-    harmless = found == "negated" and (clauses.own_choice(w, hit) or _back_at_harmless(clauses, w, hit))
+    harmless = found == "negated" and (
+        clauses.own_choice(w, hit)
+        or _back_at_harmless(clauses, w, hit)
+        or _listed_harmless(bylaw, clauses, hit)
+    )
     return "harmless" if harmless else found
+
+
+def _listed_harmless(bylaw: Bylaw, clauses: Clauses, hit: Hit) -> bool:
+    """A denial whose cases are the items of the list it opens, all harmless: "Het panel adviseert
+    niet over: a) besluiten die op één cliënt betrekking hebben; b) personeelsaangelegenheden"."""
+    w = bylaw.matches.words[hit.unit]
+    items = sorted(bylaw.under.get(hit.unit, ()))
+    _, right = clauses.sentence(w, hit)
+    if not items or w.lower[right - 1 : right] != [":"]:
+        return False
+    return all(clauses.about_others(bylaw.matches.words[i].lower, w.lower) for i in items)
 
 
 def _back_at_harmless(clauses: Clauses, w: Words, hit: Hit) -> bool:

@@ -264,7 +264,7 @@ def _takes_back(rule: Rule, bylaw: Bylaw, clauses: Clauses, scope: Scope, places
     # of waarbij ..."), or the counterpart declining it for some cases ("vraagt geen advies over")
     if (
         (places.holds("pointing", hit) or places.holds("about", hit)) and clauses.excepted(w, hit, items)
-    ) or (places.holds("about", hit) and _denied_for_some(bylaw, clauses, hit)):
+    ) or (places.holds("about", hit) and _denied_for_some(bylaw, clauses, hit, items)):
         return restricted
     if clauses.for_others(w, hit, bylaw.softness.conditions):
         return ""
@@ -329,10 +329,11 @@ def _discretion_there(
     return restricted if limited else ""
 
 
-def _denied_for_some(bylaw: Bylaw, clauses: Clauses, hit: Hit) -> bool:
+def _denied_for_some(bylaw: Bylaw, clauses: Clauses, hit: Hit, items: list[list[str]]) -> bool:
     """The match itself denied by the counterpart ("Het college vraagt geen advies over verordeningen
     die uit regionale afspraken voortvloeien"), for cases not all harmless ("... die voortvloeien uit
-    wettelijke verplichtingen of uit regionale afspraken")."""
+    wettelijke verplichtingen of uit regionale afspraken"); the cases may be the ``items`` of the
+    list the sentence opens ("Het panel adviseert niet over: a) ...; b) ...")."""
     w = bylaw.matches.words[hit.unit]
     left, right = clauses.sentence(w, hit)
     # ("geen advies", "legt voorstellen niet voor advies voor"); the cases after the match
@@ -346,6 +347,8 @@ def _denied_for_some(bylaw: Bylaw, clauses: Clauses, hit: Hit) -> bool:
         cases = lower[left : at - 3]
     if "body" in clauses.subject_roles(w, left, hit.start):
         return False  # the body's own choice: "De cliëntenraad kan besluiten geen advies uit te brengen"
+    if items and cases[-1:] == [":"]:
+        return any(not clauses.about_others(item, lower) for item in items)
     return any(not clauses.about_others(case, lower) for case in clauses.cases(cases))
 
 
