@@ -55,6 +55,7 @@ class Cues:
     mutual: frozenset[str]
     caps: frozenset[str]
     capped: frozenset[str]
+    capped_per: frozenset[str]
     confining: frozenset[str]
     programmes: frozenset[str]
     members: frozenset[str]
@@ -135,6 +136,7 @@ _WORD_SETS = (
     "mutual",
     "caps",
     "capped",
+    "capped_per",
     "confining",
     "programmes",
     "members",

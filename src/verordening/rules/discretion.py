@@ -100,13 +100,29 @@ class Discretion:
             (
                 i
                 for i, word in enumerate(said)
-                if (
-                    word in cues.restriction
-                    or (word in cues.caps and not cues.capped.isdisjoint(said[i + 1 : i + 5]))
-                )
+                if (word in cues.restriction or self._capped(said, i))
                 and cues.negation.isdisjoint(said[max(0, i - 2) : i])
             ),
             -1,
+        )
+
+    def capped(self, said: list[str]) -> bool:
+        """A cap on how many of the body's acts there may be anywhere in ``said``."""
+        return any(self._capped(said, i) for i in range(len(said)))
+
+    def _capped(self, said: list[str], i: int) -> bool:
+        """A cap on how many of the body's acts there may be: "ten hoogste vier ongevraagde
+        adviezen", "per overleg één onderwerp"."""
+        cues, word = self.cues, said[i]
+        if word in cues.caps:
+            return not cues.capped.isdisjoint(said[i + 1 : i + 5])
+        if word != "per" or len(said) < i + 4:
+            return False
+        count = said[i + 2]
+        return (
+            said[i + 1] in cues.capped_per
+            and (count in cues.values.numbers or count.isdigit())
+            and said[i + 3] in cues.capped
         )
 
     def discretionary(self, w: Words, start: int) -> bool:

@@ -42,13 +42,21 @@ def _preamble_names(words: VerdictWords, document: Document) -> bool:
     if document.preamble is None:
         return False
     # not who issued it, nor whose advice it heard ("gezien het advies van de cliëntenraad":
-    # any bylaw of the social domain says so)
+    # any bylaw of the social domain says so), nor what follows the signature (a decision without
+    # articles that adopts a policy plan printed after it)
     said = " ".join(
         f.value
         for f in document.preamble.fields
-        if f.key not in ("orgaan", "gezien", "gehoord") and not _HEARD.match(f.value)
+        if f.key not in ("orgaan", "gezien", "gehoord", "ondertekening") and not _HEARD.match(f.value)
     )
     return words.preamble.found_in(said)
+
+
+def _adopted(document: Document) -> str:
+    """What the aanhef says is adopted (its "besluit" field), or ''."""
+    if document.preamble is None:
+        return ""
+    return next((f.value for f in document.preamble.fields if f.key == "besluit"), "")
 
 
 def _title(document: Document) -> str:
@@ -68,7 +76,12 @@ def decide_verdict(
     if words.lower.found_in(title):  # (whatever body or basis it names)
         return Verdict.NOT_PARTICIPATION_BYLAW, ()
     named, other = title_names(words, title)
-    named = named or (not other and _preamble_names(words, document))
+    if not (named or other or document.articles):
+        # a bare "Raadsbesluit" without articles: what it adopts ("besluit: het Beleidsplan Wmo
+        # en Jeugd 2022-2025 vast te stellen") names its subject
+        named, other = title_names(words, _adopted(document))
+    # (a youth or seniors' council's title needs more than its aanhef: see below)
+    named = named or (not other and not words.body.found_in(title) and _preamble_names(words, document))
     rights = [el for el in words.rights if evidence[el].primary]
     other = other or (not rights and words.weak_other.found_in(title))
     stated = any(

@@ -1,0 +1,75 @@
+"""Reading as a lawyer does: what blind sets zzm and zzn taught (measured before, folded in after).
+
+Each case is a small bylaw of our own, checked with and without the words that decide it.
+"""
+
+from __future__ import annotations
+
+import verordening
+
+from .small_bylaws import wmo
+
+MEETINGS = "Artikel 5 Overleg\n1. Het college voert viermaal per jaar overleg met de adviesraad.\n"
+
+
+def test_a_cap_in_the_grant_itself_restricts_it() -> None:
+    said = MEETINGS + "2. De adviesraad kan {} voor de agenda van het overleg aanmelden.\n"
+    for capped in ("per overleg één onderwerp", "ten hoogste twee onderwerpen"):
+        found = wmo(said.format(capped)).elements["agenda"]
+        assert found.status == "partial", capped
+        assert "agenda_restricted" in found.reasons
+    assert wmo(said.format("onderwerpen")).elements["agenda"].status == "present"
+    # a number per meeting that counts something else takes nothing back
+    other = said.format("onderwerpen") + "3. Per overleg twee leden van de adviesraad zijn aanwezig.\n"
+    assert wmo(other).elements["agenda"].status == "present"
+
+
+def test_support_as_far_as_a_subsidy_agreement_provides_is_conditional() -> None:
+    said = (
+        "Artikel 7 Ondersteuning\nDe adviesraad kan voor secretariële ondersteuning een beroep doen op de "
+        "stichting Welzijn{}.\n"
+    )
+    assert wmo(said.format("")).elements["support"].status == "present"
+    bound = wmo(said.format(", voor zover de subsidieovereenkomst met die stichting daarin voorziet"))
+    assert bound.elements["support"].status == "partial"
+
+
+def _aanhef(title: str, basis: str, considering: str = "") -> str:
+    return (
+        f"{title}\n\nDe raad van de gemeente Kempenrade;\ngelet op {basis};\n{considering}"
+        "besluit vast te stellen de volgende verordening.\n"
+    )
+
+
+def test_a_youth_council_is_not_made_a_participation_body_by_its_aanhef_alone() -> None:
+    rights = "\nArtikel 2 Advies\nDe jongerenraad adviseert het college gevraagd en ongevraagd over beleid.\n"
+    aside = (
+        "overwegende dat de cliëntenparticipatie in de jeugdhulp geregeld is in de Verordening adviesraad "
+        "sociaal domein en dat de jongerenraad daar los van staat;\n"
+    )
+    council = _aanhef("Verordening Jongerenraad Kempenrade 2024", "artikel 84 van de Gemeentewet", aside)
+    assert verordening.check(council + rights, model="builtin").verdict == "not_participation_bylaw"
+    # ... while the aanhef still names the subject of a bylaw with a plain title
+    plain = _aanhef(
+        "Verordening Kempenrade 2024",
+        "artikel 84 van de Gemeentewet",
+        aside.replace("jongerenraad", "adviesraad"),
+    )
+    assert verordening.check(
+        plain + rights.replace("jongerenraad", "adviesraad"), model="builtin"
+    ).verdict == ("participation_bylaw")
+
+
+def test_a_decision_without_articles_that_adopts_a_policy_plan() -> None:
+    text = (
+        "Raadsbesluit\n\nDe raad van de gemeente Kempenrade;\ngelet op artikel 2.1.2 van de Wet "
+        "maatschappelijke ondersteuning 2015;\nbesluit:\n1. het {} vast te stellen.\n\n"
+        "Aldus besloten in de openbare vergadering van 17 maart 2022.\n\nDe griffier,\n\n{}\n"
+    )
+    plan = "Inwoners en cliënten aan zet. Wij betrekken cliënten bij de voorbereiding van het beleid."
+    adopted = verordening.check(text.format("Beleidsplan Wmo 2022-2025", plan), model="builtin")
+    assert adopted.verdict == "not_participation_bylaw"
+    named = verordening.check(
+        text.format("Reglement van de adviesraad sociaal domein", plan), model="builtin"
+    )
+    assert named.verdict == "participation_bylaw"
