@@ -73,3 +73,14 @@ def test_a_decision_without_articles_that_adopts_a_policy_plan() -> None:
         text.format("Reglement van de adviesraad sociaal domein", plan), model="builtin"
     )
     assert named.verdict == "participation_bylaw"
+
+
+def test_rights_of_the_members_defined_through_the_body_are_the_bodys() -> None:
+    definitions = "Artikel 1 Begrippen\nIn deze verordening wordt verstaan onder:\n{}b. wet: de Wmo 2015.\n"
+    members = "a. leden: de leden van de Wmo-adviesraad, de voorzitter daaronder begrepen;\n"
+    advice = (
+        "\nArtikel 3 Rechten\nHet college stelt de leden vroegtijdig in staat gevraagd en ongevraagd advies "
+        "uit te brengen over ontwerpverordeningen en beleidsvoorstellen.\n"
+    )
+    assert wmo(definitions.format(members) + advice).elements["advice"].status == "present"
+    assert wmo(definitions.format("") + advice).elements["advice"].status == "missing"

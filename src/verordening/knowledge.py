@@ -231,6 +231,7 @@ class RoleNames:
     college_words: WordParts
     body_words: WordParts
     people: frozenset[str]  # folded terms that name the persons concerned
+    of_body: frozenset[str]  # members or parts of the body a definition names through it
     examples: tuple[dict[str, Any], ...]
 
 
@@ -254,6 +255,7 @@ def _roles(file: DataFile) -> RoleNames:
         WordParts.of(definitions["college"]),
         WordParts.of(definitions["body"]),
         frozenset(fold(p) for p in definitions["people"]),
+        frozenset(fold(p) for p in definitions["of_body"]),
         tuple(raw["examples"]),
     )
 

@@ -86,6 +86,10 @@ def _defined(term: str, value: str, names: RoleNames, issuer: str) -> list[tuple
         return [("college", term)]
     if names.body_words.found_in(term):
         return _body(term, value)
+    # the members or a part of the body, named through it: "leden: de leden van de Wmo-adviesraad"
+    lead = _LEAD.split(head, maxsplit=1)[0].split()
+    if lead and fold(lead[-1]) in names.of_body and names.body_words.found_in(head[:80]):
+        return _body(term, value)
     if _named_first(names.college_words, head):
         return [("college", term)]
     if _named_first(names.body_words, head[:80]):  # "de Regionale Cliëntenraad ISD Lindemaas"
