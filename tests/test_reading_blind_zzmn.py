@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import verordening
 
-from .small_bylaws import wmo
+from .small_bylaws import check, wmo
 
 MEETINGS = "Artikel 5 Overleg\n1. Het college voert viermaal per jaar overleg met de adviesraad.\n"
 
@@ -84,3 +84,26 @@ def test_rights_of_the_members_defined_through_the_body_are_the_bodys() -> None:
     )
     assert wmo(definitions.format(members) + advice).elements["advice"].status == "present"
     assert wmo(definitions.format("") + advice).elements["advice"].status == "missing"
+
+
+def test_a_counterpart_who_stands_in_when_the_alderman_is_absent_leaves_nothing_open() -> None:
+    said = (
+        "\nArtikel 5 Overleg\n1. Het college draagt er zorg voor dat tussen de cliëntenraad en de wethouder, "
+        "dan wel, wanneer {}, het hoofd van de afdeling, ten minste viermaal per jaar overleg wordt gevoerd, "
+        "waarbij de data van die bijeenkomsten, die vóór het begin van ieder kalenderjaar in onderling "
+        "overleg worden vastgesteld, zo worden gekozen dat de onderwerpen tijdig kunnen worden besproken.\n"
+    )
+    assert check(said.format("deze verhinderd is")).elements["periodic_consultation"].status == "present"
+    assert check(said.format("de wethouder dat nodig acht")).elements["periodic_consultation"].status == (
+        "partial"
+    )
+
+
+def test_proposals_confined_to_carrying_out_policy_already_adopted() -> None:
+    said = (
+        "Artikel 4 Voorstellen\nDe adviesraad kan het college voorstellen doen voor het beleid, voor zover "
+        "die voorstellen betrekking hebben op {}.\n"
+    )
+    confined = wmo(said.format("de uitvoering van door de raad vastgesteld beleid"))
+    assert confined.elements["policy_proposals"].status == "partial"
+    assert wmo(said.format("het sociaal domein")).elements["policy_proposals"].status == "present"
