@@ -107,3 +107,15 @@ def test_proposals_confined_to_carrying_out_policy_already_adopted() -> None:
     confined = wmo(said.format("de uitvoering van door de raad vastgesteld beleid"))
     assert confined.elements["policy_proposals"].status == "partial"
     assert wmo(said.format("het sociaal domein")).elements["policy_proposals"].status == "present"
+
+
+def test_a_passive_grant_with_the_body_as_its_agent_is_the_bodys_right() -> None:
+    proposals = (
+        "Artikel 4 Voorstellen\nDoor {} kunnen uit eigen beweging voorstellen voor het beleid aan het "
+        "college worden gedaan.\n"
+    )
+    assert wmo(proposals.format("de adviesraad")).elements["policy_proposals"].status == "present"
+    agenda = MEETINGS + "2. Door {} kunnen onderwerpen voor de agenda van het overleg worden aangemeld.\n"
+    assert wmo(agenda.format("de adviesraad")).elements["agenda"].status == "present"
+    # ... and with the college as its agent, the college's choice
+    assert wmo(agenda.format("het college")).elements["agenda"].status != "present"

@@ -125,6 +125,14 @@ class Discretion:
             and said[i + 3] in cues.capped
         )
 
+    @staticmethod
+    def _body_as_agent(w: Words, start: int, end: int) -> bool:
+        """The body named after "door" in the clause: the agent of a passive verb."""
+        lower, role = w.lower, w.role
+        return any(
+            lower[j] == "door" and "body" in role[j + 1 : j + 4] for j in range(start, min(end, len(lower)))
+        )
+
     def discretionary(self, w: Words, start: int) -> bool:
         """A modal before the match whose subject is the college: 'het college kan ...'."""
         lower, lemma, role = w.lower, w.lemma, w.role
@@ -156,7 +164,12 @@ class Discretion:
             after = [role[j] for j in range(i + 1, min(i + 4, start)) if role[j]]
             if "college" in roles or (after and after[0] == "college"):
                 return True
-            # a passive grant without the body as subject: "uit het budget kunnen worden betaald"
-            if not roles and any(lower[j] in self.cues.passive for j in range(i + 1, clause_end)):
+            # a passive grant without the body as subject: "uit het budget kunnen worden betaald";
+            # not with the body as its agent: "Door de ASD kunnen onderwerpen worden aangemeld"
+            if (
+                not roles
+                and any(lower[j] in self.cues.passive for j in range(i + 1, clause_end))
+                and not self._body_as_agent(w, clause_start, clause_end)
+            ):
                 return True
         return False
