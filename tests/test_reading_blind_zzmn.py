@@ -119,3 +119,13 @@ def test_a_passive_grant_with_the_body_as_its_agent_is_the_bodys_right() -> None
     assert wmo(agenda.format("de adviesraad")).elements["agenda"].status == "present"
     # ... and with the college as its agent, the college's choice
     assert wmo(agenda.format("het college")).elements["agenda"].status != "present"
+
+
+def test_staff_who_take_instructions_only_from_the_body_is_no_restriction() -> None:
+    said = (
+        "Artikel 7 Ondersteuning\n1. Het college stelt de adviesraad jaarlijks een budget ter beschikking.\n"
+        "2. Het college stelt de adviesraad een secretaris ter beschikking, die bij de uitvoering van zijn "
+        "werkzaamheden uitsluitend aanwijzingen ontvangt van {}.\n"
+    )
+    assert wmo(said.format("de voorzitter van de adviesraad")).elements["support"].status == "present"
+    assert wmo(said.format("het college")).elements["support"].status == "partial"

@@ -437,7 +437,12 @@ def _in_favour(clauses: Clauses, w: Words, left: int, right: int) -> bool:
     first = clauses.first_restricting(w.lower[left:right])
     at = left + first if first >= 0 else right
     after = w.role[at:right]
-    return "body" in after and "body" not in clauses.subject_roles(w, left, at) and "college" not in after
+    # (the subject of the relative clause the word stands in: "... een secretaris, die ... uitsluitend
+    # aanwijzingen ontvangt van de voorzitter van de adviesraad")
+    lower = w.lower
+    opens = [j for j in range(left, at - 1) if lower[j] == "," and lower[j + 1] in clauses.cues.subordinate]
+    start = opens[-1] + 1 if opens else left
+    return "body" in after and "body" not in clauses.subject_roles(w, start, at) and "college" not in after
 
 
 def _applied_anew(clauses: Clauses, lower: list[str]) -> bool:
