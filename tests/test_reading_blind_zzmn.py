@@ -129,3 +129,10 @@ def test_staff_who_take_instructions_only_from_the_body_is_no_restriction() -> N
     )
     assert wmo(said.format("de voorzitter van de adviesraad")).elements["support"].status == "present"
     assert wmo(said.format("het college")).elements["support"].status == "partial"
+
+
+def test_the_counterpart_asking_the_body_for_information_gives_it_none() -> None:
+    asked = "Artikel 6 Informatie\nHet college kan de adviesraad verzoeken om informatie over het werkplan.\n"
+    assert wmo(asked).elements["information"].status == "missing"
+    asking = "Artikel 6 Informatie\nDe adviesraad kan het college verzoeken om informatie over het beleid.\n"
+    assert wmo(asking).elements["information"].status == "partial"
