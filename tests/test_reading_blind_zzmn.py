@@ -136,3 +136,14 @@ def test_the_counterpart_asking_the_body_for_information_gives_it_none() -> None
     assert wmo(asked).elements["information"].status == "missing"
     asking = "Artikel 6 Informatie\nDe adviesraad kan het college verzoeken om informatie over het beleid.\n"
     assert wmo(asking).elements["information"].status == "partial"
+
+
+def test_the_words_an_amendment_replaces_are_no_grant() -> None:
+    said = (
+        "Artikel I\nDe Verordening adviesraad Zandvoorde 2016 wordt als volgt gewijzigd:\nA. In artikel 3 "
+        'wordt "verstrekt de adviesraad spontaan en op verzoek de informatie" {}: verstrekt de adviesraad op '
+        "verzoek de informatie.\n"
+    )
+    replaced = wmo(said.format("vervangen door")).elements["information"]
+    assert replaced.status == "partial"
+    assert "information_only_on_request" in replaced.reasons
