@@ -259,6 +259,12 @@ CASES = [
         "; het college kan besluiten in een jaar geen budget toe te kennen",
         "; de leden ontvangen geen vergoeding",
     ),
+    (  # proposals confined to the counterpart's policy agenda, a word between
+        "policy_proposals",
+        PROPOSALS,
+        " over onderwerpen die voorkomen op de jaarlijkse beleidsagenda van het college",
+        " over onderwerpen die voorkomen in het sociaal domein",
+    ),
     (  # an article pointing at the grant that does not reach some of its cases
         "advice",
         ADVICE + "\nArtikel 10 Reikwijdte\nArtikel 3 heeft geen betrekking op {}.\n",
