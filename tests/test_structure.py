@@ -147,10 +147,11 @@ def test_onderdeel_variants(style: str) -> None:
     ]
 
 
-def test_subonderdelen_with_degree_sign() -> None:
+@pytest.mark.parametrize("degree", ["°", "°."])
+def test_subonderdelen_with_degree_sign(degree: str) -> None:
     document = verordening.parse(
         "Artikel 4\n1. Het college:\n2. Het college legt voor:\na. de volgende stukken:\n"
-        "1° de begroting;\n2° het beleidsplan;\nb. overige stukken."
+        f"1{degree} de begroting;\n2{degree} het beleidsplan;\nb. overige stukken."
     )
     sub = document.get("art4/lid2/a/2")
     assert sub.kind == "subonderdeel"

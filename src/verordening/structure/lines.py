@@ -137,9 +137,10 @@ TITLE_WORD = re.compile(
 
 # -- labels ------------------------------------------------------------------------
 LID_WORD = re.compile(r"(?:[Ll]id|LID)\s(?P<num>\d{1,3}[a-z]?)(?:[.:]\s*|\s+|$)(?P<rest>.*)$")
-# "1.", "1)", "1°", "1", and "(1)" as Word drafts number leden (read as "1)")
+# "1.", "1)", "1°" (also "1°."), "1", and "(1)" as Word drafts number leden (read as "1)")
 NUMBER_LABEL = re.compile(
-    r"(?P<open>\()?(?P<num>\d{1,3})(?P<delim>(?(open)\)|[.)°:]?))(?:\s+|(?=[^\W\d_])|$)(?P<rest>.*)$"
+    r"(?P<open>\()?(?P<num>\d{1,3})(?P<delim>(?(open)\)|[.)°:]?))(?:(?<=°)\.)?(?:\s+|(?=[^\W\d_])|$)"
+    r"(?P<rest>.*)$"
 )
 LETTER_LABEL = re.compile(r"(?P<num>[a-z]{1,2}|[ivx]{1,5})(?P<delim>[.)])\s*(?P<rest>.*)$")
 BARE_LETTER = re.compile(r"(?P<num>[a-z])\s(?P<rest>\S.*)$")
