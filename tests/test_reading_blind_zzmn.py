@@ -147,3 +147,19 @@ def test_the_words_an_amendment_replaces_are_no_grant() -> None:
     replaced = wmo(said.format("vervangen door")).elements["information"]
     assert replaced.status == "partial"
     assert "information_only_on_request" in replaced.reasons
+
+
+def test_a_plain_language_bylaw_that_defines_we_and_you() -> None:
+    defined = (
+        "Artikel 1 Wat bedoelen we met ...\nIn deze verordening bedoelen wij met:\na. wij: het college van "
+        "burgemeester en wethouders;\nb. u: de Adviesraad Sociaal Domein.\n\n"
+    )
+    rights = (
+        "Artikel 3 Voorstellen doen\nU kunt ons altijd voorstellen doen voor ons beleid.\n\n"
+        "Artikel 4 Advies geven\n1. U kunt ons ook advies geven als wij daar niet om hebben gevraagd.\n"
+    )
+    plain = wmo(defined + rights)
+    assert plain.elements["policy_proposals"].status == "present"
+    assert plain.elements["advice"].status == "partial"  # unrequested, but not asked for nor early
+    assert "advice_not_unrequested" not in plain.elements["advice"].reasons
+    assert wmo(rights).elements["policy_proposals"].status == "missing"  # "u" and "ons" name no one

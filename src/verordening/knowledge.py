@@ -232,6 +232,7 @@ class RoleNames:
     body_words: WordParts
     people: frozenset[str]  # folded terms that name the persons concerned
     of_body: frozenset[str]  # members or parts of the body a definition names through it
+    pronoun_forms: dict[str, tuple[str, ...]]  # a defined pronoun ("wij") -> its other forms ("ons")
     examples: tuple[dict[str, Any], ...]
 
 
@@ -256,6 +257,7 @@ def _roles(file: DataFile) -> RoleNames:
         WordParts.of(definitions["body"]),
         frozenset(fold(p) for p in definitions["people"]),
         frozenset(fold(p) for p in definitions["of_body"]),
+        {word: tuple(forms) for word, forms in definitions["pronoun_forms"].items()},
         tuple(raw["examples"]),
     )
 

@@ -38,7 +38,10 @@ class Roles:
         return found
 
 
-_DEFINITION_OPENING = re.compile(r"^.*?\b(?:verstaan|verstaat)\s+onder\s*", re.IGNORECASE)
+_DEFINITION_OPENING = re.compile(
+    r"^.*?\b(?:(?:verstaan|verstaat)\s+(?:wij\s+|we\s+)?onder|bedoelen\s+(?:wij|we)\s+met|bedoeld\s+met)\s*",
+    re.IGNORECASE,
+)
 _DEFINITION = re.compile(r"^(?P<term>[^:;]{1,60}?)\s*:\s*(?P<value>.+)$")
 # "(hierna: CWI)", "hierna te noemen: de raad", "in deze verordening verder aangeduid als de ASD",
 # "wordt in deze verordening aangeduid als: de CRK"
@@ -132,6 +135,8 @@ def _from_definitions(units: Iterable[Unit], names: RoleNames, issuer: str) -> l
         term = _ARTICLE.sub("", term)
         for role, name in _defined(term, match["value"], names, issuer):
             found.append((role, name))
+            # plain language: "wij: het college", "u: de adviesraad" name "ons", "uw" too
+            found.extend((role, form) for form in names.pronoun_forms.get(name, ()))
             if role == "body" and name == term:
                 found.extend((role, one) for one in _singulars(name))
                 # the first word of a longer name, as the provisions shorten it: "kamer Werk en

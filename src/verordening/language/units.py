@@ -41,7 +41,9 @@ class Unit:
 _LABEL = re.compile(r"^(?:\(\d{1,3}\)|(?:[Ll]id\s)?\d{1,3}[a-z]?[.):°]?|[a-z]{1,2}[.)]|[ivx]{1,5}[.)])\s*")
 _DEFINITIONS = re.compile(
     r"wordt\s+(?:in\s+deze\s+\w+\s+)?verstaan\s+onder|verstaat\s+onder|begripsbepaling|"
-    r"begripsomschrijving|begrippen|definities?\b",
+    r"begripsomschrijving|begrippen|definities?\b|"
+    # plain language: "In deze verordening bedoelen wij met: a. wij: het college ..."
+    r"bedoelen\s+(?:wij|we)\s+met|verstaan\s+(?:wij|we)\s+onder|wordt\s+bedoeld\s+met",
     re.IGNORECASE,
 )
 
@@ -55,7 +57,7 @@ def _defines(text: str) -> bool:
     """Whether an article's heading and opening words say it defines terms: told by its lower
     case first, quicker than by the expression that ignores case."""
     lower = text.lower()
-    hinted = any(map(lower.__contains__, ("verstaa", "begrip", "definitie")))
+    hinted = any(map(lower.__contains__, ("verstaa", "begrip", "definitie", "bedoel")))
     if hinted or any(map(text.__contains__, _ODD_LETTERS)):
         return _DEFINITIONS.search(text) is not None
     return False
