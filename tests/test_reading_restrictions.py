@@ -265,6 +265,12 @@ CASES = [
         " over onderwerpen die voorkomen op de jaarlijkse beleidsagenda van het college",
         " over onderwerpen die voorkomen in het sociaal domein",
     ),
+    (  # the grant itself excepts cases after its words
+        "policy_proposals",
+        PROPOSALS,
+        ", met uitzondering van voorstellen die de tarieven van aanbieders betreffen",
+        ", met uitzondering van voorstellen over individuele cliënten",
+    ),
     (  # an article pointing at the grant that does not reach some of its cases
         "advice",
         ADVICE + "\nArtikel 10 Reikwijdte\nArtikel 3 heeft geen betrekking op {}.\n",

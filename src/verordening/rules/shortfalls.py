@@ -374,7 +374,7 @@ def _grant_limits(bylaw: Bylaw, clauses: Clauses, scope: Scope, hit: Hit) -> boo
     w = bylaw.matches.words[hit.unit]
     if (
         clauses.no_duty(w, hit, before=True)
-        or clauses.excepted(w, hit, [], before=True)
+        or clauses.excepted(w, hit, [])
         or _confined_to_programme(clauses, w, hit)
     ):
         return True
