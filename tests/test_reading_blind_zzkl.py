@@ -13,6 +13,11 @@ from .small_bylaws import wmo
 
 MEETINGS = "Artikel 5 Overleg\n1. Het college voert viermaal per jaar overleg met de adviesraad.\n"
 
+ADVICE = (
+    "Artikel 3 Advies\n1. De adviesraad adviseert het college gevraagd en ongevraagd over "
+    "beleidsvoorstellen, tijdig voordat het college besluit.\n"
+)
+
 
 def test_a_chamber_of_the_council_is_the_body_also_by_its_first_word() -> None:
     definitions = (
@@ -112,10 +117,7 @@ def test_a_definition_naming_the_body_after_a_preposition_gives_the_term_no_role
 
 
 def test_a_cap_on_the_bodys_unrequested_advice_restricts_it() -> None:
-    said = (
-        "Artikel 3 Advies\n1. De adviesraad adviseert het college gevraagd en ongevraagd over "
-        "beleidsvoorstellen, tijdig voordat het college besluit.\n2. {}\n"
-    )
+    said = ADVICE + "2. {}\n"
     cap = "In afwijking van het vorige lid brengt de adviesraad per jaar "
     cap += "ten hoogste vier ongevraagde adviezen uit."
     capped = wmo(said.format(cap)).elements["advice"]
@@ -172,19 +174,9 @@ def test_a_grant_applied_to_another_body_with_a_limit_limits_only_the_copy() -> 
 
 
 def test_a_denial_pointing_back_at_harmless_cases_denies_nothing() -> None:
-    said = (
-        "Artikel 3 Advies\n1. De adviesraad adviseert het college gevraagd en ongevraagd over "
-        "beleidsvoorstellen, tijdig voordat het college besluit.\n2. Dit artikel is niet van toepassing op "
-        "{}; daarover adviseert de adviesraad niet.\n"
-    )
+    said = ADVICE + "2. Dit artikel is niet van toepassing op {}; daarover adviseert de adviesraad niet.\n"
     assert wmo(said.format("besluiten over individuele cliënten")).elements["advice"].status == "present"
     assert wmo(said.format("de begroting")).elements["advice"].status == "partial"
-
-
-ADVICE = (
-    "Artikel 3 Advies\n1. De adviesraad adviseert het college gevraagd en ongevraagd over "
-    "beleidsvoorstellen, tijdig voordat het college besluit.\n"
-)
 
 
 def test_harmless_clauses_that_only_look_like_denials() -> None:

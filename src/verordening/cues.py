@@ -65,6 +65,8 @@ class Cues:
     narrowing: frozenset[str]
     pointing_back: frozenset[str]
     repealed: frozenset[str]
+    amended_away: frozenset[str]
+    pointing_adverbs: frozenset[str]
     restriction: frozenset[str]
     judgement: frozenset[str]
     extension: frozenset[str]
@@ -145,6 +147,8 @@ _WORD_SETS = (
     "pointing_back",
     "consulting",
     "repealed",
+    "amended_away",
+    "pointing_adverbs",
     "restriction",
     "judgement",
     "extension",

@@ -73,6 +73,7 @@ class Matchers:
     dependency: DependencyMatcher
     reads_tags: bool  # a pattern reads tags or morphology: a statistical pipeline runs its taggers
     compounds: Compounds
+    amended_away: frozenset[str]  # words an amendment drops quoted words with (cues.yaml)
 
 
 class Compounds:
@@ -296,7 +297,7 @@ class _Builder:
             _refused(pattern, self.dependency.add, key, [list(pattern.tokens)])
             self.reads_tags |= _reads_tags(node.get("RIGHT_ATTRS", {}) for node in pattern.tokens)
 
-    def done(self) -> Matchers:
+    def done(self, amended_away: frozenset[str]) -> Matchers:
         index: dict[str, dict[str, list[Run]]] = {
             attr: defaultdict(list) for attr in ("LOWER", "LEMMA", "NORM")
         }
@@ -319,6 +320,7 @@ class _Builder:
             dependency=self.dependency,
             reads_tags=self.reads_tags,
             compounds=Compounds(self.compounds),
+            amended_away=amended_away,
         )
 
 
@@ -360,4 +362,4 @@ def compile_rules(nlp: Language, rules: tuple[Rule, ...], cues: Cues) -> Matcher
     builder.add("cue|joint", cues.joint)
     builder.add("cue|amount_hedge", cues.amount_hedge)
     builder.add("cue|until", cues.until)
-    return builder.done()
+    return builder.done(cues.amended_away)

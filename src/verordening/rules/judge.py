@@ -249,7 +249,7 @@ def _back_at_harmless(clauses: Clauses, w: Words, hit: Hit) -> bool:
     """A denial of the matter the clause before it names ("daarover", "hierover"), when that matter
     is harmless (individual cases, the law, privacy, others)."""
     left, _ = clauses.sentence(w, hit)
-    back = [i for i in range(left, hit.start) if w.lower[i] in ("daarover", "hierover")]
+    back = [i for i in range(left, hit.start) if w.lower[i] in clauses.cues.pointing_adverbs]
     if not back:
         return False
     before = w.lower[left : back[0]]

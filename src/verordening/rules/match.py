@@ -392,7 +392,7 @@ def match(matchers: Matchers, strings: Strings, reading: Reading) -> Matches:
             if k >= 0 and start < text.units[k][1]:  # a unit read again by a model is not here
                 first, _, unit = text.units[k]
                 found[name].append((unit, start - first, start - first + 1))
-    replaced = _replaced(words)
+    replaced = _replaced(words, matchers.amended_away)
     if replaced:  # (an amending regulation: the words it replaces are no text of the bylaw)
         found = {key: [p for p in places if not _inside_any(replaced, p)] for key, places in found.items()}
     hits = {key: _longest_per_place(places) for key, places in found.items()}
@@ -403,23 +403,22 @@ def match(matchers: Matchers, strings: Strings, reading: Reading) -> Matches:
 
 
 _QUOTES = frozenset("\"“”„'‘’")
-_GONE = ("vervangen", "vervalt", "vervallen", "geschrapt")
 
 
-def _replaced(words: list[Words]) -> dict[int, list[tuple[int, int]]]:
+def _replaced(words: list[Words], gone: frozenset[str]) -> dict[int, list[tuple[int, int]]]:
     """Per provision, the quoted words an amendment replaces or strikes ('wordt "spontaan en op
     verzoek" vervangen door: op verzoek', 'vervalt "en ongevraagd"'): (first, end) token places,
     relative to the provision's start."""
     found: dict[int, list[tuple[int, int]]] = {}
     for unit, w in enumerate(words):
         lower = w.lower
-        if not any(word in _GONE for word in lower):
+        if gone.isdisjoint(lower):
             continue
         quotes = [k for k, word in enumerate(lower) if word in _QUOTES]
         for first, last in zip(quotes[::2], quotes[1::2], strict=False):  # opening and closing
             after = lower[last + 1 : last + 2]
             before = lower[max(0, first - 1) : first]
-            if (after and after[0] in _GONE) or (before and before[0] in _GONE):
+            if not gone.isdisjoint(after) or not gone.isdisjoint(before):
                 found.setdefault(unit, []).append((first, last + 1))
     return found
 
