@@ -163,3 +163,33 @@ def test_a_plain_language_bylaw_that_defines_we_and_you() -> None:
     assert plain.elements["advice"].status == "partial"  # unrequested, but not asked for nor early
     assert "advice_not_unrequested" not in plain.elements["advice"].reasons
     assert wmo(rights).elements["policy_proposals"].status == "missing"  # "u" and "ons" name no one
+
+
+RIGHTS = (
+    "Artikel 4 Rechten van de adviesraad\n"
+    "{open}Het college stelt de adviesraad vroegtijdig in staat gevraagd en ongevraagd advies uit te brengen "
+    "over beleidsvoorstellen.{close}\n"
+    "{open}De wethouder voert ten minste vier keer per jaar overleg met de adviesraad.{close}\n"
+    "{open}{last}{close}\n"
+)
+
+
+def test_a_sentence_about_one_right_takes_nothing_from_the_others_beside_it() -> None:
+    """Unnumbered paragraphs or the rows of a table of rights are one provision: a sentence that
+    leaves support to the college concerns support, not the advice and consultation beside it."""
+    for open_, close in (("", ""), ("| ", " |")):  # paragraphs; rows of a table pasted from Word
+        said = RIGHTS.format(
+            open=open_,
+            close=close,
+            last="Het college stelt bij nadere regeling vast op welke wijze de adviesraad wordt ondersteund.",
+        )
+        found = wmo(said).elements
+        assert found["advice"].status == "present", open_
+        assert found["periodic_consultation"].status == "present", open_
+        assert found["support"].status == "partial", open_
+    # a sentence of the same kind about the consultation still takes the consultation back
+    decided = wmo(
+        RIGHTS.format(open="", close="", last="De wethouder bepaalt of een overleg plaatsvindt.")
+    ).elements
+    assert decided["periodic_consultation"].status == "partial"
+    assert decided["advice"].status == "present"

@@ -243,8 +243,15 @@ def _aliases(units: list[Unit], names: RoleNames, known: dict[str, str]) -> list
         term_role = "body" if term and names.body_words.found_in(term) else known.get(term)
         for match in matches:
             alias = _ARTICLE.sub("", match["name"].strip().lower())
-            role = term_role or _role_before(
-                text[max(0, match.start() - _BEFORE) : match.start()], names, folded
+            if fold(alias).rsplit(" ", 1)[-1] in names.things:  # "(hierna: het periodiek overleg)"
+                continue
+            # an alias that itself names a body by its word parts is the body, whatever role the
+            # name before it has: "Er is een cliëntenraad van de ISD (hierna: de cliëntenraad)"
+            own = "body" if any(part in fold(alias) for part in names.body_words.parts) else None
+            role = (
+                term_role
+                or own
+                or _role_before(text[max(0, match.start() - _BEFORE) : match.start()], names, folded)
             )
             if role is None and names.body_words.found_in(alias):
                 role = "body"

@@ -12,7 +12,7 @@ from collections.abc import Iterable, Sequence
 from functools import lru_cache
 from itertools import pairwise, repeat
 
-from attrs import define
+from attrs import define, field
 
 from ..knowledge import padded
 from .discretion import SENTENCE, Discretion
@@ -63,6 +63,8 @@ class Conditions:
     clauses: tuple[Hit, ...]  # openings of a condition: "indien", "voor zover"
     unit: tuple[Hit, ...]  # sentences that leave the whole provision to the college
     hedges: tuple[Hit, ...]  # "zo mogelijk", "in beginsel", "in overleg met de wethouder"
+    # per provision, where a match about an element starts and the element
+    topics: dict[int, tuple[tuple[int, str], ...]] = field(factory=dict)
 
 
 @define(frozen=True)
@@ -422,7 +424,7 @@ class Clauses(Discretion):
     def conditional(self, w: Words, cues: Conditions, anchor: Hit) -> bool:
         """A condition in the anchor's sentence that leaves the matter to the college or the
         budget, or a hedge ("zo mogelijk") there."""
-        if in_unit(cues.unit, anchor.unit):
+        if self._left_as_whole(w, cues, anchor):
             return True
         if not in_unit(cues.hedges, anchor.unit) and not in_unit(cues.clauses, anchor.unit):
             return False  # no hedge and no condition in the provision
@@ -431,6 +433,20 @@ class Clauses(Discretion):
         if key not in w.memo:
             w.memo[key] = self._conditional_sentence(w, cues, anchor.unit, *sentence)
         return bool(w.memo[key])
+
+    def _left_as_whole(self, w: Words, cues: Conditions, anchor: Hit) -> bool:
+        """A sentence of the provision that leaves all of it to the college ("; de wethouder beslist of
+        een aangemeld onderwerp wordt geagendeerd"), unless it is about other elements only ("Het
+        college stelt bij nadere regeling vast hoe de raad wordt ondersteund" beside advice)."""
+        own = self._topics(w, cues, anchor)
+        return any(
+            not (about := self._topics(w, cues, c)) or about & own for c in in_unit(cues.unit, anchor.unit)
+        )
+
+    def _topics(self, w: Words, cues: Conditions, hit: Hit) -> set[str]:
+        """The elements of the matches in the sentence of ``hit``."""
+        left, right = self.sentence(w, hit)
+        return {element for start, element in cues.topics.get(hit.unit, ()) if left <= start < right}
 
     def _conditional_sentence(
         self, w: Words, cues: Conditions, unit: int, sentence_start: int, sentence_end: int

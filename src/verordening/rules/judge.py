@@ -104,11 +104,13 @@ class Bylaw:
 def read_bylaw(units: list[Unit], matches: Matches, clauses: Clauses, as_of: date | None = None) -> Bylaw:
     """The indexes of a bylaw that the element rules share, as the law stood on ``as_of``."""
     elements_of: dict[int, set[str]] = defaultdict(set)
+    topics: dict[int, list[tuple[int, str]]] = defaultdict(list)
     for key, found in matches.hits.items():
         if key.endswith("|anchor"):
             element = key.split("|")[0]
             for h in found:
                 elements_of[h.unit].add(element)
+                topics[h.unit].append((h.start, element))
     in_article: dict[str, set[int]] = defaultdict(set)
     under: dict[int, set[int]] = defaultdict(set)
     for unit in units:
@@ -122,6 +124,7 @@ def read_bylaw(units: list[Unit], matches: Matches, clauses: Clauses, as_of: dat
         matches.of("cue|condition"),
         matches.of("cue|unit_condition"),
         tuple(h for h in matches.of("cue|hedge") if not inside(h, amounts)) + matches.of("cue|joint"),
+        {unit: tuple(found) for unit, found in topics.items()},
     )
     softness = Softness(clauses, matches.words, [u.parents for u in units], conditions)
     references = resolve_references(units)

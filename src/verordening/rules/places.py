@@ -87,7 +87,8 @@ def places(rule: Rule, bylaw: Bylaw, clauses: Clauses, anchors: Anchors, scope: 
         and not (bylaw.references[u] and not bylaw.references[u] & scope.primary)
         for hit in sentence_ends(u, words[u])
     )
-    rest = tuple(_rest(clauses, words, sorted(scope.primary), anchors.found))
+    topics = bylaw.softness.conditions.topics
+    rest = tuple(_rest(clauses, words, sorted(scope.primary), anchors.found, rule.element, topics))
     granted = tuple(h for h in anchors.binding if h.unit in scope.primary and not inside(h, references))
     return Places(about, pointing, pointed, beside, rest, granted, near)
 
@@ -109,20 +110,29 @@ def _about(rule: Rule, bylaw: Bylaw, clauses: Clauses, unit: int) -> bool:
 
 
 def _rest(
-    clauses: Clauses, words: tuple[Words, ...], grants: list[int], found: tuple[Hit, ...]
+    clauses: Clauses,
+    words: tuple[Words, ...],
+    grants: list[int],
+    found: tuple[Hit, ...],
+    element: str,
+    topics: dict[int, tuple[tuple[int, str], ...]],
 ) -> Iterator[Hit]:
     """The ends of the sentences of the grants' provisions that hold no match about the
-    element (of ``found``)."""
+    element (of ``found``), nor one about another element only (``topics``: in a table of rights
+    or unnumbered paragraphs, "Het college stelt bij nadere regeling vast op welke wijze de
+    cliëntenraad wordt ondersteund" beside a grant of advice concerns support)."""
     at: dict[int, list[int]] = {u: [] for u in grants}
     for h in found:
         if h.unit in at:
             at[h.unit].append(h.start)
     for u in grants:
         starts = sorted(at[u])
+        others = sorted(start for start, about in topics.get(u, ()) if about != element)
         for end in sentence_ends(u, words[u]):
             left, right = clauses.sentence(words[u], end)
             k = bisect_left(starts, left)  # (a match starting in the sentence, its end included)
-            if not (k < len(starts) and starts[k] <= right):
+            o = bisect_left(others, left)
+            if not (k < len(starts) and starts[k] <= right) and not (o < len(others) and others[o] <= right):
                 yield end
 
 
