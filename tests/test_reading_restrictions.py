@@ -314,6 +314,13 @@ def test_the_bodys_own_choice_not_to_advise_denies_nothing() -> None:
     assert barred.elements["advice"].status == "partial"
 
 
+def test_a_denial_to_a_part_of_the_body_leaves_its_own_right_whole() -> None:
+    said = ADVICE + "2. {} brengt zelf geen advies uit aan het college.\n"
+    for part in ("Een werkgroep", "Een delegatie"):
+        assert wmo(said.format(part)).elements["advice"].status == "present", part
+    assert wmo(said.format("De adviesraad")).elements["advice"].status == "partial"
+
+
 def test_a_secretary_by_whom_the_body_is_supported_is_concrete() -> None:
     said = "Artikel 7 Ondersteuning\n1. De adviesraad wordt ondersteund{}.\n"
     by = " door een secretaris die het college aanwijst"

@@ -53,6 +53,7 @@ class Cues:
     passive: frozenset[str]
     double_negation: frozenset[str]
     mutual: frozenset[str]
+    body_parts: frozenset[str]
     caps: frozenset[str]
     capped: frozenset[str]
     capped_per: frozenset[str]
@@ -136,6 +137,7 @@ _WORD_SETS = (
     "passive",
     "double_negation",
     "mutual",
+    "body_parts",
     "caps",
     "capped",
     "capped_per",

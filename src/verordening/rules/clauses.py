@@ -136,10 +136,12 @@ class Clauses(Discretion):
     def own_choice(self, w: Words, hit: Hit) -> bool:
         """The body as the subject that decides or owes nothing: "De adviesraad kan besluiten geen
         advies uit te brengen", "De adviesraad is niet verplicht over elk voorstel te adviseren" is
-        the body's freedom, not a denial of its right."""
+        the body's freedom, not a denial of its right; so is a part of it as the subject of a denial."""
         left, _ = self.sentence(w, hit)
         subject = next((r for r in w.role[left : hit.start] if r), "")
         before = w.lower[left : hit.start]
+        if not subject:  # "Een werkgroep brengt zelf geen advies uit"
+            return not self.cues.body_parts.isdisjoint(before)
         return subject == "body" and (
             not self.cues.deciding.isdisjoint(before) or says(before, self.cues.no_duty)
         )
@@ -438,10 +440,8 @@ class Clauses(Discretion):
         """A sentence of the provision that leaves all of it to the college ("; de wethouder beslist of
         een aangemeld onderwerp wordt geagendeerd"), unless it is about other elements only ("Het
         college stelt bij nadere regeling vast hoe de raad wordt ondersteund" beside advice)."""
-        own = self._topics(w, cues, anchor)
-        return any(
-            not (about := self._topics(w, cues, c)) or about & own for c in in_unit(cues.unit, anchor.unit)
-        )
+        own, found = self._topics(w, cues, anchor), in_unit(cues.unit, anchor.unit)
+        return any(not (about := self._topics(w, cues, c)) or about & own for c in found)
 
     def _topics(self, w: Words, cues: Conditions, hit: Hit) -> set[str]:
         """The elements of the matches in the sentence of ``hit``."""

@@ -347,8 +347,9 @@ def _denied_for_some(bylaw: Bylaw, clauses: Clauses, hit: Hit, items: list[list[
         if not (phrase and lower[at - 1] in ("de", "het") and clauses.is_negation(lower, at - 3)):
             return False
         cases = lower[left : at - 3]
-    if "body" in clauses.subject_roles(w, left, hit.start):
+    if "body" in clauses.subject_roles(w, left, hit.start) or clauses.own_choice(w, hit):
         return False  # the body's own choice: "De cliëntenraad kan besluiten geen advies uit te brengen"
+        # (or a part of it denied: "Een werkgroep brengt zelf geen advies uit")
     if items and cases[-1:] == [":"]:
         return any(not clauses.about_others(item, lower) for item in items)
     return any(not clauses.about_others(case, lower) for case in clauses.cases(cases))
