@@ -393,3 +393,39 @@ def test_a_lid_that_ends_with_a_date_is_no_signing_line() -> None:
     assert leden == ["artikel 9, eerste lid", "artikel 9, tweede lid"]
     signed = verordening.parse(text.replace("Aldus vastgesteld in de openbare vergadering van", "Dalmeer,"))
     assert any(n.kind == "closing" for n in signed.root.walk())
+
+
+AMENDING = (
+    "Wijziging Verordening cliëntenraad Dalmeer\n\n"
+    "Artikel I\nDe Verordening cliëntenraad Dalmeer 2015 wordt als volgt gewijzigd:\n\n"
+    "{a}\nArtikel 1, onderdeel d, komt te luiden:\nd. cliëntenraad: de Cliëntenraad Dalmeer;\n\n"
+    "{b}\nArtikel 4 komt te luiden:\n\nArtikel 4 Advies\n1. Het college vraagt de cliëntenraad advies.\n"
+    "2. De cliëntenraad kan ook ongevraagd adviseren.\n\n"
+    "Artikel II\nDeze regeling treedt in werking op 1 januari 2017.\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("a", "b"), [("A", "B"), ("A.", "B."), ("A. In artikel 2 vervalt het derde lid.", "B.")]
+)
+def test_an_amending_article_holds_its_onderdelen_and_the_articles_it_quotes(a: str, b: str) -> None:
+    """'Artikel I' of an amending regulation: its onderdelen A, B, ... (a capital alone on its line or
+    before what it changes); the articles it quotes are their text, not articles of this regulation."""
+    doc = verordening.parse(AMENDING.format(a=a, b=b))
+    articles = [n.citation for n in doc.root.walk() if n.kind == "article"]
+    assert articles == ["artikel I", "artikel II"]
+    items = [n.citation for n in doc.get("arti").children]
+    assert items == ["artikel I, onderdeel A", "artikel I, onderdeel B"]
+    assert "1. Het college vraagt de cliëntenraad advies." in doc.get("arti").children[1].text
+    # ... cited on its own, not with the opening words of the amending article
+    report = verordening.check(doc, frameworks=["participatiewet"])
+    assert [c.citation for c in report.elements["advice"].citations] == ["artikel I, onderdeel B"]
+
+
+def test_articles_numbered_in_arabic_after_a_roman_one_are_read_as_usual() -> None:
+    text = (
+        "Artikel 1\nEr is een cliëntenraad.\n\nArtikel 2 Advies\n1. De cliëntenraad adviseert.\nB. Jansen\n"
+    )
+    doc = verordening.parse(text)
+    assert [n.citation for n in doc.root.walk() if n.kind == "article"] == ["artikel 1", "artikel 2"]
+    assert [n.citation for n in doc.get("art2").children] == ["artikel 2, eerste lid"]

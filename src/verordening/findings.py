@@ -124,10 +124,11 @@ class Report(AsData):
 def cite(units: list[Unit], index: int) -> Citation:
     """A provision as a citation. A list item whose opening words it completes ("Het college
     stelt de adviesraad in staat om: a. ...") is cited with them, the way lawyers do:
-    "artikel 3, eerste lid, aanhef en onderdeel a"."""
+    "artikel 3, eerste lid, aanhef en onderdeel a"; not an onderdeel of an amending article
+    ("artikel I, onderdeel B": a capital), which stands on its own."""
     unit = units[index]
     node, citation = unit.node, unit.node.citation
-    if unit.parents:
+    if unit.parents and not (node.number or "").isupper():
         opening = units[unit.parents[-1]]
         prefix = opening.node.citation + ", "
         if opening.text.rstrip().endswith((":", "—", "–")) and citation.startswith(prefix):

@@ -71,6 +71,12 @@ class Note:
     values: dict[str, str] = field(factory=dict)
 
 
+# an article numbered as an amending regulation numbers its own ("Artikel I"), and an onderdeel of
+# it: a capital alone on its line ("B", "B.") or before what it changes ("B. Artikel 4 komt te luiden:")
+_ROMAN = re.compile(r"[IVXL]+")
+_AMENDMENT = re.compile(r"(?P<num>[A-Z]{1,2})(?:\.?$|[.)]\s+\S)")
+
+
 def _lines(text: str) -> list[Line]:
     """The lines of the text that are not empty, with their spans."""
     lines = []
@@ -94,6 +100,7 @@ class _ArticleState:
         self.item_delim = ""  # "°" for a list numbered "1°", "2°"
         self.sub_mode: str | None = None  # "num", "roman" or "letter"
         self.last_sub: str | None = None
+        self.amending = False  # an "Artikel I" of an amending regulation
 
     def new_lid(self, number: int, delim: str) -> None:
         self.lid, self.lid_delim = number, delim
@@ -220,10 +227,13 @@ class _Lexer:
                 i += 1
                 continue
             heading = self.kinds[i]
+            if state.amending and heading is not None and not _ROMAN.fullmatch(heading[1]["num"] or ""):
+                heading = None  # a quoted article of the bylaw an "Artikel I" amends: its text
             if heading is not None and (zone == "body" or heading[0] == "ARTICLE"):
                 hkind, match = heading
                 i = self._emit_heading(i, hkind, match)
                 state = _ArticleState()
+                state.amending = hkind == "ARTICLE" and bool(_ROMAN.fullmatch(match["num"] or ""))
                 seen_article = seen_article or hkind == "ARTICLE"
                 continue
             if not seen_article or self.blocks[-1].kind in ("CHAPTER", "AFDELING", "PARAGRAAF", "ANNEX"):
@@ -304,6 +314,14 @@ class _Lexer:
     def _article_line(self, i: int, state: _ArticleState) -> None:
         line = self._line = self.lines[i]
         self._at = i
+        if state.amending:  # "Artikel I": its onderdelen A, B, ... alone on a line, the rest their text
+            letter = _AMENDMENT.match(line.text)
+            if letter:
+                state.new_item("upper", letter["num"])
+                self.emit("ONDERDEEL", line, letter["num"])
+            else:
+                self.extend(line)
+            return
         decided = self._label(line.text, state)
         if decided is None:
             self.extend(line)
