@@ -49,6 +49,7 @@ from .rules.compile import compile_rules
 from .rules.hits import forget
 from .rules.judge import ElementEvidence, judge_element, read_bylaw
 from .rules.match import Matches, Strings, candidates, joined, match
+from .rules.policy_fields import Fields
 from .rules.ruleset import load_rules
 from .rules.verdict import decide_verdict
 from .vocabulary import PipelineKind, Verdict
@@ -129,7 +130,7 @@ class Checker:
         units = units_of(document)
         matches = self.read(document, units, limits.provision_chars)
         basis = self.basis(document, units, when, frameworks)
-        evidence = self.judge(units, matches, when)
+        evidence = self.judge(units, matches, when, basis.judged)
         verdict, notes = decide_verdict(self.knowledge.verdict, document, evidence, basis)
         return self.report(document, units, evidence, verdict, basis, notes, when)
 
@@ -164,11 +165,15 @@ class Checker:
         return determine_basis(self.knowledge.laws, document, binding_text, when, override)
 
     def judge(
-        self, units: list[Unit], matches: Matches, as_of: date | None = None
+        self, units: list[Unit], matches: Matches, as_of: date | None = None, frameworks: Sequence[str] = ()
     ) -> dict[str, ElementEvidence]:
         """Stage 4: each element's status, reasons and the provisions to cite (as the law stood on
-        ``as_of``: a grant for a period that ended before it has lapsed)."""
-        bylaw = read_bylaw(units, matches, self.clauses, as_of)
+        ``as_of``: a grant for a period that ended before it has lapsed), under ``frameworks``
+        (a grant confined to the field of some of them is partial)."""
+        laws = self.knowledge.laws
+        words = {key: laws.frameworks[key].fields for key in frameworks if key in laws.frameworks}
+        fields = Fields(words, laws.field_openers, laws.field_closers)
+        bylaw = read_bylaw(units, matches, self.clauses, as_of, fields)
         try:
             return {rule.element: judge_element(rule, bylaw, self.clauses) for rule in self.ruleset.rules}
         finally:

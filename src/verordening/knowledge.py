@@ -116,6 +116,7 @@ class Framework:
     in_force: date
     successor: str | None
     diagnostic: str | None
+    fields: tuple[str, ...] = ()  # words and phrases that name its field of policy in a grant
 
 
 @define(frozen=True)
@@ -136,6 +137,8 @@ class Laws:
     laws: tuple[Law, ...]
     hint: re.Pattern[str]  # a quick test on lower-case text: what every name of every law contains
     examples: tuple[dict[str, Any], ...]
+    field_openers: tuple[str, ...] = ()  # phrases after which a field of policy confines a grant
+    field_closers: tuple[str, ...] = ()  # ... and words before which it does
 
     def framework_of(self, law: Law, articles: list[str], year: int) -> str | None:
         """The framework a reference to ``law`` gives: by the articles it cites, else by the
@@ -182,6 +185,7 @@ def _laws(file: DataFile) -> Laws:
             date.fromisoformat(value["in_force"]),
             value.get("successor"),
             value.get("diagnostic"),
+            tuple(f.lower() for f in value.get("fields", ())),
         )
         for key, value in raw["frameworks"].items()
     }
@@ -217,7 +221,15 @@ def _laws(file: DataFile) -> Laws:
             if framework not in known:
                 raise file.error(["examples", index, "frameworks"], f"unknown framework {framework!r}")
     quick = re.compile("|".join(re.escape(h) for h in hints))
-    return Laws(frameworks, raw["default_framework"], tuple(laws), quick, tuple(raw["examples"]))
+    return Laws(
+        frameworks,
+        raw["default_framework"],
+        tuple(laws),
+        quick,
+        tuple(raw["examples"]),
+        tuple(raw.get("field_openers", ())),
+        tuple(raw.get("field_closers", ())),
+    )
 
 
 # -- roles -----------------------------------------------------------------------------------

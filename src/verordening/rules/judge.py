@@ -27,6 +27,7 @@ from ..vocabulary import Status
 from .cite import choose, headings_index, topical
 from .clauses import Clauses, Conditions
 from .match import Hit, Matches, Words, inside
+from .policy_fields import Fields, confined_to_fields
 from .qualifiers import Qualified, judge_qualifiers, look_alike
 from .ruleset import Rule
 from .shortfalls import Shortfall, definition_exceptions, grant_shortfalls, notes
@@ -72,6 +73,7 @@ class Bylaw:
     softness: Softness
     lapsed: frozenset[tuple[int, int]]  # (provision, sentence start) of periods ended before as_of
     definition_exceptions: tuple[tuple[str, int], ...]  # (term, provision): see shortfalls.py
+    fields: Fields = field(factory=Fields)  # the fields of policy of the frameworks judged under
     above: dict[int, frozenset[str]] = field(factory=dict, init=False, eq=False, repr=False)  # a cache
 
     def roles_above(self, index: int) -> frozenset[str]:
@@ -101,8 +103,15 @@ class Bylaw:
                 yield from ((note.reason, h) for h in self.matches.of(f"{rule.element}|note|{index}"))
 
 
-def read_bylaw(units: list[Unit], matches: Matches, clauses: Clauses, as_of: date | None = None) -> Bylaw:
-    """The indexes of a bylaw that the element rules share, as the law stood on ``as_of``."""
+def read_bylaw(
+    units: list[Unit],
+    matches: Matches,
+    clauses: Clauses,
+    as_of: date | None = None,
+    fields: Fields | None = None,
+) -> Bylaw:
+    """The indexes of a bylaw that the element rules share, as the law stood on ``as_of``, judged
+    under the frameworks of ``fields`` (the words that name each one's field of policy)."""
     elements_of: dict[int, set[str]] = defaultdict(set)
     topics: dict[int, list[tuple[int, str]]] = defaultdict(list)
     for key, found in matches.hits.items():
@@ -144,6 +153,7 @@ def read_bylaw(units: list[Unit], matches: Matches, clauses: Clauses, as_of: dat
         softness,
         _lapsed(matches, clauses, as_of),
         definition_exceptions(units, matches.words, clauses),
+        fields or Fields(),
     )
 
 
@@ -371,6 +381,8 @@ def judge_element(rule: Rule, bylaw: Bylaw, clauses: Clauses) -> ElementEvidence
     qualified = judge_qualifiers(rule, bylaw, clauses, scope, anchors)
     shortfalls = tuple(Shortfall(q.reason, q.units) for q in qualified if not q.holds)
     shortfalls += grant_shortfalls(rule, bylaw, clauses, anchors, scope)
+    confined = confined_to_fields(rule, bylaw, clauses, anchors)
+    shortfalls += (Shortfall("confined_to_fields", confined),) if confined else ()
     if shortfalls:
         shortfalls += notes(rule, bylaw, scope)
     cited = choose(

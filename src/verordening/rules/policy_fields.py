@@ -1,0 +1,93 @@
+"""Grants confined to the fields of policy of some of the laws a bylaw is judged under (a step of
+judging an element): "advies over beleidsvoorstellen op het terrein van de Wmo 2015 en de
+Jeugdwet" in a bylaw that also rests on the Participatiewet grants nothing for work and income,
+unless another grant of the element names that field or no field at all."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from attrs import define, field
+
+from .clauses import Clauses, any_word
+from .match import Words
+from .ruleset import Rule
+
+if TYPE_CHECKING:
+    from .judge import Anchors, Bylaw
+
+__all__ = ["Fields", "confined_to_fields"]
+
+# how far after an opener ("op het terrein van") or before a closer ("betreft") its fields reach
+_REACH = 12
+_STOPS = frozenset([",", ";", ".", ":"])
+
+
+@define(frozen=True)
+class Fields:
+    """The fields of policy of the frameworks a bylaw is judged under, and the words that confine
+    a grant to them (``rules/laws.yaml``)."""
+
+    words: dict[str, tuple[str, ...]] = field(factory=dict)  # framework -> words naming its field
+    openers: tuple[str, ...] = ()
+    closers: tuple[str, ...] = ()
+
+
+def confined_to_fields(rule: Rule, bylaw: Bylaw, clauses: Clauses, anchors: Anchors) -> frozenset[int]:
+    """The grants' provisions when every grant confines itself to the fields of some of the
+    frameworks the rule judges the bylaw under, and together they leave one out; else nothing."""
+    fields = bylaw.fields
+    wanted = {key: words for key, words in fields.words.items() if key in rule.frameworks and words}
+    if len(wanted) < 2:
+        return frozenset()
+    named: set[str] = set()
+    for hit in anchors.positive:
+        w = bylaw.matches.words[hit.unit]
+        left, right = clauses.sentence(w, hit)
+        found = _confined(_unnamed(w)[left:right], wanted, fields)
+        if not found:
+            return frozenset()  # a grant for every field
+        named |= found
+        # ... and the fields of a provision applying it elsewhere ("Artikel 6 is van overeenkomstige
+        # toepassing op het overleg ... over het beleid op grond van de Jeugdwet")
+        for other in bylaw.pointers.get(hit.unit, ()):
+            named |= _confined(_unnamed(bylaw.matches.words[other]), wanted, fields)
+    return frozenset() if named >= set(wanted) else frozenset(h.unit for h in anchors.positive)
+
+
+def _confined(said: list[str], wanted: dict[str, tuple[str, ...]], fields: Fields) -> set[str]:
+    """The frameworks whose fields a sentence confines itself to: those named in the stretch after
+    an opener ("op het terrein van de Participatiewet en de Wmo 2015") or before a closer ("voor
+    zover dat beleid de maatschappelijke ondersteuning betreft"), up to a punctuation mark."""
+    found: set[str] = set()
+    text = " ".join(said)
+    for phrase in fields.openers:
+        at = text.find(f"{phrase} ")
+        while at >= 0:
+            start = text[:at].count(" ") + phrase.count(" ") + 1
+            found |= _named(_upto_stop(said[start : start + _REACH]), wanted)
+            at = text.find(f"{phrase} ", at + 1)
+    for i, word in enumerate(said):
+        if word in fields.closers:
+            found |= _named(_upto_stop(said[max(0, i - _REACH) : i][::-1])[::-1], wanted)
+    return found
+
+
+def _unnamed(w: Words) -> list[str]:
+    """A provision's words, those of a role blanked: the body's name is no field ("De Wmo-raad")."""
+    return [word if not role else "" for word, role in zip(w.lower, w.role, strict=True)]
+
+
+def _upto_stop(words: list[str]) -> list[str]:
+    return next((words[:k] for k, w in enumerate(words) if w in _STOPS), words)
+
+
+def _named(said: list[str], wanted: dict[str, tuple[str, ...]]) -> set[str]:
+    """The frameworks whose field one of the words names: a phrase, a word or a prefix ("wmo*")."""
+    text = f" {' '.join(said)} "
+    return {
+        key
+        for key, words in wanted.items()
+        if any_word(said, tuple(f for f in words if " " not in f))
+        or any(f" {f} " in text for f in words if " " in f)
+    }
