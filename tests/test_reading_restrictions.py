@@ -321,6 +321,15 @@ def test_a_denial_to_a_part_of_the_body_leaves_its_own_right_whole() -> None:
     assert wmo(said.format("De adviesraad")).elements["advice"].status == "partial"
 
 
+def test_a_provision_about_the_explanatory_text_takes_nothing_back() -> None:
+    said = (
+        ADVICE
+        + "2. {} in het eerste lid dient uitsluitend ter verduidelijking en bevat geen verplichtingen.\n"
+    )
+    assert wmo(said.format("De kolom 'Toelichting' in de tabel")).elements["advice"].status == "present"
+    assert wmo(said.format("Het advies")).elements["advice"].status == "partial"
+
+
 def test_a_secretary_by_whom_the_body_is_supported_is_concrete() -> None:
     said = "Artikel 7 Ondersteuning\n1. De adviesraad wordt ondersteund{}.\n"
     by = " door een secretaris die het college aanwijst"

@@ -54,6 +54,7 @@ class Cues:
     double_negation: frozenset[str]
     mutual: frozenset[str]
     body_parts: frozenset[str]
+    explanatory: frozenset[str]
     caps: frozenset[str]
     capped: frozenset[str]
     capped_per: frozenset[str]
@@ -138,6 +139,7 @@ _WORD_SETS = (
     "double_negation",
     "mutual",
     "body_parts",
+    "explanatory",
     "caps",
     "capped",
     "capped_per",

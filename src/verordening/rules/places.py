@@ -70,7 +70,10 @@ def places(rule: Rule, bylaw: Bylaw, clauses: Clauses, anchors: Anchors, scope: 
     pointing = tuple(
         hit
         for u in sorted((scope.provisions | elsewhere) - scope.primary)
-        if bylaw.references[u] & granting and not units[u].definition
+        if bylaw.references[u] & granting
+        and not units[u].definition
+        # (not one about explanatory text: "De kolom 'Toelichting' in de tabel ... bevat geen verplichtingen")
+        and clauses.cues.explanatory.isdisjoint(words[u].lower[:6])
         for hit in sentence_ends(u, words[u])
     )
     pointed = frozenset(
