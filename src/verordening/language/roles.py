@@ -135,8 +135,9 @@ def _from_definitions(units: Iterable[Unit], names: RoleNames, issuer: str) -> l
         term = _ARTICLE.sub("", term)
         for role, name in _defined(term, match["value"], names, issuer):
             found.append((role, name))
-            # plain language: "wij: het college", "u: de adviesraad" name "ons", "uw" too
-            found.extend((role, form) for form in names.pronoun_forms.get(name, ()))
+            # plain language: "wij: het college", "u: de adviesraad" name "ons", "uw" too; "leden: de
+            # leden van de adviesraad" names "ieder lid"
+            found.extend((role, form) for form in names.other_forms.get(name, ()))
             if role == "body" and name == term:
                 found.extend((role, one) for one in _singulars(name))
                 # the first word of a longer name, as the provisions shorten it: "kamer Werk en
