@@ -24,6 +24,18 @@ def test_a_cap_in_the_grant_itself_restricts_it() -> None:
     assert wmo(other).elements["agenda"].status == "present"
 
 
+def test_a_ration_of_the_bodys_acts_in_the_grant_restricts_it() -> None:
+    said = "Artikel 4 Voorstellen\nDe adviesraad kan {}voorstellen voor het beleid indienen.\n"
+    for rationed in ("eenmaal per jaar, bij de bespreking van het werkplan, ", "twee keer per jaar "):
+        assert wmo(said.format(rationed)).elements["policy_proposals"].status == "partial", rationed
+    assert wmo(said.format("")).elements["policy_proposals"].status == "present"
+    # the counterpart's frequency rations nothing the body does
+    met = (
+        MEETINGS.replace("viermaal per jaar", "eenmaal per jaar") + "2. De adviesraad kan voorstellen doen.\n"
+    )
+    assert "policy_proposals_restricted" not in wmo(met).elements["policy_proposals"].reasons
+
+
 def test_support_as_far_as_a_subsidy_agreement_provides_is_conditional() -> None:
     said = (
         "Artikel 7 Ondersteuning\nDe adviesraad kan voor secretariële ondersteuning een beroep doen op de "

@@ -58,6 +58,7 @@ class Cues:
     caps: frozenset[str]
     capped: frozenset[str]
     capped_per: frozenset[str]
+    capped_times: frozenset[str]
     confining: frozenset[str]
     programmes: frozenset[str]
     members: frozenset[str]
@@ -143,6 +144,7 @@ _WORD_SETS = (
     "caps",
     "capped",
     "capped_per",
+    "capped_times",
     "confining",
     "programmes",
     "members",

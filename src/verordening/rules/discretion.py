@@ -106,9 +106,25 @@ class Discretion:
             -1,
         )
 
-    def capped(self, said: list[str]) -> bool:
-        """A cap on how many of the body's acts there may be anywhere in ``said``."""
-        return any(self._capped(said, i) for i in range(len(said)))
+    def capped(self, said: list[str], by_body: bool = False) -> bool:
+        """A cap on how many of the body's acts there may be anywhere in ``said``; with the body as
+        the sentence's subject (``by_body``) also a ration of them: "De ASD kan eenmaal per jaar,
+        bij de bespreking van zijn werkplan, voorstellen indienen"."""
+        return any(self._capped(said, i) or (by_body and self._rationed(said, i)) for i in range(len(said)))
+
+    def _rationed(self, said: list[str], i: int) -> bool:
+        """A number of times per period ("eenmaal per jaar", "twee keer per jaar") before what the
+        body does (one of ``capped``: "voorstellen", "adviezen")."""
+        cues, word = self.cues, said[i]
+        number = i > 0 and (said[i - 1] in cues.values.numbers or said[i - 1].isdigit())
+        times = word in cues.capped_times or (word in ("keer", "maal") and number)
+        return (
+            times
+            and said[i + 1 : i + 2] == ["per"]
+            and said[i + 2 : i + 3] != []
+            and said[i + 2] in cues.capped_per
+            and not cues.capped.isdisjoint(said[i + 3 :])
+        )
 
     def _capped(self, said: list[str], i: int) -> bool:
         """A cap on how many of the body's acts there may be: "ten hoogste vier ongevraagde

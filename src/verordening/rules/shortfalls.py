@@ -266,7 +266,9 @@ def _takes_back(rule: Rule, bylaw: Bylaw, clauses: Clauses, scope: Scope, places
         (places.holds("pointing", hit) or places.holds("about", hit)) and clauses.excepted(w, hit, items)
     ) or (places.holds("about", hit) and _denied_for_some(bylaw, clauses, hit, items)):
         return restricted
-    if places.holds("granted", hit) and clauses.capped(w.lower[slice(*clauses.sentence(w, hit))]):
+    left, right = clauses.sentence(w, hit)
+    by_body = next((r for r in w.role[left:right] if r), "") == "body"
+    if places.holds("granted", hit) and clauses.capped(w.lower[left:right], by_body):
         return restricted  # a cap in the grant itself: "kan per overleg één onderwerp aanmelden"
     if clauses.for_others(w, hit, bylaw.softness.conditions):
         return ""
