@@ -90,6 +90,9 @@ def decide_verdict(
     # "Verordening Jongerenraad Jeugdhulp": a council that is a participation body when the
     # basis says so and it has rights
     named = named or bool(words.body.found_in(title) and stated and rights)
+    # a general bylaw ("Verordening maatschappelijke ondersteuning") with a chapter on client
+    # participation that grants rights regulates it there
+    named = named or bool(rights and _chapter_names(words, document))
     if other and not named:
         return Verdict.NOT_PARTICIPATION_BYLAW, ()
     if not document.articles:
@@ -99,3 +102,12 @@ def decide_verdict(
     if (stated and (rights or named)) or (named and rights) or (named and not other):
         return Verdict.PARTICIPATION_BYLAW, ()
     return Verdict.NOT_PARTICIPATION_BYLAW, ()
+
+
+def _chapter_names(words: VerdictWords, document: Document) -> bool:
+    """Whether a chapter, afdeling or paragraaf has a title that names client participation
+    ("Hoofdstuk 6 Cliëntenparticipatie")."""
+    return any(
+        node.kind in ("chapter", "afdeling", "paragraaf") and words.participation.found_in(node.title or "")
+        for node in document.root.walk()
+    )

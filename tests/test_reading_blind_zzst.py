@@ -1,0 +1,25 @@
+"""Reading as a lawyer does: what blind sets zzs and zzt taught (measured before, folded in after).
+
+Each case is a small bylaw of our own, checked with and without the words that decide it.
+"""
+
+from __future__ import annotations
+
+import verordening
+
+GENERAL = (
+    "Verordening maatschappelijke ondersteuning Zandvoorde 2020\n\nDe raad van de gemeente Zandvoorde;\n"
+    "gelet op artikel 2.1.3 van de Wet maatschappelijke ondersteuning 2015;\n"
+    "besluit vast te stellen de volgende verordening.\n\n"
+    "Hoofdstuk 1 Maatwerkvoorzieningen\n\nArtikel 1 Aanvraag\nEen aanvraag wordt schriftelijk ingediend.\n\n"
+    "Hoofdstuk 2 {chapter}\n\nArtikel 2 Adviesraad\n1. Er is een adviesraad.\n2. Het college stelt de "
+    "adviesraad vroegtijdig in staat gevraagd en ongevraagd advies uit te brengen over beleidsvoorstellen.\n"
+)
+
+
+def test_a_general_bylaw_with_a_chapter_on_client_participation_regulates_it() -> None:
+    report = verordening.check(GENERAL.format(chapter="Cliëntenparticipatie"), model="builtin")
+    assert report.verdict.value == "participation_bylaw"
+    assert report.elements["advice"].status.value == "present"
+    other = verordening.check(GENERAL.format(chapter="Overige bepalingen"), model="builtin")
+    assert other.verdict.value == "not_participation_bylaw"
