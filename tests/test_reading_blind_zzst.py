@@ -23,3 +23,20 @@ def test_a_general_bylaw_with_a_chapter_on_client_participation_regulates_it() -
     assert report.elements["advice"].status.value == "present"
     other = verordening.check(GENERAL.format(chapter="Overige bepalingen"), model="builtin")
     assert other.verdict.value == "not_participation_bylaw"
+
+
+def test_a_plain_language_definitions_article_names_the_body() -> None:
+    """'In deze verordening betekent: a. panel: het Inwonerspanel ...; b. u: het panel'."""
+    text = (
+        "Verordening Inwonerspanel Zorg Zandvoorde 2022\n\nDe raad van de gemeente Zandvoorde;\n"
+        "gelet op artikel 2.1.3, derde lid, van de Wet maatschappelijke ondersteuning 2015;\n"
+        "besluit vast te stellen de volgende verordening.\n\n"
+        "Artikel 1. Wat betekenen de woorden in deze verordening?\nIn deze verordening {}:\n"
+        "a. panel: het Inwonerspanel Zorg Zandvoorde;\nb. u: het panel.\n\n"
+        "Artikel 2. Advies\nHet college vraagt u vroegtijdig om advies over beleidsvoorstellen. U mag ook "
+        "advies geven als het college daar niet om vraagt.\n"
+    )
+    defined = verordening.check(text.format("betekent"), model="builtin")
+    assert defined.verdict.value == "participation_bylaw"
+    assert defined.elements["advice"].status.value == "present"
+    assert verordening.check(text.format("staat"), model="builtin").verdict.value == "not_participation_bylaw"

@@ -39,7 +39,8 @@ class Roles:
 
 
 _DEFINITION_OPENING = re.compile(
-    r"^.*?\b(?:(?:verstaan|verstaat)\s+(?:wij\s+|we\s+)?onder|bedoelen\s+(?:wij|we)\s+met|bedoeld\s+met)\s*",
+    r"^.*?\b(?:(?:verstaan|verstaat)\s+(?:wij\s+|we\s+)?onder|bedoelen\s+(?:wij|we)\s+met|bedoeld\s+met|"
+    r"in\s+deze\s+\w+\s+(?:betekent|betekenen))\s*:?\s*",
     re.IGNORECASE,
 )
 _DEFINITION = re.compile(r"^(?P<term>[^:;]{1,60}?)\s*:\s*(?P<value>.+)$")

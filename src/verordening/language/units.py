@@ -43,7 +43,8 @@ _DEFINITIONS = re.compile(
     r"wordt\s+(?:in\s+deze\s+\w+\s+)?verstaan\s+onder|verstaat\s+onder|begripsbepaling|"
     r"begripsomschrijving|begrippen|definities?\b|"
     # plain language: "In deze verordening bedoelen wij met: a. wij: het college ..."
-    r"bedoelen\s+(?:wij|we)\s+met|verstaan\s+(?:wij|we)\s+onder|wordt\s+bedoeld\s+met",
+    r"bedoelen\s+(?:wij|we)\s+met|verstaan\s+(?:wij|we)\s+onder|wordt\s+bedoeld\s+met|"
+    r"in\s+deze\s+\w+\s+(?:betekent|betekenen)\b",  # "In deze verordening betekent: a. panel: ..."
     re.IGNORECASE,
 )
 
@@ -57,7 +58,7 @@ def _defines(text: str) -> bool:
     """Whether an article's heading and opening words say it defines terms: told by its lower
     case first, quicker than by the expression that ignores case."""
     lower = text.lower()
-    hinted = any(map(lower.__contains__, ("verstaa", "begrip", "definitie", "bedoel")))
+    hinted = any(map(lower.__contains__, ("verstaa", "begrip", "definitie", "bedoel", "beteken")))
     if hinted or any(map(text.__contains__, _ODD_LETTERS)):
         return _DEFINITIONS.search(text) is not None
     return False
