@@ -49,6 +49,10 @@ _DEFINITIONS = re.compile(
 )
 
 
+_OWN_RULES = re.compile(r"\b(?:reglement\s+van\s+orde|huishoudelijk\s+reglement)\b", re.IGNORECASE)
+_PART_OF = re.compile(r"\b(?:maakt|maken)\s+(?:deel|onderdeel)\s+uit\b", re.IGNORECASE)
+
+
 # the letters that match an ASCII letter of _DEFINITIONS when case is ignored, but do not
 # lower to it (an "i" or an "s")
 _ODD_LETTERS = ("\u0130", "\u0131", "\u017f")
@@ -121,8 +125,14 @@ def units_of(document: Document) -> list[Unit]:
         for child in node.children:
             visit(child, article, parents, binding, definition)
 
+    # an annex of the body's own rules of procedure binds only when the bylaw makes it part of
+    # itself ("Het reglement van orde in de bijlage maakt deel uit van deze verordening"); one the
+    # body adopts itself ("Het panel stelt zelf een reglement van orde vast") binds no one else
+    declared = any(_PART_OF.search(top.text) for top in document.children if top.kind != "annex")
     for top in document.children:
-        if top.kind in ("chapter", "afdeling", "paragraaf", "article", "annex"):
+        if top.kind == "annex" and not declared and _OWN_RULES.search(top.title or ""):
+            visit(top, None, (), False, False)
+        elif top.kind in ("chapter", "afdeling", "paragraaf", "article", "annex"):
             visit(top, None, (), True, False)
         elif top.kind == "toelichting":
             visit(top, None, (), False, False)

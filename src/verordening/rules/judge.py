@@ -274,6 +274,10 @@ def _missing(rule: Rule, bylaw: Bylaw, anchors: Anchors) -> ElementEvidence:
     units = bylaw.units
     if anchors.primary:
         reasons: tuple[str, ...] = (f"{rule.element}_denied",)
+    elif any(
+        not units[h.unit].binding and units[h.unit].node.citation.startswith("bijlage") for h in anchors.found
+    ):
+        reasons = ("only_in_own_rules",)  # an annex of the body's own rules of procedure (units.py)
     elif any(not units[h.unit].binding for h in anchors.found):
         reasons = ("only_in_toelichting",)
     elif any(units[h.unit].definition for h in anchors.found):
