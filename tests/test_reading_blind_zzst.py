@@ -44,12 +44,13 @@ def test_a_plain_language_definitions_article_names_the_body() -> None:
 
 def test_an_annex_of_the_bodys_own_rules_binds_only_when_the_bylaw_makes_it_part_of_itself() -> None:
     text = (
-        "Verordening adviesraad Zandvoorde 2020\n\nDe raad van de gemeente Zandvoorde;\ngelet op artikel 2.1.3 "
-        "van de Wet maatschappelijke ondersteuning 2015;\nbesluit vast te stellen de volgende verordening.\n\n"
+        "Verordening adviesraad Zandvoorde 2020\n\nDe raad van de gemeente Zandvoorde;\n"
+        "gelet op artikel 2.1.3 van de Wet maatschappelijke ondersteuning 2015;\n"
+        "besluit vast te stellen de volgende verordening.\n\n"
         "Artikel 1 Overleg\nHet college voert viermaal per jaar overleg met de adviesraad.\n\n"
         "Artikel 2 Reglement van orde\n{}\n\n"
-        "Bijlage Reglement van orde van de adviesraad\n\nArtikel 1 Agenda\nDe adviesraad kan onderwerpen voor "
-        "de agenda van het overleg aanmelden; deze worden geagendeerd.\n"
+        "Bijlage Reglement van orde van de adviesraad\n\nArtikel 1 Agenda\n"
+        "De adviesraad kan onderwerpen voor de agenda van het overleg aanmelden; deze worden geagendeerd.\n"
     )
     own = verordening.check(
         text.format("De adviesraad stelt zelf een reglement van orde vast."), model="builtin"
