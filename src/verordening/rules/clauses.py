@@ -8,9 +8,10 @@ a modal verb is: :mod:`.discretion`.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Iterable, Sequence
 from functools import lru_cache
-from itertools import pairwise, repeat
+from itertools import pairwise, repeat, takewhile
 
 from attrs import define, field
 
@@ -63,7 +64,7 @@ class Conditions:
     clauses: tuple[Hit, ...]  # openings of a condition: "indien", "voor zover"
     unit: tuple[Hit, ...]  # sentences that leave the whole provision to the college
     hedges: tuple[Hit, ...]  # "zo mogelijk", "in beginsel", "in overleg met de wethouder"
-    # per provision, where a match about an element starts and the element
+    # per provision, where a match about an element starts and the element, in order
     topics: dict[int, tuple[tuple[int, str], ...]] = field(factory=dict)
 
 
@@ -444,9 +445,9 @@ class Clauses(Discretion):
         return any(not (about := self._topics(w, cues, c)) or about & own for c in found)
 
     def _topics(self, w: Words, cues: Conditions, hit: Hit) -> set[str]:
-        """The elements of the matches in the sentence of ``hit``."""
-        left, right = self.sentence(w, hit)
-        return {element for start, element in cues.topics.get(hit.unit, ()) if left <= start < right}
+        """The elements of the matches in the sentence of ``hit`` (by bisection: there may be many)."""
+        (left, right), found = self.sentence(w, hit), cues.topics.get(hit.unit, ())
+        return {e for _, e in takewhile(lambda t: t[0] < right, found[bisect_left(found, (left, "")) :])}
 
     def _conditional_sentence(
         self, w: Words, cues: Conditions, unit: int, sentence_start: int, sentence_end: int

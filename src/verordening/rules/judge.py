@@ -133,7 +133,7 @@ def read_bylaw(
         matches.of("cue|condition"),
         matches.of("cue|unit_condition"),
         tuple(h for h in matches.of("cue|hedge") if not inside(h, amounts)) + matches.of("cue|joint"),
-        {unit: tuple(found) for unit, found in topics.items()},
+        {unit: tuple(sorted(found)) for unit, found in topics.items()},
     )
     softness = Softness(clauses, matches.words, [u.parents for u in units], conditions)
     references = resolve_references(units)
