@@ -62,3 +62,19 @@ def test_an_annex_of_the_bodys_own_rules_binds_only_when_the_bylaw_makes_it_part
         model="builtin",
     )
     assert part.elements["agenda"].status.value == "present"
+
+
+def test_the_counterpart_being_assisted_at_the_consultation_takes_nothing_back() -> None:
+    said = (
+        "Verordening adviesraad Zandvoorde 2020\n\nDe raad van de gemeente Zandvoorde;\n"
+        "gelet op artikel 2.1.3 van de Wet maatschappelijke ondersteuning 2015;\n"
+        "besluit vast te stellen de volgende verordening.\n\n"
+        "Artikel 4 Overleg\n1. De adviesraad en de wethouder voeren ten minste viermaal per jaar overleg.\n"
+        "2. De wethouder kan {}.\n"
+    )
+    assisted = "zich bij het overleg, bedoeld in het eerste lid, laten bijstaan door ambtenaren"
+    found = verordening.check(said.format(assisted), model="builtin").elements["periodic_consultation"]
+    assert found.status.value == "present"
+    cancelled = "het overleg, bedoeld in het eerste lid, afzeggen als hij dat nodig acht"
+    found = verordening.check(said.format(cancelled), model="builtin").elements["periodic_consultation"]
+    assert found.status.value == "partial"
