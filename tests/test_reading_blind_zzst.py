@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import verordening
 
+from .small_bylaws import wmo
+
 GENERAL = (
     "Verordening maatschappelijke ondersteuning Zandvoorde 2020\n\nDe raad van de gemeente Zandvoorde;\n"
     "gelet op artikel 2.1.3 van de Wet maatschappelijke ondersteuning 2015;\n"
@@ -44,37 +46,26 @@ def test_a_plain_language_definitions_article_names_the_body() -> None:
 
 def test_an_annex_of_the_bodys_own_rules_binds_only_when_the_bylaw_makes_it_part_of_itself() -> None:
     text = (
-        "Verordening adviesraad Zandvoorde 2020\n\nDe raad van de gemeente Zandvoorde;\n"
-        "gelet op artikel 2.1.3 van de Wet maatschappelijke ondersteuning 2015;\n"
-        "besluit vast te stellen de volgende verordening.\n\n"
         "Artikel 1 Overleg\nHet college voert viermaal per jaar overleg met de adviesraad.\n\n"
         "Artikel 2 Reglement van orde\n{}\n\n"
         "Bijlage Reglement van orde van de adviesraad\n\nArtikel 1 Agenda\n"
         "De adviesraad kan onderwerpen voor de agenda van het overleg aanmelden; deze worden geagendeerd.\n"
     )
-    own = verordening.check(
-        text.format("De adviesraad stelt zelf een reglement van orde vast."), model="builtin"
-    )
+    own = wmo(text.format("De adviesraad stelt zelf een reglement van orde vast."))
     assert own.elements["agenda"].status.value == "missing"
     assert own.elements["agenda"].reasons == ("only_in_own_rules",)
-    part = verordening.check(
-        text.format("Het reglement van orde in de bijlage maakt deel uit van deze verordening."),
-        model="builtin",
-    )
+    part = wmo(text.format("Het reglement van orde in de bijlage maakt deel uit van deze verordening."))
     assert part.elements["agenda"].status.value == "present"
 
 
 def test_the_counterpart_being_assisted_at_the_consultation_takes_nothing_back() -> None:
     said = (
-        "Verordening adviesraad Zandvoorde 2020\n\nDe raad van de gemeente Zandvoorde;\n"
-        "gelet op artikel 2.1.3 van de Wet maatschappelijke ondersteuning 2015;\n"
-        "besluit vast te stellen de volgende verordening.\n\n"
         "Artikel 4 Overleg\n1. De adviesraad en de wethouder voeren ten minste viermaal per jaar overleg.\n"
         "2. De wethouder kan {}.\n"
     )
     assisted = "zich bij het overleg, bedoeld in het eerste lid, laten bijstaan door ambtenaren"
-    found = verordening.check(said.format(assisted), model="builtin").elements["periodic_consultation"]
+    found = wmo(said.format(assisted)).elements["periodic_consultation"]
     assert found.status.value == "present"
     cancelled = "het overleg, bedoeld in het eerste lid, afzeggen als hij dat nodig acht"
-    found = verordening.check(said.format(cancelled), model="builtin").elements["periodic_consultation"]
+    found = wmo(said.format(cancelled)).elements["periodic_consultation"]
     assert found.status.value == "partial"

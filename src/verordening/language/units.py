@@ -128,9 +128,11 @@ def units_of(document: Document) -> list[Unit]:
     # an annex of the body's own rules of procedure binds only when the bylaw makes it part of
     # itself ("Het reglement van orde in de bijlage maakt deel uit van deze verordening"); one the
     # body adopts itself ("Het panel stelt zelf een reglement van orde vast") binds no one else
-    declared = any(_PART_OF.search(top.text) for top in document.children if top.kind != "annex")
+    def declared() -> bool:
+        return any(_PART_OF.search(top.text) for top in document.children if top.kind != "annex")
+
     for top in document.children:
-        if top.kind == "annex" and not declared and _OWN_RULES.search(top.title or ""):
+        if top.kind == "annex" and _OWN_RULES.search(top.title or "") and not declared():
             visit(top, None, (), False, False)
         elif top.kind in ("chapter", "afdeling", "paragraaf", "article", "annex"):
             visit(top, None, (), True, False)

@@ -130,7 +130,7 @@ def _rest(
             at[h.unit].append(h.start)
     for u in grants:
         starts = sorted(at[u])
-        others = sorted(start for start, about in topics.get(u, ()) if about != element)
+        others = [start for start, about in topics.get(u, ()) if about != element]  # (in order)
         for end in sentence_ends(u, words[u]):
             left, right = clauses.sentence(words[u], end)
             k = bisect_left(starts, left)  # (a match starting in the sentence, its end included)

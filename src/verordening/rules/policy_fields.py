@@ -48,10 +48,11 @@ def confined_to_fields(rule: Rule, bylaw: Bylaw, clauses: Clauses, anchors: Anch
         if not found:
             return frozenset()  # a grant for every field
         named |= found
-        # ... and the fields of a provision applying it elsewhere ("Artikel 6 is van overeenkomstige
-        # toepassing op het overleg ... over het beleid op grond van de Jeugdwet")
-        for other in bylaw.pointers.get(hit.unit, ()):
-            named |= _confined(_unnamed(bylaw.matches.words[other]), wanted, fields)
+    # ... and the fields of a provision applying a grant elsewhere ("Artikel 6 is van
+    # overeenkomstige toepassing op het overleg ... over het beleid op grond van de Jeugdwet")
+    applying = {other for h in anchors.positive for other in bylaw.pointers.get(h.unit, ())}
+    for other in sorted(applying):
+        named |= _confined(_unnamed(bylaw.matches.words[other]), wanted, fields)
     return frozenset() if named >= set(wanted) else frozenset(h.unit for h in anchors.positive)
 
 
@@ -60,14 +61,12 @@ def _confined(said: list[str], wanted: dict[str, tuple[str, ...]], fields: Field
     an opener ("op het terrein van de Participatiewet en de Wmo 2015") or before a closer ("voor
     zover dat beleid de maatschappelijke ondersteuning betreft"), up to a punctuation mark."""
     found: set[str] = set()
-    text = " ".join(said)
-    for phrase in fields.openers:
-        at = text.find(f"{phrase} ")
-        while at >= 0:
-            start = text[:at].count(" ") + phrase.count(" ") + 1
-            found |= _named(_upto_stop(said[start : start + _REACH]), wanted)
-            at = text.find(f"{phrase} ", at + 1)
+    openers = [phrase.split() for phrase in fields.openers]
     for i, word in enumerate(said):
+        for opener in openers:
+            if word == opener[0] and said[i : i + len(opener)] == opener:
+                end = i + len(opener)
+                found |= _named(_upto_stop(said[end : end + _REACH]), wanted)
         if word in fields.closers:
             found |= _named(_upto_stop(said[max(0, i - _REACH) : i][::-1])[::-1], wanted)
     return found

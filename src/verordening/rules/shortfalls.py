@@ -266,9 +266,7 @@ def _takes_back(rule: Rule, bylaw: Bylaw, clauses: Clauses, scope: Scope, places
         (places.holds("pointing", hit) or places.holds("about", hit)) and clauses.excepted(w, hit, items)
     ) or (places.holds("about", hit) and _denied_for_some(bylaw, clauses, hit, items)):
         return restricted
-    left, right = clauses.sentence(w, hit)
-    by_body = next((r for r in w.role[left:right] if r), "") == "body"
-    if places.holds("granted", hit) and clauses.capped(w.lower[left:right], by_body):
+    if places.holds("granted", hit) and _capped_grant(clauses, w, hit):
         return restricted  # a cap in the grant itself: "kan per overleg één onderwerp aanmelden"
     if clauses.for_others(w, hit, bylaw.softness.conditions):
         return ""
@@ -294,6 +292,13 @@ def _takes_back(rule: Rule, bylaw: Bylaw, clauses: Clauses, scope: Scope, places
     if places.holds("about", hit) and clauses.limits_before(w, hit) and not bylaw.lapsed_at(clauses, hit):
         return restricted
     return _discretion_there(rule, bylaw, clauses, scope, places, hit)
+
+
+def _capped_grant(clauses: Clauses, w: Words, hit: Hit) -> bool:
+    """A cap on the body's acts in the grant's sentence, or a ration of them when the body is its
+    subject ("De ASD kan eenmaal per jaar ... voorstellen indienen")."""
+    left, right = clauses.sentence(w, hit)
+    return clauses.capped(w.lower[left:right], next((r for r in w.role[left:right] if r), "") == "body")
 
 
 def _discretion_there(
