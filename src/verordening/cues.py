@@ -64,6 +64,7 @@ class Cues:
     members: frozenset[str]
     urgency: tuple[str, ...]
     judged: tuple[str, ...]
+    weighty: tuple[str, ...]
     notice: frozenset[str]
     narrowing: frozenset[str]
     pointing_back: frozenset[str]
@@ -121,6 +122,7 @@ _PHRASES = (
     "exception",
     "urgency",
     "judged",
+    "weighty",
     "others",
 )
 _WORD_SETS = (

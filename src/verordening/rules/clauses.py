@@ -471,18 +471,18 @@ class Clauses(Discretion):
             subject = next((r for r in w.role[opens : cond.start] if r), "")
             pronoun = not self.cues.pronouns.isdisjoint(said) or self._subject_pronoun(lower, cond)
             # (the body named after a preposition is not the one who judges: "voor zover hij dat
-            # voor het werk van de adviesraad van belang acht")
+            # voor het werk van de adviesraad van belang acht"; the subject weighs "zwaarwegende redenen")
             body = "body" in roles and "body" in self.subject_roles(w, cond.start, stop)
-            college = "college" in roles or (subject == "college" and not body and pronoun)
-            marker = any_word(said, self.cues.discretion_markers)
+            weighty = any_word(said, self.cues.weighty)
+            college = "college" in roles or (subject == "college" and not body and (pronoun or weighty))
+            marker = weighty or any_word(said, self.cues.discretion_markers)
             if (college and marker) or any_word(said, self.cues.budget_condition):
                 return True
         return False
 
     def _condition_roles(self, w: Words, cond: Hit, stop: int) -> list[str]:
-        """The roles a condition names: up to its comma when it names one there or its subject
-        is a pronoun ("Het college overlegt, tenzij het anders beslist, ... met de adviesraad"),
-        else up to the end of its sentence part."""
+        """The roles a condition names: up to its comma when it names one there or its subject is a
+        pronoun ("Het college overlegt, tenzij het anders beslist, ..."), else to its sentence part's end."""
         comma = next((i for i in range(cond.end, stop) if w.lower[i] == ","), stop)
         head = w.role[cond.start : comma]
         pronoun = not self.cues.pronouns.isdisjoint(w.lower[cond.start : comma])
