@@ -476,25 +476,20 @@ class Clauses(Discretion):
             weighty = any_word(said, self.cues.weighty)
             college = "college" in roles or (subject == "college" and not body and (pronoun or weighty))
             marker = weighty or any_word(said, self.cues.discretion_markers)
-            if (college and marker) or any_word(said, self.cues.budget_condition):
+            if (college and marker) or self._unless_by(said, roles):
+                return True
+            if any_word(said, self.cues.budget_condition):
                 return True
         return False
 
-    def _condition_roles(self, w: Words, cond: Hit, stop: int) -> list[str]:
-        """The roles a condition names: up to its comma when it names one there or its subject is a
-        pronoun ("Het college overlegt, tenzij het anders beslist, ..."), else to its sentence part's end."""
-        comma = next((i for i in range(cond.end, stop) if w.lower[i] == ","), stop)
-        head = w.role[cond.start : comma]
-        pronoun = not self.cues.pronouns.isdisjoint(w.lower[cond.start : comma])
-        if any(head) or pronoun or self._subject_pronoun(w.lower, cond):
-            return head
-        return w.role[cond.start : stop]
-
-    def _subject_pronoun(self, lower: list[str], cond: Hit) -> bool:
-        """'als het dat wenselijk acht', 'die het daarvoor geschikt acht', 'voor zover het daartoe
-        aanleiding ziet': the pronoun right after the condition's first word or after the
-        opening (or among its last two), its subject."""
-        after = (*lower[cond.start + 1 : cond.start + 2], *lower[cond.end : cond.end + 1])
-        return any(w in self.cues.subject_pronouns for w in after) or any(
-            w in self.cues.subject_pronouns for w in lower[max(cond.start, cond.end - 2) : cond.end]
+    def _unless_by(self, said: list[str], roles: list[str]) -> bool:
+        """An exception the college's own acts make, in one of its cases ("tenzij het een individuele
+        cliënt betreft of de wethouder het onderwerp dat jaar al heeft behandeld"); not the body's,
+        a joint one or one of individual matters."""
+        if said[0] != "tenzij" or "body" in roles or any_word(said, self.cues.mutual):
+            return False
+        cuts = [0, *(i for i, word in enumerate(said) if word == "of"), len(said)]
+        return any(
+            "college" in roles[a:b] and not any_word(said[a:b], self.cues.harmless_scope)
+            for a, b in pairwise(cuts)
         )

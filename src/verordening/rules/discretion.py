@@ -11,7 +11,7 @@ from __future__ import annotations
 from attrs import define
 
 from ..knowledge import Cues
-from .match import Words
+from .match import Hit, Words
 
 __all__ = ["SENTENCE", "Discretion"]
 
@@ -189,3 +189,22 @@ class Discretion:
             ):
                 return True
         return False
+
+    def _condition_roles(self, w: Words, cond: Hit, stop: int) -> list[str]:
+        """The roles a condition names: up to its comma when it names one there or its subject is a
+        pronoun ("Het college overlegt, tenzij het anders beslist, ..."), else to its sentence part's end."""
+        comma = next((i for i in range(cond.end, stop) if w.lower[i] == ","), stop)
+        head = w.role[cond.start : comma]
+        pronoun = not self.cues.pronouns.isdisjoint(w.lower[cond.start : comma])
+        if any(head) or pronoun or self._subject_pronoun(w.lower, cond):
+            return head
+        return w.role[cond.start : stop]
+
+    def _subject_pronoun(self, lower: list[str], cond: Hit) -> bool:
+        """'als het dat wenselijk acht', 'die het daarvoor geschikt acht', 'voor zover het daartoe
+        aanleiding ziet': the pronoun right after the condition's first word or after the
+        opening (or among its last two), its subject."""
+        after = (*lower[cond.start + 1 : cond.start + 2], *lower[cond.end : cond.end + 1])
+        return any(w in self.cues.subject_pronouns for w in after) or any(
+            w in self.cues.subject_pronouns for w in lower[max(cond.start, cond.end - 2) : cond.end]
+        )
