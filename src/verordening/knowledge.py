@@ -288,6 +288,7 @@ class VerdictWords:
     other_field: WordParts  # an advisory body of another policy field ("Adviesraad Duurzaamheid")
     lower: WordParts  # a regulation made under another opens the title ("Nadere regels ...")
     preamble: WordParts  # an aanhef that says the text is about client participation
+    other_regime: WordParts  # a statute of another participation regime the aanhef rests on (Wmcz)
     rights: tuple[str, ...]  # elements whose grant to a body shows participation rights
     examples: tuple[dict[str, Any], ...]
 
@@ -305,6 +306,7 @@ def _verdict(file: DataFile, elements: tuple[str, ...]) -> VerdictWords:
         WordParts.of(raw["other_field"]),
         WordParts.of(raw["lower"]),
         WordParts.of(raw["preamble"]),
+        WordParts.of(raw["other_regime"]),
         tuple(raw["rights"]),
         tuple(raw["examples"]),
     )

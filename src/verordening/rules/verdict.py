@@ -52,6 +52,13 @@ def _preamble_names(words: VerdictWords, document: Document) -> bool:
     return words.preamble.found_in(said)
 
 
+def _rests_on(words: VerdictWords, document: Document) -> bool:
+    """Whether the aanhef's "gelet op" names a statute of another participation regime."""
+    if document.preamble is None:
+        return False
+    return any(f.key == "gelet_op" and words.other_regime.found_in(f.value) for f in document.preamble.fields)
+
+
 def _adopted(document: Document) -> str:
     """What the aanhef says is adopted (its "besluit" field), or ''."""
     if document.preamble is None:
@@ -93,6 +100,9 @@ def decide_verdict(
     # a general bylaw ("Verordening maatschappelijke ondersteuning") with a chapter on client
     # participation that grants rights regulates it there
     named = named or bool(rights and _chapter_names(words, document))
+    # a care institution's client council under the Wmcz, resting on that law alone
+    if not stated and _rests_on(words, document):
+        return Verdict.NOT_PARTICIPATION_BYLAW, ()
     if other and not named:
         return Verdict.NOT_PARTICIPATION_BYLAW, ()
     if not document.articles:
