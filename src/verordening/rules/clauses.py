@@ -229,7 +229,10 @@ class Clauses(Discretion):
         reach = end
         while reach < min(clause_end, end + 2) and lower[reach] not in subordinates:
             reach += 1
-        if start - clause_start > 1 or units_parent:
+        # (a phrase after a comma inside its sentence is no topic: "verstrekt tijdig, gevraagd en
+        # ongevraagd, de informatie die ..., voor zover ... geen ...")
+        opens = clause_start == 0 or lower[clause_start - 1] not in (",",)
+        if start - clause_start > 1 or units_parent or not opens:
             return reach
         # a topicalised phrase ("Ongevraagd advies brengt de raad niet uit") is negated at the end
         # of its sentence part, unless a subordinate clause or a copula intervenes
