@@ -27,3 +27,24 @@ def test_a_client_council_under_another_participation_regime_is_no_participation
     municipal = "artikel 2.1.3, derde lid, van de Wet maatschappelijke ondersteuning 2015"
     report = verordening.check(CARE_COUNCIL.format(basis=municipal), model="builtin")
     assert report.verdict.value == "participation_bylaw"
+
+
+CONSOLIDATED = (
+    "Verordening cliëntenparticipatie Eemdorp 2012\n\nWetstechnische informatie\n\nGegevens van de regeling\n"
+    "OrganisatieEemdorp\nOrganisatietypeGemeente\n"
+    "Officiële naam regelingVerordening cliëntenparticipatie Eemdorp 2012\n\n"
+    "Wettelijke grondslag(en) of bevoegdheid waarop de regeling is gebaseerd\n\n 1. {published}\n\n"
+    "Tekst van de regeling\n\nIntitulé\n\nVerordening cliëntenparticipatie Eemdorp 2012\n\n"
+    "De raad van de gemeente Eemdorp;\ngelet op artikel 47 van de Wet werk en bijstand;\n"
+    "besluit vast te stellen de volgende verordening.\n\n"
+    "Artikel 1 Overleg\nHet college voert ten minste vier keer per jaar overleg met de cliëntenraad.\n"
+)
+
+
+def test_publication_data_naming_the_successor_law_replace_the_aanhef_s_law() -> None:
+    """A consolidated text amended to the Participatiewet keeps the WWB in its original aanhef."""
+    amended = verordening.check(CONSOLIDATED.format(published="Participatiewet, art. 47"), model="builtin")
+    assert amended.frameworks == ("participatiewet",)
+    wwb = "Wet werk en bijstand, art. 47"
+    original = verordening.check(CONSOLIDATED.format(published=wwb), model="builtin")
+    assert original.frameworks == ("wwb",)

@@ -173,6 +173,15 @@ def _successors(laws: Laws, frameworks: set[str], as_of: date) -> tuple[set[str]
     return frameworks, notes
 
 
+def _current(laws: Laws, basis: list[LegalBasis]) -> set[str]:
+    """The frameworks stated; a consolidated text whose publication data give the successor of
+    the law its aanhef names ("gelet op artikel 47 van de WWB", metadata "Participatiewet, art. 47")
+    was amended to rest on the successor."""
+    found = {b.framework for b in basis if b.framework}
+    published = {b.framework for b in basis if b.framework and b.source == BasisSource.METADATA}
+    return {k for k in found if laws.frameworks[k].successor not in published}
+
+
 def determine_basis(
     laws: Laws, document: Document, binding_text: str, as_of: date, override: tuple[str, ...] | None
 ) -> Basis:
@@ -180,7 +189,7 @@ def determine_basis(
     year = bylaw_year(document) or as_of.year
     basis = _stated(laws, document, year)
     notes: list[Diagnostic] = []
-    frameworks = {b.framework for b in basis if b.framework}
+    frameworks = _current(laws, basis)
     if not frameworks:
         inferred = _inferred(laws, binding_text, year)
         basis.extend(inferred)
