@@ -231,7 +231,7 @@ class Clauses(Discretion):
             reach += 1
         # (a phrase after a comma inside its sentence is no topic: "verstrekt tijdig, gevraagd en
         # ongevraagd, de informatie die ..., voor zover ... geen ...")
-        opens = clause_start == 0 or lower[clause_start - 1] not in (",",)
+        opens = clause_start == 0 or lower[clause_start - 1] != ","
         if start - clause_start > 1 or units_parent or not opens:
             return reach
         # a topicalised phrase ("Ongevraagd advies brengt de raad niet uit") is negated at the end
