@@ -34,6 +34,7 @@ from .language import (
     Unit,
     builtin_pipeline,
     chosen_model,
+    distinct_bodies,
     find_roles,
     load_pipeline,
     parts_of,
@@ -173,7 +174,8 @@ class Checker:
         laws = self.knowledge.laws
         words = {key: laws.frameworks[key].fields for key in frameworks if key in laws.frameworks}
         fields = Fields(words, laws.field_openers, laws.field_closers)
-        bylaw = read_bylaw(units, matches, self.clauses, as_of, fields)
+        bodies = distinct_bodies(units, self.knowledge.roles)
+        bylaw = read_bylaw(units, matches, self.clauses, as_of, fields, bodies)
         try:
             return {rule.element: judge_element(rule, bylaw, self.clauses) for rule in self.ruleset.rules}
         finally:

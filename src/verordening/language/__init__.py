@@ -2,12 +2,14 @@
 
 - :mod:`.units`: the provisions the rules read, cut where the parser cut the bylaw;
 - :mod:`.roles`: who is who - the participation body, the college, the council;
+- :mod:`.bodies`: the bodies a bylaw sets up side by side, each with its names;
 - :mod:`.references`: the provisions each provision points at ("bedoeld in het eerste lid");
 - :mod:`.pipeline`: the built-in pipeline or a statistical model, reading provisions.
 """
 
 from __future__ import annotations
 
+from .bodies import Body, distinct_bodies
 from .pipeline import (
     PROVISION_CHARS,
     LookupLemmas,
@@ -27,6 +29,7 @@ from .units import Unit, units_of
 
 __all__ = [
     "PROVISION_CHARS",
+    "Body",
     "LookupLemmas",
     "ModelError",
     "Pipeline",
@@ -36,6 +39,7 @@ __all__ = [
     "Unit",
     "builtin_pipeline",
     "chosen_model",
+    "distinct_bodies",
     "find_roles",
     "load_pipeline",
     "parts_of",

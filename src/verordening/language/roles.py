@@ -20,7 +20,7 @@ from ..knowledge import ROLE_MARK, ROLES, RoleNames, WordParts, fold
 from ..model import Document
 from .units import Unit
 
-__all__ = ["RoleMarker", "Roles", "find_roles"]
+__all__ = ["RoleMarker", "Roles", "body_names", "find_roles", "term_and_value"]
 
 
 @define(frozen=True)
@@ -123,18 +123,26 @@ def _body(term: str, value: str) -> list[tuple[str, str]]:
     return [("body", term)] + ([("body", full["name"].strip().lower())] if full else [])
 
 
+def term_and_value(unit: Unit) -> tuple[str, str] | None:
+    """The term a definition defines, in lower case, and what it says the term is; or None."""
+    if not unit.definition:
+        return None
+    match = _DEFINITION.match(unit.text.strip())
+    if not match or "(" in match["term"]:  # "... (hierna: ...)": a name given in passing
+        return None
+    term = match["term"].strip().strip("'\"‘’“”").lower()
+    term = _DEFINITION_OPENING.sub("", term)  # "In deze verordening wordt verstaan onder platform"
+    return _ARTICLE.sub("", term), match["value"]
+
+
 def _from_definitions(units: Iterable[Unit], names: RoleNames, issuer: str) -> list[tuple[str, str]]:
     found = []
     for unit in units:
-        if not unit.definition:
+        defined = term_and_value(unit)
+        if defined is None:
             continue
-        match = _DEFINITION.match(unit.text.strip())
-        if not match or "(" in match["term"]:  # "... (hierna: ...)": a name given in passing
-            continue
-        term = match["term"].strip().strip("'\"‘’“”").lower()
-        term = _DEFINITION_OPENING.sub("", term)  # "In deze verordening wordt verstaan onder platform"
-        term = _ARTICLE.sub("", term)
-        for role, name in _defined(term, match["value"], names, issuer):
+        term, value = defined
+        for role, name in _defined(term, value, names, issuer):
             found.append((role, name))
             # plain language: "wij: het college", "u: de adviesraad" name "ons", "uw" too; "leden: de
             # leden van de adviesraad" names "ieder lid"
@@ -147,6 +155,18 @@ def _from_definitions(units: Iterable[Unit], names: RoleNames, issuer: str) -> l
                 if len(words) > 1 and names.body_words.found_in(words[0]):
                     found.append((role, words[0]))
     return found
+
+
+def body_names(term: str, value: str, names: RoleNames) -> list[str]:
+    """The names a definition gives the body it defines ("CWI: de Cliëntenraad Werk en Inkomen
+    (hierna: de CWI)"): the term, the name it says, those given in it in passing; none when it
+    defines no body."""
+    roles = _defined(term, value, names, "")
+    if ("body", term) not in roles:
+        return []
+    passing = [_ARTICLE.sub("", m["name"].strip().lower()) for m in _HEREAFTER.finditer(value)]
+    passing += [m["name"].lower() for m in _ABBREVIATION.finditer(value)]
+    return [name for role, name in roles if role == "body"] + passing + _singulars(term)
 
 
 def _singulars(name: str) -> list[str]:

@@ -20,13 +20,15 @@ from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from datetime import date
 
-from attrs import define, field
+from attrs import define, evolve, field
 
 from ..language import Unit, resolve_references
+from ..language.bodies import Body
 from ..vocabulary import Status
 from .cite import choose, headings_index, topical
 from .clauses import Clauses, Conditions
 from .match import Hit, Matches, Words, inside
+from .per_body import ForBody, each_body
 from .policy_fields import Fields, confined_to_fields
 from .qualifiers import Qualified, judge_qualifiers, look_alike
 from .ruleset import Rule
@@ -74,7 +76,14 @@ class Bylaw:
     lapsed: frozenset[tuple[int, int]]  # (provision, sentence start) of periods ended before as_of
     definition_exceptions: tuple[tuple[str, int], ...]  # (term, provision): see shortfalls.py
     fields: Fields = field(factory=Fields)  # the fields of policy of the frameworks judged under
+    bodies: tuple[Body, ...] = ()  # the bodies it sets up side by side (``language/bodies.py``)
+    body_of: dict[str, int] = field(init=False, eq=False, repr=False)  # a body's index by its names
     above: dict[int, frozenset[str]] = field(factory=dict, init=False, eq=False, repr=False)  # a cache
+    cache: dict[str, object] = field(factory=dict, init=False, eq=False, repr=False)  # (per_body.py)
+
+    def __attrs_post_init__(self) -> None:
+        index = {name: i for i, body in enumerate(self.bodies) for name in body.names}
+        object.__setattr__(self, "body_of", index)
 
     def roles_above(self, index: int) -> frozenset[str]:
         """The roles a provision names with its opening words ("both": body and college), made
@@ -109,9 +118,11 @@ def read_bylaw(
     clauses: Clauses,
     as_of: date | None = None,
     fields: Fields | None = None,
+    bodies: tuple[Body, ...] = (),
 ) -> Bylaw:
     """The indexes of a bylaw that the element rules share, as the law stood on ``as_of``, judged
-    under the frameworks of ``fields`` (the words that name each one's field of policy)."""
+    under the frameworks of ``fields`` (the words that name each one's field of policy), with the
+    ``bodies`` it sets up side by side."""
     elements_of: dict[int, set[str]] = defaultdict(set)
     topics: dict[int, list[tuple[int, str]]] = defaultdict(list)
     for key, found in matches.hits.items():
@@ -154,6 +165,7 @@ def read_bylaw(
         _lapsed(matches, clauses, as_of),
         definition_exceptions(units, matches.words, clauses),
         fields or Fields(),
+        bodies,
     )
 
 
@@ -375,17 +387,53 @@ def evidence_scope(rule: Rule, bylaw: Bylaw, anchors: Anchors, clauses: Clauses)
     return Scope(primary, frozenset(anchored), frozenset(provisions), frozenset(evidence), every, first)
 
 
+def _for_body(bylaw: Bylaw, scope: Scope, body: ForBody) -> Scope:
+    """``scope`` without the provisions about other bodies only, with those applied to the body."""
+    others = body.others
+    applied = {u for u in body.applied if bylaw.units[u].binding and not bylaw.units[u].definition}
+    return Scope(
+        scope.primary - others,
+        scope.anchored - others,
+        scope.provisions - others,
+        (scope.evidence - others) | applied,
+        scope.articles - others,
+        {article: u for article, u in scope.first_grant.items() if u not in others},
+    )
+
+
 # -- the element -----------------------------------------------------------------------------
 def judge_element(rule: Rule, bylaw: Bylaw, clauses: Clauses) -> ElementEvidence:
-    """The status of one element in one bylaw, with reasons and the provisions to cite."""
+    """The status of one element in one bylaw, with reasons and the provisions to cite; present
+    only when it is present for each body the bylaw grants it to by name (:mod:`.per_body`)."""
     anchors = find_anchors(rule, bylaw, clauses)
     if not anchors.positive:
         return _missing(rule, bylaw, anchors)
+    found = _judged(rule, bylaw, clauses, anchors)
+    if found.status is not Status.PRESENT:
+        return found
+    for share in each_body(bylaw, clauses, anchors):
+        own = share.anchors
+        alone = _judged(rule, bylaw, clauses, own, share) if own.positive else _missing(rule, bylaw, own)
+        if alone.status is not Status.PRESENT:
+            cited = tuple(sorted({*found.units, *alone.units}))
+            reasons = ("not_every_body", *alone.reasons)
+            return evolve(found, status=Status.PARTIAL, reasons=reasons, units=cited)
+    return found
+
+
+def _judged(
+    rule: Rule, bylaw: Bylaw, clauses: Clauses, anchors: Anchors, body: ForBody | None = None
+) -> ElementEvidence:
+    """The status of one element from its grants ``anchors.positive``, with reasons and citations;
+    for one of several bodies, without the provisions about the others only and with those applied
+    to it (and a grant confined to the field of one law is no shortfall then: that is its field)."""
     scope = evidence_scope(rule, bylaw, anchors, clauses)
+    if body is not None:
+        scope = _for_body(bylaw, scope, body)
     qualified = judge_qualifiers(rule, bylaw, clauses, scope, anchors)
     shortfalls = tuple(Shortfall(q.reason, q.units) for q in qualified if not q.holds)
     shortfalls += grant_shortfalls(rule, bylaw, clauses, anchors, scope)
-    confined = confined_to_fields(rule, bylaw, clauses, anchors)
+    confined = confined_to_fields(rule, bylaw, clauses, anchors) if body is None else frozenset()
     shortfalls += (Shortfall("confined_to_fields", confined),) if confined else ()
     if shortfalls:
         shortfalls += notes(rule, bylaw, scope)

@@ -16,7 +16,7 @@ from .ruleset import Rule
 if TYPE_CHECKING:
     from .judge import Anchors, Bylaw
 
-__all__ = ["Fields", "confined_to_fields"]
+__all__ = ["Fields", "confined_to_fields", "fields_named"]
 
 # how far after an opener ("op het terrein van") or before a closer ("betreft") its fields reach
 _REACH = 12
@@ -66,9 +66,9 @@ def _confined(said: list[str], wanted: dict[str, tuple[str, ...]], fields: Field
         for opener in openers:
             if word == opener[0] and said[i : i + len(opener)] == opener:
                 end = i + len(opener)
-                found |= _named(_upto_stop(said[end : end + _REACH]), wanted)
+                found |= fields_named(_upto_stop(said[end : end + _REACH]), wanted)
         if word in fields.closers:
-            found |= _named(_upto_stop(said[max(0, i - _REACH) : i][::-1])[::-1], wanted)
+            found |= fields_named(_upto_stop(said[max(0, i - _REACH) : i][::-1])[::-1], wanted)
     return found
 
 
@@ -81,7 +81,7 @@ def _upto_stop(words: list[str]) -> list[str]:
     return next((words[:k] for k, w in enumerate(words) if w in _STOPS), words)
 
 
-def _named(said: list[str], wanted: dict[str, tuple[str, ...]]) -> set[str]:
+def fields_named(said: list[str], wanted: dict[str, tuple[str, ...]]) -> set[str]:
     """The frameworks whose field one of the words names: a phrase, a word or a prefix ("wmo*")."""
     text = f" {' '.join(said)} "
     return {

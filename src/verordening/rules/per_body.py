@@ -1,0 +1,140 @@
+"""Grants to each of the bodies a bylaw sets up (a step of judging an element).
+
+When a bylaw defines two bodies side by side (``language/bodies.py``), the element is present only
+when it is present for each body that must have it: the body the bylaw names most (its main
+body), and a body whose name gives it the field of another law ("de Wmo-raad" beside "de
+Cliëntenraad Werk en Inkomen"). A panel, a regional council or a platform beside the main body
+need not have every right. Each such body is judged with the provisions that name it or no body
+at all, and those a provision naming it applies to it ("Artikel 5 is van overeenkomstige
+toepassing op de WAR"): "Met de Wmo-raad overlegt de wethouder zo vaak als hij dat nodig acht"
+leaves the Wmo-raad without periodic consultation however often the CWI meets. A provision names
+the bodies its sentence names; a sentence naming none, those its provision and opening words
+name; a name the bylaw gives no one body ("de raden", "de adviesorganen") stands for all of them.
+This step only ever makes a present element partial.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from typing import TYPE_CHECKING
+
+from attrs import define, evolve
+
+from ..language.bodies import name_key
+from .clauses import Clauses, says
+from .match import Hit, Words
+from .policy_fields import fields_named
+
+if TYPE_CHECKING:
+    from .judge import Anchors, Bylaw
+
+__all__ = ["ForBody", "each_body"]
+
+
+@define(frozen=True)
+class ForBody:
+    """One body's share of an element: the matches about it that are the body's, the provisions
+    about other bodies only, and those applied to it from elsewhere."""
+
+    anchors: Anchors
+    others: frozenset[int]
+    applied: frozenset[int]
+
+
+@define(frozen=True)
+class _Index:
+    naming: dict[int, frozenset[int] | None]  # provision -> the bodies its words name (None: all)
+    judged: tuple[int, ...]  # the bodies that must have each element
+    applied: dict[int, frozenset[int]]  # body -> the provisions a provision naming it applies to it
+
+
+def each_body(bylaw: Bylaw, clauses: Clauses, anchors: Anchors) -> list[ForBody]:
+    """For each body that must have the element and that a grant or denial of it names alone, its
+    share; none when every match is about them all."""
+    if len(bylaw.bodies) < 2 or not anchors.primary:
+        return []
+    index = _index(bylaw, clauses)
+    named = {h: _named(bylaw, clauses, h) for h in anchors.found}
+    found = []
+    for body in index.judged:
+        if not any(named[h] == frozenset([body]) for h in anchors.primary):
+            continue
+        applied = index.applied.get(body, frozenset())
+
+        def its(hits: tuple[Hit, ...], body: int = body, to: frozenset[int] = applied) -> tuple[Hit, ...]:
+            return tuple(h for h in hits if not named[h] or body in named[h] or h.unit in to)
+
+        if len(its(anchors.found)) == len(anchors.found):
+            continue
+        own = evolve(
+            anchors,
+            found=its(anchors.found),
+            binding=its(anchors.binding),
+            primary=its(anchors.primary),
+            positive=its(anchors.positive),
+        )
+        others = frozenset(u for u, said in index.naming.items() if said and body not in said) - applied
+        found.append(ForBody(own, others, applied))
+    return found
+
+
+def _index(bylaw: Bylaw, clauses: Clauses) -> _Index:
+    """What each provision names, and which bodies must have each element (made once a bylaw)."""
+    known = bylaw.cache.get("index")
+    if isinstance(known, _Index):
+        return known
+    words = bylaw.matches.words
+    naming = {
+        i: _mentioned(bylaw, w, 0, len(w.lower))
+        for i, w in enumerate(words)
+        if "body" in w.role and bylaw.units[i].binding and not bylaw.units[i].definition
+    }
+    counts = Counter(body for said in naming.values() if said for body in said)
+    main = max(range(len(bylaw.bodies)), key=lambda b: (counts[b], -b))
+    fields = [fields_named(" ".join(body.written).split(), bylaw.fields.words) for body in bylaw.bodies]
+    every = set(bylaw.fields.words)
+    judged = [main] + [
+        b
+        for b in range(len(bylaw.bodies))
+        if b != main and fields[b] and fields[b] != every and not fields[b] & fields[main]
+    ]
+    applied: dict[int, set[int]] = {}
+    for u, said in naming.items():
+        if said and says(words[u].lower, clauses.cues.applied_anew):
+            for body in said:
+                applied.setdefault(body, set()).update(bylaw.references[u])
+    index = _Index(naming, tuple(judged), {b: frozenset(us) for b, us in applied.items()})
+    bylaw.cache["index"] = index
+    return index
+
+
+def _named(bylaw: Bylaw, clauses: Clauses, hit: Hit) -> frozenset[int]:
+    """The bodies ``hit`` is about: those its sentence names, else its provision and the opening
+    words above it; none (all of them) when it names none or a name of no one body."""
+    words = bylaw.matches.words
+    w = words[hit.unit]
+    left, right = clauses.sentence(w, hit)
+    found = _mentioned(bylaw, w, left, right)
+    if found == frozenset():
+        found = _mentioned(bylaw, w, 0, len(w.lower))
+        for parent in bylaw.units[hit.unit].parents:
+            above = _mentioned(bylaw, words[parent], 0, len(words[parent].lower))
+            found = None if found is None or above is None else found | above
+    return found or frozenset()
+
+
+def _mentioned(bylaw: Bylaw, w: Words, left: int, right: int) -> frozenset[int] | None:
+    """The bodies the names between ``left`` and ``right`` name; None for a name of no one body."""
+    found = set()
+    start = None
+    for i in range(left, right + 1):
+        if i < right and w.role[i] == "body":
+            start = i if start is None else start
+            continue
+        if start is not None:
+            body = bylaw.body_of.get(name_key(w.lower[start:i]))
+            if body is None:
+                return None
+            found.add(body)
+            start = None
+    return frozenset(found)

@@ -1,0 +1,149 @@
+"""Bylaws that set up two bodies side by side: an element is present only when each body that must
+have it has it (``rules/per_body.py``), and the bodies are told apart by their names
+(``language/bodies.py``). The bylaws are small ones of our own."""
+
+from __future__ import annotations
+
+import pytest
+
+import verordening
+from verordening.findings import ElementResult
+from verordening.language import distinct_bodies, units_of
+from verordening.language.bodies import name_key
+
+TWO = """Verordening adviesorganen sociaal domein Zandvoorde 2020
+
+De raad van de gemeente Zandvoorde;
+gelet op artikel 47 van de Participatiewet en artikel 2.1.3 van de Wet maatschappelijke ondersteuning 2015;
+besluit vast te stellen de volgende verordening.
+
+Artikel 1 Begrippen
+In deze verordening wordt verstaan onder:
+a. college: het college van burgemeester en wethouders van Zandvoorde;
+b. Wmo-raad: de Wmo-raad Zandvoorde, bedoeld in artikel 2;
+c. KWI: de Klantenraad Werk en Inkomen Zandvoorde, bedoeld in artikel 3;
+d. adviesorganen: de Wmo-raad en de KWI.
+
+Artikel 2 Wmo-raad
+Er is een Wmo-raad Zandvoorde. De Wmo-raad adviseert over de maatschappelijke ondersteuning.
+
+Artikel 3 KWI
+Er is een Klantenraad Werk en Inkomen Zandvoorde. De KWI adviseert over werk en inkomen.
+"""
+
+PANEL = """Verordening adviesraad sociaal domein Zandvoorde 2020
+
+De raad van de gemeente Zandvoorde;
+gelet op artikel 2.1.3 van de Wet maatschappelijke ondersteuning 2015;
+besluit vast te stellen de volgende verordening.
+
+Artikel 1 Begrippen
+In deze verordening wordt verstaan onder:
+a. college: het college van burgemeester en wethouders van Zandvoorde;
+b. adviesraad: de Adviesraad Sociaal Domein Zandvoorde;
+c. jongerenpanel: het Jongerenpanel Zandvoorde.
+
+Artikel 2 Taak
+1. De adviesraad brengt het college gevraagd en ongevraagd advies uit over ontwerpverordeningen en
+beleidsvoorstellen, tijdig voordat het college een besluit neemt.
+2. De adviesraad vergadert in het openbaar.
+3. Het jongerenpanel geeft de adviesraad desgevraagd zijn mening.
+"""
+
+
+def status(text: str, element: str) -> ElementResult:
+    return verordening.check(text, model="builtin", as_of="2026-12-01").elements[element]
+
+
+def test_consultation_as_often_as_needed_with_one_body_is_partial() -> None:
+    found = status(
+        TWO
+        + "\nArtikel 4 Overleg\n1. Het college overlegt ten minste viermaal per jaar met de KWI.\n"
+        + "2. Met de Wmo-raad overlegt de wethouder zo vaak als hij dat nodig acht.\n",
+        "periodic_consultation",
+    )
+    assert found.status == "partial"
+    assert "not_every_body" in found.reasons
+    assert {c.citation for c in found.citations} >= {"artikel 4, eerste lid", "artikel 4, tweede lid"}
+
+
+def test_consultation_with_each_body_at_a_frequency_is_present() -> None:
+    found = status(
+        TWO
+        + "\nArtikel 4 Overleg\n1. Het college overlegt ten minste viermaal per jaar met de KWI.\n"
+        + "2. Met de Wmo-raad overlegt de wethouder ten minste driemaal per jaar.\n",
+        "periodic_consultation",
+    )
+    assert found.status == "present"
+
+
+def test_advice_only_at_the_colleges_choice_for_one_body_is_partial() -> None:
+    found = status(
+        TWO
+        + "\nArtikel 4 Advies\n1. De KWI brengt het college gevraagd en ongevraagd advies uit over "
+        + "ontwerpverordeningen en beleidsvoorstellen, tijdig voordat het college een besluit neemt.\n"
+        + "2. Het college kan de Wmo-raad om advies vragen over beleidsvoorstellen.\n",
+        "advice",
+    )
+    assert found.status == "partial"
+    assert "not_every_body" in found.reasons
+
+
+def test_a_name_for_both_bodies_grants_to_each() -> None:
+    found = status(
+        TWO
+        + "\nArtikel 4 Overleg\nHet college overlegt ten minste viermaal per jaar "
+        + "met de adviesorganen.\n",
+        "periodic_consultation",
+    )
+    assert found.status == "present"
+
+
+def test_a_provision_applied_to_the_other_body_grants_to_it() -> None:
+    found = status(
+        TWO
+        + "\nArtikel 4 Advies van de KWI\n1. De KWI brengt het college gevraagd en ongevraagd advies uit "
+        + "over ontwerpverordeningen en beleidsvoorstellen.\n2. Het college vraagt het in het eerste lid "
+        + "bedoelde advies op een zodanig moment dat het nog van wezenlijke invloed kan zijn op het "
+        + "besluit.\n"
+        + "\nArtikel 5 Advies van de Wmo-raad\n1. De Wmo-raad brengt het college gevraagd en ongevraagd "
+        + "advies uit over ontwerpverordeningen en beleidsvoorstellen.\n"
+        + "\nArtikel 6 Overeenkomstige toepassing\nArtikel 4, tweede lid, is van overeenkomstige toepassing "
+        + "op de Wmo-raad.\n",
+        "advice",
+    )
+    assert found.status == "present"
+
+
+def test_a_panel_beside_the_main_body_need_not_have_every_right() -> None:
+    found = status(
+        PANEL
+        + "\nArtikel 3 Overleg\n1. Het college overlegt ten minste viermaal per jaar met de adviesraad.\n"
+        + "\nArtikel 4 Jongerenpanel\nHet college voert overleg met het jongerenpanel.\n",
+        "periodic_consultation",
+    )
+    assert found.status == "present"
+
+
+def test_bodies_are_told_apart_by_their_names() -> None:
+    document = verordening.parse(TWO)
+    roles = verordening.Checker(model="builtin").knowledge.roles
+    bodies = distinct_bodies(units_of(document), roles)
+    assert [b.term for b in bodies] == ["wmo-raad", "kwi"]
+    assert name_key(["de", "Klantenraad", "Werk", "en", "Inkomen", "Zandvoorde"]) in bodies[1].names
+    # "adviesorganen" is defined through the two: no body of its own
+    assert all(b.term != "adviesorganen" for b in bodies)
+
+
+@pytest.mark.parametrize(
+    "definitions",
+    [
+        "b. adviesraad: de Adviesraad Zandvoorde;\nc. kamer: een kamer van de adviesraad.\n",
+        "b. adviesraad: de Adviesraad Zandvoorde.\n",
+    ],
+)
+def test_one_body_or_a_part_of_it_is_no_pair(definitions: str) -> None:
+    text = "Artikel 1 Begrippen\nIn deze verordening wordt verstaan onder:\na. college: het college;\n"
+    text += definitions
+    roles = verordening.Checker(model="builtin").knowledge.roles
+    assert distinct_bodies(units_of(verordening.parse(text)), roles) == ()
