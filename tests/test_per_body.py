@@ -89,6 +89,27 @@ def test_advice_only_at_the_colleges_choice_for_one_body_is_partial() -> None:
     assert "not_every_body" in found.reasons
 
 
+def test_an_agenda_right_for_one_body_only_is_partial() -> None:
+    found = status(
+        TWO
+        + "\nArtikel 4 Overleg\nHet college overlegt ten minste viermaal per jaar met de adviesorganen.\n"
+        + "\nArtikel 5 Agenda\nDe KWI kan onderwerpen voor de agenda van het overleg aanmelden. Deze "
+        + "worden op de agenda geplaatst.\n",
+        "agenda",
+    )
+    assert found.status == "partial"
+    assert "not_every_body" in found.reasons
+
+
+def test_proposals_are_not_asked_of_the_council_for_work_and_income() -> None:
+    found = status(
+        TWO + "\nArtikel 4 Voorstellen\nDe Wmo-raad kan het college uit eigen beweging voorstellen doen "
+        "voor het beleid op het gebied van maatschappelijke ondersteuning.\n",
+        "policy_proposals",
+    )
+    assert found.status == "present"
+
+
 def test_a_name_for_both_bodies_grants_to_each() -> None:
     found = status(
         TWO
@@ -140,6 +161,8 @@ def test_bodies_are_told_apart_by_their_names() -> None:
     [
         "b. adviesraad: de Adviesraad Zandvoorde;\nc. kamer: een kamer van de adviesraad.\n",
         "b. adviesraad: de Adviesraad Zandvoorde.\n",
+        # a part named through the other's abbreviation
+        "b. adviesraad: de Adviesraad Zorg en Werk (hierna: AZW);\nc. kamer: de Kamer Zorg van de AZW.\n",
     ],
 )
 def test_one_body_or_a_part_of_it_is_no_pair(definitions: str) -> None:

@@ -6,7 +6,8 @@ inkomen, an adviesraad and a platform. The rules judge an element for each of th
 its definition defines, the name the definition gives, "hierna: ..." names and abbreviations in
 it, the singular of a plural. A body defined through another ("kamer: een kamer van de
 adviesraad", "de raden: de Wmo-raad en de cliëntenraad samen") is none of its own, and a name two
-bodies share names neither.
+bodies share names neither. (A body is defined through another when its definition names the
+other by any of its names: "kamer: de Kamer Zorg van de AZW".)
 """
 
 from __future__ import annotations
@@ -51,12 +52,14 @@ def distinct_bodies(units: Iterable[Unit], names: RoleNames) -> tuple[Body, ...]
         term, value = found
         own = body_names(term, value, names)
         if own:
-            defined.append((term, value.lower(), own))
-    terms = [term for term, _, _ in defined]
+            defined.append((term, value.lower(), own, body_names(term, value, names, singulars=False)))
     apart = [
         (term, own)
-        for term, value, own in defined
-        if not any(other != term and re.search(rf"\b{re.escape(other)}\b", value) for other in terms)
+        for term, value, own, _ in defined
+        if not any(
+            other != term and any(re.search(rf"\b{re.escape(name)}\b", value) for name in written)
+            for other, _, _, written in defined
+        )
     ]
     if len(apart) < 2:
         return ()

@@ -157,16 +157,17 @@ def _from_definitions(units: Iterable[Unit], names: RoleNames, issuer: str) -> l
     return found
 
 
-def body_names(term: str, value: str, names: RoleNames) -> list[str]:
+def body_names(term: str, value: str, names: RoleNames, singulars: bool = True) -> list[str]:
     """The names a definition gives the body it defines ("CWI: de Cliëntenraad Werk en Inkomen
-    (hierna: de CWI)"): the term, the name it says, those given in it in passing; none when it
-    defines no body."""
+    (hierna: de CWI)"): the term, the name it says, those given in it in passing (and the singular
+    of a plural term); none when it defines no body."""
     roles = _defined(term, value, names, "")
     if ("body", term) not in roles:
         return []
     passing = [_ARTICLE.sub("", m["name"].strip().lower()) for m in _HEREAFTER.finditer(value)]
     passing += [m["name"].lower() for m in _ABBREVIATION.finditer(value)]
-    return [name for role, name in roles if role == "body"] + passing + _singulars(term)
+    own = [name for role, name in roles if role == "body"] + passing
+    return own + _singulars(term) if singulars else own
 
 
 def _singulars(name: str) -> list[str]:

@@ -411,7 +411,7 @@ def judge_element(rule: Rule, bylaw: Bylaw, clauses: Clauses) -> ElementEvidence
     found = _judged(rule, bylaw, clauses, anchors)
     if found.status is not Status.PRESENT:
         return found
-    for share in each_body(bylaw, clauses, anchors):
+    for share in each_body(rule, bylaw, clauses, anchors):
         own = share.anchors
         alone = _judged(rule, bylaw, clauses, own, share) if own.positive else _missing(rule, bylaw, own)
         if alone.status is not Status.PRESENT:

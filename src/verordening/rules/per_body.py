@@ -24,6 +24,7 @@ from ..language.bodies import name_key
 from .clauses import Clauses, says
 from .match import Hit, Words
 from .policy_fields import fields_named
+from .ruleset import Rule
 
 if TYPE_CHECKING:
     from .judge import Anchors, Bylaw
@@ -45,26 +46,30 @@ class ForBody:
 class _Index:
     naming: dict[int, frozenset[int] | None]  # provision -> the bodies its words name (None: all)
     judged: tuple[int, ...]  # the bodies that must have each element
+    fields: tuple[set[str], ...]  # the frameworks whose field each body's name gives it
     applied: dict[int, frozenset[int]]  # body -> the provisions a provision naming it applies to it
 
 
-def each_body(bylaw: Bylaw, clauses: Clauses, anchors: Anchors) -> list[ForBody]:
-    """For each body that must have the element and that a grant or denial of it names alone, its
-    share; none when every match is about them all."""
+def each_body(rule: Rule, bylaw: Bylaw, clauses: Clauses, anchors: Anchors) -> list[ForBody]:
+    """For each body that must have the element (under a law that asks for it) and that a grant
+    or denial of it names alone, or that none names at all, its share; none when every match is
+    about them all."""
     if len(bylaw.bodies) < 2 or not anchors.primary:
         return []
     index = _index(bylaw, clauses)
     named = {h: _named(bylaw, clauses, h) for h in anchors.found}
     found = []
     for body in index.judged:
-        if not any(named[h] == frozenset([body]) for h in anchors.primary):
-            continue
         applied = index.applied.get(body, frozenset())
 
         def its(hits: tuple[Hit, ...], body: int = body, to: frozenset[int] = applied) -> tuple[Hit, ...]:
             return tuple(h for h in hits if not named[h] or body in named[h] or h.unit in to)
 
-        if len(its(anchors.found)) == len(anchors.found):
+        fields = index.fields[body]
+        if fields and not fields & set(rule.frameworks):
+            continue  # "voorstellen" are asked for under the Wmo only, not of a council for work and income
+        alone = any(named[h] == frozenset([body]) for h in anchors.primary)
+        if not (alone or not its(anchors.primary)) or len(its(anchors.found)) == len(anchors.found):
             continue
         own = evolve(
             anchors,
@@ -103,7 +108,7 @@ def _index(bylaw: Bylaw, clauses: Clauses) -> _Index:
         if said and says(words[u].lower, clauses.cues.applied_anew):
             for body in said:
                 applied.setdefault(body, set()).update(bylaw.references[u])
-    index = _Index(naming, tuple(judged), {b: frozenset(us) for b, us in applied.items()})
+    index = _Index(naming, tuple(judged), tuple(fields), {b: frozenset(us) for b, us in applied.items()})
     bylaw.cache["index"] = index
     return index
 
