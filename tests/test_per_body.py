@@ -1,5 +1,5 @@
 """Bylaws that set up two bodies side by side: an element is present only when each body that must
-have it has it (``rules/per_body.py``), and the bodies are told apart by their names
+have it has it (``rules/shares.py``), and the bodies are told apart by their names
 (``language/bodies.py``). The bylaws are small ones of our own."""
 
 from __future__ import annotations
@@ -170,3 +170,57 @@ def test_one_body_or_a_part_of_it_is_no_pair(definitions: str) -> None:
     text += definitions
     roles = verordening.Checker(model="builtin").knowledge.roles
     assert distinct_bodies(units_of(verordening.parse(text)), roles) == ()
+
+
+ONE = """Verordening adviesraad sociaal domein Zandvoorde 2020
+
+De raad van de gemeente Zandvoorde;
+gelet op artikel 47 van de Participatiewet en artikel 2.1.3 van de Wet maatschappelijke ondersteuning 2015;
+besluit vast te stellen de volgende verordening.
+
+Artikel 1 Begrippen
+In deze verordening wordt verstaan onder:
+a. college: het college van burgemeester en wethouders van Zandvoorde;
+b. adviesraad: de Adviesraad Sociaal Domein Zandvoorde.
+"""
+
+
+@pytest.mark.parametrize(
+    ("third", "expected"),
+    [
+        # on work and income only requested advice: the field of the Participatiewet falls short
+        (
+            "Over beleidsvoorstellen op het terrein van de Participatiewet adviseert de adviesraad "
+            "op verzoek van het college.",
+            "partial",
+        ),
+        (
+            "Over beleidsvoorstellen op het terrein van de Participatiewet adviseert de adviesraad "
+            "gevraagd en ongevraagd.",
+            "present",
+        ),
+    ],
+)
+def test_advice_is_judged_for_each_field_a_grant_confines_itself_to(third: str, expected: str) -> None:
+    found = status(
+        ONE
+        + "\nArtikel 2 Advies\n1. De adviesraad brengt het college gevraagd en ongevraagd advies uit over "
+        + "ontwerpverordeningen en beleidsvoorstellen op het terrein van de Wmo 2015.\n"
+        + "2. Het college vraagt het advies zo tijdig dat het van wezenlijke invloed kan zijn op het "
+        + "besluit.\n"
+        + f"3. {third}\n",
+        "advice",
+    )
+    assert found.status == expected
+    assert ("not_every_field" in found.reasons) == (expected == "partial")
+
+
+def test_a_grant_for_one_field_beside_a_grant_for_every_field_is_no_pair() -> None:
+    found = status(
+        ONE
+        + "\nArtikel 2 Advies\n1. Het college vraagt de adviesraad advies over ontwerpverordeningen en "
+        + "beleidsvoorstellen op het terrein van de Wmo 2015, zes weken voordat het een besluit neemt.\n"
+        + "2. De adviesraad kan het college ook ongevraagd adviseren over het beleid.\n",
+        "advice",
+    )
+    assert found.status == "present"

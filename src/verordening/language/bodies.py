@@ -2,7 +2,7 @@
 
 A bylaw may define two bodies, each with rights of its own: a Wmo-raad and a cliëntenraad werk en
 inkomen, an adviesraad and a platform. The rules judge an element for each of them
-(``rules/per_body.py``); this module says which bodies there are and how each is named: the term
+(``rules/shares.py``); this module says which bodies there are and how each is named: the term
 its definition defines, the name the definition gives, "hierna: ..." names and abbreviations in
 it, the singular of a plural. A body defined through another ("kamer: een kamer van de
 adviesraad", "de raden: de Wmo-raad en de cliëntenraad samen") is none of its own, and a name two

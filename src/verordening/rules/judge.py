@@ -28,10 +28,10 @@ from ..vocabulary import Status
 from .cite import choose, headings_index, topical
 from .clauses import Clauses, Conditions
 from .match import Hit, Matches, Words, inside
-from .per_body import ForBody, each_body
 from .policy_fields import Fields, confined_to_fields
 from .qualifiers import Qualified, judge_qualifiers, look_alike
 from .ruleset import Rule
+from .shares import Share, each_body, each_field
 from .shortfalls import Shortfall, definition_exceptions, grant_shortfalls, notes
 from .softness import Softness
 
@@ -79,7 +79,7 @@ class Bylaw:
     bodies: tuple[Body, ...] = ()  # the bodies it sets up side by side (``language/bodies.py``)
     body_of: dict[str, int] = field(init=False, eq=False, repr=False)  # a body's index by its names
     above: dict[int, frozenset[str]] = field(factory=dict, init=False, eq=False, repr=False)  # a cache
-    cache: dict[str, object] = field(factory=dict, init=False, eq=False, repr=False)  # (per_body.py)
+    cache: dict[str, object] = field(factory=dict, init=False, eq=False, repr=False)  # (shares.py)
 
     def __attrs_post_init__(self) -> None:
         index = {name: i for i, body in enumerate(self.bodies) for name in body.names}
@@ -387,10 +387,11 @@ def evidence_scope(rule: Rule, bylaw: Bylaw, anchors: Anchors, clauses: Clauses)
     return Scope(primary, frozenset(anchored), frozenset(provisions), frozenset(evidence), every, first)
 
 
-def _for_body(bylaw: Bylaw, scope: Scope, body: ForBody) -> Scope:
-    """``scope`` without the provisions about other bodies only, with those applied to the body."""
-    others = body.others
-    applied = {u for u in body.applied if bylaw.units[u].binding and not bylaw.units[u].definition}
+def _for_share(bylaw: Bylaw, scope: Scope, share: Share) -> Scope:
+    """``scope`` without the provisions about other bodies or fields only, with those applied to
+    the body."""
+    others = share.others
+    applied = {u for u in share.applied if bylaw.units[u].binding and not bylaw.units[u].definition}
     return Scope(
         scope.primary - others,
         scope.anchored - others,
@@ -404,36 +405,37 @@ def _for_body(bylaw: Bylaw, scope: Scope, body: ForBody) -> Scope:
 # -- the element -----------------------------------------------------------------------------
 def judge_element(rule: Rule, bylaw: Bylaw, clauses: Clauses) -> ElementEvidence:
     """The status of one element in one bylaw, with reasons and the provisions to cite; present
-    only when it is present for each body the bylaw grants it to by name (:mod:`.per_body`)."""
+    only when it is present for each body and field the bylaw grants it to by name (:mod:`.shares`)."""
     anchors = find_anchors(rule, bylaw, clauses)
     if not anchors.positive:
         return _missing(rule, bylaw, anchors)
     found = _judged(rule, bylaw, clauses, anchors)
     if found.status is not Status.PRESENT:
         return found
-    for share in each_body(rule, bylaw, clauses, anchors):
+    for share in [*each_body(rule, bylaw, clauses, anchors), *each_field(rule, bylaw, clauses, anchors)]:
         own = share.anchors
         alone = _judged(rule, bylaw, clauses, own, share) if own.positive else _missing(rule, bylaw, own)
         if alone.status is not Status.PRESENT:
             cited = tuple(sorted({*found.units, *alone.units}))
-            reasons = ("not_every_body", *alone.reasons)
+            reasons = (share.reason, *alone.reasons)
             return evolve(found, status=Status.PARTIAL, reasons=reasons, units=cited)
     return found
 
 
 def _judged(
-    rule: Rule, bylaw: Bylaw, clauses: Clauses, anchors: Anchors, body: ForBody | None = None
+    rule: Rule, bylaw: Bylaw, clauses: Clauses, anchors: Anchors, share: Share | None = None
 ) -> ElementEvidence:
     """The status of one element from its grants ``anchors.positive``, with reasons and citations;
-    for one of several bodies, without the provisions about the others only and with those applied
-    to it (and a grant confined to the field of one law is no shortfall then: that is its field)."""
+    for the ``share`` of one of several bodies or fields, without the provisions about the others
+    only and with those applied to it (and a grant confined to the field of one law is no
+    shortfall then: that is its field)."""
     scope = evidence_scope(rule, bylaw, anchors, clauses)
-    if body is not None:
-        scope = _for_body(bylaw, scope, body)
+    if share is not None:
+        scope = _for_share(bylaw, scope, share)
     qualified = judge_qualifiers(rule, bylaw, clauses, scope, anchors)
     shortfalls = tuple(Shortfall(q.reason, q.units) for q in qualified if not q.holds)
     shortfalls += grant_shortfalls(rule, bylaw, clauses, anchors, scope)
-    confined = confined_to_fields(rule, bylaw, clauses, anchors) if body is None else frozenset()
+    confined = confined_to_fields(rule, bylaw, clauses, anchors) if share is None else frozenset()
     shortfalls += (Shortfall("confined_to_fields", confined),) if confined else ()
     if shortfalls:
         shortfalls += notes(rule, bylaw, scope)

@@ -16,7 +16,7 @@ from .ruleset import Rule
 if TYPE_CHECKING:
     from .judge import Anchors, Bylaw
 
-__all__ = ["Fields", "confined_to_fields", "fields_named"]
+__all__ = ["Fields", "confined_fields", "confined_to_fields", "fields_named", "unnamed"]
 
 # how far after an opener ("op het terrein van") or before a closer ("betreft") its fields reach
 _REACH = 12
@@ -44,7 +44,7 @@ def confined_to_fields(rule: Rule, bylaw: Bylaw, clauses: Clauses, anchors: Anch
     for hit in anchors.positive:
         w = bylaw.matches.words[hit.unit]
         left, right = clauses.sentence(w, hit)
-        found = _confined(_unnamed(w)[left:right], wanted, fields)
+        found = confined_fields(unnamed(w)[left:right], wanted, fields)
         if not found:
             return frozenset()  # a grant for every field
         named |= found
@@ -52,11 +52,11 @@ def confined_to_fields(rule: Rule, bylaw: Bylaw, clauses: Clauses, anchors: Anch
     # overeenkomstige toepassing op het overleg ... over het beleid op grond van de Jeugdwet")
     applying = {other for h in anchors.positive for other in bylaw.pointers.get(h.unit, ())}
     for other in sorted(applying):
-        named |= _confined(_unnamed(bylaw.matches.words[other]), wanted, fields)
+        named |= confined_fields(unnamed(bylaw.matches.words[other]), wanted, fields)
     return frozenset() if named >= set(wanted) else frozenset(h.unit for h in anchors.positive)
 
 
-def _confined(said: list[str], wanted: dict[str, tuple[str, ...]], fields: Fields) -> set[str]:
+def confined_fields(said: list[str], wanted: dict[str, tuple[str, ...]], fields: Fields) -> set[str]:
     """The frameworks whose fields a sentence confines itself to: those named in the stretch after
     an opener ("op het terrein van de Participatiewet en de Wmo 2015") or before a closer ("voor
     zover dat beleid de maatschappelijke ondersteuning betreft"), up to a punctuation mark."""
@@ -72,7 +72,7 @@ def _confined(said: list[str], wanted: dict[str, tuple[str, ...]], fields: Field
     return found
 
 
-def _unnamed(w: Words) -> list[str]:
+def unnamed(w: Words) -> list[str]:
     """A provision's words, those of a role blanked: the body's name is no field ("De Wmo-raad")."""
     return [word if not role else "" for word, role in zip(w.lower, w.role, strict=True)]
 

@@ -1,4 +1,5 @@
-"""Grants to each of the bodies a bylaw sets up (a step of judging an element).
+"""Shares: the grants to each of the bodies a bylaw sets up, and to each field of policy (a step of
+judging an element).
 
 When a bylaw defines two bodies side by side (``language/bodies.py``), the element is present only
 when it is present for each body that must have it: the body the bylaw names most (its main
@@ -10,7 +11,10 @@ toepassing op de WAR"): "Met de Wmo-raad overlegt de wethouder zo vaak als hij d
 leaves the Wmo-raad without periodic consultation however often the CWI meets. A provision names
 the bodies its sentence names; a sentence naming none, those its provision and opening words
 name; a name the bylaw gives no one body ("de raden", "de adviesorganen") stands for all of them.
-This step only ever makes a present element partial.
+In the same way a grant confined to the field of one law ("op het terrein van de Participatiewet")
+is the share of that law's field: "advies over beleid op het terrein van de Wmo 2015, gevraagd en
+ongevraagd" beside "over de Participatiewet op verzoek van het college" leaves advice on work and
+income without unrequested advice. This step only ever makes a present element partial.
 """
 
 from __future__ import annotations
@@ -23,23 +27,24 @@ from attrs import define, evolve
 from ..language.bodies import name_key
 from .clauses import Clauses, says
 from .match import Hit, Words
-from .policy_fields import fields_named
+from .policy_fields import confined_fields, fields_named, unnamed
 from .ruleset import Rule
 
 if TYPE_CHECKING:
     from .judge import Anchors, Bylaw
 
-__all__ = ["ForBody", "each_body"]
+__all__ = ["Share", "each_body", "each_field"]
 
 
 @define(frozen=True)
-class ForBody:
-    """One body's share of an element: the matches about it that are the body's, the provisions
-    about other bodies only, and those applied to it from elsewhere."""
+class Share:
+    """One body's or field's share of an element: the matches about it that are its own, the
+    provisions about other bodies or fields only, and those applied to it from elsewhere."""
 
     anchors: Anchors
     others: frozenset[int]
     applied: frozenset[int]
+    reason: str = "not_every_body"
 
 
 @define(frozen=True)
@@ -50,7 +55,7 @@ class _Index:
     applied: dict[int, frozenset[int]]  # body -> the provisions a provision naming it applies to it
 
 
-def each_body(rule: Rule, bylaw: Bylaw, clauses: Clauses, anchors: Anchors) -> list[ForBody]:
+def each_body(rule: Rule, bylaw: Bylaw, clauses: Clauses, anchors: Anchors) -> list[Share]:
     """For each body that must have the element (under a law that asks for it) and that a grant
     or denial of it names alone, or that none names at all, its share; none when every match is
     about them all."""
@@ -79,7 +84,43 @@ def each_body(rule: Rule, bylaw: Bylaw, clauses: Clauses, anchors: Anchors) -> l
             positive=its(anchors.positive),
         )
         others = frozenset(u for u, said in index.naming.items() if said and body not in said) - applied
-        found.append(ForBody(own, others, applied))
+        found.append(Share(own, others, applied))
+    return found
+
+
+def each_field(rule: Rule, bylaw: Bylaw, clauses: Clauses, anchors: Anchors) -> list[Share]:
+    """For each field of a law the rule judges the bylaw under that a grant of the element confines
+    itself to, beside a grant confined to other fields, the share of that field: the matches
+    confined to it or to no field, without the provisions about other fields only. (A field with
+    no grant of its own is :func:`.policy_fields.confined_to_fields`'s.)"""
+    fields = bylaw.fields
+    wanted = {key: words for key, words in fields.words.items() if key in rule.frameworks and words}
+    if len(wanted) < 2 or not anchors.primary:
+        return []
+    words = bylaw.matches.words
+    confined = {}
+    for h in anchors.found:
+        left, right = clauses.sentence(words[h.unit], h)
+        confined[h] = frozenset(confined_fields(unnamed(words[h.unit])[left:right], wanted, fields))
+    found = []
+    for key in sorted(wanted):
+
+        def its(hits: tuple[Hit, ...], key: str = key) -> tuple[Hit, ...]:
+            return tuple(h for h in hits if not confined[h] or key in confined[h])
+
+        kinds = {key in confined[h] for h in anchors.primary if confined[h]}
+        if kinds != {True, False}:
+            continue  # a grant of its own and a grant for another field, or nothing to tell apart
+        own = evolve(
+            anchors,
+            found=its(anchors.found),
+            binding=its(anchors.binding),
+            primary=its(anchors.primary),
+            positive=its(anchors.positive),
+        )
+        mine = {h.unit for h in own.found}
+        others = frozenset(h.unit for h in anchors.found if h.unit not in mine)
+        found.append(Share(own, others, frozenset(), "not_every_field"))
     return found
 
 
