@@ -224,3 +224,61 @@ def test_a_grant_for_one_field_beside_a_grant_for_every_field_is_no_pair() -> No
         "advice",
     )
     assert found.status == "present"
+
+
+YOUTH = """Besluit participatieorganen Zandvoorde 2020
+
+Het college van burgemeester en wethouders van Zandvoorde;
+gelet op artikel 2.1.3 van de Wet maatschappelijke ondersteuning 2015 en artikel 2.10 van de Jeugdwet;
+besluit vast te stellen het volgende besluit.
+
+Artikel 1 Begrippen
+In dit besluit wordt verstaan onder:
+a. Wmo-raad: de Wmo-raad Zandvoorde, bedoeld in artikel 2, eerste lid;
+b. jeugdpanel: het Jeugdpanel Zandvoorde, bedoeld in artikel 2, tweede lid.
+
+Artikel 2 Instelling
+1. Er is een Wmo-raad Zandvoorde voor inwoners die maatschappelijke ondersteuning ontvangen.
+2. Er is een Jeugdpanel Zandvoorde van jongeren en ouders van jongeren die jeugdhulp ontvangen.
+
+Artikel 3 Overleg met de Wmo-raad
+1. De wethouder overlegt ten minste vier keer per jaar met de Wmo-raad.
+2. De Wmo-raad kan onderwerpen voor de agenda van het overleg aanmelden. Aangemelde onderwerpen worden
+geagendeerd.
+"""
+
+
+@pytest.mark.parametrize(
+    ("youth", "element", "expected"),
+    [
+        # the panel's own article says whom it serves: the field of the Jeugdwet, which the Wmo-raad's
+        # consultation does not cover
+        ("1. De wethouder overlegt zo nodig met het jeugdpanel.\n", "periodic_consultation", "partial"),
+        (
+            "1. De wethouder overlegt viermaal per jaar met het jeugdpanel.\n",
+            "periodic_consultation",
+            "present",
+        ),
+        # a provision applying another in the panel's article applies it to the panel
+        (
+            "1. De wethouder overlegt viermaal per jaar met het jeugdpanel.\n"
+            "2. Artikel 3, tweede lid, is van overeenkomstige toepassing.\n",
+            "agenda",
+            "present",
+        ),
+    ],
+)
+def test_a_body_for_another_laws_clients_is_judged_on_its_own(
+    youth: str, element: str, expected: str
+) -> None:
+    found = status(YOUTH + "\nArtikel 4 Overleg met het jeugdpanel\n" + youth, element)
+    assert found.status == expected
+
+
+def test_a_panel_declining_to_advise_takes_nothing_from_the_main_body() -> None:
+    found = status(
+        PANEL.replace("3. Het jongerenpanel geeft de adviesraad desgevraagd zijn mening.", "")
+        + "\nArtikel 3 Jongerenpanel\nHet jongerenpanel adviseert niet rechtstreeks aan het college.\n",
+        "advice",
+    )
+    assert found.status == "present"

@@ -28,11 +28,12 @@ __all__ = ["Body", "distinct_bodies", "name_key"]
 @define(frozen=True)
 class Body:
     """One body the bylaw defines: its term, its names as written (in lower case) and their keys
-    (:func:`name_key`), a name it shares with another body left out."""
+    (:func:`name_key`), a name it shares with another body left out, and its definition."""
 
     term: str
     written: tuple[str, ...]
     names: frozenset[str]
+    definition: int = -1  # the index of the provision that defines it
 
 
 def name_key(words: Iterable[str]) -> str:
@@ -52,20 +53,21 @@ def distinct_bodies(units: Iterable[Unit], names: RoleNames) -> tuple[Body, ...]
         term, value = found
         own = body_names(term, value, names)
         if own:
-            defined.append((term, value.lower(), own, body_names(term, value, names, singulars=False)))
+            written = body_names(term, value, names, singulars=False)
+            defined.append((term, value.lower(), own, written, unit.index))
     apart = [
-        (term, own)
-        for term, value, own, _ in defined
+        (term, own, index)
+        for term, value, own, _, index in defined
         if not any(
             other != term and any(re.search(rf"\b{re.escape(name)}\b", value) for name in written)
-            for other, _, _, written in defined
+            for other, _, _, written, _ in defined
         )
     ]
     if len(apart) < 2:
         return ()
-    keys = [frozenset(name_key([n]) for n in own) for _, own in apart]
+    keys = [frozenset(name_key([n]) for n in own) for _, own, _ in apart]
     shared = {key for key, count in Counter(k for group in keys for k in group).items() if count > 1}
     return tuple(
-        Body(term, tuple(dict.fromkeys(own)), group - shared)
-        for (term, own), group in zip(apart, keys, strict=True)
+        Body(term, tuple(dict.fromkeys(own)), group - shared, index)
+        for (term, own, index), group in zip(apart, keys, strict=True)
     )

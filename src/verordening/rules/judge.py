@@ -31,7 +31,7 @@ from .match import Hit, Matches, Words, inside
 from .policy_fields import Fields, confined_to_fields
 from .qualifiers import Qualified, judge_qualifiers, look_alike
 from .ruleset import Rule
-from .shares import Share, each_body, each_field
+from .shares import Share, each_body, each_field, unjudged
 from .shortfalls import Shortfall, definition_exceptions, grant_shortfalls, notes
 from .softness import Softness
 
@@ -434,7 +434,13 @@ def _judged(
         scope = _for_share(bylaw, scope, share)
     qualified = judge_qualifiers(rule, bylaw, clauses, scope, anchors)
     shortfalls = tuple(Shortfall(q.reason, q.units) for q in qualified if not q.holds)
-    shortfalls += grant_shortfalls(rule, bylaw, clauses, anchors, scope)
+    # (a restriction about bodies that need not have every right only takes nothing from the others)
+    aside = unjudged(bylaw, clauses)
+    shortfalls += tuple(
+        s
+        for s in grant_shortfalls(rule, bylaw, clauses, anchors, scope)
+        if not s.units or not s.units <= aside
+    )
     confined = confined_to_fields(rule, bylaw, clauses, anchors) if share is None else frozenset()
     shortfalls += (Shortfall("confined_to_fields", confined),) if confined else ()
     if shortfalls:

@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING
 
 from attrs import define, evolve
 
-from ..language.bodies import name_key
+from ..language.bodies import Body, name_key
 from .clauses import Clauses, says
 from .match import Hit, Words
 from .policy_fields import confined_fields, fields_named, unnamed
@@ -33,7 +33,7 @@ from .ruleset import Rule
 if TYPE_CHECKING:
     from .judge import Anchors, Bylaw
 
-__all__ = ["Share", "each_body", "each_field"]
+__all__ = ["Share", "each_body", "each_field", "unjudged"]
 
 
 @define(frozen=True)
@@ -124,6 +124,15 @@ def each_field(rule: Rule, bylaw: Bylaw, clauses: Clauses, anchors: Anchors) -> 
     return found
 
 
+def unjudged(bylaw: Bylaw, clauses: Clauses) -> frozenset[int]:
+    """The provisions that name only bodies that need not have every right (a panel beside the main
+    body: "Het ervaringspanel adviseert niet rechtstreeks aan het college")."""
+    if len(bylaw.bodies) < 2:
+        return frozenset()
+    index = _index(bylaw, clauses)
+    return frozenset(u for u, said in index.naming.items() if said and not said & set(index.judged))
+
+
 def _index(bylaw: Bylaw, clauses: Clauses) -> _Index:
     """What each provision names, and which bodies must have each element (made once a bylaw)."""
     known = bylaw.cache.get("index")
@@ -137,7 +146,7 @@ def _index(bylaw: Bylaw, clauses: Clauses) -> _Index:
     }
     counts = Counter(body for said in naming.values() if said for body in said)
     main = max(range(len(bylaw.bodies)), key=lambda b: (counts[b], -b))
-    fields = [fields_named(" ".join(body.written).split(), bylaw.fields.words) for body in bylaw.bodies]
+    fields = [fields_named(_described(bylaw, body), bylaw.fields.words) for body in bylaw.bodies]
     every = set(bylaw.fields.words)
     judged = [main] + [
         b
@@ -145,13 +154,42 @@ def _index(bylaw: Bylaw, clauses: Clauses) -> _Index:
         if b != main and fields[b] and fields[b] != every and not fields[b] & fields[main]
     ]
     applied: dict[int, set[int]] = {}
-    for u, said in naming.items():
-        if said and says(words[u].lower, clauses.cues.applied_anew):
-            for body in said:
+    for u, w in enumerate(words):
+        if bylaw.references[u] and says(w.lower, clauses.cues.applied_anew):
+            for body in _applying(bylaw, naming, u):
                 applied.setdefault(body, set()).update(bylaw.references[u])
     index = _Index(naming, tuple(judged), tuple(fields), {b: frozenset(us) for b, us in applied.items()})
     bylaw.cache["index"] = index
     return index
+
+
+def _applying(bylaw: Bylaw, naming: dict[int, frozenset[int] | None], unit: int) -> frozenset[int]:
+    """The bodies a provision applying others ("Artikel 5, tweede lid, is van overeenkomstige
+    toepassing") applies them to: those it names, else those the rest of its article names, when
+    that is one body ("Artikel 6 Overleg met het jeugdpanel - 1. De wethouder overlegt zo nodig
+    met het jeugdpanel")."""
+    said = naming.get(unit)
+    if said is not None and unit in naming:
+        return said
+    units = bylaw.units
+    if units[unit].definition or not units[unit].binding or not units[unit].article_id:
+        return frozenset()
+    around = [naming.get(i) for i in bylaw.in_article.get(units[unit].article_id, ()) if i in naming]
+    found = {body for said in around if said for body in said}
+    return frozenset(found) if len(found) == 1 and None not in around else frozenset()
+
+
+def _described(bylaw: Bylaw, body: Body) -> list[str]:
+    """The words that describe a body: its names, its definition and the provisions that definition
+    points at ("jeugdpanel: het Jeugdpanel, bedoeld in artikel 2, tweede lid" - "Er is een Jeugdpanel,
+    bestaande uit ... ouders van jeugdigen die jeugdhulp ontvangen")."""
+    said = " ".join(body.written).split()
+    if body.definition < 0:
+        return said
+    words = bylaw.matches.words
+    for unit in [body.definition, *sorted(bylaw.references[body.definition])]:
+        said += ["", *unnamed(words[unit])]
+    return said
 
 
 def _named(bylaw: Bylaw, clauses: Clauses, hit: Hit) -> frozenset[int]:
