@@ -282,3 +282,15 @@ def test_a_panel_declining_to_advise_takes_nothing_from_the_main_body() -> None:
         "advice",
     )
     assert found.status == "present"
+
+
+def test_an_agenda_right_left_out_where_it_is_applied_to_the_other_body_is_partial() -> None:
+    found = status(
+        TWO
+        + "\nArtikel 4 Overleg met de Wmo-raad\n1. De wethouder overlegt ten minste viermaal per jaar met de "
+        + "Wmo-raad.\n2. De Wmo-raad kan onderwerpen voor de agenda van het overleg aanmelden.\n"
+        + "\nArtikel 5 Overleg met de KWI\nArtikel 4 is van overeenkomstige toepassing op het overleg met de "
+        + "KWI, met uitzondering van het tweede lid.\n",
+        "agenda",
+    )
+    assert found.status == "partial"

@@ -151,6 +151,21 @@ def test_references_name_the_provisions_of_this_bylaw_only() -> None:
     assert named["art2/lid1"] == []
 
 
+def test_an_article_applied_but_some_of_its_leden_names_the_rest() -> None:
+    from verordening.language import resolve_references, units_of
+
+    document = verordening.parse(
+        "Artikel 1\n1. Een.\n2. Twee.\n3. Drie.\n"
+        "Artikel 2\nArtikel 1 is van overeenkomstige toepassing, met uitzondering van het derde lid.\n"
+        "Artikel 3\nArtikel 1 is van toepassing, behoudens het eerste en tweede lid.\n"
+    )
+    units = units_of(document)
+    references = resolve_references(units)
+    named = {u.node.id: sorted(units[t].node.id for t in references[u.index]) for u in units}
+    assert named["art2"] == ["art1/lid1", "art1/lid2"]
+    assert named["art3"] == ["art1/lid3"]
+
+
 def test_an_exception_article_without_the_body_s_name_takes_advice_back() -> None:
     exception = ADVICE + (
         "\nArtikel 4 Uitzonderingen\n"

@@ -141,9 +141,33 @@ def _references(unit: Unit, under: _Under) -> set[int]:
         for match in _ARTICLE_LIST.finditer(text):
             for article in _articles(match["list"]):
                 found |= under.get(_target(article, None, None))
+        if "uitzondering" in lower or "behoudens" in lower:
+            found -= _excepted(text, under)
     if unit.article_id:
         found |= _in_own_article(unit, unit.article_id, under)
     found.discard(unit.index)
+    return found
+
+
+# "Artikel 5 is van overeenkomstige toepassing ..., met uitzondering van het derde lid"
+_EXCEPTED_LIDS = re.compile(
+    rf"\b(?:met\s+uitzondering\s+van|behoudens)\s+(?:het|de)\s+(?P<list>(?:{_ORDINAL_WORD})"
+    rf"(?:\s*(?:,|en|tot\s+en\s+met)\s*(?:{_ORDINAL_WORD}))*)\s+(?:lid|leden)\b",
+    re.IGNORECASE,
+)
+
+
+def _excepted(text: str, under: _Under) -> set[int]:
+    """The leden an exception after a whole article leaves out of it: "Artikel 5 is van
+    overeenkomstige toepassing, met uitzondering van het derde lid" applies all of artikel 5 but
+    its derde lid."""
+    found: set[int] = set()
+    for match in _EXCEPTED_LIDS.finditer(text):
+        before = list(_ARTICLE_REF.finditer(text, 0, match.start()))
+        if not before or _lid_number(before[-1]) is not None:
+            continue
+        for lid in _listed(match):
+            found |= under.get(_target(before[-1]["art"], lid, None))
     return found
 
 
