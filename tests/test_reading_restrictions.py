@@ -390,3 +390,27 @@ def test_topics_the_college_keeps_off_the_agenda_restrict_the_agenda_right(excep
     harmless = excepted.replace("die het als politiek gevoelig aanmerkt", "over individuele cliënten")
     harmless = harmless.replace("die het college als politiek gevoelig aanmerkt", "over individuele cliënten")
     assert wmo(AGENDA + exception.format(harmless)).elements["agenda"].status == "present"
+
+
+@pytest.mark.parametrize(
+    ("text", "element", "expected"),
+    [
+        # a counterpart acting together with another of its side: nothing left to either
+        (
+            "Artikel 5 Overleg\nHet college voert samen met de directeur ten minste driemaal per jaar "
+            "overleg met de adviesraad.\n",
+            "periodic_consultation",
+            "present",
+        ),
+        # ... but what the body puts forward and is placed only together with the counterpart waits on it
+        (
+            "Artikel 5 Overleg\n1. Het college voert ten minste viermaal per jaar overleg met de "
+            "adviesraad.\n2. De adviesraad kan onderwerpen voor de agenda aanmelden. De onderwerpen worden "
+            "samen met de wethouder op de agenda geplaatst.\n",
+            "agenda",
+            "partial",
+        ),
+    ],
+)
+def test_acting_together(text: str, element: str, expected: str) -> None:
+    assert wmo(text).elements[element].status == expected

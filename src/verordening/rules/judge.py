@@ -143,7 +143,12 @@ def read_bylaw(
     conditions = Conditions(
         matches.of("cue|condition"),
         matches.of("cue|unit_condition"),
-        tuple(h for h in matches.of("cue|hedge") if not inside(h, amounts)) + matches.of("cue|joint"),
+        tuple(h for h in matches.of("cue|hedge") if not inside(h, amounts))
+        + tuple(
+            h
+            for h in matches.of("cue|joint")
+            if not _counterparts_together(matches.words[h.unit], clauses, h)
+        ),
         {unit: tuple(sorted(found)) for unit, found in topics.items()},
     )
     softness = Softness(clauses, matches.words, [u.parents for u in units], conditions)
@@ -167,6 +172,16 @@ def read_bylaw(
         fields or Fields(),
         bodies,
     )
+
+
+def _counterparts_together(w: Words, clauses: Clauses, hit: Hit) -> bool:
+    """A counterpart acting together with another of its side ("Het dagelijks bestuur voert samen
+    met de directeur ten minste driemaal per jaar overleg met de cliëntenraad"): no decision the
+    body needs the counterpart's consent for, as "De adviesraad stelt samen met de wethouder de
+    agenda vast" is."""
+    left, _ = clauses.sentence(w, hit)
+    first = next((role for role in w.role[left : hit.start] if role), "")
+    return first == "college" and w.lower[hit.start] in ("samen", "gezamenlijk")
 
 
 _YEAR = re.compile(r"(?:19|20)\d\d")
