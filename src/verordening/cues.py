@@ -68,6 +68,7 @@ class Cues:
     notice: frozenset[str]
     narrowing: frozenset[str]
     pointing_back: frozenset[str]
+    pointed_numbers: frozenset[str]
     repealed: frozenset[str]
     amended_away: frozenset[str]
     pointing_adverbs: frozenset[str]
@@ -153,6 +154,7 @@ _WORD_SETS = (
     "notice",
     "narrowing",
     "pointing_back",
+    "pointed_numbers",
     "consulting",
     "repealed",
     "amended_away",

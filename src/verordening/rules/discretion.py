@@ -149,6 +149,17 @@ class Discretion:
             lower[j] == "door" and "body" in role[j + 1 : j + 4] for j in range(start, min(end, len(lower)))
         )
 
+    def later_clause_restricts(self, w: Words, hit: Hit, right: int) -> bool:
+        """A clause after a ";" in a grant's sentence (ending at ``right``) in which the college
+        may restrict what was granted: "overleggen zes keer per jaar; de portefeuillehouder kan dit
+        aantal in enig jaar verminderen"."""
+        _, end = w.around(hit.start, hit.end, SENTENCE)
+        while end < right and w.lower[end] == ";":
+            left, end = w.around(end + 1, end + 1, SENTENCE)
+            if self.restricting(w.lower[left:end]) and self.discretionary(w, end):
+                return True
+        return False
+
     def discretionary(self, w: Words, start: int) -> bool:
         """A modal before the match whose subject is the college: 'het college kan ...'."""
         lower, lemma, role = w.lower, w.lemma, w.role

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from collections.abc import Iterator
+from itertools import pairwise
 from typing import TYPE_CHECKING
 
 from attrs import define, field
@@ -109,7 +110,15 @@ def _about(rule: Rule, bylaw: Bylaw, clauses: Clauses, unit: int) -> bool:
     # (or one that frees the counterpart from consulting the body: "Het college is niet verplicht de
     # cliëntenraad te horen over ...", in the grant's article: about the grant)
     named = named or clauses.frees_from_consulting(w, 0, len(w.lower))
-    return (named or first in clauses.cues.pointing_back) and not about - {rule.element}
+    back = first in clauses.cues.pointing_back or _points_at_number(clauses, w.lower)
+    return (named or back) and not about - {rule.element}
+
+
+def _points_at_number(clauses: Clauses, lower: list[str]) -> bool:
+    """Whether a provision names the number of a grant it stands beside by pointing back at it:
+    "De portefeuillehouder kan dit aantal in enig jaar verminderen"."""
+    numbers = clauses.cues.pointed_numbers
+    return any(a in clauses.cues.pointing_back and b in numbers for a, b in pairwise(lower))
 
 
 def _rest(

@@ -276,6 +276,8 @@ def _takes_back(rule: Rule, bylaw: Bylaw, clauses: Clauses, scope: Scope, places
     if places.holds("granted", hit):
         if says(w.lower[hit.end : clauses.sentence(w, hit)[1]], clauses.cues.not_bound):
             return f"{rule.element}_discretionary"  # "..., maar is daaraan niet gebonden"
+        if clauses.later_clause_restricts(w, hit, clauses.sentence(w, hit)[1]):
+            return f"{rule.element}_discretionary"
         return restricted if _grant_limits(bylaw, clauses, scope, hit) else ""
     # a sentence beside a grant limits it only by its words, or by excepting cases from a grant
     # it points at ("Artikel 4, eerste lid, geldt niet voor ...")
