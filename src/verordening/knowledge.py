@@ -244,6 +244,7 @@ class RoleNames:
     body_words: WordParts
     people: frozenset[str]  # folded terms that name the persons concerned
     of_body: frozenset[str]  # members or parts of the body a definition names through it
+    council_members: tuple[str, ...]  # phrases that make a defined term a group of councillors
     other_forms: dict[str, tuple[str, ...]]  # a defined term ("wij", "leden") -> its other forms ("ons")
     things: frozenset[str]  # last words of a name given in passing that name a thing, not a role
     examples: tuple[dict[str, Any], ...]
@@ -270,6 +271,7 @@ def _roles(file: DataFile) -> RoleNames:
         WordParts.of(definitions["body"]),
         frozenset(fold(p) for p in definitions["people"]),
         frozenset(fold(p) for p in definitions["of_body"]),
+        tuple(fold(p) for p in definitions["council_members"]),
         {word: tuple(forms) for word, forms in definitions["other_forms"].items()},
         frozenset(fold(t) for t in definitions["things"]),
         tuple(raw["examples"]),

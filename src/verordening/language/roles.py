@@ -80,6 +80,8 @@ def _defined(term: str, value: str, names: RoleNames, issuer: str) -> list[tuple
     head = _head(value)
     if names.council_words.found_in(value) and not names.body_words.found_in(head.replace("raad van", "")):
         return [("council", term)]
+    if any(phrase in fold(value) for phrase in names.council_members):  # a committee of councillors
+        return [("council", term)]
     if fold(term) in names.people:  # "cliënt: ...", "inwoner: ..." are people, not the body
         return []
     if names.college_words.found_in(term):  # "raad van bestuur: ...", "dagelijks bestuur: ..."
