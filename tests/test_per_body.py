@@ -294,3 +294,16 @@ def test_an_agenda_right_left_out_where_it_is_applied_to_the_other_body_is_parti
         "agenda",
     )
     assert found.status == "partial"
+
+
+def test_a_right_only_a_panel_beside_the_main_body_has_is_missing() -> None:
+    found = status(
+        PANEL
+        + "\nArtikel 3 Overleg\n1. Het college overlegt ten minste viermaal per jaar met de adviesraad.\n"
+        + "2. De adviesraad vergadert eens per maand.\n"
+        + "\nArtikel 4 Jongerenpanel\nHet jongerenpanel kan onderwerpen voor de agenda van het overleg "
+        + "met de wethouder aanmelden.\n",
+        "agenda",
+    )
+    assert found.status == "missing"
+    assert found.reasons == ("only_other_body",)

@@ -31,7 +31,7 @@ from .match import Hit, Matches, Words, inside
 from .policy_fields import Fields, confined_to_fields
 from .qualifiers import Qualified, judge_qualifiers, look_alike
 from .ruleset import Rule
-from .shares import Share, each_body, each_field, unjudged
+from .shares import Share, each_body, each_field, only_others, unjudged
 from .shortfalls import Shortfall, definition_exceptions, grant_shortfalls, notes
 from .softness import Softness
 
@@ -424,6 +424,8 @@ def judge_element(rule: Rule, bylaw: Bylaw, clauses: Clauses) -> ElementEvidence
     anchors = find_anchors(rule, bylaw, clauses)
     if not anchors.positive:
         return _missing(rule, bylaw, anchors)
+    if only_others(bylaw, clauses, anchors):  # granted to a panel beside the main body only
+        return ElementEvidence(rule.element, Status.MISSING, ("only_other_body",))
     found = _judged(rule, bylaw, clauses, anchors)
     if found.status is not Status.PRESENT:
         return found

@@ -33,7 +33,7 @@ from .ruleset import Rule
 if TYPE_CHECKING:
     from .judge import Anchors, Bylaw
 
-__all__ = ["Share", "each_body", "each_field", "unjudged"]
+__all__ = ["Share", "each_body", "each_field", "only_others", "unjudged"]
 
 
 @define(frozen=True)
@@ -122,6 +122,17 @@ def each_field(rule: Rule, bylaw: Bylaw, clauses: Clauses, anchors: Anchors) -> 
         others = frozenset(h.unit for h in anchors.found if h.unit not in mine)
         found.append(Share(own, others, frozenset(), "not_every_field"))
     return found
+
+
+def only_others(bylaw: Bylaw, clauses: Clauses, anchors: Anchors) -> bool:
+    """Whether every grant or denial of the element names only bodies that need not have every
+    right: "Het jongerenpanel kan onderwerpen voor de agenda van zijn overleg aanmelden" gives the
+    main body no agenda right."""
+    if len(bylaw.bodies) < 2 or not anchors.primary:
+        return False
+    judged = set(_index(bylaw, clauses).judged)
+    named = [_named(bylaw, clauses, h) for h in anchors.primary]
+    return all(said and not said & judged for said in named)
 
 
 def unjudged(bylaw: Bylaw, clauses: Clauses) -> frozenset[int]:
