@@ -59,6 +59,8 @@ class Cues:
     capped: frozenset[str]
     capped_per: frozenset[str]
     capped_times: frozenset[str]
+    occasions: frozenset[str]
+    occasion_plans: frozenset[str]
     confining: frozenset[str]
     programmes: frozenset[str]
     members: frozenset[str]
@@ -148,6 +150,8 @@ _WORD_SETS = (
     "capped",
     "capped_per",
     "capped_times",
+    "occasions",
+    "occasion_plans",
     "confining",
     "programmes",
     "members",

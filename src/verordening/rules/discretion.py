@@ -110,7 +110,25 @@ class Discretion:
         """A cap on how many of the body's acts there may be anywhere in ``said``; with the body as
         the sentence's subject (``by_body``) also a ration of them: "De ASD kan eenmaal per jaar,
         bij de bespreking van zijn werkplan, voorstellen indienen"."""
-        return any(self._capped(said, i) or (by_body and self._rationed(said, i)) for i in range(len(said)))
+        return any(
+            self._capped(said, i) or (by_body and (self._rationed(said, i) or self._on_occasion(said, i)))
+            for i in range(len(said))
+        )
+
+    def _on_occasion(self, said: list[str], i: int) -> bool:
+        """One yearly occasion before what the body does: "bij de aanbieding van zijn werkplan ...
+        voorstellen" (``occasions``, ``occasion_plans``, then one of ``capped``)."""
+        cues = self.cues
+        return (
+            said[i] == "bij"
+            and said[i + 1 : i + 2] in (["de"], ["het"])
+            and said[i + 2 : i + 3] != []
+            and said[i + 2] in cues.occasions
+            and said[i + 3 : i + 4] == ["van"]
+            and said[i + 5 : i + 6] != []
+            and said[i + 5] in cues.occasion_plans
+            and not cues.capped.isdisjoint(said[i + 6 :])
+        )
 
     def _rationed(self, said: list[str], i: int) -> bool:
         """A number of times per period ("eenmaal per jaar", "twee keer per jaar") before what the
