@@ -307,3 +307,15 @@ def test_a_right_only_a_panel_beside_the_main_body_has_is_missing() -> None:
     )
     assert found.status == "missing"
     assert found.reasons == ("only_other_body",)
+
+
+def test_a_body_granted_only_what_all_bodies_share_is_judged_on_that() -> None:
+    found = status(
+        TWO
+        + "\nArtikel 4 Overleg\n1. Het college overlegt ten minste viermaal per jaar met de KWI.\n"
+        + "2. Het college en de adviesorganen komen eenmaal per jaar bijeen om de jaarverslagen te "
+        + "bespreken.\n",
+        "periodic_consultation",
+    )
+    assert found.status == "partial"
+    assert "not_every_body" in found.reasons

@@ -56,9 +56,9 @@ class _Index:
 
 
 def each_body(rule: Rule, bylaw: Bylaw, clauses: Clauses, anchors: Anchors) -> list[Share]:
-    """For each body that must have the element (under a law that asks for it) and that a grant
-    or denial of it names alone, or that none names at all, its share; none when every match is
-    about them all."""
+    """For each body that must have the element (under a law that asks for it), its share, when
+    some match about the element is about other bodies only; none when every match is about them
+    all."""
     if len(bylaw.bodies) < 2 or not anchors.primary:
         return []
     index = _index(bylaw, clauses)
@@ -73,8 +73,7 @@ def each_body(rule: Rule, bylaw: Bylaw, clauses: Clauses, anchors: Anchors) -> l
         fields = index.fields[body]
         if fields and not fields & set(rule.frameworks):
             continue  # "voorstellen" are asked for under the Wmo only, not of a council for work and income
-        alone = any(named[h] == frozenset([body]) for h in anchors.primary)
-        if not (alone or not its(anchors.primary)) or len(its(anchors.found)) == len(anchors.found):
+        if len(its(anchors.found)) == len(anchors.found):
             continue
         own = evolve(
             anchors,
