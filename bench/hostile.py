@@ -61,6 +61,27 @@ def _abbreviations(n: int) -> str:
     return HEAD + DEFINITIONS + "".join(f"a. raad{i}: de Adviesraad Plein {i} (AP{i});\n" for i in range(n))
 
 
+def _bodies(n: int) -> str:
+    return (
+        HEAD
+        + DEFINITIONS
+        + "".join(f"{i + 1}. adviesraad {i}: de Adviesraad Plein {i} (AP{i});\n" for i in range(n))
+        + "\n"
+        + ARTICLE.format(n=2)
+    )
+
+
+def _two_bodies(n: int) -> str:
+    return (
+        HEAD
+        + DEFINITIONS
+        + "1. Wmo-raad: de Wmo-raad Dalmeer;\n2. KWI: de Klantenraad Werk en Inkomen Dalmeer.\n\n"
+        + "Artikel 2 Advies\n1. De KWI adviseert. "
+        + "Het college vraagt advies en voert overleg. " * n
+        + "\n2. Met de Wmo-raad overlegt de wethouder zo vaak als nodig.\n"
+    )
+
+
 # every hostile shape: a text of size n (what n counts differs per shape), and the n at which a
 # check takes about a tenth of a second
 HOSTILE: dict[str, tuple[Callable[[int], str], int]] = {
@@ -90,6 +111,8 @@ HOSTILE: dict[str, tuple[Callable[[int], str], int]] = {
     ),
     "leden of one article": (_leden, 800),
     "definitions with abbreviations": (_abbreviations, 1_600),
+    "definitions of bodies": (_bodies, 800),
+    "two bodies and one long provision": (_two_bodies, 1_200),
     "a hyphenated line after the articles": (
         lambda n: HEAD + ARTICLE.format(n=1) + "A" + "-a" * n + "x\n",
         400_000,

@@ -319,3 +319,16 @@ def test_a_body_granted_only_what_all_bodies_share_is_judged_on_that() -> None:
     )
     assert found.status == "partial"
     assert "not_every_body" in found.reasons
+
+
+def test_a_bylaw_defining_more_bodies_than_a_handful_is_not_judged_per_body() -> None:
+    from verordening.language.bodies import MOST_BODIES
+
+    roles = verordening.Checker(model="builtin").knowledge.roles
+
+    def defining(n: int) -> str:
+        items = "".join(f"{i + 1}. wijkraad {i}: de Wijkraad Plein {i};\n" for i in range(n))
+        return "Artikel 1 Begrippen\nIn deze verordening wordt verstaan onder:\n" + items
+
+    assert len(distinct_bodies(units_of(verordening.parse(defining(MOST_BODIES))), roles)) == MOST_BODIES
+    assert distinct_bodies(units_of(verordening.parse(defining(MOST_BODIES + 1))), roles) == ()

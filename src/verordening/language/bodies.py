@@ -43,9 +43,16 @@ def name_key(words: Iterable[str]) -> str:
     return re.sub(r"\s+", "", fold(text))
 
 
+# A bylaw sets up a handful of bodies side by side; one that defines more names the places, regions
+# or panels of one body, which are not judged one by one (and comparing each with each grows with
+# the square of their number).
+MOST_BODIES = 12
+
+
 def distinct_bodies(units: Iterable[Unit], names: RoleNames) -> tuple[Body, ...]:
-    """The bodies the definitions set up, when there are two or more; else none."""
-    defined = []
+    """The bodies the definitions set up, when there are two or more (and at most
+    :data:`MOST_BODIES` defined); else none."""
+    defined: list[tuple[str, str, list[str], list[str], int]] = []
     for unit in units:
         found = term_and_value(unit)
         if found is None:
@@ -53,6 +60,8 @@ def distinct_bodies(units: Iterable[Unit], names: RoleNames) -> tuple[Body, ...]
         term, value = found
         own = body_names(term, value, names)
         if own:
+            if len(defined) == MOST_BODIES:
+                return ()
             written = body_names(term, value, names, singulars=False)
             defined.append((term, value.lower(), own, written, unit.index))
     apart = [

@@ -164,29 +164,35 @@ def _index(bylaw: Bylaw, clauses: Clauses) -> _Index:
         if b != main and fields[b] and fields[b] != every and not fields[b] & fields[main]
     ]
     applied: dict[int, set[int]] = {}
+    articles: dict[str, frozenset[int]] = {}
     for u, w in enumerate(words):
         if bylaw.references[u] and says(w.lower, clauses.cues.applied_anew):
-            for body in _applying(bylaw, naming, u):
+            for body in _applying(bylaw, naming, u, articles):
                 applied.setdefault(body, set()).update(bylaw.references[u])
     index = _Index(naming, tuple(judged), tuple(fields), {b: frozenset(us) for b, us in applied.items()})
     bylaw.cache["index"] = index
     return index
 
 
-def _applying(bylaw: Bylaw, naming: dict[int, frozenset[int] | None], unit: int) -> frozenset[int]:
+def _applying(
+    bylaw: Bylaw, naming: dict[int, frozenset[int] | None], unit: int, articles: dict[str, frozenset[int]]
+) -> frozenset[int]:
     """The bodies a provision applying others ("Artikel 5, tweede lid, is van overeenkomstige
     toepassing") applies them to: those it names, else those the rest of its article names, when
     that is one body ("Artikel 6 Overleg met het jeugdpanel - 1. De wethouder overlegt zo nodig
-    met het jeugdpanel")."""
+    met het jeugdpanel"); ``articles`` keeps what each article names, once found."""
     said = naming.get(unit)
     if said is not None and unit in naming:
         return said
     units = bylaw.units
-    if units[unit].definition or not units[unit].binding or not units[unit].article_id:
+    article = units[unit].article_id
+    if units[unit].definition or not units[unit].binding or not article:
         return frozenset()
-    around = [naming.get(i) for i in bylaw.in_article.get(units[unit].article_id, ()) if i in naming]
-    found = {body for said in around if said for body in said}
-    return frozenset(found) if len(found) == 1 and None not in around else frozenset()
+    if article not in articles:
+        around = [naming.get(i) for i in bylaw.in_article.get(article, ()) if i in naming]
+        found = {body for said in around if said for body in said}
+        articles[article] = frozenset(found) if len(found) == 1 and None not in around else frozenset()
+    return articles[article]
 
 
 def _described(bylaw: Bylaw, body: Body) -> list[str]:
@@ -210,11 +216,21 @@ def _named(bylaw: Bylaw, clauses: Clauses, hit: Hit) -> frozenset[int]:
     left, right = clauses.sentence(w, hit)
     found = _mentioned(bylaw, w, left, right)
     if found == frozenset():
-        found = _mentioned(bylaw, w, 0, len(w.lower))
+        found = _in_provision(bylaw, hit.unit)
         for parent in bylaw.units[hit.unit].parents:
-            above = _mentioned(bylaw, words[parent], 0, len(words[parent].lower))
+            above = _in_provision(bylaw, parent)
             found = None if found is None or above is None else found | above
     return found or frozenset()
+
+
+def _in_provision(bylaw: Bylaw, unit: int) -> frozenset[int] | None:
+    """The bodies a whole provision names (once a provision: many matches may ask)."""
+    key = f"provision {unit}"
+    if key not in bylaw.cache:
+        w = bylaw.matches.words[unit]
+        bylaw.cache[key] = _mentioned(bylaw, w, 0, len(w.lower))
+    found = bylaw.cache[key]
+    return found if isinstance(found, frozenset) else None
 
 
 def _mentioned(bylaw: Bylaw, w: Words, left: int, right: int) -> frozenset[int] | None:
