@@ -113,6 +113,16 @@ HOSTILE: dict[str, tuple[Callable[[int], str], int]] = {
     "definitions with abbreviations": (_abbreviations, 1_600),
     "definitions of bodies": (_bodies, 800),
     "two bodies and one long provision": (_two_bodies, 1_200),
+    "an article applied with exceptions, repeated": (
+        lambda n: (
+            HEAD
+            + ARTICLE.format(n=1)
+            + "\nArtikel 2 Toepassing\n1. "
+            + "Artikel 1 is van toepassing, met uitzondering van het tweede lid; " * n
+            + "\n"
+        ),
+        800,
+    ),
     "a hyphenated line after the articles": (
         lambda n: HEAD + ARTICLE.format(n=1) + "A" + "-a" * n + "x\n",
         400_000,

@@ -162,12 +162,14 @@ def _excepted(text: str, under: _Under) -> set[int]:
     overeenkomstige toepassing, met uitzondering van het derde lid" applies all of artikel 5 but
     its derde lid."""
     found: set[int] = set()
+    references = list(_ARTICLE_REF.finditer(text))  # (found once: a text may hold many exceptions)
+    starts = [reference.start() for reference in references]
     for match in _EXCEPTED_LIDS.finditer(text):
-        before = list(_ARTICLE_REF.finditer(text, 0, match.start()))
-        if not before or _lid_number(before[-1]) is not None:
+        at = bisect_left(starts, match.start())
+        if not at or _lid_number(references[at - 1]) is not None:
             continue
         for lid in _listed(match):
-            found |= under.get(_target(before[-1]["art"], lid, None))
+            found |= under.get(_target(references[at - 1]["art"], lid, None))
     return found
 
 

@@ -227,7 +227,7 @@ def _applied_limits(
     words, units = bylaw.matches.words, bylaw.units
     found = []
     for u in sorted(near - scope.primary):
-        if not _applied_here(clauses, words[u].lower):
+        if not _applied_here(clauses, words[u]):
             continue
         for r in sorted(bylaw.references[u] - near):
             if not units[r].definition and any(
@@ -251,11 +251,7 @@ def _takes_back(rule: Rule, bylaw: Bylaw, clauses: Clauses, scope: Scope, places
         return ""
     # "Het tweede lid is van overeenkomstige toepassing op de regionale cliëntenraden, voor zover
     # ...": what a provision applying a grant to another body or case limits is the copy
-    if (
-        places.holds("pointing", hit)
-        and _applied_anew(clauses, w.lower)
-        and not _applied_here(clauses, w.lower)
-    ):
+    if places.holds("pointing", hit) and _applied_anew(clauses, w) and not _applied_here(clauses, w):
         return ""
     restricted = f"{rule.element}_restricted"
     items = [words[i].lower for i in sorted(bylaw.under.get(hit.unit, ()))]
@@ -398,7 +394,7 @@ def _grant_limits(bylaw: Bylaw, clauses: Clauses, scope: Scope, hit: Hit) -> boo
     return (
         bool(other)
         and clauses.limits(w, hit)
-        and not _applied_anew(clauses, w.lower)
+        and not _applied_anew(clauses, w)
         and not bylaw.lapsed_at(clauses, hit)
     )
 
@@ -455,17 +451,25 @@ def _in_favour(clauses: Clauses, w: Words, left: int, right: int) -> bool:
     return "body" in after and "body" not in clauses.subject_roles(w, start, at) and "college" not in after
 
 
-def _applied_anew(clauses: Clauses, lower: list[str]) -> bool:
+def _applied_anew(clauses: Clauses, w: Words) -> bool:
     """'De artikelen 4 en 6 zijn van overeenkomstige toepassing op de regioraad, ...': what such a
-    provision limits is the copy, not the grant."""
-    return says(lower, clauses.cues.applied_anew)
+    provision limits is the copy, not the grant (found once a provision: asked from each of its
+    sentences)."""
+    if ("applied anew",) not in w.memo:
+        w.memo["applied anew",] = says(w.lower, clauses.cues.applied_anew)
+    return bool(w.memo["applied anew",])
 
 
-def _applied_here(clauses: Clauses, lower: list[str]) -> bool:
+def _applied_here(clauses: Clauses, w: Words) -> bool:
     """'Artikel 4, derde lid, is van overeenkomstige toepassing.': applied where it stands, not to
     another body or case ("... op de regioraad")."""
-    said = f"{' '.join(lower)} "
-    return any(f"{phrase} . " in said or said.endswith(f"{phrase} ") for phrase in clauses.cues.applied_anew)
+    if ("applied here",) not in w.memo:
+        said = f"{' '.join(w.lower)} "
+        phrases = clauses.cues.applied_anew
+        w.memo["applied here",] = any(
+            f"{phrase} . " in said or said.endswith(f"{phrase} ") for phrase in phrases
+        )
+    return bool(w.memo["applied here",])
 
 
 def _only_named(rule: Rule, bylaw: Bylaw, unit: int) -> bool:
