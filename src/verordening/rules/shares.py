@@ -20,6 +20,7 @@ income without unrequested advice. This step only ever makes a present element p
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from attrs import define, evolve
@@ -67,21 +68,15 @@ def each_body(rule: Rule, bylaw: Bylaw, clauses: Clauses, anchors: Anchors) -> l
     for body in index.judged:
         applied = index.applied.get(body, frozenset())
 
-        def its(hits: tuple[Hit, ...], body: int = body, to: frozenset[int] = applied) -> tuple[Hit, ...]:
-            return tuple(h for h in hits if not named[h] or body in named[h] or h.unit in to)
+        def its(h: Hit, body: int = body, to: frozenset[int] = applied) -> bool:
+            return not named[h] or body in named[h] or h.unit in to
 
         fields = index.fields[body]
         if fields and not fields & set(rule.frameworks):
             continue  # "voorstellen" are asked for under the Wmo only, not of a council for work and income
-        if len(its(anchors.found)) == len(anchors.found):
+        own = _narrowed(anchors, its)
+        if len(own.found) == len(anchors.found):
             continue
-        own = evolve(
-            anchors,
-            found=its(anchors.found),
-            binding=its(anchors.binding),
-            primary=its(anchors.primary),
-            positive=its(anchors.positive),
-        )
         others = frozenset(u for u, said in index.naming.items() if said and body not in said) - applied
         found.append(Share(own, others, applied))
     return found
@@ -104,23 +99,28 @@ def each_field(rule: Rule, bylaw: Bylaw, clauses: Clauses, anchors: Anchors) -> 
     found = []
     for key in sorted(wanted):
 
-        def its(hits: tuple[Hit, ...], key: str = key) -> tuple[Hit, ...]:
-            return tuple(h for h in hits if not confined[h] or key in confined[h])
+        def its(h: Hit, key: str = key) -> bool:
+            return not confined[h] or key in confined[h]
 
         kinds = {key in confined[h] for h in anchors.primary if confined[h]}
         if kinds != {True, False}:
             continue  # a grant of its own and a grant for another field, or nothing to tell apart
-        own = evolve(
-            anchors,
-            found=its(anchors.found),
-            binding=its(anchors.binding),
-            primary=its(anchors.primary),
-            positive=its(anchors.positive),
-        )
+        own = _narrowed(anchors, its)
         mine = {h.unit for h in own.found}
         others = frozenset(h.unit for h in anchors.found if h.unit not in mine)
         found.append(Share(own, others, frozenset(), "not_every_field"))
     return found
+
+
+def _narrowed(anchors: Anchors, its: Callable[[Hit], bool]) -> Anchors:
+    """``anchors`` with only the matches that are ``its``."""
+    return evolve(
+        anchors,
+        found=tuple(filter(its, anchors.found)),
+        binding=tuple(filter(its, anchors.binding)),
+        primary=tuple(filter(its, anchors.primary)),
+        positive=tuple(filter(its, anchors.positive)),
+    )
 
 
 def only_others(bylaw: Bylaw, clauses: Clauses, anchors: Anchors) -> bool:
