@@ -134,34 +134,33 @@ def test_the_previous_lid_and_corresponding_application_are_followed() -> None:
     assert check(applied).elements["periodic_consultation"].status == "present"
 
 
-def test_references_name_the_provisions_of_this_bylaw_only() -> None:
+def _named_references(text: str) -> dict[str, list[str]]:
+    """Per provision of ``text`` (by node id), the provisions its references resolve to."""
     from verordening.language import resolve_references, units_of
 
-    document = verordening.parse(
+    units = units_of(verordening.parse(text))
+    references = resolve_references(units)
+    return {u.node.id: sorted(units[t].node.id for t in references[u.index]) for u in units}
+
+
+def test_references_name_the_provisions_of_this_bylaw_only() -> None:
+    named = _named_references(
         "Artikel 1\n1. De cliëntenraad adviseert.\n"
         "2. Zie artikel 2, tweede lid, onderdeel b en het vorige lid.\n"
         "3. Gelet op artikel 2 van de Participatiewet; het eerste lid geldt niet.\n"
         "Artikel 2\n1. Tekst.\n2. Lijst:\na. een;\nb. twee.\n"
     )
-    units = units_of(document)
-    references = resolve_references(units)
-    named = {u.node.id: sorted(units[t].node.id for t in references[u.index]) for u in units}
     assert named["art1/lid2"] == ["art1/lid1", "art2/lid2/b"]
     assert named["art1/lid3"] == ["art1/lid1"]  # the Participatiewet's artikel 2 is not this bylaw's
     assert named["art2/lid1"] == []
 
 
 def test_an_article_applied_but_some_of_its_leden_names_the_rest() -> None:
-    from verordening.language import resolve_references, units_of
-
-    document = verordening.parse(
+    named = _named_references(
         "Artikel 1\n1. Een.\n2. Twee.\n3. Drie.\n"
         "Artikel 2\nArtikel 1 is van overeenkomstige toepassing, met uitzondering van het derde lid.\n"
         "Artikel 3\nArtikel 1 is van toepassing, behoudens het eerste en tweede lid.\n"
     )
-    units = units_of(document)
-    references = resolve_references(units)
-    named = {u.node.id: sorted(units[t].node.id for t in references[u.index]) for u in units}
     assert named["art2"] == ["art1/lid1", "art1/lid2"]
     assert named["art3"] == ["art1/lid3"]
 

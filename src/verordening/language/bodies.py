@@ -19,7 +19,7 @@ from collections.abc import Iterable
 from attrs import define
 
 from ..knowledge import RoleNames, fold
-from .roles import body_names, term_and_value
+from .roles import body_names, singulars, term_and_value
 from .units import Unit
 
 __all__ = ["Body", "distinct_bodies", "name_key"]
@@ -58,12 +58,11 @@ def distinct_bodies(units: Iterable[Unit], names: RoleNames) -> tuple[Body, ...]
         if found is None:
             continue
         term, value = found
-        own = body_names(term, value, names)
-        if own:
+        written = body_names(term, value, names)
+        if written:
             if len(defined) == MOST_BODIES:
                 return ()
-            written = body_names(term, value, names, singulars=False)
-            defined.append((term, value.lower(), own, written, unit.index))
+            defined.append((term, value.lower(), written + singulars(term), written, unit.index))
     apart = [
         (term, own, index)
         for term, value, own, _, index in defined

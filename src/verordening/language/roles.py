@@ -20,7 +20,7 @@ from ..knowledge import ROLE_MARK, ROLES, RoleNames, WordParts, fold
 from ..model import Document
 from .units import Unit
 
-__all__ = ["RoleMarker", "Roles", "body_names", "find_roles", "term_and_value"]
+__all__ = ["RoleMarker", "Roles", "body_names", "find_roles", "singulars", "term_and_value"]
 
 
 @define(frozen=True)
@@ -150,7 +150,7 @@ def _from_definitions(units: Iterable[Unit], names: RoleNames, issuer: str) -> l
             # leden van de adviesraad" names "ieder lid"
             found.extend((role, form) for form in names.other_forms.get(name, ()))
             if role == "body" and name == term:
-                found.extend((role, one) for one in _singulars(name))
+                found.extend((role, one) for one in singulars(name))
                 # the first word of a longer name, as the provisions shorten it: "kamer Werk en
                 # Inkomen" -> "de kamer"
                 words = name.split()
@@ -159,20 +159,19 @@ def _from_definitions(units: Iterable[Unit], names: RoleNames, issuer: str) -> l
     return found
 
 
-def body_names(term: str, value: str, names: RoleNames, singulars: bool = True) -> list[str]:
+def body_names(term: str, value: str, names: RoleNames) -> list[str]:
     """The names a definition gives the body it defines ("CWI: de Cliëntenraad Werk en Inkomen
-    (hierna: de CWI)"): the term, the name it says, those given in it in passing (and the singular
-    of a plural term); none when it defines no body."""
+    (hierna: de CWI)"): the term, the name it says, those given in it in passing; none when it
+    defines no body."""
     roles = _defined(term, value, names, "")
     if ("body", term) not in roles:
         return []
     passing = [_ARTICLE.sub("", m["name"].strip().lower()) for m in _HEREAFTER.finditer(value)]
     passing += [m["name"].lower() for m in _ABBREVIATION.finditer(value)]
-    own = [name for role, name in roles if role == "body"] + passing
-    return own + _singulars(term) if singulars else own
+    return [name for role, name in roles if role == "body"] + passing
 
 
-def _singulars(name: str) -> list[str]:
+def singulars(name: str) -> list[str]:
     """The singular of a plural body name, for the one of them a provision speaks of: "de
     raden" -> "de betrokken raad", "de adviesraden" -> "adviesraad"."""
     if not name.endswith("en") or len(name.split()[-1]) < 5:

@@ -54,6 +54,7 @@ class _Index:
     judged: tuple[int, ...]  # the bodies that must have each element
     fields: tuple[set[str], ...]  # the frameworks whose field each body's name gives it
     applied: dict[int, frozenset[int]]  # body -> the provisions a provision naming it applies to it
+    aside: frozenset[int]  # the provisions that name only bodies that need not have every right
 
 
 def each_body(rule: Rule, bylaw: Bylaw, clauses: Clauses, anchors: Anchors) -> list[Share]:
@@ -63,7 +64,7 @@ def each_body(rule: Rule, bylaw: Bylaw, clauses: Clauses, anchors: Anchors) -> l
     if len(bylaw.bodies) < 2 or not anchors.primary:
         return []
     index = _index(bylaw, clauses)
-    named = {h: _named(bylaw, clauses, h) for h in anchors.found}
+    named = {h: _named(bylaw, clauses, index, h) for h in anchors.found}
     found = []
     for body in index.judged:
         applied = index.applied.get(body, frozenset())
@@ -129,18 +130,16 @@ def only_others(bylaw: Bylaw, clauses: Clauses, anchors: Anchors) -> bool:
     main body no agenda right."""
     if len(bylaw.bodies) < 2 or not anchors.primary:
         return False
-    judged = set(_index(bylaw, clauses).judged)
-    named = [_named(bylaw, clauses, h) for h in anchors.primary]
+    index = _index(bylaw, clauses)
+    judged = set(index.judged)
+    named = [_named(bylaw, clauses, index, h) for h in anchors.primary]
     return all(said and not said & judged for said in named)
 
 
 def unjudged(bylaw: Bylaw, clauses: Clauses) -> frozenset[int]:
     """The provisions that name only bodies that need not have every right (a panel beside the main
     body: "Het ervaringspanel adviseert niet rechtstreeks aan het college")."""
-    if len(bylaw.bodies) < 2:
-        return frozenset()
-    index = _index(bylaw, clauses)
-    return frozenset(u for u, said in index.naming.items() if said and not said & set(index.judged))
+    return _index(bylaw, clauses).aside if len(bylaw.bodies) > 1 else frozenset()
 
 
 def _index(bylaw: Bylaw, clauses: Clauses) -> _Index:
@@ -169,7 +168,10 @@ def _index(bylaw: Bylaw, clauses: Clauses) -> _Index:
         if bylaw.references[u] and says(w.lower, clauses.cues.applied_anew):
             for body in _applying(bylaw, naming, u, articles):
                 applied.setdefault(body, set()).update(bylaw.references[u])
-    index = _Index(naming, tuple(judged), tuple(fields), {b: frozenset(us) for b, us in applied.items()})
+    aside = frozenset(u for u, said in naming.items() if said and not said & set(judged))
+    index = _Index(
+        naming, tuple(judged), tuple(fields), {b: frozenset(us) for b, us in applied.items()}, aside
+    )
     bylaw.cache["index"] = index
     return index
 
@@ -182,7 +184,7 @@ def _applying(
     that is one body ("Artikel 6 Overleg met het jeugdpanel - 1. De wethouder overlegt zo nodig
     met het jeugdpanel"); ``articles`` keeps what each article names, once found."""
     said = naming.get(unit)
-    if said is not None and unit in naming:
+    if said is not None:
         return said
     units = bylaw.units
     article = units[unit].article_id
@@ -208,7 +210,7 @@ def _described(bylaw: Bylaw, body: Body) -> list[str]:
     return said
 
 
-def _named(bylaw: Bylaw, clauses: Clauses, hit: Hit) -> frozenset[int]:
+def _named(bylaw: Bylaw, clauses: Clauses, index: _Index, hit: Hit) -> frozenset[int]:
     """The bodies ``hit`` is about: those its sentence names, else its provision and the opening
     words above it; none (all of them) when it names none or a name of no one body."""
     words = bylaw.matches.words
@@ -216,21 +218,20 @@ def _named(bylaw: Bylaw, clauses: Clauses, hit: Hit) -> frozenset[int]:
     left, right = clauses.sentence(w, hit)
     found = _mentioned(bylaw, w, left, right)
     if found == frozenset():
-        found = _in_provision(bylaw, hit.unit)
+        found = _in_provision(bylaw, hit.unit, index)
         for parent in bylaw.units[hit.unit].parents:
-            above = _in_provision(bylaw, parent)
+            above = _in_provision(bylaw, parent, index)
             found = None if found is None or above is None else found | above
     return found or frozenset()
 
 
-def _in_provision(bylaw: Bylaw, unit: int) -> frozenset[int] | None:
-    """The bodies a whole provision names (once a provision: many matches may ask)."""
-    key = f"provision {unit}"
-    if key not in bylaw.cache:
-        w = bylaw.matches.words[unit]
-        bylaw.cache[key] = _mentioned(bylaw, w, 0, len(w.lower))
-    found = bylaw.cache[key]
-    return found if isinstance(found, frozenset) else None
+def _in_provision(bylaw: Bylaw, unit: int, index: _Index) -> frozenset[int] | None:
+    """The bodies a whole provision names: as the index has them for a binding one (many matches
+    may ask), read for the rest."""
+    if unit in index.naming:
+        return index.naming[unit]
+    w = bylaw.matches.words[unit]
+    return _mentioned(bylaw, w, 0, len(w.lower)) if "body" in w.role else frozenset()
 
 
 def _mentioned(bylaw: Bylaw, w: Words, left: int, right: int) -> frozenset[int] | None:
