@@ -92,15 +92,22 @@ def test_an_element_only_in_the_toelichting_is_missing() -> None:
     assert report.exit_code == 1
 
 
-def test_a_drafters_note_is_not_read_as_the_bylaw() -> None:
+@pytest.mark.parametrize(
+    "note",
+    [
+        "[Opmerking JvD: bedrag werkbudget nog afstemmen met Financiën]",
+        "[toelichting: voorstel was een werkbudget van € 5.000 per jaar]",
+        "[Red: het college stelt jaarlijks een budget beschikbaar]",
+    ],
+)
+def test_a_drafters_or_editors_note_is_not_read_as_the_bylaw(note: str) -> None:
     start = FULL.index("Artikel 5 Ondersteuning")
     support = "Artikel 5 Ondersteuning\nHet college regelt bij nadere regels de ondersteuning.\n"
-    note = "[Opmerking JvD: bedrag werkbudget nog afstemmen met Financiën]\n"
-    report = verordening.check(FULL[:start] + support + note)
+    report = verordening.check(FULL[:start] + support + note + "\n")
     result = report.elements["support"]
     assert result.status == "partial"
     assert "support_not_concrete" in result.reasons
-    assert "[Opmerking" in result.citations[0].text  # citations still show the whole provision
+    assert note[:6] in result.citations[0].text  # citations still show the whole provision
 
 
 def test_a_list_item_that_completes_its_opening_words_is_cited_with_them() -> None:
@@ -122,6 +129,47 @@ def test_a_renamed_body_is_found_through_the_definitions() -> None:
     text = text.replace("de adviesraad", "de raad").replace("De adviesraad", "De raad")
     report = verordening.check(text)
     assert report.elements["advice"].status == "present"
+    assert report.elements["periodic_consultation"].status == "present"
+
+
+def test_definitions_one_to_a_line_without_labels_are_each_read() -> None:
+    """A Word list or a web page leaves definitions as bullets, which cleaning takes away: each
+    line is still a definition ("wij: het college" makes "Wij kunnen" the college's discretion)."""
+    text = (
+        "Verordening adviesraad sociaal domein Voorbeeld 2019\n\nDe raad van de gemeente Voorbeeld;\n"
+        "gelet op artikel 47 van de Participatiewet;\nbesluit:\n\nArtikel 1 Begrippen\n"
+        "In deze verordening betekent:\n- adviesraad: de Adviesraad Sociaal Domein Voorbeeld;\n"
+        "- wij: het college van burgemeester en wethouders\n  van de gemeente Voorbeeld;\n"
+        "- u: de inwoner die deze verordening leest.\n\nArtikel 2 Welke hulp krijgt de adviesraad?\n"
+        "Wij kunnen de adviesraad helpen met een ambtelijk secretaris en een vergoeding voor de leden.\n"
+    )
+    support = verordening.check(text).elements["support"]
+    assert support.status == "partial"
+    assert support.reasons == ("support_discretionary",)
+    units = verordening.language.units_of(verordening.parse(text))
+    assert [u.text for u in units if u.definition][2] == (
+        "wij: het college van burgemeester en wethouders van de gemeente Voorbeeld;"
+    )
+
+
+@pytest.mark.parametrize("header", ["Recht | Inhoud | Toelichting", "| Recht | Inhoud | Uitleg |"])
+def test_a_tables_column_that_explains_the_others_is_not_read_as_the_bylaw(header: str) -> None:
+    pipes = header.startswith("|")
+    rows = [
+        "Informatie | Het college verstrekt de adviesraad op verzoek de informatie die hij nodig heeft. "
+        "| Het college stuurt de adviesraad daarnaast uit eigen beweging alle stukken.",
+        "Overleg | Het college overlegt vier keer per jaar met de adviesraad. | Meestal in de raadzaal.",
+    ]
+    table = "\n".join([header, *(f"| {row} |" if pipes else row for row in rows)])
+    text = (
+        "Verordening adviesraad Voorbeeld\n\nDe raad van de gemeente Voorbeeld;\n"
+        "gelet op artikel 47 van de Participatiewet;\nbesluit:\n\nArtikel 1 Rechten\n"
+        f"1. De adviesraad heeft de rechten in de volgende tabel:\n{table}\n"
+        "2. De uitleg bij elk recht bindt niemand.\n"
+    )
+    report = verordening.check(text)
+    assert report.elements["information"].status == "partial"
+    assert "information_only_on_request" in report.elements["information"].reasons
     assert report.elements["periodic_consultation"].status == "present"
 
 

@@ -78,6 +78,8 @@ def _own_text(node: Node) -> str:
             text = text[: -len(tail)]
         elif (cut := text.find(node.children[0].text)) >= 0:
             text = text[:cut]
+    if "|" in text:
+        text = _without_explanations(text)
     if node.kind in ("article", "toelichting") and node.id:
         lines = text.split("\n")[1:]
         if lines and node.title and lines[0] == node.title:
@@ -87,10 +89,38 @@ def _own_text(node: Node) -> str:
     return (text[label.end() :] if label else text).replace("\n", " ")
 
 
-# a drafter's note left in a Word draft ("[Opmerking AvD: bedrag nog afstemmen]") is no
-# text of the bylaw: it is left out of what the rules read (citations keep the full text)
+# the header of a table's column that explains the others: not what the bylaw says
+_EXPLAINING = frozenset(["toelichting", "uitleg", "opmerking", "opmerkingen", "noot", "noten"])
+
+
+def _without_explanations(text: str) -> str:
+    """The text without the cells of a table column headed "Toelichting" (or "Uitleg",
+    "Opmerkingen"): rows written "Recht | Inhoud | Toelichting", one to a line, as a table
+    copied from Word or a web page is; the column runs as long as rows have as many cells."""
+    lines = text.split("\n")
+    column, cells = -1, 0
+    for k, line in enumerate(lines):
+        parts = line.split("|")
+        if column >= 0 and len(parts) == cells:
+            lines[k] = "|".join(part for i, part in enumerate(parts) if i != column)
+            continue
+        column = -1
+        if len(parts) > 2 or (len(parts) == 2 and all(p.strip() for p in parts)):
+            names = [part.strip().strip("*").strip().lower() for part in parts]
+            column = next((i for i, name in enumerate(names) if name in _EXPLAINING), -1)
+            cells = len(parts)
+            if column >= 0:
+                lines[k] = "|".join(part for i, part in enumerate(parts) if i != column)
+    return "\n".join(lines)
+
+
+# a drafter's note left in a Word draft ("[Opmerking AvD: bedrag nog afstemmen]", "[toelichting:
+# termijn nog afstemmen]") or an editor's ("[Red: ...]") is no text of the bylaw: it is left out of
+# what the rules read (citations keep the full text)
 _EDITORIAL = re.compile(
-    r"\[\s*(?:opmerking|noot|nb|n\.b\.|pm|p\.m\.|vraag|commentaar|let op|todo|check)\b[^\]]*\]", re.IGNORECASE
+    r"\[\s*(?:opmerking|opm|noot|nb|n\.b\.|pm|p\.m\.|vraag|commentaar|let op|todo|check|toelichting|red"
+    r"|redactie)\b[^\]]*\]",
+    re.IGNORECASE,
 )
 
 
@@ -99,6 +129,31 @@ def _without_notes(text: str) -> str:
     the last one, so that a text of many "[opmerking" without it is not read once for each.)"""
     last = text.rfind("]") + 1
     return _EDITORIAL.sub(" ", text[:last]) + text[last:]
+
+
+# a definition on a line of its own: "wij: het college van burgemeester en wethouders;"
+_ONE_DEFINITION = re.compile(r"[^:;\n]{1,60}?\s*:\s*\S")
+
+
+def _definition_lines(article: Node) -> list[str]:
+    """The words of a definitions article: its own words as one provision, but when it lists
+    its definitions one to a line without labels (bullets a Word list or a web page left, and
+    cleaning took away), each definition as a provision of its own, after the opening words."""
+    own = _own_text(article)
+    if article.children:
+        return [own]
+    lines = article.text.split("\n")[1:]
+    if lines and article.title and lines[0] == article.title:
+        lines = lines[1:]
+    if sum(1 for line in lines if _ONE_DEFINITION.match(line)) < 2:
+        return [own]
+    found: list[str] = []
+    for line in lines:  # the opening words, and any line that continues a definition, stay with it
+        if found and not _ONE_DEFINITION.match(line):
+            found[-1] += " " + line
+        else:
+            found.append(line)
+    return found
 
 
 def units_of(document: Document) -> list[Unit]:
@@ -115,13 +170,13 @@ def units_of(document: Document) -> list[Unit]:
             article = node
             definition = binding and _defines(f"{node.title or ''} {own}")
         if provision:
-            text = own
-            if "[" in text:
-                text = _without_notes(text)
-            if text.strip():
-                units.append(Unit(len(units), node, text, article, parents, binding, definition))
-                if node.children:
-                    parents = (*parents, len(units) - 1)
+            for text in _definition_lines(node) if definition and heads else [own]:
+                if "[" in text:
+                    text = _without_notes(text)
+                if text.strip():
+                    units.append(Unit(len(units), node, text, article, parents, binding, definition))
+            if node.children and units and units[-1].node is node:
+                parents = (*parents, len(units) - 1)
         for child in node.children:
             visit(child, article, parents, binding, definition)
 
