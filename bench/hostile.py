@@ -133,6 +133,22 @@ HOSTILE: dict[str, tuple[Callable[[int], str], int]] = {
     ),
     "Markdown link marks": (lambda n: in_lid("[" * n + "](x) " + "](" * n + ")"), 20_000),
     "drafters' notes without an end": (lambda n: in_lid("[opmerking " * n), 20_000),
+    "definitions one to a line, one of them continued": (
+        lambda n: (
+            HEAD
+            + "Artikel 1 Begrippen\nIn deze verordening wordt verstaan onder:\nadviesraad: de adviesraad;\n"
+            + "college: het college\n"
+            + "van de gemeente\n" * n
+            + "".join(f"term{i}: betekenis;\n" for i in range(n))
+            + "\n"
+            + ARTICLE.format(n=2)
+        ),
+        2_000,
+    ),
+    "a table with an explanation column": (
+        lambda n: in_lid("als volgt:\nRecht | Inhoud | Toelichting\n" + "Advies | gevraagd | uitleg\n" * n),
+        4_000,
+    ),
     # (from 800,000 letters: at 400,000 the first doubling measured 2.6x on one machine, the next
     # 2.1x - the word outgrowing a cache, not the work growing faster)
     "a hyphen before a long word": (lambda n: definition("de jongeren- en " + "o" * n + "raad"), 800_000),

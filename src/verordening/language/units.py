@@ -147,13 +147,13 @@ def _definition_lines(article: Node) -> list[str]:
         lines = lines[1:]
     if sum(1 for line in lines if _ONE_DEFINITION.match(line)) < 2:
         return [own]
-    found: list[str] = []
+    found: list[list[str]] = []
     for line in lines:  # the opening words, and any line that continues a definition, stay with it
         if found and not _ONE_DEFINITION.match(line):
-            found[-1] += " " + line
+            found[-1].append(line)
         else:
-            found.append(line)
-    return found
+            found.append([line])
+    return [" ".join(parts) for parts in found]
 
 
 def units_of(document: Document) -> list[Unit]:
