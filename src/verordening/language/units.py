@@ -135,11 +135,10 @@ def _without_notes(text: str) -> str:
 _ONE_DEFINITION = re.compile(r"[^:;\n]{1,60}?\s*:\s*\S")
 
 
-def _definition_lines(article: Node) -> list[str]:
-    """The words of a definitions article: its own words as one provision, but when it lists
-    its definitions one to a line without labels (bullets a Word list or a web page left, and
-    cleaning took away), each definition as a provision of its own, after the opening words."""
-    own = _own_text(article)
+def _definition_lines(article: Node, own: str) -> list[str]:
+    """The words of a definitions article: its own words (``own``) as one provision, but when it
+    lists its definitions one to a line without labels (bullets a Word list or a web page left,
+    and cleaning took away), each definition as a provision of its own, after the opening words."""
     if article.children:
         return [own]
     lines = article.text.split("\n")[1:]
@@ -170,7 +169,7 @@ def units_of(document: Document) -> list[Unit]:
             article = node
             definition = binding and _defines(f"{node.title or ''} {own}")
         if provision:
-            for text in _definition_lines(node) if definition and heads else [own]:
+            for text in _definition_lines(node, own) if definition and heads else [own]:
                 if "[" in text:
                     text = _without_notes(text)
                 if text.strip():
