@@ -68,8 +68,8 @@ def _defines(text: str) -> bool:
     return False
 
 
-def _own_text(node: Node) -> str:
-    """The node's own words: up to its first child, without label or heading."""
+def _own_lines(node: Node) -> list[str]:
+    """The node's own words, line by line: up to its first child, without label or heading."""
     # the children's texts end the node's text, each on lines of its own
     text = node.text
     if node.children:
@@ -84,9 +84,9 @@ def _own_text(node: Node) -> str:
         lines = text.split("\n")[1:]
         if lines and node.title and lines[0] == node.title:
             lines = lines[1:]
-        return " ".join(lines)
+        return lines
     label = _LABEL.match(text)  # (quicker than a substitution)
-    return (text[label.end() :] if label else text).replace("\n", " ")
+    return (text[label.end() :] if label else text).split("\n")
 
 
 # the header of a table's column that explains the others: not what the bylaw says
@@ -101,16 +101,13 @@ def _without_explanations(text: str) -> str:
     column, cells = -1, 0
     for k, line in enumerate(lines):
         parts = line.split("|")
-        if column >= 0 and len(parts) == cells:
-            lines[k] = "|".join(part for i, part in enumerate(parts) if i != column)
-            continue
-        column = -1
-        if len(parts) > 2 or (len(parts) == 2 and all(p.strip() for p in parts)):
-            names = [part.strip().strip("*").strip().lower() for part in parts]
+        if column < 0 or len(parts) != cells:  # not a row of the table found: perhaps a header
+            table = len(parts) > 2 or (len(parts) == 2 and all(p.strip() for p in parts))
+            names = [part.strip().strip("*").strip().lower() for part in parts] if table else []
             column = next((i for i, name in enumerate(names) if name in _EXPLAINING), -1)
             cells = len(parts)
-            if column >= 0:
-                lines[k] = "|".join(part for i, part in enumerate(parts) if i != column)
+        if column >= 0:
+            lines[k] = "|".join(part for i, part in enumerate(parts) if i != column)
     return "\n".join(lines)
 
 
@@ -135,17 +132,13 @@ def _without_notes(text: str) -> str:
 _ONE_DEFINITION = re.compile(r"[^:;\n]{1,60}?\s*:\s*\S")
 
 
-def _definition_lines(article: Node, own: str) -> list[str]:
-    """The words of a definitions article: its own words (``own``) as one provision, but when it
-    lists its definitions one to a line without labels (bullets a Word list or a web page left,
-    and cleaning took away), each definition as a provision of its own, after the opening words."""
-    if article.children:
-        return [own]
-    lines = article.text.split("\n")[1:]
-    if lines and article.title and lines[0] == article.title:
-        lines = lines[1:]
+def _definitions(lines: list[str]) -> list[str]:
+    """The provisions of a definitions article without leden, from its own ``lines``: its words as
+    one, but when it lists its definitions one to a line without labels (bullets a Word list or a
+    web page left, and cleaning took away), each definition as one of its own, after the opening
+    words."""
     if sum(1 for line in lines if _ONE_DEFINITION.match(line)) < 2:
-        return [own]
+        return [" ".join(lines)]
     found: list[list[str]] = []
     for line in lines:  # the opening words, and any line that continues a definition, stay with it
         if found and not _ONE_DEFINITION.match(line):
@@ -164,12 +157,13 @@ def units_of(document: Document) -> list[Unit]:
     ) -> None:
         heads = node.kind == "article" or (node.kind == "toelichting" and node.number)
         provision = node.kind in ("article", "lid", "onderdeel", "subonderdeel", "toelichting")
-        own = _own_text(node) if heads or provision else ""
+        lines = _own_lines(node) if heads or provision else []
+        own = " ".join(lines)
         if heads:
             article = node
             definition = binding and _defines(f"{node.title or ''} {own}")
         if provision:
-            for text in _definition_lines(node, own) if definition and heads else [own]:
+            for text in _definitions(lines) if definition and heads and not node.children else [own]:
                 if "[" in text:
                     text = _without_notes(text)
                 if text.strip():
