@@ -173,6 +173,22 @@ def test_a_tables_column_that_explains_the_others_is_not_read_as_the_bylaw(heade
     assert report.elements["periodic_consultation"].status == "present"
 
 
+@pytest.mark.parametrize(
+    ("excepted", "status"),
+    [
+        ("de maanden juli en augustus", "present"),  # a time of the year: still ten meetings
+        ("onderwerpen die de begroting betreffen", "partial"),  # a kind of subject: restricted
+    ],
+)
+def test_an_exception_of_months_from_a_frequency_excepts_no_subjects(excepted: str, status: str) -> None:
+    text = (
+        "Verordening cliëntenpanel Voorbeeld\n\nArtikel 1 Overleg\n"
+        f"Maandelijks, met uitzondering van {excepted}, vindt overleg plaats tussen het college en de "
+        "adviesraad.\n"
+    )
+    assert verordening.check(text).elements["periodic_consultation"].status == status
+
+
 def test_a_benefits_bylaw_citing_2_1_3_is_not_a_participation_bylaw() -> None:
     text = (
         "Verordening maatschappelijke ondersteuning Voorbeeld 2015\n\nDe raad van de gemeente Voorbeeld;\n"

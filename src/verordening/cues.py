@@ -83,6 +83,8 @@ class Cues:
     not_bound: tuple[str, ...]
     applied_anew: tuple[str, ...]
     law_as_basis: tuple[str, ...]
+    purpose: tuple[str, ...]
+    periods: frozenset[str]
     exception: tuple[str, ...]
     others: tuple[str, ...]
     values: ValueWords
@@ -122,6 +124,7 @@ _PHRASES = (
     "not_bound",
     "applied_anew",
     "law_as_basis",
+    "purpose",
     "exception",
     "urgency",
     "judged",
@@ -166,4 +169,5 @@ _WORD_SETS = (
     "restriction",
     "judgement",
     "extension",
+    "periods",
 )

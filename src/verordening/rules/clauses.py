@@ -3,58 +3,24 @@
 Dutch clause heuristics over a provision's plain word lists (:class:`~.match.Words`),
 with the cue words of ``rules/cues.yaml``; where a statistical model parsed the
 provision, its dependency parse decides which negations govern a match. Who the subject of
-a modal verb is: :mod:`.discretion`.
+a modal verb is: :mod:`.discretion`; what leaves a grant whole: :mod:`.harmless`; the word
+tests they share: :mod:`.wording`.
 """
 
 from __future__ import annotations
 
 from bisect import bisect_left
-from collections.abc import Iterable, Sequence
-from functools import lru_cache
-from itertools import pairwise, repeat, takewhile
+from collections.abc import Sequence
+from itertools import pairwise, takewhile
 
 from attrs import define, field
 
-from ..knowledge import padded
-from .discretion import SENTENCE, Discretion
+from .discretion import SENTENCE
+from .harmless import Harmless
 from .match import Hit, Words, between, in_span, in_unit
+from .wording import CLAUSE, CLAUSE_END, any_word, says, split_choices
 
-__all__ = ["Clauses", "Conditions", "any_word", "says", "split_choices"]
-
-# the end of a sentence, of a sentence part and of a clause
-FULL_STOP = frozenset(["."])
-CLAUSE = frozenset([",", ";", ":", "."])
-CLAUSE_END = frozenset([",", ";", "."])
-
-
-@lru_cache(maxsize=64)
-def split_choices(
-    choices: tuple[str, ...] | frozenset[str],
-) -> tuple[frozenset[str], tuple[str, ...], tuple[str, ...]]:
-    """Word choices as exact words, prefixes ("advi*") and parts anywhere in a word ("*programma*")."""
-    return (
-        frozenset(c for c in choices if not c.endswith("*")),
-        tuple(c[:-1] for c in choices if c.endswith("*") and not c.startswith("*")),
-        tuple(c[1:-1] for c in choices if c.endswith("*") and c.startswith("*")),
-    )
-
-
-def any_word(words: Iterable[str], choices: tuple[str, ...] | frozenset[str]) -> bool:
-    """Whether one of the words is one of the choices; a choice ending in '*' is a prefix, one
-    that also starts with '*' a part anywhere in a word ("*programma*": "participatieprogramma")."""
-    exact, prefixes, parts = split_choices(choices)
-    words = words if isinstance(words, (list, tuple)) else list(words)
-    return (
-        not exact.isdisjoint(words)
-        or (bool(prefixes) and any(map(str.startswith, words, repeat(prefixes))))
-        or any(part in word for part in parts for word in words)
-    )
-
-
-def says(words: list[str], phrases: tuple[str, ...]) -> bool:
-    """Whether one of ``phrases`` (words separated by one space) stands in ``words``."""
-    text = f" {' '.join(words)} "
-    return any(phrase in text for phrase in padded(phrases))
+__all__ = ["CLAUSE", "Clauses", "Conditions", "any_word", "says", "split_choices"]
 
 
 @define(frozen=True)
@@ -69,9 +35,10 @@ class Conditions:
 
 
 @define(frozen=True)
-class Clauses(Discretion):
+class Clauses(Harmless):
     """The clause heuristics, with the cue words they read (those about modal verbs and who
-    decides in :class:`.discretion.Discretion`)."""
+    decides in :class:`.discretion.Discretion`, those about harmless cases in
+    :class:`.harmless.Harmless`)."""
 
     def is_negation(self, lower: list[str], i: int) -> bool:
         """Whether the word at ``i`` negates: not in a phrase that only looks like a negation,
@@ -326,59 +293,6 @@ class Clauses(Discretion):
                 return True
         return False
 
-    def for_others(self, w: Words, hit: Hit, conditions: Conditions) -> bool:
-        """'Het college vraagt zo nodig advies aan deskundigen': about others than the body;
-        'niet gehouden ... voor zover de persoonlijke levenssfeer ...': about individual or
-        urgent matters; '... tenzij een wettelijk voorschrift zich daartegen verzet': under a
-        condition about the law. None of these takes anything back."""
-        left, right = self.sentence(w, hit)
-        key = ("for_others", id(conditions), left, right)  # (the same for every match in the sentence)
-        if key not in w.memo:
-            said = w.lower[left:right]
-            w.memo[key] = (
-                any_word(said, self.cues.others)
-                or any_word(said, self.cues.harmless_scope)
-                or any(
-                    self._harmless_condition(w.lower, cond, right)
-                    for cond in between(conditions.clauses, hit.unit, left, right)
-                )
-            )
-        return bool(w.memo[key])
-
-    def _harmless_condition(self, lower: list[str], cond: Hit, stop: int) -> bool:
-        """A condition about the law, privacy or urgency ("tenzij een wettelijk voorschrift zich
-        daartegen verzet"), read up to its comma ("als het college dat wenselijk acht, om advies
-        vragen op grond van de wet" is not about the law)."""
-        end = cond.end
-        while end < stop and lower[end] not in CLAUSE_END:
-            end += 1
-        return any_word(lower[cond.start : end], self.cues.harmless_condition)
-
-    def about_others(self, said: list[str], provision: list[str] | None = None) -> bool:
-        """Words about others, individual matters, the law or privacy; with the words of the
-        ``provision`` they stand in, not an urgent case the counterpart judges alone without
-        telling the body why ("waarvan de voorbereiding naar zijn oordeel geen uitstel toelaat")."""
-        cues = self.cues
-        if provision is not None and self._judged_urgency(said, provision):
-            return False
-        return (
-            any_word(said, cues.others)
-            or any_word(said, cues.harmless_scope)
-            or any_word(self._without_basis(said), cues.harmless_condition)
-        )
-
-    def _judged_urgency(self, said: list[str], provision: list[str]) -> bool:
-        cues = self.cues
-        return any_word(said, cues.urgency) and says(said, cues.judged) and cues.notice.isdisjoint(provision)
-
-    def _without_basis(self, said: list[str]) -> list[str]:
-        """The words without the law named as a basis ("op grond van de wet")."""
-        text = f" {' '.join(said)} "
-        for phrase in self.cues.law_as_basis:
-            for article in ("de ", "het ", ""):
-                text = text.replace(f" {phrase} {article}wet ", " ")
-        return text.split()
-
     def limits(self, w: Words, hit: Hit) -> bool:
         """A restricting word in the sentence of ``hit`` ("alleen", "uitsluitend")."""
         left, right = self.sentence(w, hit)
@@ -390,29 +304,6 @@ class Clauses(Discretion):
         left, _ = self.sentence(w, hit)
         return self.names_college(w, hit) and self.restricting(w.lower[max(left, hit.start - 3) : hit.start])
 
-    def excepted(self, w: Words, hit: Hit, items: list[list[str]], before: bool = False) -> bool:
-        """'Artikel 4 is niet van toepassing op: a. beleidsvoorstellen uit regionale afspraken;
-        b. besluiten over individuele cliënten': cases excepted from a grant in the sentence
-        of ``hit`` (the items of the list it opens, else the sentence itself), not all of them
-        harmless."""
-        left, right = self.sentence(w, hit)
-        said = w.lower[left:right]
-        told = said[: hit.start - left] if before else said  # with ``before``: only what precedes the hit
-        if not says(told, self.cues.exception):
-            return False
-        opens = right >= len(w.lower) - 1  # the last sentence opens the list under it
-        cases = items if items and opens else self.cases(said)
-        return any(not self.about_others(case, w.lower) for case in cases)
-
-    def cases(self, said: list[str]) -> list[list[str]]:
-        """The cases one sentence excepts, split where "of" or "en" opens a clause or a phrase of its own: "op
-        besluiten die een vertrouwelijk karakter hebben of waarbij het financiële belang ... zich
-        verzet", "die voortvloeien uit wettelijke verplichtingen of uit regionale afspraken"."""
-        opening = self.cues.subordinate | self.cues.prepositions
-        cuts = [i for i in range(1, len(said) - 1) if said[i] in ("of", "en") and said[i + 1] in opening]
-        bounds = [0, *cuts, len(said)]
-        return [said[a:b] for a, b in pairwise(bounds)]
-
     @staticmethod
     def belongs_elsewhere(w: Words, hit: Hit, words: tuple[str, ...]) -> bool:
         """'De adviesraad stelt jaarlijks een werkplan op': a match whose clause names something
@@ -421,11 +312,6 @@ class Clauses(Discretion):
             return False
         left, right = w.around(hit.start, hit.end, CLAUSE)
         return any_word(w.lower[left:right], words)
-
-    @staticmethod
-    def sentence(w: Words, hit: Hit) -> tuple[int, int]:
-        """The sentence a match stands in (up to full stops)."""
-        return w.around(min(hit.start, len(w.lower)), hit.end, FULL_STOP)
 
     def conditional(self, w: Words, cues: Conditions, anchor: Hit) -> bool:
         """A condition in the anchor's sentence that leaves the matter to the college or the

@@ -1,0 +1,131 @@
+"""What leaves a grant whole: a condition about the law, privacy or urgency, cases about others
+or about individual matters, an exception of a time of the year. Who decides (modal verbs):
+:mod:`.discretion`; the rest of the clause heuristics: :mod:`.clauses`."""
+
+from __future__ import annotations
+
+from itertools import pairwise, takewhile
+from typing import TYPE_CHECKING
+
+from attrs import define
+
+from ..knowledge import padded
+from .discretion import Discretion
+from .match import Hit, Words, between
+from .wording import CLAUSE_END, FULL_STOP, any_word, says
+
+if TYPE_CHECKING:
+    from .clauses import Conditions
+
+__all__ = ["Harmless"]
+
+
+@define(frozen=True)
+class Harmless(Discretion):
+    """The tests of harmless cases and conditions, with the cue words they read."""
+
+    @staticmethod
+    def sentence(w: Words, hit: Hit) -> tuple[int, int]:
+        """The sentence a match stands in (up to full stops)."""
+        return w.around(min(hit.start, len(w.lower)), hit.end, FULL_STOP)
+
+    def for_others(self, w: Words, hit: Hit, conditions: Conditions) -> bool:
+        """'Het college vraagt zo nodig advies aan deskundigen': about others than the body;
+        'niet gehouden ... voor zover de persoonlijke levenssfeer ...': about individual or
+        urgent matters; '... tenzij een wettelijk voorschrift zich daartegen verzet': under a
+        condition about the law. None of these takes anything back."""
+        left, right = self.sentence(w, hit)
+        key = ("for_others", id(conditions), left, right)  # (the same for every match in the sentence)
+        if key not in w.memo:
+            said = w.lower[left:right]
+            w.memo[key] = (
+                any_word(said, self.cues.others)
+                or any_word(said, self.cues.harmless_scope)
+                or any(
+                    self._harmless_condition(w.lower, cond, right)
+                    for cond in between(conditions.clauses, hit.unit, left, right)
+                )
+            )
+        return bool(w.memo[key])
+
+    def _harmless_condition(self, lower: list[str], cond: Hit, stop: int) -> bool:
+        """A condition about the law, privacy or urgency ("tenzij een wettelijk voorschrift zich
+        daartegen verzet"), read up to its comma ("als het college dat wenselijk acht, om advies
+        vragen op grond van de wet" is not about the law)."""
+        end = cond.end
+        while end < stop and lower[end] not in CLAUSE_END:
+            end += 1
+        return any_word(self._without_purpose(lower[cond.start : end]), self.cues.harmless_condition)
+
+    def _without_purpose(self, said: list[str]) -> list[str]:
+        """The words without a purpose the counterpart judges for ("in het belang van een goede
+        uitvoering van de wet"), from its phrase up to the judgement ("wenselijk") or the end."""
+        text = f" {' '.join(said)} "
+        for phrase in padded(self.cues.purpose):
+            at = text.find(phrase)
+            if at >= 0:
+                rest = text[at + len(phrase) :].split()
+                kept = list(takewhile(lambda word: word not in self.cues.judgement, rest))
+                return [*text[:at].split(), *rest[len(kept) :]]
+        return said
+
+    def about_others(self, said: list[str], provision: list[str] | None = None) -> bool:
+        """Words about others, individual matters, the law or privacy; with the words of the
+        ``provision`` they stand in, not an urgent case the counterpart judges alone without
+        telling the body why ("waarvan de voorbereiding naar zijn oordeel geen uitstel toelaat")."""
+        cues = self.cues
+        if provision is not None and self._judged_urgency(said, provision):
+            return False
+        return (
+            any_word(said, cues.others)
+            or any_word(said, cues.harmless_scope)
+            or any_word(self._without_basis(said), cues.harmless_condition)
+        )
+
+    def _judged_urgency(self, said: list[str], provision: list[str]) -> bool:
+        cues = self.cues
+        return any_word(said, cues.urgency) and says(said, cues.judged) and cues.notice.isdisjoint(provision)
+
+    def _without_basis(self, said: list[str]) -> list[str]:
+        """The words without the law named as a basis ("op grond van de wet")."""
+        text = f" {' '.join(said)} "
+        for phrase in self.cues.law_as_basis:
+            for article in ("de ", "het ", ""):
+                text = text.replace(f" {phrase} {article}wet ", " ")
+        return text.split()
+
+    def excepted(self, w: Words, hit: Hit, items: list[list[str]], before: bool = False) -> bool:
+        """'Artikel 4 is niet van toepassing op: a. beleidsvoorstellen uit regionale afspraken;
+        b. besluiten over individuele cliënten': cases excepted from a grant in the sentence
+        of ``hit`` (the items of the list it opens, else the sentence itself), not all of them
+        harmless."""
+        left, right = self.sentence(w, hit)
+        said = w.lower[left:right]
+        told = said[: hit.start - left] if before else said  # with ``before``: only what precedes the hit
+        if not says(told, self.cues.exception) or self._excepts_a_period(told):
+            return False
+        opens = right >= len(w.lower) - 1  # the last sentence opens the list under it
+        cases = items if items and opens else self.cases(said)
+        return any(not self.about_others(case, w.lower) for case in cases)
+
+    def _excepts_a_period(self, said: list[str]) -> bool:
+        """Whether what ``said`` excepts, up to its comma, is a time of the year ("met uitzondering
+        van de maanden juli en augustus"), not a kind of case."""
+        text = f" {' '.join(said)} "
+        for phrase in padded(self.cues.exception):
+            at = text.find(phrase)
+            if at >= 0:
+                after = list(takewhile(lambda word: word not in CLAUSE_END, text[at + len(phrase) :].split()))
+                return not self.cues.periods.isdisjoint(after) or any(
+                    m in after for m in self.cues.values.months
+                )
+        return False
+
+    def cases(self, said: list[str]) -> list[list[str]]:
+        """The cases one sentence excepts, split where "of" or "en" opens a clause or a phrase of its own: "op
+        besluiten die een vertrouwelijk karakter hebben of waarbij het financiële belang ... zich
+        verzet", "die voortvloeien uit wettelijke verplichtingen of uit regionale afspraken"."""
+        opening = self.cues.subordinate | self.cues.prepositions
+        cuts = [i for i in range(1, len(said) - 1) if said[i] in ("of", "en") and said[i + 1] in opening]
+        bounds = [0, *cuts, len(said)]
+        return [said[a:b] for a, b in pairwise(bounds)]
