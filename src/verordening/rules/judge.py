@@ -327,16 +327,22 @@ class Scope:
     first_grant: dict[str, int] = field(factory=dict)  # the first of ``primary`` in each article
 
 
-def _belongs(rule: Rule, bylaw: Bylaw, hit: Hit, articles: set[str], primary: frozenset[int]) -> bool:
+def _belongs(
+    rule: Rule, bylaw: Bylaw, hit: Hit, articles: set[str], primary: frozenset[int], named: frozenset[int]
+) -> bool:
     """A provision about the element that points at a grant ("het overleg, bedoeld in het eerste
-    lid"), that stands in a grant's article ("Dit overleg vindt viermaal per jaar plaats"), or
-    that names the roles itself and is no mere reference to the element elsewhere."""
+    lid"), that stands in a grant's article ("Dit overleg vindt viermaal per jaar plaats"), that
+    names the roles itself and is no mere reference to the element elsewhere, or that names the
+    counterpart in an article ``named`` after the element ("Artikel 3 Tijdstip van advisering: Het
+    college vraagt het advies uiterlijk zes weken voordat ...")."""
     if bylaw.references[hit.unit] & primary:
         return True
     in_article = bylaw.units[hit.unit].article_id in articles
     if inside(hit, bylaw.matches.of(f"{rule.element}|reference")):
         return in_article  # "dit overleg" next to the grant it refers to
-    return in_article or _has_roles(rule, bylaw, hit.unit, rule.anchor_all_roles)
+    if in_article or _has_roles(rule, bylaw, hit.unit, rule.anchor_all_roles):
+        return True
+    return hit.unit in named and "college" in bylaw.roles_above(hit.unit)
 
 
 def _companions(rule: Rule, bylaw: Bylaw, articles: set[str], primary: frozenset[int]) -> set[int]:
@@ -375,8 +381,11 @@ def evidence_scope(rule: Rule, bylaw: Bylaw, anchors: Anchors, clauses: Clauses)
             return h not in granted
         return bool(_negation(bylaw, clauses, h, anchors.qualifiers))
 
+    named = topical(rule.topics, bylaw.headings)
     secondary = {
-        h.unit for h in anchors.binding if _belongs(rule, bylaw, h, articles, primary) and not denied(h)
+        h.unit
+        for h in anchors.binding
+        if _belongs(rule, bylaw, h, articles, primary, named) and not denied(h)
     }
     anchored = primary | secondary
     provisions = anchored | _companions(rule, bylaw, articles, primary)
