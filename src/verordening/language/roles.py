@@ -44,10 +44,12 @@ _DEFINITION_OPENING = re.compile(
     re.IGNORECASE,
 )
 _DEFINITION = re.compile(r"^(?P<term>[^:;]{1,60}?)\s*:\s*(?P<value>.+)$")
-# "(hierna: CWI)", "hierna te noemen: de raad", "in deze verordening verder aangeduid als de ASD",
-# "wordt in deze verordening aangeduid als: de CRK"
+# "(hierna: CWI)", "hierna te noemen: de raad", "hierna genoemd: de raad", "in deze verordening
+# verder aangeduid als de ASD", "hierna ook aangeduid als WAR", "wordt in deze verordening aangeduid
+# als: de CRK"
 _HEREAFTER = re.compile(
-    r"\(?\s*(?:hierna(?:\s+ook)?(?:\s+te\s+noemen)?\s*:?|(?:in\s+deze\s+\w+\s+)?(?:verder\s+|hierna\s+)?"
+    r"\(?\s*(?:hierna(?:\s+ook)?(?:\s+te\s+noemen|\s+genoemd)?(?!\s+(?:ook\s+)?aangeduid)\s*:?"
+    r"|(?:in\s+deze\s+\w+\s+)?(?:verder\s+|hierna\s+)?(?:ook\s+)?"
     r"aangeduid\s+als)\s*:?\s*(?:de|het)?\s*(?P<name>[^);,.:]{2,40})\)?",
     re.I,
 )
