@@ -60,14 +60,12 @@ class Harmless(Discretion):
     def _without_purpose(self, said: list[str]) -> list[str]:
         """The words without a purpose the counterpart judges for ("in het belang van een goede
         uitvoering van de wet"), from its phrase up to the judgement ("wenselijk") or the end."""
-        text = f" {' '.join(said)} "
-        for phrase in padded(self.cues.purpose):
-            at = text.find(phrase)
-            if at >= 0:
-                rest = text[at + len(phrase) :].split()
-                kept = list(takewhile(lambda word: word not in self.cues.judgement, rest))
-                return [*text[:at].split(), *rest[len(kept) :]]
-        return said
+        found = _around_phrase(said, self.cues.purpose)
+        if found is None:
+            return said
+        before, after = found
+        purpose = list(takewhile(lambda word: word not in self.cues.judgement, after))
+        return [*before, *after[len(purpose) :]]
 
     def about_others(self, said: list[str], provision: list[str] | None = None) -> bool:
         """Words about others, individual matters, the law or privacy; with the words of the
@@ -111,15 +109,12 @@ class Harmless(Discretion):
     def _excepts_a_period(self, said: list[str]) -> bool:
         """Whether what ``said`` excepts, up to its comma, is a time of the year ("met uitzondering
         van de maanden juli en augustus"), not a kind of case."""
-        text = f" {' '.join(said)} "
-        for phrase in padded(self.cues.exception):
-            at = text.find(phrase)
-            if at >= 0:
-                after = list(takewhile(lambda word: word not in CLAUSE_END, text[at + len(phrase) :].split()))
-                return not self.cues.periods.isdisjoint(after) or any(
-                    m in after for m in self.cues.values.months
-                )
-        return False
+        found = _around_phrase(said, self.cues.exception)
+        if found is None:
+            return False
+        excepted = list(takewhile(lambda word: word not in CLAUSE_END, found[1]))
+        months = self.cues.values.months
+        return not self.cues.periods.isdisjoint(excepted) or not set(months).isdisjoint(excepted)
 
     def cases(self, said: list[str]) -> list[list[str]]:
         """The cases one sentence excepts, split where "of" or "en" opens a clause or a phrase of its own: "op
@@ -129,3 +124,13 @@ class Harmless(Discretion):
         cuts = [i for i in range(1, len(said) - 1) if said[i] in ("of", "en") and said[i + 1] in opening]
         bounds = [0, *cuts, len(said)]
         return [said[a:b] for a, b in pairwise(bounds)]
+
+
+def _around_phrase(said: list[str], phrases: tuple[str, ...]) -> tuple[list[str], list[str]] | None:
+    """The words before and after the first of ``phrases`` (in their order) that stands in ``said``."""
+    text = f" {' '.join(said)} "
+    for phrase in padded(phrases):
+        at = text.find(phrase)
+        if at >= 0:
+            return text[:at].split(), text[at + len(phrase) :].split()
+    return None
