@@ -88,8 +88,10 @@ def _defined(term: str, value: str, names: RoleNames, issuer: str) -> list[tuple
         return []
     if names.college_words.found_in(term):  # "raad van bestuur: ...", "dagelijks bestuur: ..."
         # "dagelijks bestuur: de voorzitter, de secretaris en de penningmeester van de
-        # adviesraad" is the body's own board, no counterpart
-        if names.body_words.found_in(value) and not names.college_words.found_in(value):
+        # adviesraad", "dagelijks bestuur: het dagelijks bestuur van het burgerpanel" is the body's
+        # own board, no counterpart (the term itself repeated in the value names no counterpart)
+        others = value.lower().replace(term, " ")
+        if names.body_words.found_in(others) and not names.college_words.found_in(others):
             return [(_INTERNAL, term)]
         return [("college", term)]
     if names.body_words.found_in(term):
