@@ -85,6 +85,7 @@ class Cues:
     law_as_basis: tuple[str, ...]
     purpose: tuple[str, ...]
     periods: frozenset[str]
+    constituency: frozenset[str]
     exception: tuple[str, ...]
     others: tuple[str, ...]
     values: ValueWords
@@ -170,4 +171,5 @@ _WORD_SETS = (
     "judgement",
     "extension",
     "periods",
+    "constituency",
 )

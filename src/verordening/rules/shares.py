@@ -155,7 +155,7 @@ def _index(bylaw: Bylaw, clauses: Clauses) -> _Index:
     }
     counts = Counter(body for said in naming.values() if said for body in said)
     main = max(range(len(bylaw.bodies)), key=lambda b: (counts[b], -b))
-    fields = [fields_named(_described(bylaw, body), bylaw.fields.words) for body in bylaw.bodies]
+    fields = [_fields_of(bylaw, clauses, naming, b) for b in range(len(bylaw.bodies))]
     every = set(bylaw.fields.words)
     judged = [main] + [
         b
@@ -195,6 +195,22 @@ def _applying(
         found = {body for said in around if said for body in said}
         articles[article] = frozenset(found) if len(found) == 1 and None not in around else frozenset()
     return articles[article]
+
+
+def _fields_of(
+    bylaw: Bylaw, clauses: Clauses, naming: dict[int, frozenset[int] | None], body: int
+) -> set[str]:
+    """The fields of the laws a body is for: those named where the bylaw says whose interests it
+    looks after ("Het jongerenpanel behartigt de belangen van jeugdigen ... die gebruikmaken van
+    jeugdhulp"), a provision naming it alone with one of the ``constituency`` words; else those
+    its names and definition name ("Adviesraad Sociaal Domein": every field)."""
+    words, wanted = bylaw.matches.words, bylaw.fields.words
+    said: list[str] = []
+    for unit, named in naming.items():
+        if named == frozenset([body]) and not clauses.cues.constituency.isdisjoint(words[unit].lower):
+            said += ["", *unnamed(words[unit])]
+    found = fields_named(said, wanted) if said else set()
+    return found or fields_named(_described(bylaw, bylaw.bodies[body]), wanted)
 
 
 def _described(bylaw: Bylaw, body: Body) -> list[str]:
