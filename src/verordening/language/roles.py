@@ -143,11 +143,14 @@ def term_and_value(unit: Unit) -> tuple[str, str] | None:
 
 def _from_definitions(units: Iterable[Unit], names: RoleNames, issuer: str) -> list[tuple[str, str]]:
     found = []
-    for unit in units:
-        defined = term_and_value(unit)
-        if defined is None:
-            continue
-        term, value = defined
+    definitions = [d for d in map(term_and_value, units) if d is not None]
+    terms = {term for term, _ in definitions}
+    for term, value in definitions:
+        # an organisation whose board another definition makes the counterpart: "LDIA: de
+        # Landelijke Dienst Inkomen en Arbeid" beside "directie: de directie van LDIA"
+        organisation = _organisation(value, terms) if names.college_words.found_in(term) else ""
+        if organisation and not names.body_words.found_in(organisation):  # (not the body's own board)
+            found.append(("college", organisation))
         for role, name in _defined(term, value, names, issuer):
             found.append((role, name))
             # plain language: "wij: het college", "u: de adviesraad" name "ons", "uw" too; "leden: de
@@ -161,6 +164,12 @@ def _from_definitions(units: Iterable[Unit], names: RoleNames, issuer: str) -> l
                 if len(words) > 1 and names.body_words.found_in(words[0]):
                     found.append((role, words[0]))
     return found
+
+
+def _organisation(value: str, terms: set[str]) -> str:
+    """The defined term a counterpart's definition names as its own ("de directie van LDIA"), or ''."""
+    own = _ARTICLE.sub("", _head(value).lower().partition(" van ")[2].strip(" .;"))
+    return own if own in terms else ""
 
 
 def body_names(term: str, value: str, names: RoleNames) -> list[str]:
