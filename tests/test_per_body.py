@@ -334,20 +334,14 @@ def test_a_bylaw_defining_more_bodies_than_a_handful_is_not_judged_per_body() ->
     assert distinct_bodies(units_of(verordening.parse(defining(MOST_BODIES + 1))), roles) == ()
 
 
-SCOPED = """Verordening adviesraad en jongerenpanel Zandvoorde 2023
-
-De raad van de gemeente Zandvoorde;
-gelet op artikel 47 van de Participatiewet, artikel 2.1.3 van de Wet maatschappelijke ondersteuning 2015
-en artikel 2.10 van de Jeugdwet;
-besluit vast te stellen de volgende verordening.
-
-Artikel 1 Begrippen
-In deze verordening wordt verstaan onder:
-a. college: het college van burgemeester en wethouders van Zandvoorde;
-b. adviesraad: de Adviesraad Sociaal Domein Zandvoorde;
-c. jongerenpanel: het Jongerenpanel Zandvoorde.
-
-Artikel 2 Reikwijdte
+# the panel bylaw's definitions, under all three laws, with an article on whom each body is for
+SCOPED = (
+    PANEL.split("Artikel 2 Taak")[0].replace(
+        "gelet op artikel 2.1.3 van de Wet maatschappelijke ondersteuning 2015;",
+        "gelet op artikel 47 van de Participatiewet, artikel 2.1.3 van de Wet maatschappelijke "
+        "ondersteuning 2015 en artikel 2.10 van de Jeugdwet;",
+    )
+    + """Artikel 2 Reikwijdte
 1. De adviesraad behartigt de belangen van inwoners die maatschappelijke ondersteuning of een
 uitkering ontvangen.
 2. Het jongerenpanel behartigt de belangen van jeugdigen die jeugdhulp ontvangen.
@@ -356,6 +350,7 @@ Artikel 3 Overleg
 1. Het college overlegt ten minste viermaal per jaar met de adviesraad.
 2. De wethouder ontmoet het jongerenpanel zo vaak als hij dat nodig acht.
 """
+)
 
 
 def test_a_body_named_for_the_whole_domain_is_for_the_fields_whose_interests_it_looks_after() -> None:

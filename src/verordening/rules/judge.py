@@ -370,6 +370,15 @@ def _elsewhere(rule: Rule, bylaw: Bylaw, unit: int) -> bool:
     return bool(about) and rule.element not in about
 
 
+def _named_after(rule: Rule, bylaw: Bylaw) -> frozenset[int]:
+    """The provisions in an article (or under a heading) named after the element, found once."""
+    key = f"topical|{rule.element}"
+    found = bylaw.cache.get(key)
+    if not isinstance(found, frozenset):
+        found = bylaw.cache[key] = topical(rule.topics, bylaw.headings)
+    return found
+
+
 def evidence_scope(rule: Rule, bylaw: Bylaw, anchors: Anchors, clauses: Clauses) -> Scope:
     units = bylaw.units
     primary = frozenset(h.unit for h in anchors.positive)
@@ -381,7 +390,7 @@ def evidence_scope(rule: Rule, bylaw: Bylaw, anchors: Anchors, clauses: Clauses)
             return h not in granted
         return bool(_negation(bylaw, clauses, h, anchors.qualifiers))
 
-    named = topical(rule.topics, bylaw.headings)
+    named = _named_after(rule, bylaw)
     secondary = {
         h.unit
         for h in anchors.binding
@@ -474,7 +483,7 @@ def _judged(
     cited = choose(
         bylaw.units,
         scope.primary,
-        topical(rule.topics, bylaw.headings),
+        _named_after(rule, bylaw),
         scope.evidence,
         tuple(q.units for q in qualified if q.established),
         {u for s in shortfalls for u in s.units},
