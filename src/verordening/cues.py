@@ -63,6 +63,8 @@ class Cues:
     occasion_plans: frozenset[str]
     confining: frozenset[str]
     programmes: frozenset[str]
+    single_persons: tuple[str, ...]
+    unless: frozenset[str]
     members: frozenset[str]
     urgency: tuple[str, ...]
     judged: tuple[str, ...]
@@ -118,6 +120,7 @@ def read_cues(file: DataFile, elements: tuple[str, ...]) -> Cues:
 _PATTERNS = ("condition", "unit_condition", "hedge", "joint", "amount_hedge", "until")
 _PHRASES = (
     "harmless_scope",
+    "single_persons",
     "harmless_condition",
     "budget_condition",
     "no_duty",
@@ -134,6 +137,7 @@ _PHRASES = (
 )
 _WORD_SETS = (
     "negation",
+    "unless",
     "pronouns",
     "subject_pronouns",
     "modal_negation",

@@ -382,3 +382,23 @@ class Clauses(Harmless):
             "college" in roles[a:b] and not any_word(said[a:b], self.cues.harmless_scope)
             for a, b in pairwise(cuts)
         )
+
+    def confined(self, w: Words, hit: Hit, single_persons: bool = False) -> bool:
+        """A sentence that confines the grant to what a programme of the counterpart holds ("voor zover
+        die voorstellen betrekking hebben op onderwerpen uit het beleidsprogramma"), or with
+        ``single_persons``, denying and excepting nothing, to the matters of single persons ("De PRV
+        kan voorstellen doen, voor zover die betrekking hebben op de dienstverlening aan individuele
+        inwoners": no right about policy)."""
+        left, right = self.sentence(w, hit)
+        said, cues = w.lower[left:right], self.cues
+        at = next((i for i, word in enumerate(said) if word in cues.confining), None)
+        if at is None:
+            return False
+        if single_persons:
+            return (
+                any_word(said[at:], cues.single_persons)
+                and cues.negation.isdisjoint(said)
+                and cues.unless.isdisjoint(said)
+                and not says(said, cues.exception)
+            )
+        return any_word(said[at:], cues.programmes) and self.not_extension(w, hit)

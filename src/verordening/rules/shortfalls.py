@@ -262,7 +262,7 @@ def _takes_back(rule: Rule, bylaw: Bylaw, clauses: Clauses, scope: Scope, places
         (places.holds("pointing", hit) or places.holds("about", hit)) and clauses.excepted(w, hit, items)
     ) or (places.holds("about", hit) and _denied_for_some(bylaw, clauses, hit, items)):
         return restricted
-    if places.holds("granted", hit) and _capped_grant(clauses, w, hit):
+    if places.holds("granted", hit) and (_capped_grant(clauses, w, hit) or clauses.confined(w, hit, True)):
         return restricted  # a cap in the grant itself: "kan per overleg één onderwerp aanmelden"
     if clauses.for_others(w, hit, bylaw.softness.conditions):
         return ""
@@ -281,7 +281,7 @@ def _takes_back(rule: Rule, bylaw: Bylaw, clauses: Clauses, scope: Scope, places
         # ... or by confining it to a programme of the counterpart ("De adviesraad kan voorstellen
         # doen. Een voorstel heeft betrekking op een onderwerp uit het werkprogramma")
         pointed = bylaw.references[hit.unit] & scope.primary and clauses.excepted(w, hit, items)
-        if pointed or _confined_to_programme(clauses, w, hit):
+        if pointed or clauses.confined(w, hit):
             return restricted
     elif clauses.no_duty(w, hit) or clauses.excepted(w, hit, items):
         return restricted
@@ -378,11 +378,7 @@ def _grant_limits(bylaw: Bylaw, clauses: Clauses, scope: Scope, hit: Hit) -> boo
     eerste lid is slechts van toepassing nadat de raad erom heeft verzocht"), unless it applies that
     grant to another body or only for a period that has ended."""
     w = bylaw.matches.words[hit.unit]
-    if (
-        clauses.no_duty(w, hit, before=True)
-        or clauses.excepted(w, hit, [])
-        or _confined_to_programme(clauses, w, hit)
-    ):
+    if clauses.no_duty(w, hit, before=True) or clauses.excepted(w, hit, []) or clauses.confined(w, hit):
         return True
     other = (bylaw.references[hit.unit] & scope.primary) - {hit.unit}
     # ... or a later lid of the article of another grant ("1. De adviesraad kan ... voorstellen
@@ -412,7 +408,7 @@ def _beside(rule: Rule, bylaw: Bylaw, clauses: Clauses, hit: Hit) -> str:
     # "Een overleg kan alleen in onderling goedvinden worden geannuleerd")
     if (
         (clauses.limits(w, hit) and not _in_favour(clauses, w, left, right))
-        or _confined_to_programme(clauses, w, hit)
+        or clauses.confined(w, hit)
         or clauses.frees_from_consulting(w, left, right)
     ):
         return f"{rule.element}_restricted"
@@ -421,15 +417,6 @@ def _beside(rule: Rule, bylaw: Bylaw, clauses: Clauses, hit: Hit) -> str:
     if not clauses.conditional(w, bylaw.softness.unhedged, hit):
         return ""
     return f"{rule.element}_conditional" if clauses.not_extension(w, hit) else ""
-
-
-def _confined_to_programme(clauses: Clauses, w: Words, hit: Hit) -> bool:
-    """A sentence that confines the grant to what a programme of the counterpart holds ("voor zover
-    die voorstellen betrekking hebben op onderwerpen uit het beleidsprogramma")."""
-    left, right = clauses.sentence(w, hit)
-    said = w.lower[left:right]
-    at = next((i for i, word in enumerate(said) if word in clauses.cues.confining), None)
-    return at is not None and any_word(said[at:], clauses.cues.programmes) and clauses.not_extension(w, hit)
 
 
 def _in_favour(clauses: Clauses, w: Words, left: int, right: int) -> bool:
