@@ -65,6 +65,7 @@ class Cues:
     programmes: frozenset[str]
     single_persons: tuple[str, ...]
     unless: frozenset[str]
+    preconditions: frozenset[str]
     members: frozenset[str]
     urgency: tuple[str, ...]
     judged: tuple[str, ...]
@@ -138,6 +139,7 @@ _PHRASES = (
 _WORD_SETS = (
     "negation",
     "unless",
+    "preconditions",
     "pronouns",
     "subject_pronouns",
     "modal_negation",

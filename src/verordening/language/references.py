@@ -27,6 +27,8 @@ _ARTICLE_REF = re.compile(
     r"(?!\s*,?\s*(?:van|uit)\s+(?:de|het)\s+(?!verordening|regeling|reglement)[A-Za-z])",
     re.IGNORECASE,
 )
+# its own article: "Dit artikel is niet van toepassing op ...", "het in het onderhavige artikel bepaalde"
+_THIS_ARTICLE = re.compile(r"\b(?:dit|het\s+onderhavige|onderhavig)\s+artikel\b", re.IGNORECASE)
 # "de artikelen 4:1 en 4:2", "de artikelen 3 tot en met 5"
 _ARTICLE_LIST = re.compile(
     rf"\bartikelen\s+(?P<list>{_NUMBER}(?:\s*(?:,|\ben\b|\btot\s+en\s+met\b)\s*{_NUMBER})+)", re.IGNORECASE
@@ -145,6 +147,8 @@ def _references(unit: Unit, under: _Under) -> set[int]:
             found -= _excepted(text, under)
     if unit.article_id:
         found |= _in_own_article(unit, unit.article_id, under)
+        if "artikel" in lower and _THIS_ARTICLE.search(text):
+            found |= under.get(unit.article_id)  # "Dit artikel is niet van toepassing op ..."
     found.discard(unit.index)
     return found
 

@@ -84,7 +84,9 @@ def _defined(term: str, value: str, names: RoleNames, issuer: str) -> list[tuple
         return [("council", term)]
     if any(phrase in fold(value) for phrase in names.council_members):  # a committee of councillors
         return [("council", term)]
-    if fold(term) in names.people:  # "cliënt: ...", "inwoner: ..." are people, not the body
+    # people ("cliënt: ...", "inwoner: ...") and texts ("verordening: de Verordening cliëntenparticipatie")
+    lead = _ARTICLE.sub("", head.lower()).split()[:1]
+    if fold(term) in names.people or (lead and fold(lead[0]) in names.things):
         return []
     if names.college_words.found_in(term):  # "raad van bestuur: ...", "dagelijks bestuur: ..."
         # "dagelijks bestuur: de voorzitter, de secretaris en de penningmeester van de
@@ -174,8 +176,7 @@ def _organisation(value: str, terms: set[str]) -> str:
 
 def body_names(term: str, value: str, names: RoleNames) -> list[str]:
     """The names a definition gives the body it defines ("CWI: de Cliëntenraad Werk en Inkomen
-    (hierna: de CWI)"): the term, the name it says, those given in it in passing; none when it
-    defines no body."""
+    (hierna: de CWI)"): the term, the name it says, those given in passing; none for no body."""
     roles = _defined(term, value, names, "")
     if ("body", term) not in roles:
         return []
@@ -440,10 +441,9 @@ def _variants(name: str) -> list[str]:
 class RoleMarker:
     """Marks the tokens that name a role, in their NORM (``@body``), where the matchers see it.
 
-    Names are matched by one matcher for the names every bylaw may use, made once, and a
-    small one for the names a bylaw defines itself; which role a name stands for is the
-    bylaw's. ``names`` holds the name behind each matcher's key (quicker than the string
-    store, which decodes the name again)."""
+    Names are matched by one matcher for the names every bylaw may use, made once, and a small
+    one for the names a bylaw defines itself; which role a name stands for is the bylaw's. ``names``
+    holds the name behind each matcher's key (quicker than the string store, which decodes it again)."""
 
     def __init__(self, nlp: Language, names: RoleNames) -> None:
         self.nlp = nlp

@@ -234,6 +234,10 @@ class Clauses(Harmless):
         not "ook ... indien het college dat wenselijk acht"."""
         left, right = self.sentence(w, hit)
         said = w.lower[left:right]
+        # (the grant as the condition of another act: "Het reglement kan slechts door de raad worden
+        # gewijzigd, na advies van de adviesraad" limits the change, not the advice)
+        if hit.start > left and w.lower[hit.start - 1] in self.cues.preconditions:
+            return False
         if self.restricting(said):
             return True
         # a discretion to act without the grant: "kan het besluit nemen zonder de adviesraad in
