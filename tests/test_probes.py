@@ -30,7 +30,7 @@ GRANTS = {
     "het beleid.\n",
 }
 # (wrong, reported present against a partial or missing gold) at most, per file
-FLOORS = {"probes_a.txt": (15, 5), "probes_b.txt": (6, 2), "probes_c.txt": (11, 6), "probes_d.txt": (9, 7)}
+FLOORS = {"probes_a.txt": (15, 5), "probes_b.txt": (6, 2), "probes_c.txt": (10, 5), "probes_d.txt": (9, 7)}
 
 
 def probes(path: Path) -> list[tuple[str, str, str]]:

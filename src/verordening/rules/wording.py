@@ -11,9 +11,9 @@ from ..knowledge import padded
 
 __all__ = ["CLAUSE", "CLAUSE_END", "FULL_STOP", "any_word", "says", "split_choices"]
 
-# the end of a sentence, of a sentence part and of a clause
+# the end of a sentence, of a sentence part and of a clause (also a cell of a table: "|")
 FULL_STOP = frozenset(["."])
-CLAUSE = frozenset([",", ";", ":", "."])
+CLAUSE = frozenset([",", ";", ":", ".", "|"])
 CLAUSE_END = frozenset([",", ";", "."])
 
 
