@@ -189,6 +189,56 @@ def test_an_exception_of_months_from_a_frequency_excepts_no_subjects(excepted: s
     assert verordening.check(text).elements["periodic_consultation"].status == status
 
 
+@pytest.mark.parametrize(
+    ("change", "as_of", "status"),
+    [
+        # the secretary and budget come into force after the date of judgement: only the delegation is
+        (
+            "In afwijking van het eerste lid treedt artikel 2, tweede lid, in werking met ingang van "
+            "1 januari 2027.",
+            "2026-12-01",
+            "partial",
+        ),
+        (
+            "In afwijking van het eerste lid treedt artikel 2, tweede lid, in werking met ingang van "
+            "1 januari 2027.",
+            "2027-03-01",
+            "present",
+        ),
+        # ... or ended before it
+        ("Artikel 2, tweede lid, vervalt met ingang van 1 januari 2020.", "2026-12-01", "partial"),
+    ],
+)
+def test_a_provision_not_in_force_on_the_date_grants_nothing(change: str, as_of: str, status: str) -> None:
+    text = (
+        "Verordening adviesraad Voorbeeld\n\nArtikel 1 Begrippen\nIn deze verordening wordt verstaan onder:\n"
+        "a. adviesraad: de Adviesraad Sociaal Domein.\n\nArtikel 2 Ondersteuning\n"
+        "1. Het college regelt de ondersteuning van de adviesraad nader bij besluit.\n"
+        "2. Het college stelt de adviesraad een ambtelijk secretaris en een jaarlijks budget "
+        "ter beschikking.\n\n"
+        f"Artikel 3 Inwerkingtreding\n1. Deze verordening treedt in werking op 1 januari 2019.\n2. {change}\n"
+    )
+    report = verordening.check(text, as_of=as_of, frameworks=["participatiewet"])
+    assert report.elements["support"].status == status
+
+
+def test_an_article_the_bylaw_ends_grants_nothing_after_it_ended() -> None:
+    text = (
+        "Verordening cliëntenraad Voorbeeld\n\nArtikel 1 Informatie\nHet college verstrekt de cliëntenraad "
+        "gevraagd en ongevraagd tijdig alle informatie die hij voor zijn taak nodig heeft.\n\n"
+        "Artikel 2 Overgangsbepaling\nArtikel 1 vervalt met ingang van 1 januari 2017.\n"
+    )
+    after = verordening.check(text, as_of="2026-12-01", frameworks=["participatiewet"]).elements[
+        "information"
+    ]
+    assert (after.status, after.reasons) == ("missing", ("not_in_force",))
+    before = verordening.check(text, as_of="2016-06-01", frameworks=["participatiewet"]).elements[
+        "information"
+    ]
+    assert before.status != "missing"
+    assert before.citations
+
+
 def test_a_benefits_bylaw_citing_2_1_3_is_not_a_participation_bylaw() -> None:
     text = (
         "Verordening maatschappelijke ondersteuning Voorbeeld 2015\n\nDe raad van de gemeente Voorbeeld;\n"

@@ -23,7 +23,7 @@ from .pipeline import (
     read_units,
     reparse,
 )
-from .references import resolve_references
+from .references import not_in_force, resolve_references
 from .roles import RoleMarker, Roles, find_roles
 from .units import Unit, units_of
 
@@ -42,6 +42,7 @@ __all__ = [
     "distinct_bodies",
     "find_roles",
     "load_pipeline",
+    "not_in_force",
     "parts_of",
     "read_units",
     "reparse",

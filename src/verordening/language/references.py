@@ -12,11 +12,15 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
+from datetime import date
 
+from attrs import evolve
+
+from ..load.markup import iso_date
 from ..structure.citation import ordinal
 from .units import Unit
 
-__all__ = ["resolve_references"]
+__all__ = ["not_in_force", "resolve_references"]
 
 _ORDINAL = {ordinal(n): n for n in range(1, 41)}
 _NUMBER = r"\d+(?:[.:]\d+)*[a-z]?"
@@ -229,3 +233,32 @@ def _hinted(text: str, lower: str) -> bool:
     if _ODD_I[0] in text or _ODD_I[1] in text:
         return _HINT.search(text) is not None
     return ("lid" in lower or "leden" in lower) and _LID_WORD.search(lower) is not None
+
+
+# "In afwijking van het eerste lid treden artikel 9, tweede en derde lid, in werking met ingang van
+# 1 januari 2027", "Artikel 6 vervalt met ingang van 1 januari 2017"
+_STARTS = re.compile(r"\b(?:treedt|treden)\b.*\bin\s+werking\b", re.IGNORECASE)
+_ENDS = re.compile(r"\b(?:vervalt|vervallen|wordt\s+ingetrokken|worden\s+ingetrokken)\b", re.IGNORECASE)
+_DEPARTING = re.compile(
+    r"\bin\s+afwijking\s+van\s+(?:(?:het|de)\s+\w+\s+(?:lid|leden)|(?:artikel|art\.)\s*[\w.:]+)",
+    re.IGNORECASE,
+)
+
+
+def not_in_force(units: list[Unit], as_of: date) -> frozenset[int]:
+    """The provisions another provision of the bylaw puts in force after ``as_of``, or ends on or
+    before it, on a date it names: what they grant is no right on ``as_of``. (Not a provision it
+    departs from: "In afwijking van het eerste lid ...")."""
+    found: set[int] = set()
+    under: _Under | None = None
+    for unit in units:
+        words = ("werking", "verv", "ingetrok")
+        if not unit.binding or not any(word in unit.lower for word in words):
+            continue
+        starts, ends = _STARTS.search(unit.text) is not None, _ENDS.search(unit.text) is not None
+        day = iso_date(unit.text) if starts or ends else None
+        if day is None or (date.fromisoformat(day) > as_of) != starts:
+            continue
+        under = under or _Under(units)
+        found |= _references(evolve(unit, text=_DEPARTING.sub(" ", unit.text)), under)
+    return frozenset(found)

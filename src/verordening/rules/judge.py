@@ -15,7 +15,6 @@ Each step returns a frozen value.
 
 from __future__ import annotations
 
-import re
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from datetime import date
@@ -27,6 +26,7 @@ from ..language.bodies import Body
 from ..vocabulary import Status
 from .cite import choose, headings_index, topical
 from .clauses import Clauses, Conditions
+from .in_force import in_force, lapsed
 from .match import Hit, Matches, Words, inside
 from .policy_fields import Fields, confined_to_fields
 from .qualifiers import Qualified, judge_qualifiers, look_alike
@@ -123,6 +123,7 @@ def read_bylaw(
     """The indexes of a bylaw that the element rules share, as the law stood on ``as_of``, judged
     under the frameworks of ``fields`` (the words that name each one's field of policy), with the
     ``bodies`` it sets up side by side."""
+    units, later = in_force(units, as_of)
     elements_of: dict[int, set[str]] = defaultdict(set)
     topics: dict[int, list[tuple[int, str]]] = defaultdict(list)
     for key, found in matches.hits.items():
@@ -157,7 +158,7 @@ def read_bylaw(
     for index, targets in enumerate(references):
         for target in targets:
             pointers[target].add(index)
-    return Bylaw(
+    bylaw = Bylaw(
         units,
         matches,
         {k: frozenset(v) for k, v in elements_of.items()},
@@ -167,11 +168,13 @@ def read_bylaw(
         references,
         {k: frozenset(v) for k, v in pointers.items()},
         softness,
-        _lapsed(matches, clauses, as_of),
+        lapsed(matches, clauses, as_of),
         definition_exceptions(units, matches.words, clauses),
         fields or Fields(),
         bodies,
     )
+    bylaw.cache["not in force"] = later
+    return bylaw
 
 
 def _counterparts_together(w: Words, clauses: Clauses, hit: Hit) -> bool:
@@ -182,24 +185,6 @@ def _counterparts_together(w: Words, clauses: Clauses, hit: Hit) -> bool:
     left, _ = clauses.sentence(w, hit)
     first = next((role for role in w.role[left : hit.start] if role), "")
     return first == "college" and w.lower[hit.start] in ("samen", "gezamenlijk")
-
-
-_YEAR = re.compile(r"(?:19|20)\d\d")
-
-
-def _lapsed(matches: Matches, clauses: Clauses, as_of: date | None) -> frozenset[tuple[int, int]]:
-    """The sentences limited to a period that ended before ``as_of``: every year within eight
-    words after a cue of ``until`` ("voor de jaren 2017, 2018 en 2019") lies before its year."""
-    if as_of is None:
-        return frozenset()
-    found = set()
-    for cue in matches.of("cue|until"):
-        w = matches.words[cue.unit]
-        left, right = clauses.sentence(w, cue)
-        years = [int(t) for t in w.lower[cue.start : min(cue.end + 8, right)] if _YEAR.fullmatch(t)]
-        if years and max(years) < as_of.year:
-            found.add((cue.unit, left))
-    return frozenset(found)
 
 
 def _has_roles(rule: Rule, bylaw: Bylaw, index: int, every: bool) -> bool:
@@ -305,6 +290,10 @@ def _missing(rule: Rule, bylaw: Bylaw, anchors: Anchors) -> ElementEvidence:
         not units[h.unit].binding and units[h.unit].node.citation.startswith("bijlage") for h in anchors.found
     ):
         reasons = ("only_in_own_rules",)  # an annex of the body's own rules of procedure (units.py)
+    elif isinstance(later := bylaw.cache.get("not in force"), frozenset) and any(
+        h.unit in later for h in anchors.found
+    ):
+        reasons = ("not_in_force",)  # a provision another puts in force after the date, or ends before it
     elif any(not units[h.unit].binding for h in anchors.found):
         reasons = ("only_in_toelichting",)
     elif any(units[h.unit].definition for h in anchors.found):

@@ -292,7 +292,7 @@ def _reason_codes(rule: Rule, file: DataFile) -> dict[str, list[str | int]]:
     suffixes = ("denied", "restricted", "conditional", "discretionary", "lapsed")
     implied = [f"{rule.element}_{suffix}" for suffix in suffixes]
     implied += [rule.weak_reason] if rule.weak else []
-    for code in [*implied, "only_in_toelichting", "only_in_definitions"]:
+    for code in [*implied, "only_in_toelichting", "only_in_definitions", "only_in_own_rules", "not_in_force"]:
         codes.setdefault(code, ["reasons"])
     return codes
 
