@@ -239,6 +239,22 @@ def test_an_article_the_bylaw_ends_grants_nothing_after_it_ended() -> None:
     assert before.citations
 
 
+def test_an_aanhef_naming_the_adviesraad_in_passing_does_not_make_a_citizens_bylaw_one() -> None:
+    text = (
+        "Verordening burgerparticipatie en buurtbudgetten Voorbeeld\n\nDe raad van de gemeente Voorbeeld;\n"
+        "gelet op artikel 149 van de Gemeentewet;\noverwegende dat de Adviesraad Sociaal Domein zijn taken "
+        "behoudt en dat deze verordening daarin geen verandering brengt;\nbesluit:\n\n"
+        "Artikel 1 Begrippen\nIn deze verordening wordt verstaan onder:\n"
+        "a. buurtplatform: een platform van bewoners van een buurt.\n\nArtikel 2 Advies en overleg\n"
+        "1. Het buurtplatform kan het college gevraagd en ongevraagd adviseren over plannen voor de buurt.\n"
+        "2. De wethouder overlegt twee keer per jaar met het buurtplatform.\n"
+    )
+    assert verordening.check(text).verdict == "not_participation_bylaw"
+    title = text.splitlines()[0]
+    named = text.replace(title, "Verordening cliëntenparticipatie sociaal domein Voorbeeld")
+    assert verordening.check(named).verdict == "participation_bylaw"
+
+
 def test_a_benefits_bylaw_citing_2_1_3_is_not_a_participation_bylaw() -> None:
     text = (
         "Verordening maatschappelijke ondersteuning Voorbeeld 2015\n\nDe raad van de gemeente Voorbeeld;\n"

@@ -87,8 +87,15 @@ def decide_verdict(
         # a bare "Raadsbesluit" without articles: what it adopts ("besluit: het Beleidsplan Wmo
         # en Jeugd 2022-2025 vast te stellen") names its subject
         named, other = title_names(words, _adopted(document))
-    # (a youth or seniors' council's title needs more than its aanhef: see below)
-    named = named or (not other and not words.body.found_in(title) and _preamble_names(words, document))
+    # (a youth or seniors' council's title needs more than its aanhef: see below; and a title that may
+    # name another subject, "Verordening burgerparticipatie en buurtbudgetten", is no bare title: an
+    # aanhef that mentions the adviesraad in passing does not make it one about client participation)
+    named = named or (
+        not other
+        and not words.body.found_in(title)
+        and not words.weak_other.found_in(title)
+        and _preamble_names(words, document)
+    )
     rights = [el for el in words.rights if evidence[el].primary]
     other = other or (not rights and words.weak_other.found_in(title))
     stated = any(
