@@ -36,9 +36,10 @@ def title_names(words: VerdictWords, title: str) -> tuple[bool, bool]:
 _HEARD = re.compile(r"(?:het|de)\s+advie(?:s|zen)\b", re.IGNORECASE)
 
 
-def _preamble_names(words: VerdictWords, document: Document) -> bool:
+def _preamble_names(words: VerdictWords, document: Document, said_only: bool = False) -> bool:
     """Whether the aanhef says the text is about client participation ("overwegende dat ...
-    cliënten ... worden betrokken bij de uitvoering")."""
+    cliënten ... worden betrokken bij de uitvoering"); with ``said_only``, in so many words (the
+    patterns), not by naming a body or the participation in passing."""
     if document.preamble is None:
         return False
     # not who issued it, nor whose advice it heard ("gezien het advies van de cliëntenraad":
@@ -49,6 +50,8 @@ def _preamble_names(words: VerdictWords, document: Document) -> bool:
         for f in document.preamble.fields
         if f.key not in ("orgaan", "gezien", "gehoord", "ondertekening") and not _HEARD.match(f.value)
     )
+    if said_only:
+        return any(p.search(said) for p in words.preamble.patterns)
     return words.preamble.found_in(said)
 
 
@@ -89,12 +92,12 @@ def decide_verdict(
         named, other = title_names(words, _adopted(document))
     # (a youth or seniors' council's title needs more than its aanhef: see below; and a title that may
     # name another subject, "Verordening burgerparticipatie en buurtbudgetten", is no bare title: an
-    # aanhef that mentions the adviesraad in passing does not make it one about client participation)
+    # aanhef that mentions the adviesraad in passing does not make it one about client participation,
+    # one that says clients are involved does)
     named = named or (
         not other
         and not words.body.found_in(title)
-        and not words.weak_other.found_in(title)
-        and _preamble_names(words, document)
+        and _preamble_names(words, document, said_only=words.weak_other.found_in(title))
     )
     rights = [el for el in words.rights if evidence[el].primary]
     other = other or (not rights and words.weak_other.found_in(title))
