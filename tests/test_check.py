@@ -255,6 +255,17 @@ def test_an_aanhef_naming_the_adviesraad_in_passing_does_not_make_a_citizens_byl
     assert verordening.check(named).verdict == "participation_bylaw"
 
 
+def test_u_at_the_end_of_a_sentence_is_the_body_a_plain_language_bylaw_speaks_to() -> None:
+    text = (
+        "Verordening adviesraad sociaal domein Voorbeeld\n\nArtikel 1 Wat bedoelen we met de woorden?\n"
+        "In deze verordening wordt verstaan onder:\na. wij: het college van burgemeester en wethouders;\n"
+        "b. u: de adviesraad sociaal domein.\n\nArtikel 2 Hoe vaak praten wij met elkaar?\n"
+        "Wij overleggen vier keer per jaar met u. De wethouder is bij dat overleg.\n"
+    )
+    found = verordening.check(text, frameworks=["participatiewet"]).elements["periodic_consultation"]
+    assert found.status == "present"
+
+
 def test_a_benefits_bylaw_citing_2_1_3_is_not_a_participation_bylaw() -> None:
     text = (
         "Verordening maatschappelijke ondersteuning Voorbeeld 2015\n\nDe raad van de gemeente Voorbeeld;\n"
