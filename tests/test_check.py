@@ -266,6 +266,16 @@ def test_u_at_the_end_of_a_sentence_is_the_body_a_plain_language_bylaw_speaks_to
     assert found.status == "present"
 
 
+def test_an_abbreviated_body_ending_a_sentence_is_still_the_body() -> None:
+    text = (
+        "Verordening participatieraad Voorbeeld\n\nArtikel 1 Begrippen\nIn deze verordening wordt verstaan "
+        "onder:\na. participatieraad: de Participatieraad Voorbeeld (PR).\n\nArtikel 2 Overleg\n"
+        "De wethouder overlegt ten minste vijf keer per jaar met de PR.\n"
+    )
+    found = verordening.check(text, frameworks=["participatiewet"]).elements["periodic_consultation"]
+    assert found.status == "present"
+
+
 def test_a_benefits_bylaw_citing_2_1_3_is_not_a_participation_bylaw() -> None:
     text = (
         "Verordening maatschappelijke ondersteuning Voorbeeld 2015\n\nDe raad van de gemeente Voorbeeld;\n"

@@ -432,10 +432,7 @@ def find_roles(document: Document, units: list[Unit], names: RoleNames) -> Roles
 
 
 def _variants(name: str) -> list[str]:
-    forms = [name]
-    if not name.endswith(("s", "en")):
-        forms += [name + "en", name + "s"]
-    return forms
+    return [name] if name.endswith(("s", "en")) else [name, name + "en", name + "s"]
 
 
 class RoleMarker:
@@ -457,7 +454,10 @@ class RoleMarker:
         """A matcher of the names and their plural forms; each match keyed by its name."""
         matcher = PhraseMatcher(self.nlp.vocab, attr="LOWER")
         for name in names:
-            matcher.add(name, [self.nlp.make_doc(form) for form in _variants(name)])
+            forms = [self.nlp.make_doc(form) for form in _variants(name)]
+            # ("PR." ending a sentence is one token where spaCy knows such an abbreviation)
+            forms += [doc for doc in (self.nlp.make_doc(name + "."),) if len(doc) == 1]
+            matcher.add(name, forms)
             self.names[self.nlp.vocab.strings[name]] = name
         return matcher
 
