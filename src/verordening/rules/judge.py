@@ -124,14 +124,7 @@ def read_bylaw(
     under the frameworks of ``fields`` (the words that name each one's field of policy), with the
     ``bodies`` it sets up side by side."""
     units, later = in_force(units, as_of)
-    elements_of: dict[int, set[str]] = defaultdict(set)
-    topics: dict[int, list[tuple[int, str]]] = defaultdict(list)
-    for key, found in matches.hits.items():
-        if key.endswith("|anchor"):
-            element = key.split("|")[0]
-            for h in found:
-                elements_of[h.unit].add(element)
-                topics[h.unit].append((h.start, element))
+    elements_of, topics = _elements_of(matches)
     in_article: dict[str, set[int]] = defaultdict(set)
     under: dict[int, set[int]] = defaultdict(set)
     for unit in units:
@@ -175,6 +168,19 @@ def read_bylaw(
     )
     bylaw.cache["not in force"] = later
     return bylaw
+
+
+def _elements_of(matches: Matches) -> tuple[dict[int, set[str]], dict[int, list[tuple[int, str]]]]:
+    """The elements each provision is about, and where in it (by the anchors' matches)."""
+    elements_of: dict[int, set[str]] = defaultdict(set)
+    topics: dict[int, list[tuple[int, str]]] = defaultdict(list)
+    for key, found in matches.hits.items():
+        if key.endswith("|anchor"):
+            element = key.split("|")[0]
+            for h in found:
+                elements_of[h.unit].add(element)
+                topics[h.unit].append((h.start, element))
+    return elements_of, topics
 
 
 def _counterparts_together(w: Words, clauses: Clauses, hit: Hit) -> bool:
