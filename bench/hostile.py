@@ -152,6 +152,11 @@ HOSTILE: dict[str, tuple[Callable[[int], str], int]] = {
     # (from 800,000 letters: at 400,000 the first doubling measured 2.6x on one machine, the next
     # 2.1x - the word outgrowing a cache, not the work growing faster)
     "a hyphen before a long word": (lambda n: definition("de jongeren- en " + "o" * n + "raad"), 800_000),
+    # a provision ending another one, full of the verb of coming into force without "in werking"
+    "an ending provision repeating 'treedt'": (
+        lambda n: in_lid("Artikel 1 vervalt met ingang van 1 januari 2017, " + "treedt " * n + "."),
+        20_000,
+    ),
     "a title repeating a subject": (
         lambda n: (
             "Intitulé\n" + "maatschappelijke ondersteuning " * n + "raad\n\n" + HEAD + ARTICLE.format(n=1)

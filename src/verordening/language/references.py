@@ -237,7 +237,10 @@ def _hinted(text: str, lower: str) -> bool:
 
 # "In afwijking van het eerste lid treden artikel 9, tweede en derde lid, in werking met ingang van
 # 1 januari 2027", "Artikel 6 vervalt met ingang van 1 januari 2017"
-_STARTS = re.compile(r"\b(?:treedt|treden)\b.*\bin\s+werking\b", re.IGNORECASE)
+_STARTS = (
+    re.compile(r"\b(?:treedt|treden)\b", re.IGNORECASE),
+    re.compile(r"\bin\s+werking\b", re.IGNORECASE),
+)
 _ENDS = re.compile(r"\b(?:vervalt|vervallen|wordt\s+ingetrokken|worden\s+ingetrokken)\b", re.IGNORECASE)
 _DEPARTING = re.compile(
     r"\bin\s+afwijking\s+van\s+(?:(?:het|de)\s+\w+\s+(?:lid|leden)|(?:artikel|art\.)\s*[\w.:]+)",
@@ -252,10 +255,10 @@ def not_in_force(units: list[Unit], as_of: date) -> frozenset[int]:
     found: set[int] = set()
     under: _Under | None = None
     for unit in units:
-        words = ("werking", "verv", "ingetrok")
-        if not unit.binding or not any(word in unit.lower for word in words):
+        if not unit.binding or not any(word in unit.lower for word in ("werking", "verv", "ingetrok")):
             continue
-        starts, ends = _STARTS.search(unit.text) is not None, _ENDS.search(unit.text) is not None
+        starts = all(pattern.search(unit.text) for pattern in _STARTS)
+        ends = _ENDS.search(unit.text) is not None
         day = iso_date(unit.text) if starts or ends else None
         if day is None or (date.fromisoformat(day) > as_of) != starts:
             continue
