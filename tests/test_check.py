@@ -255,22 +255,25 @@ def test_an_aanhef_naming_the_adviesraad_in_passing_does_not_make_a_citizens_byl
     assert verordening.check(named).verdict == "participation_bylaw"
 
 
-def test_u_at_the_end_of_a_sentence_is_the_body_a_plain_language_bylaw_speaks_to() -> None:
+@pytest.mark.parametrize(
+    ("definitions", "sentence"),
+    [
+        # a plain-language bylaw speaks to the body ("u." is no abbreviation there)
+        (
+            "a. wij: het college van burgemeester en wethouders;\nb. u: de adviesraad sociaal domein.",
+            "Wij overleggen vier keer per jaar met u. De wethouder is bij dat overleg.",
+        ),
+        # an abbreviation the tokenizer joins with the full stop ("PR.")
+        (
+            "a. participatieraad: de Participatieraad Voorbeeld (PR).",
+            "De wethouder overlegt ten minste vijf keer per jaar met de PR.",
+        ),
+    ],
+)
+def test_a_body_named_before_the_full_stop_is_still_the_body(definitions: str, sentence: str) -> None:
     text = (
-        "Verordening adviesraad sociaal domein Voorbeeld\n\nArtikel 1 Wat bedoelen we met de woorden?\n"
-        "In deze verordening wordt verstaan onder:\na. wij: het college van burgemeester en wethouders;\n"
-        "b. u: de adviesraad sociaal domein.\n\nArtikel 2 Hoe vaak praten wij met elkaar?\n"
-        "Wij overleggen vier keer per jaar met u. De wethouder is bij dat overleg.\n"
-    )
-    found = verordening.check(text, frameworks=["participatiewet"]).elements["periodic_consultation"]
-    assert found.status == "present"
-
-
-def test_an_abbreviated_body_ending_a_sentence_is_still_the_body() -> None:
-    text = (
-        "Verordening participatieraad Voorbeeld\n\nArtikel 1 Begrippen\nIn deze verordening wordt verstaan "
-        "onder:\na. participatieraad: de Participatieraad Voorbeeld (PR).\n\nArtikel 2 Overleg\n"
-        "De wethouder overlegt ten minste vijf keer per jaar met de PR.\n"
+        "Verordening adviesraad Voorbeeld\n\nArtikel 1 Begrippen\nIn deze verordening wordt verstaan onder:\n"
+        f"{definitions}\n\nArtikel 2 Overleg\n{sentence}\n"
     )
     found = verordening.check(text, frameworks=["participatiewet"]).elements["periodic_consultation"]
     assert found.status == "present"

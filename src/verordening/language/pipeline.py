@@ -26,7 +26,7 @@ from ..errors import LocalisedError
 from ..load.base import Limits
 from ..vocabulary import PipelineKind
 from .roles import RoleMarker, Roles
-from .tokens import LONGEST_WORD, guard_tokenizer, pronoun_u, read_text
+from .tokens import LONGEST_WORD, guard_tokenizer, read_text
 from .units import Unit
 
 __all__ = [
@@ -99,7 +99,6 @@ def builtin_pipeline() -> tuple[Language, Pipeline]:
     nlp = spacy.blank("nl")
     nlp.add_pipe(LOOKUP_LEMMAS)
     guard_tokenizer(nlp)
-    pronoun_u(nlp)
     return nlp, Pipeline(name="blank:nl+lookup-lemmatizer", kind="builtin", version=spacy.about.__version__)
 
 
@@ -116,7 +115,6 @@ def _load_model(name: str) -> tuple[Language, Pipeline]:
     if nlp.lang != "nl":
         raise ModelError(key="model.not_dutch", name=name, lang=nlp.lang)
     guard_tokenizer(nlp)
-    pronoun_u(nlp)
     disabled = [pipe for pipe in nlp.pipe_names if pipe in _UNUSED]
     if disabled:
         nlp.select_pipes(disable=disabled)

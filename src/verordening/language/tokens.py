@@ -20,14 +20,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from typing import Any
 
 import numpy
 from spacy.attrs import NORM, ORTH, SPACY
 from spacy.language import Language
 from spacy.tokens import Doc
 
-__all__ = ["LONGEST_WORD", "guard_tokenizer", "pieces", "pronoun_u", "read_text", "windowed_suffixes"]
+__all__ = ["LONGEST_WORD", "guard_tokenizer", "pieces", "read_text", "windowed_suffixes"]
 
 # a run of characters without a space longer than this is one token (the longest in the
 # corpus and the real texts is under 100: a table rule of dashes)
@@ -72,15 +71,6 @@ def guard_tokenizer(nlp: Language) -> None:
         return len(text) > LONGEST_WORD or (whole is not None and whole(text))
 
     tokenizer.token_match = one_token
-
-
-def pronoun_u(nlp: Language) -> None:
-    """Read "u." as the pronoun and a full stop, not as spaCy's abbreviation: a bylaw in plain
-    language names the body so ("Wij overleggen vier keer per jaar met u.")."""
-    tokenizer: Any = nlp.tokenizer  # (spaCy's Tokenizer, compiled: no types to read)
-    rules = getattr(tokenizer, "rules", None) or {}
-    if "u." in rules or "U." in rules:
-        tokenizer.rules = {key: value for key, value in rules.items() if key not in ("u.", "U.")}
 
 
 def pieces(text: str, size: int) -> list[str]:
