@@ -162,6 +162,10 @@ def units_of(document: Document) -> list[Unit]:
         if heads:
             article = node
             definition = binding and _defines(f"{node.title or ''} {own}")
+        elif node.kind == "lid" and binding and not definition:
+            # a lid of an article without a heading that opens definitions ("2. In deze
+            # verordening wordt verstaan onder: a. ...")
+            definition = _defines(own)
         if provision:
             for text in _definitions(lines) if definition and heads and not node.children else [own]:
                 if "[" in text:

@@ -231,9 +231,9 @@ class Discretion:
 
     def _subject_pronoun(self, lower: list[str], cond: Hit) -> bool:
         """'als het dat wenselijk acht', 'die het daarvoor geschikt acht', 'voor zover het daartoe
-        aanleiding ziet': the pronoun right after the condition's first word or after the
-        opening (or among its last two), its subject."""
-        after = (*lower[cond.start + 1 : cond.start + 2], *lower[cond.end : cond.end + 1])
+        aanleiding ziet', 'informatie die het ... nodig acht': the pronoun among the two words after
+        the condition's first word, right after the opening, or among its last two: its subject."""
+        after = (*lower[cond.start + 1 : cond.start + 3], *lower[cond.end : cond.end + 1])
         return any(w in self.cues.subject_pronouns for w in after) or any(
             w in self.cues.subject_pronouns for w in lower[max(cond.start, cond.end - 2) : cond.end]
         )

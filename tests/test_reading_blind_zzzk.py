@@ -1,0 +1,59 @@
+"""Reading as a lawyer does: what blind set zzzk taught (measured before, folded in after).
+
+Each case is a small bylaw of our own, checked with and without the words that decide it.
+"""
+
+from __future__ import annotations
+
+import verordening
+from verordening.findings import ElementResult
+
+HEAD = (
+    "Verordening cliëntenraad Participatiewet Leekerveld 2016\n\n"
+    "De raad van de gemeente Leekerveld;\n"
+    "gelet op artikel 47 van de Participatiewet;\n"
+    "besluit vast te stellen de volgende verordening.\n\n"
+)
+ADVICE = (
+    "Artikel 3\n1. Het college vraagt de cliëntenraad vroegtijdig advies over ontwerpverordeningen en "
+    "beleidsvoorstellen.\n2. De cliëntenraad kan het college ook ongevraagd advies uitbrengen.\n"
+)
+
+
+def element(text: str, name: str) -> ElementResult:
+    return verordening.check(HEAD + text, model="builtin", as_of="2026-12-01").elements[name]
+
+
+def test_definitions_opened_in_a_lid_of_an_article_without_a_heading_grant_nothing() -> None:
+    """'2. In deze verordening wordt verstaan onder: b. cliënt: een persoon die door het college
+    wordt ondersteund' defines a term: it is no support of the council."""
+    definitions = (
+        "Artikel 1\n1. Begrippen die niet nader worden omschreven, hebben de betekenis die de wet eraan "
+        "geeft.\n2. {opening}\na. wet: de Participatiewet;\nb. cliënt: een persoon die een uitkering "
+        "ontvangt of die door het college wordt ondersteund bij arbeidsinschakeling.\n\n"
+    )
+    found = element(
+        definitions.format(opening="In deze verordening wordt verstaan onder:") + ADVICE, "support"
+    )
+    assert found.status == "missing"
+    # the same words as a provision of their own are read as one (and judged for what they say)
+    plain = element(definitions.format(opening="Verder geldt het volgende:") + ADVICE, "support")
+    assert plain.status != "missing"
+
+
+def test_information_the_college_judges_needed_with_words_put_in_is_conditional() -> None:
+    """'de informatie die het voor de taakuitoefening van de raad nodig acht': the college judges."""
+    information = (
+        "Artikel 6\nHet college verstrekt de cliëntenraad tijdig en uit eigen beweging "
+        "de informatie die {}.\n"
+    )
+    found = element(
+        ADVICE + information.format("het voor de taakuitoefening van de cliëntenraad nodig acht"),
+        "information",
+    )
+    assert found.status == "partial"
+    assert "information_conditional" in found.reasons
+    found = element(
+        ADVICE + information.format("de cliëntenraad voor zijn taakuitoefening nodig heeft"), "information"
+    )
+    assert found.status == "present"
