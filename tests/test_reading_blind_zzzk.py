@@ -57,3 +57,19 @@ def test_information_the_college_judges_needed_with_words_put_in_is_conditional(
         ADVICE + information.format("de cliëntenraad voor zijn taakuitoefening nodig heeft"), "information"
     )
     assert found.status == "present"
+
+
+def test_a_frequency_counted_in_a_year_is_read_with_its_number_of_times() -> None:
+    """'In een kalenderjaar vindt het overleg niet minder dan vijf keer plaats' is five a year (the
+    number of times, not the 'een' of the year); so is 'vijf keer in een jaar'."""
+    consultation = "Artikel 4\n1. De cliëntenraad overlegt met het college.\n2. {}\n"
+    for said in (
+        "In een kalenderjaar vindt het overleg niet minder dan vijf keer plaats.",
+        "Het overleg vindt vijf keer in een jaar plaats.",
+        "In elk jaar vindt het overleg ten minste vijfmaal plaats.",
+    ):
+        found = element(ADVICE + consultation.format(said), "periodic_consultation")
+        assert found.status == "present", said
+        assert found.values == {"meetings_per_year": 5}, said
+    found = element(ADVICE + consultation.format("Het overleg vindt plaats."), "periodic_consultation")
+    assert found.status == "partial"

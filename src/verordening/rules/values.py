@@ -47,14 +47,20 @@ def _per_year(tokens: list[str], words: ValueWords) -> float | None:
         every = _number(tokens[k - 1], words)
         if tokens[k - 2] == "de" and every and tokens[k] in words.per_year:
             return round(words.per_year[tokens[k]] / every, 1)
-    count = next((n for word in tokens if (n := _number(word, words)) is not None), None)
+    # the number of times ("vijf keer"), else the first number ("in een kalenderjaar ... vijf keer")
+    times = (
+        _number(tokens[k - 1], words) for k in range(1, len(tokens)) if tokens[k] in ("keer", "maal", "x")
+    )
+    count = next((n for n in times if n is not None), None)
+    if count is None:
+        count = next((n for word in tokens if (n := _number(word, words)) is not None), None)
     for k, word in enumerate(tokens):
         # a period in two words: "half jaar", "even maand"
         period = two if (two := "".join(tokens[k : k + 2])) in words.per_year else word
         if (
             period in words.per_year
             and k > 0
-            and tokens[k - 1] in ("per", "elk", "elke", "ieder", "iedere", "half")
+            and tokens[k - 1] in ("per", "elk", "elke", "ieder", "iedere", "half", "een")
         ):
             if count is None and tokens[k - 1] == "per":
                 return None  # "per kalenderjaar worden ten minste vijf ...": the number is elsewhere
@@ -103,10 +109,22 @@ def read_value(
             return lower[left:right]
         return lower[max(0, h.start - 2) : h.end + 2]
 
-    read = [around_match(h) for h in hits]
+    read = [around_match(h) for h in _outermost(hits)]
     found = [measure(kind, tokens, clauses.cues.values) for tokens in read]
     # the months of several matches together: one month to each item of a list
     named = {t for tokens in read for t in tokens if t in months}
     if kind == "per_year" and len(named) >= 2:
         found.append(float(len(named)))
     return min((v for v in found if v is not None), default=None)
+
+
+def _outermost(hits: list[Hit]) -> list[Hit]:
+    """The matches not inside a longer one of the same qualifier, which reads more of the words
+    ("elk jaar" inside "in elk jaar ... vijfmaal")."""
+    kept: list[Hit] = []
+    reach: dict[int, int] = {}  # per provision, the furthest end of a match kept so far
+    for h in sorted(set(hits), key=lambda h: (h.unit, h.start, -h.end)):
+        if reach.get(h.unit, -1) < h.end:
+            kept.append(h)
+            reach[h.unit] = h.end
+    return kept
