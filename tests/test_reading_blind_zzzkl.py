@@ -1,4 +1,4 @@
-"""Reading as a lawyer does: what blind set zzzk taught (measured before, folded in after).
+"""Reading as a lawyer does: what blind sets zzzk and zzzl taught (measured before, folded in after).
 
 Each case is a small bylaw of our own, checked with and without the words that decide it.
 """
@@ -73,3 +73,26 @@ def test_a_frequency_counted_in_a_year_is_read_with_its_number_of_times() -> Non
         assert found.values == {"meetings_per_year": 5}, said
     found = element(ADVICE + consultation.format("Het overleg vindt plaats."), "periodic_consultation")
     assert found.status == "partial"
+
+
+OBJECTIONS = (
+    "{title}\n\n"
+    "De raad van de gemeente Leekerveld;\n"
+    "gelet op artikel 7:13 van de Algemene wet bestuursrecht en artikel 84 van de Gemeentewet;\n"
+    "besluit vast te stellen de volgende verordening.\n\n"
+    "Artikel 1\nEr is een adviescommissie voor het sociaal domein.\n\n"
+    "Artikel 2\nDe commissie brengt het college gevraagd en ongevraagd advies uit over "
+    "ontwerpverordeningen en beleidsvoorstellen in het sociaal domein.\n"
+)
+
+
+def test_a_committee_on_objections_is_no_participation_body_whatever_else_its_title_names() -> None:
+    """(blind set zzzl) 'Verordening adviescommissie bezwaarschriften sociaal domein' regulates
+    objections to single decisions, though 'adviescommissie' and 'sociaal domein' name a body."""
+    title = "Verordening adviescommissie {}sociaal domein Leekerveld 2022"
+    objections = verordening.check(
+        OBJECTIONS.format(title=title.format("bezwaarschriften ")), model="builtin"
+    )
+    assert objections.verdict.value == "not_participation_bylaw"
+    plain = verordening.check(OBJECTIONS.format(title=title.format("")), model="builtin")
+    assert plain.verdict.value == "participation_bylaw"
