@@ -96,3 +96,19 @@ def test_a_committee_on_objections_is_no_participation_body_whatever_else_its_ti
     assert objections.verdict.value == "not_participation_bylaw"
     plain = verordening.check(OBJECTIONS.format(title=title.format("")), model="builtin")
     assert plain.verdict.value == "participation_bylaw"
+
+
+def test_a_general_power_to_depart_from_the_bylaw_leaves_every_grant_to_the_college() -> None:
+    """(blind set zzzm) 'Het college kan in bijzondere gevallen van deze verordening afwijken'
+    takes every grant back in part; a departure only in the body's favour takes nothing back."""
+    consultation = "Artikel 4\nHet college overlegt ten minste vier keer per jaar met de cliëntenraad.\n\n"
+    departing = "Artikel 8\nHet college kan in bijzondere gevallen {}van deze verordening afwijken.\n"
+    for name in ("advice", "periodic_consultation"):
+        found = element(ADVICE + consultation + departing.format(""), name)
+        assert found.status == "partial", name
+        assert f"{name}_discretionary" in found.reasons
+        assert "artikel 8" in {c.citation for c in found.citations}
+        kept = element(ADVICE + consultation + departing.format("ten gunste van de cliëntenraad "), name)
+        assert kept.status == "present", name
+    # nothing granted stays nothing: the power to depart grants no missing element
+    assert element(ADVICE + departing.format(""), "periodic_consultation").status == "missing"

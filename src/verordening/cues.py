@@ -37,6 +37,8 @@ class Cues:
     joint: tuple[Pattern, ...]
     amount_hedge: tuple[Pattern, ...]
     until: tuple[Pattern, ...]
+    deviation: tuple[Pattern, ...]
+    deviation_harmless: tuple[str, ...]
     discretion_markers: frozenset[str]
     pronouns: frozenset[str]
     subject_pronouns: frozenset[str]
@@ -118,9 +120,10 @@ def read_cues(file: DataFile, elements: tuple[str, ...]) -> Cues:
 
 # the cues by how they are read: matcher patterns, phrases and word lists (words separated by
 # one space, a trailing * a prefix), and sets of words
-_PATTERNS = ("condition", "unit_condition", "hedge", "joint", "amount_hedge", "until")
+_PATTERNS = ("condition", "unit_condition", "hedge", "joint", "amount_hedge", "until", "deviation")
 _PHRASES = (
     "harmless_scope",
+    "deviation_harmless",
     "single_persons",
     "harmless_condition",
     "budget_condition",

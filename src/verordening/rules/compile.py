@@ -362,4 +362,5 @@ def compile_rules(nlp: Language, rules: tuple[Rule, ...], cues: Cues) -> Matcher
     builder.add("cue|joint", cues.joint)
     builder.add("cue|amount_hedge", cues.amount_hedge)
     builder.add("cue|until", cues.until)
+    builder.add("cue|deviation", cues.deviation)
     return builder.done(cues.amended_away)

@@ -57,6 +57,8 @@ def grant_shortfalls(
         found.append(Shortfall(rule.weak_reason))
     found.extend(_left_to_college(rule, bylaw, clauses, anchors))
     found.extend(_narrowed(rule, bylaw, scope))
+    if anchors.positive:
+        found.extend(_deviating(rule, bylaw, clauses))
     return (*found, *_taken_back(rule, bylaw, clauses, anchors, scope))
 
 
@@ -132,6 +134,17 @@ def _denied_beside(rule: Rule, bylaw: Bylaw, clauses: Clauses, anchors: Anchors,
         and not inside(h, references)
         and clauses.passive_denial(bylaw.matches.words[h.unit], h)
     ]
+
+
+def _deviating(rule: Rule, bylaw: Bylaw, clauses: Clauses) -> list[Shortfall]:
+    """A binding provision that lets the counterpart depart from the whole bylaw ("Het college kan
+    in bijzondere gevallen van deze verordening afwijken"), not only in the body's favour."""
+    w, harmless = bylaw.matches.words, clauses.cues.deviation_harmless
+    hits = [h for h in bylaw.matches.of("cue|deviation") if bylaw.units[h.unit].binding]
+    found = {
+        h.unit for h in hits if not says(w[h.unit].lower[slice(*clauses.sentence(w[h.unit], h))], harmless)
+    }
+    return [Shortfall(f"{rule.element}_discretionary", frozenset([u])) for u in sorted(found)]
 
 
 def _left_to_college(rule: Rule, bylaw: Bylaw, clauses: Clauses, anchors: Anchors) -> list[Shortfall]:
