@@ -112,3 +112,17 @@ def test_a_general_power_to_depart_from_the_bylaw_leaves_every_grant_to_the_coll
         assert kept.status == "present", name
     # nothing granted stays nothing: the power to depart grants no missing element
     assert element(ADVICE + departing.format(""), "periodic_consultation").status == "missing"
+
+
+def test_officials_who_represent_the_college_are_a_counterpart() -> None:
+    """(blind set zzzm) 'De cliëntenraad overlegt tenminste zes maal per jaar met een ambtelijke
+    vertegenwoordiging van de afdeling Werk en Inkomen' is consultation with the college's side."""
+    consultation = (
+        "Artikel 4\nDe cliëntenraad overlegt tenminste zes maal per jaar met {} van de afdeling Werk.\n"
+    )
+    found = element(
+        ADVICE + consultation.format("een ambtelijke vertegenwoordiging"), "periodic_consultation"
+    )
+    assert found.status == "present"
+    found = element(ADVICE + consultation.format("een groep vrijwilligers"), "periodic_consultation")
+    assert found.status == "missing"
