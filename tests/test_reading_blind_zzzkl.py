@@ -8,12 +8,8 @@ from __future__ import annotations
 import verordening
 from verordening.findings import ElementResult
 
-HEAD = (
-    "Verordening cliëntenraad Participatiewet Leekerveld 2016\n\n"
-    "De raad van de gemeente Leekerveld;\n"
-    "gelet op artikel 47 van de Participatiewet;\n"
-    "besluit vast te stellen de volgende verordening.\n\n"
-)
+from .small_bylaws import check
+
 ADVICE = (
     "Artikel 3\n1. Het college vraagt de cliëntenraad vroegtijdig advies over ontwerpverordeningen en "
     "beleidsvoorstellen.\n2. De cliëntenraad kan het college ook ongevraagd advies uitbrengen.\n"
@@ -21,7 +17,8 @@ ADVICE = (
 
 
 def element(text: str, name: str) -> ElementResult:
-    return verordening.check(HEAD + text, model="builtin", as_of="2026-12-01").elements[name]
+    """One element of the built-in check of ``text`` in a small Participatiewet bylaw."""
+    return check(text).elements[name]
 
 
 def test_definitions_opened_in_a_lid_of_an_article_without_a_heading_grant_nothing() -> None:
