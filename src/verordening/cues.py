@@ -70,6 +70,7 @@ class Cues:
     preconditions: frozenset[str]
     members: frozenset[str]
     urgency: tuple[str, ...]
+    lapsing: tuple[str, ...]
     judged: tuple[str, ...]
     weighty: tuple[str, ...]
     notice: frozenset[str]
@@ -135,6 +136,7 @@ _PHRASES = (
     "purpose",
     "exception",
     "urgency",
+    "lapsing",
     "judged",
     "weighty",
     "others",

@@ -38,7 +38,7 @@ class Harmless(Discretion):
         key = ("for_others", id(conditions), left, right)  # (the same for every match in the sentence)
         if key not in w.memo:
             said = w.lower[left:right]
-            w.memo[key] = (
+            w.memo[key] = not self._judged_urgency(said, w.lower) and (
                 any_word(said, self.cues.others)
                 or any_word(said, self.cues.harmless_scope)
                 or any(
@@ -81,8 +81,12 @@ class Harmless(Discretion):
         )
 
     def _judged_urgency(self, said: list[str], provision: list[str]) -> bool:
+        """An urgent case the counterpart judges alone, unless it tells the body why while the duty
+        stays ("kan het college de termijn bekorten; het deelt de reden mee"), not when the duty
+        lapses ("is niet verplicht advies te vragen over een voorstel dat het spoedeisend acht")."""
         cues = self.cues
-        return any_word(said, cues.urgency) and says(said, cues.judged) and cues.notice.isdisjoint(provision)
+        told = not cues.notice.isdisjoint(provision) and not says(provision, cues.lapsing)
+        return any_word(said, cues.urgency) and says(said, cues.judged) and not told
 
     def _without_basis(self, said: list[str]) -> list[str]:
         """The words without the law named as a basis ("op grond van de wet")."""
