@@ -346,8 +346,11 @@ def test_the_body_s_own_meetings_give_no_frequency_but_this_overleg_does() -> No
 def test_early_advice_as_before_the_decision_or_in_its_preparation() -> None:
     plain = ADVICE.replace(", tijdig voordat het college een besluit neemt", "")
     assert check(plain).elements["advice"].reasons == ("advice_not_early",)
+    # "voordat het een besluit neemt" alone may be the day before: no early moment
     before = plain + "2. Het college vraagt het advies voordat het een besluit neemt.\n"
-    assert check(before).elements["advice"].status == "present"
+    assert check(before).elements["advice"].reasons == ("advice_not_early",)
+    ahead = plain + "2. Het college vraagt het advies voorafgaand aan de besluitvorming.\n"
+    assert check(ahead).elements["advice"].status == "present"
     preparation = plain + "2. Het college vraagt het advies in de voorbereidingsfase.\n"
     assert check(preparation).elements["advice"].status == "present"
     meetings = (

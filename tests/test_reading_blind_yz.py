@@ -56,7 +56,7 @@ def test_advice_on_what_the_college_has_already_adopted_is_not_early() -> None:
         "\nArtikel 4 Advies\n1. De cliëntenraad brengt gevraagd en ongevraagd advies uit over "
         "beleidsvoorstellen.\n2. Het college legt een voorstel aan de cliëntenraad voor {}.\n"
     )
-    assert status(said.format("voordat het college over het voorstel besluit"), "advice") == "present"
+    assert status(said.format("voorafgaand aan de besluitvorming over het voorstel"), "advice") == "present"
     late = check(said.format("nadat het college het voorstel heeft vastgesteld")).elements["advice"]
     assert late.status == "partial"
     assert "advice_not_early" in late.reasons

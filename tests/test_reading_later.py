@@ -224,7 +224,7 @@ def test_the_head_of_a_department_is_a_counterpart() -> None:
 
 def test_early_written_as_alvorens_or_as_policy_in_preparation() -> None:
     for said in (
-        "Alvorens een besluit te nemen over een voorstel, vraagt het college de cliëntenraad om advies.",
+        "Alvorens het college een standpunt over een voorstel bepaalt, vraagt het de cliëntenraad om advies.",
         "Het college vraagt de cliëntenraad advies over beleid in voorbereiding.",
     ):
         text = f"\nArtikel 4 Advies\n{said} De cliëntenraad kan ook ongevraagd adviseren.\n"
@@ -297,7 +297,7 @@ def test_another_item_of_the_grant_s_list_lends_it_nothing() -> None:
         "b. het tijdig inbrengen van de ervaringen van cliënten.\n"
     )
     assert check(tasks.format("")).elements["advice"].reasons == ("advice_not_early",)
-    assert check(tasks.format(", voordat het college besluit")).elements["advice"].status == "present"
+    assert check(tasks.format(", voorafgaand aan de besluitvorming")).elements["advice"].status == "present"
 
 
 def test_a_consultation_left_to_a_convenant() -> None:
