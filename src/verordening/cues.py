@@ -54,6 +54,7 @@ class Cues:
     copula: frozenset[str]
     passive: frozenset[str]
     double_negation: frozenset[str]
+    repeated: tuple[str, ...]
     mutual: frozenset[str]
     body_parts: frozenset[str]
     explanatory: frozenset[str]
@@ -137,6 +138,7 @@ _PHRASES = (
     "exception",
     "urgency",
     "lapsing",
+    "repeated",
     "judged",
     "weighty",
     "others",

@@ -378,8 +378,14 @@ class Clauses(Harmless):
     def _unless_by(self, said: list[str], roles: list[str]) -> bool:
         """An exception the college's own acts make, in one of its cases ("tenzij het een individuele
         cliënt betreft of de wethouder het onderwerp dat jaar al heeft behandeld"); not the body's,
-        a joint one or one of individual matters."""
-        if said[0] != "tenzij" or "body" in roles or any_word(said, self.cues.mutual):
+        a joint one or one of individual matters; but any that rations the right by what was done
+        before ("tenzij de WJR in de voorafgaande twaalf maanden al over hetzelfde onderwerp heeft
+        geadviseerd")."""
+        if said[0] != "tenzij":
+            return False
+        if says(said, self.cues.repeated):
+            return True
+        if "body" in roles or any_word(said, self.cues.mutual):
             return False
         cuts = [0, *(i for i, word in enumerate(said) if word == "of"), len(said)]
         return any(
