@@ -432,7 +432,12 @@ def find_roles(document: Document, units: list[Unit], names: RoleNames) -> Roles
 
 
 def _variants(name: str) -> list[str]:
-    return [name] if name.endswith(("s", "en")) else [name, name + "en", name + "s"]
+    """A name and its plurals: +en, +s, and a long vowel shortened before +en ("cliëntenraad" ->
+    "cliëntenraden"; not a bare "raad", which is the municipal council's)."""
+    if name.endswith(("s", "en")):
+        return [name]
+    shortened = re.sub(r"([aeou])\1([^aeiouwyj])$", r"\1\2en", name) if len(name) > 5 else name
+    return list(dict.fromkeys([name, name + "en", name + "s", shortened]))
 
 
 class RoleMarker:

@@ -85,8 +85,9 @@ class Harmless(Discretion):
         stays ("kan het college de termijn bekorten; het deelt de reden mee"), not when the duty
         lapses ("is niet verplicht advies te vragen over een voorstel dat het spoedeisend acht")."""
         cues = self.cues
-        told = not cues.notice.isdisjoint(provision) and not says(provision, cues.lapsing)
-        return any_word(said, cues.urgency) and says(said, cues.judged) and not told
+        if not (any_word(said, cues.urgency) and says(said, cues.judged)):
+            return False  # (the provision read only then: it may be long)
+        return cues.notice.isdisjoint(provision) or says(provision, cues.lapsing)
 
     def _without_basis(self, said: list[str]) -> list[str]:
         """The words without the law named as a basis ("op grond van de wet")."""
