@@ -239,6 +239,7 @@ class RoleNames:
 
     names: dict[str, tuple[str, ...]]  # role -> names, for each of ROLES
     otherwise: dict[str, tuple[str, ...]]  # role -> names that take it unless the bylaw names them
+    articled: frozenset[str]  # names that take their role only right after "de" or "het"
     council_words: WordParts
     college_words: WordParts
     body_words: WordParts
@@ -266,6 +267,7 @@ def _roles(file: DataFile) -> RoleNames:
     return RoleNames(
         {role: _with_folded(raw["names"].get(role, [])) for role in ROLES},
         {role: tuple(n.lower() for n in raw.get("otherwise", {}).get(role, [])) for role in ROLES},
+        frozenset(n.lower() for n in raw.get("articled", [])),
         WordParts.of(definitions["council"]),
         WordParts.of(definitions["college"]),
         WordParts.of(definitions["body"]),

@@ -2,6 +2,7 @@
 
 - :mod:`.units`: the provisions the rules read, cut where the parser cut the bylaw;
 - :mod:`.roles`: who is who - the participation body, the college, the council;
+- :mod:`.forms`: the plurals and singulars of role names;
 - :mod:`.bodies`: the bodies a bylaw sets up side by side, each with its names;
 - :mod:`.references`: the provisions each provision points at ("bedoeld in het eerste lid");
 - :mod:`.pipeline`: the built-in pipeline or a statistical model, reading provisions.

@@ -19,7 +19,8 @@ from collections.abc import Iterable
 from attrs import define
 
 from ..knowledge import RoleNames, fold
-from .roles import body_names, singulars, term_and_value
+from .forms import singulars
+from .roles import body_names, term_and_value
 from .units import Unit
 
 __all__ = ["Body", "distinct_bodies", "name_key"]

@@ -18,9 +18,10 @@ from spacy.tokens import Doc
 
 from ..knowledge import ROLE_MARK, ROLES, RoleNames, WordParts, fold
 from ..model import Document
+from .forms import plurals, singulars
 from .units import Unit
 
-__all__ = ["RoleMarker", "Roles", "body_names", "find_roles", "singulars", "term_and_value"]
+__all__ = ["RoleMarker", "Roles", "body_names", "find_roles", "term_and_value"]
 
 
 @define(frozen=True)
@@ -183,17 +184,6 @@ def body_names(term: str, value: str, names: RoleNames) -> list[str]:
     passing = [_ARTICLE.sub("", m["name"].strip().lower()) for m in _HEREAFTER.finditer(value)]
     passing += [m["name"].lower() for m in _ABBREVIATION.finditer(value)]
     return [name for role, name in roles if role == "body"] + passing
-
-
-def singulars(name: str) -> list[str]:
-    """The singular of a plural body name, for the one of them a provision speaks of: "de
-    raden" -> "de betrokken raad", "de adviesraden" -> "adviesraad"."""
-    if not name.endswith("en") or len(name.split()[-1]) < 5:
-        return []
-    stem = name[:-2]
-    # an open syllable doubles its vowel in the singular: raden -> raad, panelen -> panel
-    doubled = re.sub(r"(?<=[^aeiou])([aeou])([^aeiouwyj])$", r"\1\1\2", stem)
-    return list(dict.fromkeys([doubled, stem]))
 
 
 # a pointer after a name: "de Centrale Cliëntenraad, bedoeld in artikel 2", "De Cliëntenraad X,
@@ -431,15 +421,6 @@ def find_roles(document: Document, units: list[Unit], names: RoleNames) -> Roles
     return Roles({role: tuple(n for n in dict.fromkeys(found[role]) if n) for role in ROLES})
 
 
-def _variants(name: str) -> list[str]:
-    """A name and its plurals: +en, +s, and a long vowel shortened before +en ("cliëntenraad" ->
-    "cliëntenraden"; not a bare "raad", which is the municipal council's)."""
-    if name.endswith(("s", "en")):
-        return [name]
-    shortened = re.sub(r"([aeou])\1([^aeiouwyj])$", r"\1\2en", name) if len(name) > 5 else name
-    return list(dict.fromkeys([name, name + "en", name + "s", shortened]))
-
-
 class RoleMarker:
     """Marks the tokens that name a role, in their NORM (``@body``), where the matchers see it.
 
@@ -454,12 +435,13 @@ class RoleMarker:
         self.matcher = self._matcher(tuple(sorted(self.common)))
         self.own: dict[tuple[str, ...], PhraseMatcher] = {}
         self.marks = {role: nlp.vocab.strings.add(ROLE_MARK + role) for role in ROLES}
+        self.articled = names.articled
 
     def _matcher(self, names: tuple[str, ...]) -> PhraseMatcher:
         """A matcher of the names and their plural forms; each match keyed by its name."""
         matcher = PhraseMatcher(self.nlp.vocab, attr="LOWER")
         for name in names:
-            forms = [self.nlp.make_doc(form) for form in _variants(name)]
+            forms = [self.nlp.make_doc(form) for form in plurals(name)]
             # ("PR." ending a sentence is one token where spaCy knows such an abbreviation)
             forms += [doc for doc in (self.nlp.make_doc(name + "."),) if len(doc) == 1]
             matcher.add(name, forms)
@@ -483,6 +465,7 @@ class RoleMarker:
                 for matcher in matchers
                 for key, start, end in matcher(doc)
                 if (role := role_of.get(names[key]))
+                and (names[key] not in self.articled or doc[start - 1 : start].text.lower() in ("de", "het"))
             )
             if found:
                 self._set(doc, found)
