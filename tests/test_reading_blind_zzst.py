@@ -28,20 +28,26 @@ def test_a_general_bylaw_with_a_chapter_on_client_participation_regulates_it() -
 
 
 def test_a_plain_language_definitions_article_names_the_body() -> None:
-    """'In deze verordening betekent: a. panel: het Inwonerspanel ...; b. u: het panel'."""
+    """'In deze verordening betekent: a. panel: het Inwonerspanel ...; b. u: het panel', or a heading
+    'Wat betekenen de woorden in deze verordening?' over the definitions."""
     text = (
         "Verordening Inwonerspanel Zorg Zandvoorde 2022\n\nDe raad van de gemeente Zandvoorde;\n"
         "gelet op artikel 2.1.3, derde lid, van de Wet maatschappelijke ondersteuning 2015;\n"
         "besluit vast te stellen de volgende verordening.\n\n"
-        "Artikel 1. Wat betekenen de woorden in deze verordening?\nIn deze verordening {}:\n"
+        "Artikel 1. {}\nIn deze verordening {}:\n"
         "a. panel: het Inwonerspanel Zorg Zandvoorde;\nb. u: het panel.\n\n"
         "Artikel 2. Advies\nHet college vraagt u vroegtijdig om advies over beleidsvoorstellen. U mag ook "
         "advies geven als het college daar niet om vraagt.\n"
     )
-    defined = verordening.check(text.format("betekent"), model="builtin")
-    assert defined.verdict.value == "participation_bylaw"
-    assert defined.elements["advice"].status.value == "present"
-    assert verordening.check(text.format("staat"), model="builtin").verdict.value == "not_participation_bylaw"
+    for heading, opening in (
+        ("Woorden", "betekent"),
+        ("Wat betekenen de woorden in deze verordening?", "staat"),
+    ):
+        defined = verordening.check(text.format(heading, opening), model="builtin")
+        assert defined.verdict.value == "participation_bylaw"
+        assert defined.elements["advice"].status.value == "present"
+    unmarked = text.format("Woorden", "staat")
+    assert verordening.check(unmarked, model="builtin").verdict.value == "not_participation_bylaw"
 
 
 def test_an_annex_of_the_bodys_own_rules_binds_only_when_the_bylaw_makes_it_part_of_itself() -> None:

@@ -55,6 +55,7 @@ class Cues:
     passive: frozenset[str]
     double_negation: frozenset[str]
     repeated: tuple[str, ...]
+    elaborating: frozenset[str]
     mutual: frozenset[str]
     body_parts: frozenset[str]
     explanatory: frozenset[str]
@@ -161,6 +162,7 @@ _WORD_SETS = (
     "passive",
     "double_negation",
     "mutual",
+    "elaborating",
     "body_parts",
     "explanatory",
     "caps",

@@ -41,7 +41,7 @@ class Roles:
 
 _DEFINITION_OPENING = re.compile(
     r"^.*?\b(?:(?:verstaan|verstaat)\s+(?:wij\s+|we\s+)?onder|bedoelen\s+(?:wij|we)\s+met|bedoeld\s+met|"
-    r"in\s+deze\s+\w+\s+(?:betekent|betekenen))\s*:?\s*",
+    r"in\s+deze\s+\w+\s+(?:betekent|betekenen)|gebruiken\s+(?:wij|we)\s+(?:deze|de\s+volgende)\s+woorden)\s*:?\s*",
     re.IGNORECASE,
 )
 _DEFINITION = re.compile(r"^(?P<term>[^:;]{1,60}?)\s*:\s*(?P<value>.+)$")

@@ -44,7 +44,9 @@ _DEFINITIONS = re.compile(
     r"begripsomschrijving|begrippen|definities?\b|"
     # plain language: "In deze verordening bedoelen wij met: a. wij: het college ..."
     r"bedoelen\s+(?:wij|we)\s+met|verstaan\s+(?:wij|we)\s+onder|wordt\s+bedoeld\s+met|"
-    r"in\s+deze\s+\w+\s+(?:betekent|betekenen)\b",  # "In deze verordening betekent: a. panel: ..."
+    r"in\s+deze\s+\w+\s+(?:betekent|betekenen)\b|"  # "In deze verordening betekent: a. panel: ..."
+    # "Artikel 1 Wat betekenen de woorden in deze verordening? In deze verordening gebruiken we deze woorden:"
+    r"betekenen\s+de\s+woorden|gebruiken\s+(?:wij|we)\s+(?:deze|de\s+volgende)\s+woorden",
     re.IGNORECASE,
 )
 

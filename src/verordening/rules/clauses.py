@@ -325,6 +325,10 @@ class Clauses(Harmless):
         if not in_unit(cues.hedges, anchor.unit) and not in_unit(cues.clauses, anchor.unit):
             return False  # no hedge and no condition in the provision
         sentence = self.sentence(w, anchor)
+        # (a sentence that gives examples goes on the one before: "Als het past binnen de begroting,
+        # krijgt u geld voor uw werk. Bijvoorbeeld voor een cursus of voor reiskosten.")
+        if sentence[0] > 0 and w.lower[sentence[0]] in self.cues.elaborating:
+            sentence = (self.sentence(w, Hit(anchor.unit, sentence[0] - 1, sentence[0]))[0], sentence[1])
         key = ("conditional", id(cues), *sentence)  # (the same for every match in the sentence)
         if key not in w.memo:
             w.memo[key] = self._conditional_sentence(w, cues, anchor.unit, *sentence)
