@@ -153,7 +153,17 @@ def _qualifier_matches(
         and not clauses.belongs_elsewhere(matches.words[h.unit], h, q.not_with)
         and _belongs_with(rule, q, bylaw, clauses, h)
         and not _inside_note(rule, q, bylaw, h, clauses)
+        and not _below(q, bylaw, clauses, h)
     ]
+
+
+def _below(q: Qualifier, bylaw: Bylaw, clauses: Clauses, hit: Hit) -> bool:
+    """A match whose value is below the qualifier's minimum: "uiterlijk twee weken voor het besluit"
+    is no early advice where the rule asks for three weeks at least."""
+    if q.value is None or q.value.minimum is None:
+        return False
+    value = read_value(q.value.kind, [hit], bylaw.matches.words, clauses, _lists(bylaw, [hit]))
+    return value is not None and value < q.value.minimum
 
 
 def _belongs_with(rule: Rule, q: Qualifier, bylaw: Bylaw, clauses: Clauses, hit: Hit) -> bool:

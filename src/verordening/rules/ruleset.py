@@ -59,6 +59,7 @@ class Value:
     name: str
     kind: str  # "per_year" or "weeks"
     label: str  # Dutch, with {value}
+    minimum: float | None = None  # a match that reads less does not qualify
 
 
 @define(frozen=True)
