@@ -36,6 +36,9 @@ def _number(word: str, words: ValueWords) -> float | None:
     return None
 
 
+_EVERY = ("de", "elk", "elke", "ieder", "iedere")  # before an interval: "om de", "iedere" zes weken
+
+
 def _per_year(tokens: list[str], words: ValueWords) -> float | None:
     months = {word for word in tokens if word in words.months}
     if len(months) >= 2:  # "in de maanden februari, april, juni, september en november"
@@ -43,9 +46,9 @@ def _per_year(tokens: list[str], words: ValueWords) -> float | None:
     for word in tokens:
         if word in words.frequency:
             return words.frequency[word]
-    for k in range(2, len(tokens)):  # "om de twee maanden", "eens in de zes weken"
+    for k in range(2, len(tokens)):  # "om de twee maanden", "eens in de zes weken", "iedere zes weken"
         every = _number(tokens[k - 1], words)
-        if tokens[k - 2] == "de" and every and tokens[k] in words.per_year:
+        if tokens[k - 2] in _EVERY and every and tokens[k] in words.per_year:
             return round(words.per_year[tokens[k]] / every, 1)
     # the number of times ("vijf keer"), else the first number ("in een kalenderjaar ... vijf keer")
     times = (
