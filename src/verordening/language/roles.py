@@ -144,16 +144,17 @@ def term_and_value(unit: Unit) -> tuple[str, str] | None:
     return _ARTICLE.sub("", term), match["value"]
 
 
-def _each_term(term: str, value: str) -> list[tuple[str, str]]:
-    """A definition of two short terms at once, each: "Meedenkraad of jullie: de Meedenkraad ..."."""
+def _each_term(term: str) -> list[str]:
+    """The terms a definition defines: two short ones at once, each ("Meedenkraad of jullie: ...")."""
     parts = term.split(" of ")
-    short = len(parts) > 1 and all(0 < len(part.split()) <= 2 for part in parts)
-    return [(value, part) for part in (parts if short else [term])]
+    return parts if len(parts) > 1 and all(0 < len(part.split()) <= 2 for part in parts) else [term]
 
 
 def _from_definitions(units: Iterable[Unit], names: RoleNames, issuer: str) -> list[tuple[str, str]]:
     found = []
-    definitions = [(t, value) for d in map(term_and_value, units) if d for value, t in _each_term(*d)]
+    definitions = [
+        (t, value) for term, value in filter(None, map(term_and_value, units)) for t in _each_term(term)
+    ]
     terms = {term for term, _ in definitions}
     for term, value in definitions:
         # an organisation whose board another definition makes the counterpart: "LDIA: de

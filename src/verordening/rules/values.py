@@ -36,7 +36,7 @@ def _number(word: str, words: ValueWords) -> float | None:
     return None
 
 
-_EVERY = ("de", "elk", "elke", "ieder", "iedere")  # before an interval: "om de", "iedere" zes weken
+_EACH = ("elk", "elke", "ieder", "iedere")  # before an interval ("iedere zes weken") or a period
 
 
 def _per_year(tokens: list[str], words: ValueWords) -> float | None:
@@ -48,7 +48,7 @@ def _per_year(tokens: list[str], words: ValueWords) -> float | None:
             return words.frequency[word]
     for k in range(2, len(tokens)):  # "om de twee maanden", "eens in de zes weken", "iedere zes weken"
         every = _number(tokens[k - 1], words)
-        if tokens[k - 2] in _EVERY and every and tokens[k] in words.per_year:
+        if (tokens[k - 2] == "de" or tokens[k - 2] in _EACH) and every and tokens[k] in words.per_year:
             return round(words.per_year[tokens[k]] / every, 1)
     # the number of times ("vijf keer"), else the first number ("in een kalenderjaar ... vijf keer")
     times = (
@@ -63,7 +63,7 @@ def _per_year(tokens: list[str], words: ValueWords) -> float | None:
         if (
             period in words.per_year
             and k > 0
-            and tokens[k - 1] in ("per", "elk", "elke", "ieder", "iedere", "half", "een")
+            and (tokens[k - 1] in _EACH or tokens[k - 1] in ("per", "half", "een"))
         ):
             if count is None and tokens[k - 1] == "per":
                 return None  # "per kalenderjaar worden ten minste vijf ...": the number is elsewhere
