@@ -87,8 +87,12 @@ def places(rule: Rule, bylaw: Bylaw, clauses: Clauses, anchors: Anchors, scope: 
         if not units[u].definition
         and not units[u].parents
         and _about(rule, bylaw, clauses, u)
-        # (not one about another provision: "Het tweede lid geldt niet voor ...")
-        and not (bylaw.references[u] and not bylaw.references[u] & scope.primary)
+        # (not one about another provision: "Het tweede lid geldt niet voor ..."; but one that names
+        # another as what the element is confined to)
+        and (
+            not (bylaw.references[u] and not bylaw.references[u] & scope.primary)
+            or _others_restrict_it(rule, bylaw, clauses, u)
+        )
         for hit in sentence_ends(u, words[u])
     )
     topics = bylaw.softness.conditions.topics
@@ -111,7 +115,19 @@ def _about(rule: Rule, bylaw: Bylaw, clauses: Clauses, unit: int) -> bool:
     # cliëntenraad te horen over ...", in the grant's article: about the grant)
     named = named or clauses.frees_from_consulting(w, 0, len(w.lower))
     back = first in clauses.cues.pointing_back or _points_at_number(clauses, w.lower)
-    return (named or back) and not about - {rule.element}
+    return (named or back) and (not about - {rule.element} or _others_restrict_it(rule, bylaw, clauses, unit))
+
+
+def _others_restrict_it(rule: Rule, bylaw: Bylaw, clauses: Clauses, unit: int) -> bool:
+    """A provision that opens with the element as its subject and names others only after a restricting word,
+    as what the element is confined to ("Ongevraagd advies kan uitsluitend betrekking hebben op
+    onderwerpen die in het periodiek overleg aan de orde zijn geweest")."""
+    topics = bylaw.softness.conditions.topics.get(unit, ())
+    if not topics or topics[0][1] != rule.element or topics[0][0] > 2:  # (its subject, at the start)
+        return False
+    at = clauses.first_restricting(bylaw.matches.words[unit].lower)
+    other = next((start for start, about in topics if about != rule.element), -1)
+    return 0 <= at < other
 
 
 def _points_at_number(clauses: Clauses, lower: list[str]) -> bool:
