@@ -10,7 +10,7 @@ tests they share: :mod:`.wording`.
 from __future__ import annotations
 
 from bisect import bisect_left
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from itertools import pairwise, takewhile
 
 from attrs import define, field
@@ -166,7 +166,10 @@ class Clauses(Harmless):
             return False
         clause_start, clause_end = w.around(start, end, CLAUSE)
         reach = self._reach_after(lower, start, end, clause_start, clause_end, units_parent)
-        places = [*range(max(clause_start, start - window), start), *range(end, reach)]
+        places = [
+            *range(max(clause_start, start - window), start),
+            *self._outside_relatives(lower, end, reach),
+        ]
         if parse:
             # not inside a subordinate clause the match opens ("in de fase waarin ... nog niet")
             subordinate = self.cues.subordinate
@@ -214,6 +217,17 @@ class Clauses(Harmless):
                 reach = nxt
             reach += 1
         return reach
+
+    def _outside_relatives(self, lower: list[str], end: int, reach: int) -> Iterator[int]:
+        """The places from ``end`` to ``reach`` outside the relative clauses the topic holds, which
+        describe it and deny nothing: "Een overleg dat niet doorgaat, wordt ingehaald"."""
+        k = end
+        while k < reach:
+            if lower[k] in self.cues.subordinate:
+                k = next((j for j in range(k, reach) if lower[j] in CLAUSE_END), reach)
+                continue
+            yield k
+            k += 1
 
     @staticmethod
     def _governing(w: Words, start: int, end: int, clause_start: int, clause_end: int) -> list[int]:

@@ -26,6 +26,7 @@ from ..language.bodies import Body
 from ..vocabulary import Status
 from .cite import choose, headings_index, topical
 from .clauses import Clauses, Conditions
+from .defined import terms_used
 from .in_force import in_force, lapsed
 from .match import Hit, Matches, Words, inside
 from .policy_fields import Fields, confined_to_fields
@@ -77,6 +78,7 @@ class Bylaw:
     definition_exceptions: tuple[tuple[str, int], ...]  # (term, provision): see shortfalls.py
     fields: Fields = field(factory=Fields)  # the fields of policy of the frameworks judged under
     bodies: tuple[Body, ...] = ()  # the bodies it sets up side by side (``language/bodies.py``)
+    defined_in: dict[int, frozenset[int]] = field(factory=dict)  # the definitions whose terms each uses
     body_of: dict[str, int] = field(init=False, eq=False, repr=False)  # a body's index by its names
     above: dict[int, frozenset[str]] = field(factory=dict, init=False, eq=False, repr=False)  # a cache
     cache: dict[str, object] = field(factory=dict, init=False, eq=False, repr=False)  # (shares.py)
@@ -165,6 +167,7 @@ def read_bylaw(
         definition_exceptions(units, matches.words, clauses),
         fields or Fields(),
         bodies,
+        terms_used(units, matches.words),
     )
     bylaw.cache["not in force"] = later
     return bylaw
@@ -194,10 +197,13 @@ def _counterparts_together(w: Words, clauses: Clauses, hit: Hit) -> bool:
 
 
 def _has_roles(rule: Rule, bylaw: Bylaw, index: int, every: bool) -> bool:
-    """Whether the provision (or the opening words above it) names the roles the rule asks for."""
+    """Whether the provision (or the opening words above it, or the definition about the element
+    of a term it uses: "Het overleg vindt elk kwartaal plaats", ``defined.py``) names the roles the
+    rule asks for."""
     if not rule.anchor_roles:
         return True
-    present = bylaw.roles_above(index)
+    defined = [d for d in bylaw.defined_in.get(index, ()) if rule.element in bylaw.elements_of.get(d, ())]
+    present = bylaw.roles_above(index).union(*(_with_both(bylaw.matches.roles[d]) for d in defined))
     wanted = set(rule.anchor_roles)
     return wanted <= present if every else bool(wanted & present)
 

@@ -16,6 +16,7 @@ from attrs import define
 from ..knowledge import padded
 from ..language import Unit
 from .clauses import Clauses, any_word, says
+from .defined import TERM
 from .discretion import SENTENCE
 from .match import Hit, Words, between, in_unit, inside
 from .places import Places, places, sentence_ends
@@ -62,14 +63,6 @@ def grant_shortfalls(
     return (*found, *_taken_back(rule, bylaw, clauses, anchors, scope))
 
 
-# a defined term before its colon; also after the opening words of a one-sentence definition
-# article ("In deze verordening wordt verstaan onder werkbudget: ...")
-_TERM = re.compile(
-    r"^(?:[a-z0-9]{1,3}[.)°]\s*)?(?:in\s+deze\s+\w+\s+(?:wordt\s+)?verstaan\s+onder\s+)?"
-    r"(?P<term>[^:;]{3,40}?)\s*:"
-)
-
-
 def definition_exceptions(
     units: list[Unit], words: tuple[Words, ...], clauses: Clauses
 ) -> tuple[tuple[str, int], ...]:
@@ -79,7 +72,7 @@ def definition_exceptions(
     voorlegt", "werkbudget: het bedrag dat het college naar eigen inzicht vaststelt"."""
     found = []
     for unit in units:
-        match = _TERM.match(unit.lower.strip()) if unit.definition else None
+        match = TERM.match(unit.lower.strip()) if unit.definition else None
         if match is None:
             continue
         w = words[unit.index]
