@@ -345,6 +345,7 @@ def compile_rules(nlp: Language, rules: tuple[Rule, ...], cues: Cues) -> Matcher
         builder.add(f"{el}|anchor", rule.anchor_patterns)
         builder.compounds[f"{el}|anchor"] = rule.anchor_compounds
         builder.add(f"{el}|exclude", rule.exclude)
+        builder.add(f"{el}|kept", rule.kept)
         builder.add(f"{el}|reference", rule.references)
         builder.add(f"{el}|weak", rule.weak)
         builder.add(f"{el}|unit_exclude", rule.unit_exclude)

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 from attrs import define
 
 from .clauses import CLAUSE, Clauses
+from .discretion import SENTENCE
 from .match import Hit, Words, between, in_span, in_unit, inside
 from .ruleset import Qualifier, Rule
 from .values import read_value
@@ -29,6 +30,11 @@ def look_alike(rule: Rule, bylaw: Bylaw, hit: Hit, excluded: tuple[Hit, ...]) ->
     if not excluded:
         return False
     end = hit.end - 1 if hit.end > hit.start + 1 and w.lower[hit.end - 1] in CLAUSE else hit.end
+    kept = in_unit(bylaw.matches.of(f"{rule.element}|kept"), hit.unit)
+    if kept:  # the body's say in it: "stelt de agenda vast, na overleg met de voorzitter van de adviesraad"
+        first, last = w.around(hit.start, end, SENTENCE)
+        if any(first <= k.start < last for k in kept):
+            return False
     left, right = w.around(hit.start, end, CLAUSE)  # a match may end on its full stop
     # an excluded match in its clause, or one holding it ("een budget voor scholing en bijeenkomsten")
     return any(left <= e.start < right or e.start <= hit.start < e.end for e in in_unit(excluded, hit.unit))

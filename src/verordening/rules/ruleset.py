@@ -123,6 +123,7 @@ class Rule:
     anchor_not_after: frozenset[str]
     anchor_window: int
     exclude: tuple[Pattern, ...]
+    kept: tuple[Pattern, ...]  # the body's say in what an exclude names: its sentence is no look-alike
     references: tuple[Pattern, ...]
     weak: tuple[Pattern, ...]
     weak_reason: str
@@ -233,6 +234,7 @@ def _rule(file: DataFile) -> Rule:
         anchor_not_after=frozenset(anchor.get("not_after", [])),
         anchor_window=int(anchor.get("not_after_window", 3)),
         exclude=patterns("exclude"),
+        kept=patterns("kept"),
         references=patterns("references"),
         weak=patterns("weak"),
         weak_reason=anchor.get("weak_reason", f"{element}_weak"),
