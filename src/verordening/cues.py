@@ -74,6 +74,8 @@ class Cues:
     urgency: tuple[str, ...]
     lapsing: tuple[str, ...]
     judged: tuple[str, ...]
+    judged_secret: tuple[str, ...]
+    secrecy: tuple[str, ...]
     weighty: tuple[str, ...]
     notice: frozenset[str]
     narrowing: frozenset[str]
@@ -141,6 +143,8 @@ _PHRASES = (
     "lapsing",
     "repeated",
     "judged",
+    "judged_secret",
+    "secrecy",
     "weighty",
     "others",
 )

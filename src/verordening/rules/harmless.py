@@ -38,7 +38,7 @@ class Harmless(Discretion):
         key = ("for_others", id(conditions), left, right)  # (the same for every match in the sentence)
         if key not in w.memo:
             said = w.lower[left:right]
-            w.memo[key] = not self._judged_urgency(said, w.lower) and (
+            w.memo[key] = not self._judged(said, w.lower) and (
                 any_word(said, self.cues.others)
                 or any_word(said, self.cues.harmless_scope)
                 or any(
@@ -72,13 +72,21 @@ class Harmless(Discretion):
         ``provision`` they stand in, not an urgent case the counterpart judges alone without
         telling the body why ("waarvan de voorbereiding naar zijn oordeel geen uitstel toelaat")."""
         cues = self.cues
-        if provision is not None and self._judged_urgency(said, provision):
+        if provision is not None and self._judged(said, provision):
             return False
         return (
             any_word(said, cues.others)
             or any_word(said, cues.harmless_scope)
             or any_word(self._without_basis(said), cues.harmless_condition)
         )
+
+    def _judged(self, said: list[str], provision: list[str]) -> bool:
+        """A harmless case the counterpart judges itself: urgency (see below), or what it marks as
+        confidential ("met uitzondering van stukken die het college als vertrouwelijk aanmerkt"), unless
+        it gives that under a duty of secrecy."""
+        cues = self.cues
+        secret = says(said, cues.judged_secret) and not any_word(said, cues.secrecy)
+        return secret or self._judged_urgency(said, provision)
 
     def _judged_urgency(self, said: list[str], provision: list[str]) -> bool:
         """An urgent case the counterpart judges alone, unless it tells the body why while the duty
