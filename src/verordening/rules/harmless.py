@@ -116,7 +116,10 @@ class Harmless(Discretion):
         if not says(told, self.cues.exception) or self._excepts_a_period(told):
             return False
         opens = right >= len(w.lower) - 1  # the last sentence opens the list under it
-        cases = items if items and opens else self.cases(said)
+        # (what follows the exception's words, where it names its cases there: "... tijdig van alle
+        # informatie, met uitzondering van gegevens over individuele inwoners")
+        found = _around_phrase(told, self.cues.exception)
+        cases = items if items and opens else self.cases((found[1] if found else []) or said)
         return any(not self.about_others(case, w.lower) for case in cases)
 
     def _excepts_a_period(self, said: list[str]) -> bool:

@@ -268,8 +268,12 @@ def _takes_back(rule: Rule, bylaw: Bylaw, clauses: Clauses, scope: Scope, places
         (places.holds("pointing", hit) or places.holds("about", hit)) and clauses.excepted(w, hit, items)
     ) or (places.holds("about", hit) and _denied_for_some(bylaw, clauses, hit, items)):
         return restricted
-    if places.holds("granted", hit) and (_capped_grant(clauses, w, hit) or clauses.confined(w, hit, True)):
-        return restricted  # a cap in the grant itself: "kan per overleg één onderwerp aanmelden"
+    # a cap in the grant itself ("kan per overleg één onderwerp aanmelden"), or cases it excepts, not all
+    # harmless ("met uitzondering van besluiten over tarieven en over individuele contracten")
+    if places.holds("granted", hit) and (
+        _capped_grant(clauses, w, hit) or clauses.confined(w, hit, True) or clauses.excepted(w, hit, items)
+    ):
+        return restricted
     if clauses.for_others(w, hit, bylaw.softness.conditions):
         return ""
     if places.holds("beside", hit):  # a later lid of the grant's article: "2. Dit aantal geldt voor zover
