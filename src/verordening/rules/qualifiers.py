@@ -14,6 +14,7 @@ from .discretion import SENTENCE
 from .match import Hit, Words, between, in_span, in_unit, inside
 from .ruleset import Qualifier, Rule
 from .values import read_value
+from .wording import any_word
 
 if TYPE_CHECKING:
     from .judge import Anchors, Bylaw, Scope
@@ -156,11 +157,25 @@ def _qualifier_matches(
         for h in matches.of(f"{rule.element}|q|{q.key}")
         if h.unit in where
         and not inside(h, references)
-        and not clauses.belongs_elsewhere(matches.words[h.unit], h, q.not_with)
+        and not _elsewhere(rule, q, bylaw, clauses, h)
         and _belongs_with(rule, q, bylaw, clauses, h)
         and not _inside_note(rule, q, bylaw, h, clauses)
         and not _below(q, bylaw, clauses, h)
     ]
+
+
+def _elsewhere(rule: Rule, q: Qualifier, bylaw: Bylaw, clauses: Clauses, hit: Hit) -> bool:
+    """A match whose clause names something else it belongs to (``not_with``), unless a verb phrase
+    of the element opens after that, nearer the match: "..., informeert hem volledig en overlegt
+    twee keer per jaar met hem"."""
+    w = bylaw.matches.words[hit.unit]
+    if not clauses.belongs_elsewhere(w, hit, q.not_with):
+        return False
+    left, right = w.around(hit.start, hit.end, CLAUSE)
+    # (the element's word opening a verb phrase of its own, after "en")
+    anchors = in_unit(bylaw.matches.of(f"{rule.element}|anchor"), hit.unit)
+    opening = [a.start for a in anchors if left < a.start < hit.start and w.lower[a.start - 1] == "en"]
+    return any_word(w.lower[max(opening, default=left) : right], q.not_with)
 
 
 def _below(q: Qualifier, bylaw: Bylaw, clauses: Clauses, hit: Hit) -> bool:
