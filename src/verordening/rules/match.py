@@ -167,6 +167,14 @@ class Matches:
     def of(self, key: str) -> tuple[Hit, ...]:
         return self.hits.get(key, ())
 
+    def phrases(self, besides: str) -> tuple[Hit, ...]:
+        """The matches of the anchors of elements other than ``besides`` that are phrases of three
+        words or more ("verzoeken een onderwerp in het overleg te bespreken")."""
+        anchors = (
+            hits for key, hits in self.hits.items() if key.endswith("|anchor") and key != f"{besides}|anchor"
+        )
+        return tuple(h for hits in anchors for h in hits if h.end - h.start > 2)
+
 
 class Strings:
     """The strings behind spaCy's hashes, looked up once per process: a cache, not a value."""

@@ -23,8 +23,15 @@ __all__ = ["Qualified", "judge_qualifier", "judge_qualifiers", "look_alike"]
 
 
 def look_alike(rule: Rule, bylaw: Bylaw, hit: Hit, excluded: tuple[Hit, ...]) -> bool:
-    """'reageert op een advies', a match in a clause the rule excludes."""
+    """'reageert op een advies', a match in a clause the rule excludes; or one word of another
+    element's phrase ("verzoeken een onderwerp in het overleg te bespreken")."""
     w = bylaw.matches.words[hit.unit]
+    if hit.end - hit.start == 1:
+        phrases = bylaw.cache.get(key := f"phrases|{rule.element}")
+        if not isinstance(phrases, tuple):
+            phrases = bylaw.cache[key] = bylaw.matches.phrases(rule.element)
+        if inside(hit, phrases):
+            return True
     before = w.lower[max(0, hit.start - rule.anchor_window) : hit.start]
     if rule.anchor_not_after and any(word in rule.anchor_not_after for word in before):
         return True
