@@ -2,9 +2,14 @@
 
 "c. overleg: het overleg tussen de adviesraad en de wethouder, dat ten minste vier keer per jaar
 plaatsvindt" and, in a binding article, "Het college draagt er zorg voor dat het overleg
-plaatsvindt": the provision grants what the definition describes, to the parties it names. A
-provision that uses a defined term takes the roles of the definition, and the definition joins
-its evidence, for the elements the definition is about (it holds an anchor of that element).
+plaatsvindt": the provision grants the consultation to the parties the definition names. A
+provision that uses a defined term takes the roles of the definition, for the elements the
+definition is about (it holds an anchor of that element); the definition's other words grant
+nothing by themselves (``judge._has_roles``).
+
+The term is read as :func:`definition_exceptions` in ``shortfalls.py`` reads it (``TERM``), not with
+``language.roles.term_and_value``, which strips an article and reads more openings: the same
+statuses, but a citation elsewhere would move.
 """
 
 from __future__ import annotations
