@@ -67,6 +67,7 @@ class Cues:
     occasion_plans: frozenset[str]
     confining: frozenset[str]
     programmes: frozenset[str]
+    joint_matters: frozenset[str]
     single_persons: tuple[str, ...]
     unless: frozenset[str]
     preconditions: frozenset[str]
@@ -177,6 +178,7 @@ _WORD_SETS = (
     "occasion_plans",
     "confining",
     "programmes",
+    "joint_matters",
     "members",
     "notice",
     "narrowing",

@@ -416,12 +416,15 @@ class Clauses(Harmless):
         die voorstellen betrekking hebben op onderwerpen uit het beleidsprogramma"), or with
         ``single_persons``, denying and excepting nothing, to the matters of single persons ("De PRV
         kan voorstellen doen, voor zover die betrekking hebben op de dienstverlening aan individuele
-        inwoners": no right about policy)."""
+        inwoners": no right about policy); either way to the matters the municipalities share ("voor
+        zover dit beleid de drie gemeenten gezamenlijk betreft")."""
         left, right = self.sentence(w, hit)
         said, cues = w.lower[left:right], self.cues
         at = next((i for i, word in enumerate(said) if word in cues.confining), None)
         if at is None:
             return False
+        if any_word(said[at:], cues.joint_matters):  # (a grant or a sentence beside it)
+            return single_persons or self.not_extension(w, hit)
         if single_persons:
             return (
                 any_word(said[at:], cues.single_persons)
