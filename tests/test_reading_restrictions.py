@@ -29,7 +29,7 @@ CASES = [
         ADVICE + "\nArtikel 9 Uitzonderingen\nHet college kan bij de voorbereiding van een besluit de "
         "adviesprocedure achterwege laten {}.\n",
         "als het dat in het belang van de gemeente acht",
-        "als een besluit wegens spoed geen uitstel duldt",
+        "als een wettelijk voorschrift zich tegen advisering verzet",
     ),
     (
         "advice",

@@ -74,6 +74,7 @@ class Cues:
     members: frozenset[str]
     urgency: tuple[str, ...]
     lapsing: tuple[str, ...]
+    unasked: tuple[str, ...]
     judged: tuple[str, ...]
     judged_secret: tuple[str, ...]
     secrecy: tuple[str, ...]
@@ -142,6 +143,7 @@ _PHRASES = (
     "exception",
     "urgency",
     "lapsing",
+    "unasked",
     "repeated",
     "judged",
     "judged_secret",

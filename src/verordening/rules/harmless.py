@@ -89,11 +89,17 @@ class Harmless(Discretion):
         return secret or self._judged_urgency(said, provision)
 
     def _judged_urgency(self, said: list[str], provision: list[str]) -> bool:
-        """An urgent case the counterpart judges alone, unless it tells the body why while the duty
-        stays ("kan het college de termijn bekorten; het deelt de reden mee"), not when the duty
-        lapses ("is niet verplicht advies te vragen over een voorstel dat het spoedeisend acht")."""
+        """An urgent case in which the advice is not asked at all ("kan het college besluiten zonder
+        de adviesraad om advies te vragen"), or that the counterpart judges alone, unless it tells the
+        body why while the duty stays ("kan het college de termijn bekorten; het deelt de reden mee"),
+        not when the duty lapses ("is niet verplicht advies te vragen over een voorstel dat het
+        spoedeisend acht")."""
         cues = self.cues
-        if not (any_word(said, cues.urgency) and says(said, cues.judged)):
+        if not any_word(said, cues.urgency):
+            return False
+        if says(said, cues.unasked):  # the advice not asked at all, whoever judges the urgency
+            return True
+        if not says(said, cues.judged):
             return False  # (the provision read only then: it may be long)
         return cues.notice.isdisjoint(provision) or says(provision, cues.lapsing)
 

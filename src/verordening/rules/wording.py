@@ -42,6 +42,19 @@ def any_word(words: Iterable[str], choices: tuple[str, ...] | frozenset[str]) ->
 
 
 def says(words: list[str], phrases: tuple[str, ...]) -> bool:
-    """Whether one of ``phrases`` (words separated by one space) stands in ``words``."""
+    """Whether one of ``phrases`` (words separated by one space) stands in ``words``; in a phrase
+    with gaps ("zonder ... te vragen") its parts stand in that order, with anything between."""
     text = f" {' '.join(words)} "
-    return any(phrase in text for phrase in padded(phrases))
+    return any(_in_order(text, phrase) for phrase in padded(phrases))
+
+
+def _in_order(text: str, phrase: str) -> bool:
+    if " ... " not in phrase:
+        return phrase in text
+    at = 0
+    for part in phrase.split(" ... "):
+        at = text.find(f" {part.strip()} ", at)
+        if at < 0:
+            return False
+        at += len(part.strip()) + 1
+    return True
