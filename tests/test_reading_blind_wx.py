@@ -17,7 +17,7 @@ def test_a_college_that_may_skip_laying_drafts_before_the_body() -> None:
         skipped = check(said.format(case)).elements["advice"]
         assert skipped.status == "partial"
         assert {"advice_restricted", "advice_discretionary"} & set(skipped.reasons)
-    shortened = ADVICE + "\nArtikel 10 Spoed\nHet college kan bij spoed de termijn voor het advies bekorten.\n"
+    shortened = ADVICE + "\nArtikel 10 Spoed\nHet college kan bij spoed de adviestermijn bekorten.\n"
     assert check(shortened).elements["advice"].status == "present"
 
 
