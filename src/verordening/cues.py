@@ -89,6 +89,7 @@ class Cues:
     restriction: frozenset[str]
     judgement: frozenset[str]
     extension: frozenset[str]
+    told: tuple[str, ...]
     no_duty: tuple[str, ...]
     following: tuple[str, ...]
     consulting: frozenset[str]
@@ -143,6 +144,7 @@ _PHRASES = (
     "exception",
     "urgency",
     "lapsing",
+    "told",
     "unasked",
     "repeated",
     "judged",

@@ -371,6 +371,9 @@ class Clauses(Harmless):
             # an additional case: "vindt elk kwartaal plaats en voorts wanneer de raad erom verzoekt"
             if not self.cues.extension.isdisjoint(lower[max(sentence_start, cond.start - 2) : cond.start]):
                 continue
+            # an indirect question: "geeft het college aan wanneer het besluit zal worden genomen"
+            if says(lower[max(sentence_start, cond.start - 1) : cond.start + 1], self.cues.told):
+                continue
             # the condition runs to the end of its sentence part; what it is about, to its comma
             opens, stop = w.around(cond.start, cond.end, SENTENCE)
             said = lower[cond.start : stop]
