@@ -53,6 +53,7 @@ class Cues:
     contrast: frozenset[str]
     copula: frozenset[str]
     passive: frozenset[str]
+    submitted: frozenset[str]
     double_negation: frozenset[str]
     repeated: tuple[str, ...]
     elaborating: frozenset[str]
@@ -169,6 +170,7 @@ _WORD_SETS = (
     "contrast",
     "copula",
     "passive",
+    "submitted",
     "double_negation",
     "mutual",
     "elaborating",

@@ -211,10 +211,12 @@ class Discretion:
                 return True
             # a passive grant without the body as subject: "uit het budget kunnen worden betaald";
             # not with the body as its agent: "Door de ASD kunnen onderwerpen worden aangemeld"
+            # (nor a topic put forward: "Agendapunten kunnen tot een week voor het overleg worden ingediend")
             if (
                 not roles
                 and any(lower[j] in self.cues.passive for j in range(i + 1, clause_end))
                 and not self._body_as_agent(w, clause_start, clause_end)
+                and self.cues.submitted.isdisjoint(lower[i + 1 : clause_end])
             ):
                 return True
         return False
