@@ -431,12 +431,13 @@ def _beside(rule: Rule, bylaw: Bylaw, clauses: Clauses, hit: Hit) -> str:
 
 def _in_favour(clauses: Clauses, w: Words, left: int, right: int) -> bool:
     """A limit in the body's favour: a decision taken together ("Een overleg kan alleen in
-    onderling goedvinden worden geannuleerd"), or the body named only after the restricting word,
-    with no counterpart there ("De secretaris werkt uitsluitend in opdracht van de raad"); not
-    the body's own act limited ("De adviesraad doet ten hoogste twee voorstellen per jaar") or
-    a limit to what the counterpart chooses ("uitsluitend ... die het college heeft voorgelegd")."""
-    if not clauses.cues.mutual.isdisjoint(w.lower[left:right]):
-        return True
+    onderling goedvinden worden geannuleerd"), a sentence that adds ("Daarnaast ..."), or the
+    body named only after the restricting word, with no counterpart there ("De secretaris werkt
+    uitsluitend in opdracht van de raad"); not the body's own act limited ("De adviesraad doet ten
+    hoogste twee voorstellen per jaar") or a limit to what the counterpart chooses ("uitsluitend ...
+    die het college heeft voorgelegd")."""
+    if not clauses.cues.mutual.isdisjoint(w.lower[left:right]) or w.lower[left] in clauses.cues.extension:
+        return True  # (or an addition: "Daarnaast kan de adviesraad met een afzonderlijk college overleggen")
     first = clauses.first_restricting(w.lower[left:right])
     at = left + first if first >= 0 else right
     after = w.role[at:right]
