@@ -8,6 +8,8 @@ parse decides who the subject of a modal verb is.
 
 from __future__ import annotations
 
+from itertools import takewhile
+
 from attrs import define
 
 from ..knowledge import Cues
@@ -132,16 +134,19 @@ class Discretion:
 
     def _rationed(self, said: list[str], i: int) -> bool:
         """A number of times per period ("eenmaal per jaar", "twee keer per jaar") before what the
-        body does (one of ``capped``: "voorstellen", "adviezen")."""
+        body does (one of ``capped``: "voorstellen", "adviezen"), in the same sentence part (not
+        "overlegt vier keer per jaar met de directie; de directeuren nemen deel voor zover
+        onderwerpen van hun divisie aan de orde zijn")."""
         cues, word = self.cues, said[i]
         number = i > 0 and (said[i - 1] in cues.values.numbers or said[i - 1].isdigit())
         times = word in cues.capped_times or (word in ("keer", "maal") and number)
+        rest = list(takewhile(lambda w: w != ";", said[i + 3 :]))
         return (
             times
             and said[i + 1 : i + 2] == ["per"]
             and said[i + 2 : i + 3] != []
             and said[i + 2] in cues.capped_per
-            and not cues.capped.isdisjoint(said[i + 3 :])
+            and not cues.capped.isdisjoint(rest)
         )
 
     def _capped(self, said: list[str], i: int) -> bool:
