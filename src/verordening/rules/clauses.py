@@ -258,6 +258,10 @@ class Clauses(Harmless):
         # de gelegenheid te stellen advies uit te brengen"
         if soft and not self.cues.double_negation.isdisjoint(w.lower[left : hit.start]):
             return True
+        # ... or to leave it unasked in urgent cases: "kan in spoedeisende gevallen besluiten de
+        # adviesaanvraag achterwege te laten" (see ``unasked``; not a case the law bars)
+        if soft and says(said, self.cues.unasked) and any_word(said, self.cues.urgency):
+            return True
         # a discretion not to: "De wethouder kan besluiten een aangemeld onderwerp niet te behandelen"
         college = "college" in w.role[left:right]
         if soft == "discretionary" and college and any(self.is_negation(said, i) for i in range(len(said))):
