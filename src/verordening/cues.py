@@ -91,6 +91,7 @@ class Cues:
     judgement: frozenset[str]
     extension: frozenset[str]
     told: tuple[str, ...]
+    ordinary_budget: tuple[str, ...]
     no_duty: tuple[str, ...]
     following: tuple[str, ...]
     consulting: frozenset[str]
@@ -146,6 +147,7 @@ _PHRASES = (
     "urgency",
     "lapsing",
     "told",
+    "ordinary_budget",
     "unasked",
     "repeated",
     "judged",

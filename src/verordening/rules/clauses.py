@@ -267,7 +267,12 @@ class Clauses(Harmless):
         if soft == "discretionary" and college and any(self.is_negation(said, i) for i in range(len(said))):
             return self.cues.extension.isdisjoint(said)
         judged = college and not self.cues.judgement.isdisjoint(said)
-        budget = soft == "conditional" and any_word(said, self.cues.budget_condition)
+        budget = (
+            soft == "conditional"
+            and any_word(said, self.cues.budget_condition)
+            # (not the ordinary budget rule on a grant that is firm but for it)
+            and not (says(said, self.cues.ordinary_budget) and self.cues.modals.isdisjoint(said))
+        )
         return (judged or budget) and self.cues.extension.isdisjoint(said)
 
     def names_college(self, w: Words, hit: Hit) -> bool:
