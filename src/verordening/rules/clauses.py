@@ -260,7 +260,7 @@ class Clauses(Harmless):
             return True
         # ... or to leave it unasked in urgent cases: "kan in spoedeisende gevallen besluiten de
         # adviesaanvraag achterwege te laten" (see ``unasked``; not a case the law bars)
-        if soft and says(said, self.cues.unasked) and any_word(said, self.cues.urgency):
+        if soft and self.unasked_when_urgent(said):
             return True
         # a discretion not to: "De wethouder kan besluiten een aangemeld onderwerp niet te behandelen"
         college = "college" in w.role[left:right]

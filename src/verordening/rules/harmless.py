@@ -95,13 +95,16 @@ class Harmless(Discretion):
         not when the duty lapses ("is niet verplicht advies te vragen over een voorstel dat het
         spoedeisend acht")."""
         cues = self.cues
-        if not any_word(said, cues.urgency):
-            return False
-        if says(said, cues.unasked):  # the advice not asked at all, whoever judges the urgency
+        if self.unasked_when_urgent(said):  # whoever judges the urgency
             return True
-        if not says(said, cues.judged):
+        if not (any_word(said, cues.urgency) and says(said, cues.judged)):
             return False  # (the provision read only then: it may be long)
         return cues.notice.isdisjoint(provision) or says(provision, cues.lapsing)
+
+    def unasked_when_urgent(self, said: list[str]) -> bool:
+        """An urgent case in which the advice is not asked at all (``unasked``): "kan het college
+        besluiten zonder de adviesraad om advies te vragen", "de adviesaanvraag achterwege laten"."""
+        return any_word(said, self.cues.urgency) and says(said, self.cues.unasked)
 
     def _without_basis(self, said: list[str]) -> list[str]:
         """The words without the law named as a basis ("op grond van de wet")."""
