@@ -46,3 +46,28 @@ def test_another_provision_applying_the_grant_to_the_other_field_completes_it() 
     assert status(said, "periodic_consultation") == "present"
     alone = said.split("\n\nArtikel 6")[0] + "\n"
     assert status(alone, "periodic_consultation") == "partial"
+
+
+WORK_AND_CARE = (
+    "Verordening cliëntenparticipatie Zandvoorde 2023\n\nDe raad van de gemeente Zandvoorde;\n"
+    "gelet op artikel 47 van de Participatiewet en artikel 2.1.3 van de Wet maatschappelijke "
+    "ondersteuning 2015;\nbesluit vast te stellen de volgende verordening.\n\n"
+)
+
+
+def test_a_grant_confined_to_a_law_that_does_not_ask_for_it_grants_nothing_under_the_one_that_does() -> None:
+    # policy proposals are a Wmo element: proposals on Participatiewet policy only leave it out
+    def proposals(field: str) -> str:
+        text = WORK_AND_CARE + PROPOSALS.format(field)
+        report = verordening.check(text, model="builtin", as_of="2026-12-01")
+        assert set(report.judged_under) == {"participatiewet", "wmo2015"}
+        result = report.elements["policy_proposals"]
+        return f"{result.status.value} {' '.join(result.reasons)}".strip()
+
+    assert proposals(" op het terrein van de Participatiewet") == "partial confined_to_fields"
+    assert proposals(" op het terrein van de Wmo 2015") == "present"
+    assert proposals(" op het terrein van de Participatiewet en de Wmo 2015") == "present"
+    assert proposals("") == "present"
+    # a list of fields goes on past its commas
+    listed = " op het terrein van werk en inkomen, maatschappelijke ondersteuning en jeugdhulp"
+    assert proposals(listed) == "present"

@@ -35,10 +35,13 @@ class Fields:
 
 def confined_to_fields(rule: Rule, bylaw: Bylaw, clauses: Clauses, anchors: Anchors) -> frozenset[int]:
     """The grants' provisions when every grant confines itself to the fields of some of the
-    frameworks the rule judges the bylaw under, and together they leave one out; else nothing."""
+    frameworks the bylaw is judged under, and together they leave out one the rule judges it under
+    (proposals "voor het beleid op het terrein van de Participatiewet" in a bylaw that also rests
+    on the Wmo 2015 give none under the Wmo); else nothing."""
     fields = bylaw.fields
-    wanted = {key: words for key, words in fields.words.items() if key in rule.frameworks and words}
-    if len(wanted) < 2:
+    wanted = {key: words for key, words in fields.words.items() if words}
+    judged = set(wanted) & set(rule.frameworks)
+    if len(wanted) < 2 or not judged:
         return frozenset()
     named: set[str] = set()
     for hit in anchors.positive:
@@ -53,7 +56,7 @@ def confined_to_fields(rule: Rule, bylaw: Bylaw, clauses: Clauses, anchors: Anch
     applying = {other for h in anchors.positive for other in bylaw.pointers.get(h.unit, ())}
     for other in sorted(applying):
         named |= confined_fields(unnamed(bylaw.matches.words[other]), wanted, fields)
-    return frozenset() if named >= set(wanted) else frozenset(h.unit for h in anchors.positive)
+    return frozenset() if named >= judged else frozenset(h.unit for h in anchors.positive)
 
 
 def confined_fields(said: list[str], wanted: dict[str, tuple[str, ...]], fields: Fields) -> set[str]:
@@ -66,9 +69,9 @@ def confined_fields(said: list[str], wanted: dict[str, tuple[str, ...]], fields:
         for opener in openers:
             if word == opener[0] and said[i : i + len(opener)] == opener:
                 end = i + len(opener)
-                found |= fields_named(_upto_stop(said[end : end + _REACH]), wanted)
+                found |= fields_named(_upto_stop(said[end : end + _REACH], wanted), wanted)
         if word in fields.closers:
-            found |= fields_named(_upto_stop(said[max(0, i - _REACH) : i][::-1])[::-1], wanted)
+            found |= fields_named(_upto_stop(said[max(0, i - _REACH) : i], wanted, backwards=True), wanted)
     return found
 
 
@@ -77,8 +80,25 @@ def unnamed(w: Words) -> list[str]:
     return [word if not role else "" for word, role in zip(w.lower, w.role, strict=True)]
 
 
-def _upto_stop(words: list[str]) -> list[str]:
-    return next((words[:k] for k, w in enumerate(words) if w in _STOPS), words)
+def _upto_stop(words: list[str], wanted: dict[str, tuple[str, ...]], backwards: bool = False) -> list[str]:
+    """The words up to a punctuation mark (from the end when ``backwards``), and on past a comma
+    while the words after it go on naming fields ("op het terrein van werk en inkomen,
+    maatschappelijke ondersteuning en jeugdhulp")."""
+    parts: list[list[str]] = [[]]
+    for word in words[::-1] if backwards else words:
+        if word in _STOPS:
+            if word != "," or not parts[-1]:
+                break
+            parts.append([])
+        else:
+            parts[-1].append(word)
+    taken = parts[0]
+    for part in parts[1:]:
+        said = part[::-1] if backwards else part
+        if not fields_named(said, wanted):
+            break
+        taken += part
+    return taken[::-1] if backwards else taken
 
 
 def fields_named(said: list[str], wanted: dict[str, tuple[str, ...]]) -> set[str]:
