@@ -70,6 +70,9 @@ class Cues:
     programmes: frozenset[str]
     joint_matters: frozenset[str]
     single_persons: tuple[str, ...]
+    as_far_as: frozenset[str]
+    bearing: frozenset[str]
+    broad_matters: tuple[str, ...]
     unless: frozenset[str]
     preconditions: frozenset[str]
     members: frozenset[str]
@@ -135,6 +138,7 @@ _PHRASES = (
     "harmless_scope",
     "deviation_harmless",
     "single_persons",
+    "broad_matters",
     "harmless_condition",
     "budget_condition",
     "no_duty",
@@ -187,6 +191,8 @@ _WORD_SETS = (
     "confining",
     "programmes",
     "joint_matters",
+    "as_far_as",
+    "bearing",
     "members",
     "notice",
     "narrowing",

@@ -14,11 +14,14 @@ from collections.abc import Iterator, Sequence
 from itertools import pairwise, takewhile
 
 from attrs import define, field
+from spacy.lang.nl.stop_words import STOP_WORDS
 
 from .discretion import SENTENCE
 from .harmless import Harmless
 from .match import Hit, Words, between, in_span, in_unit
 from .wording import CLAUSE, CLAUSE_END, any_word, says, split_choices
+
+_CLAUSE_STOPS = frozenset([",", ";", ".", ":"])
 
 __all__ = ["CLAUSE", "Clauses", "Conditions", "any_word", "says", "split_choices"]
 
@@ -444,4 +447,31 @@ class Clauses(Harmless):
                 and cues.unless.isdisjoint(said)
                 and not says(said, cues.exception)
             )
-        return any_word(said[at:], cues.programmes) and self.not_extension(w, hit)
+        narrowed = any_word(said[at:], cues.programmes) or self._narrowed_to_topic(said, at)
+        return narrowed and self.not_extension(w, hit)
+
+    def _narrowed_to_topic(self, said: list[str], at: int) -> bool:
+        """A clause "voor zover ... betreft" that confines the grant to some matters: "voor zover
+        deze rechtstreeks gevolgen hebben voor de hoogte van de uitkering"; not to the clients, the
+        municipality, the law or the fields of policy ("voor zover het de collectieve belangen van
+        cliënten betreft", "voor zover die voorstellen gevolgen hebben voor inwoners van
+        Heuvelmonde"), nor in a sentence that denies or excepts."""
+        cues = self.cues
+        end = next((i for i in range(at, len(said)) if said[i] in _CLAUSE_STOPS), len(said))
+        clause = said[at + 1 : end]
+        if said[at] not in cues.as_far_as or cues.bearing.isdisjoint(clause):
+            return False
+        denies = not (cues.negation.isdisjoint(said) and cues.unless.isdisjoint(said))
+        if denies or says(said, cues.exception) or any_word(clause, cues.single_persons):
+            return False
+        if any_word(clause, cues.harmless_condition):
+            return False
+        broad, of = False, False  # (what follows "van" after a broad matter is its own: "inwoners
+        for word in clause:  # van Heuvelmonde", "de belangen van de cliënten van de gemeente")
+            if not word.isalpha() or word in STOP_WORDS or word in cues.bearing:
+                of = of or (broad and word == "van")
+                continue
+            if not (of or any_word([word], cues.broad_matters)):
+                return True
+            broad, of = True, False
+        return False
