@@ -283,6 +283,18 @@ class Clauses(Harmless):
         left, right = self.sentence(w, hit)
         return "college" in w.role[left:right]
 
+    def adds_alongside(self, w: Words, hit: Hit) -> bool:
+        """A sentence in which the counterpart adds a case of its own beside the body's grant: "De
+        wethouder kan eveneens onderwerpen agenderen" (an ``extension`` word, nothing restricting,
+        nothing denied, no decision: not "kan ook zelf bepalen welke onderwerpen op de agenda komen")."""
+        left, right = self.sentence(w, hit)
+        said = w.lower[left:right]
+        if self.cues.extension.isdisjoint(said) or self.restricting(said):
+            return False
+        if not (self.cues.deciding.isdisjoint(said) and self.cues.selection.isdisjoint(said)):
+            return False
+        return not any(self.is_negation(said, i) for i in range(len(said)))
+
     def not_extension(self, w: Words, hit: Hit) -> bool:
         left, right = self.sentence(w, hit)
         return self.cues.extension.isdisjoint(w.lower[left:right])

@@ -147,6 +147,11 @@ def _left_to_college(rule: Rule, bylaw: Bylaw, clauses: Clauses, anchors: Anchor
     softness = [(h, bylaw.softness(h)) for h in grants]
     open_by = _left_open(rule, bylaw, grants) | _lapsed(rule, bylaw, clauses, grants)
     flags = [bool(s) or h in open_by for h, s in softness]
+    if rule.soft_any and not all(s for _, s in softness):  # (the counterpart's own case is no limit)
+        flags = [
+            f and not clauses.adds_alongside(bylaw.matches.words[h.unit], h)
+            for (h, _), f in zip(softness, flags, strict=True)
+        ]
     if any(flags) if rule.soft_any else all(flags):
         return [
             *(Shortfall(f"{rule.element}_{s}", frozenset([h.unit])) for h, s in softness if s),
