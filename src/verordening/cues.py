@@ -71,6 +71,8 @@ class Cues:
     joint_matters: frozenset[str]
     single_persons: tuple[str, ...]
     as_far_as: frozenset[str]
+    listing: frozenset[str]
+    determiners: frozenset[str]
     bearing: frozenset[str]
     broad_matters: tuple[str, ...]
     unless: frozenset[str]
@@ -192,6 +194,8 @@ _WORD_SETS = (
     "programmes",
     "joint_matters",
     "as_far_as",
+    "listing",
+    "determiners",
     "bearing",
     "members",
     "notice",

@@ -73,7 +73,7 @@ class Clauses(Harmless):
     def harmless(self, w: Words, negation: int) -> bool:
         """'adviseert niet over individuele aanvragen': an exclusion of individual matters."""
         left, right = w.around(negation, negation, SENTENCE)
-        return any_word(w.lower[left:right], self.cues.harmless_scope)
+        return self.every_case(w.lower[left:right], self.cues.harmless_scope)
 
     def anchor_negation(self, w: Words, hit: Hit, qualifiers: Sequence[Hit], item: bool = False) -> str:
         """'negated' for a negation just before an anchor, unless a qualifier stands between
@@ -126,6 +126,13 @@ class Clauses(Harmless):
         """'Adviezen over de begroting worden niet gevraagd': the anchor opens its sentence and
         its passive verb is negated; the place of the negation, or -1."""
         lower = w.lower
+        # ... or the anchor right after them: "Onderwerpen die ... worden niet geagendeerd"
+        if (
+            hit.start >= 2
+            and lower[hit.start - 2] in self.cues.passive
+            and self.is_negation(lower, hit.start - 1)
+        ):
+            return hit.start - 1
         start, _ = self.sentence(w, hit)
         if hit.start - start > 1:
             return -1

@@ -40,13 +40,27 @@ class Harmless(Discretion):
             said = w.lower[left:right]
             w.memo[key] = not self._judged(said, w.lower) and (
                 any_word(said, self.cues.others)
-                or any_word(said, self.cues.harmless_scope)
+                or self.every_case(said, self.cues.harmless_scope)
                 or any(
                     self._harmless_condition(w.lower, cond, right)
                     for cond in between(conditions.clauses, hit.unit, left, right)
                 )
             )
         return bool(w.memo[key])
+
+    def every_case(self, said: list[str], words: tuple[str, ...] | frozenset[str]) -> bool:
+        """Whether each of the cases a sentence lists, each its head word and a relative clause,
+        names one of ``words``: not "Onderwerpen die een individuele cliënt betreffen en
+        onderwerpen die in behandeling zijn bij de gemeenteraad worden niet geagendeerd"."""
+        cues = self.cues
+        head = next((i for i, word in enumerate(said) if word not in cues.determiners), 0)
+        starts = [0]
+        if said[head + 1 : head + 2] and said[head + 1] in cues.subordinate:
+            for i in range(head + 1, len(said) - 2):
+                j = i + 2 if said[i + 1] in cues.determiners else i + 1
+                if said[i] in cues.listing and said[j : j + 2] == said[head : head + 2]:
+                    starts.append(i + 1)
+        return all(any_word(said[a:b], words) for a, b in pairwise([*starts, len(said)]))
 
     def _harmless_condition(self, lower: list[str], cond: Hit, stop: int) -> bool:
         """A condition about the law, privacy or urgency ("tenzij een wettelijk voorschrift zich

@@ -113,8 +113,8 @@ def _narrowed(rule: Rule, bylaw: Bylaw, scope: Scope) -> list[Shortfall]:
 
 
 def _denied_beside(rule: Rule, bylaw: Bylaw, clauses: Clauses, anchors: Anchors, scope: Scope) -> list[Hit]:
-    """Matches about the element in a grant's article that name no role and whose passive verb
-    is negated ("Adviezen over de begroting worden niet gevraagd")."""
+    """Matches about the element in a grant's article that name no role but the council, whose
+    passive verb is negated ("Adviezen over de begroting worden niet gevraagd")."""
     primary = set(anchors.primary)
     references = bylaw.matches.of(f"{rule.element}|reference")
     articles = {bylaw.units[u].article_id for u in scope.primary}
@@ -123,7 +123,7 @@ def _denied_beside(rule: Rule, bylaw: Bylaw, clauses: Clauses, anchors: Anchors,
         for h in anchors.binding
         if h not in primary
         and bylaw.units[h.unit].article_id in articles
-        and not bylaw.matches.roles[h.unit]
+        and bylaw.matches.roles[h.unit] <= {"council"}
         and not inside(h, references)
         and clauses.passive_denial(bylaw.matches.words[h.unit], h)
     ]
