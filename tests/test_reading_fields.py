@@ -68,6 +68,8 @@ def test_a_grant_confined_to_a_law_that_does_not_ask_for_it_grants_nothing_under
     assert proposals(" op het terrein van de Wmo 2015") == "present"
     assert proposals(" op het terrein van de Participatiewet en de Wmo 2015") == "present"
     assert proposals("") == "present"
+    bearing = ", voor zover die voorstellen betrekking hebben op de uitvoering van de Participatiewet"
+    assert proposals(bearing) == "partial confined_to_fields"
     # a list of fields goes on past its commas
     listed = " op het terrein van werk en inkomen, maatschappelijke ondersteuning en jeugdhulp"
     assert proposals(listed) == "present"
