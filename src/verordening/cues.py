@@ -71,6 +71,7 @@ class Cues:
     joint_matters: frozenset[str]
     single_persons: tuple[str, ...]
     as_far_as: frozenset[str]
+    at_will: tuple[str, ...]
     listing: frozenset[str]
     determiners: frozenset[str]
     bearing: frozenset[str]
@@ -142,6 +143,7 @@ _PHRASES = (
     "single_persons",
     "broad_matters",
     "harmless_condition",
+    "at_will",
     "budget_condition",
     "no_duty",
     "following",

@@ -29,6 +29,7 @@ from .clauses import Clauses, Conditions
 from .defined import terms_used
 from .in_force import in_force, lapsed
 from .match import Hit, Matches, Words, inside
+from .negation import at_will, negated
 from .policy_fields import Fields, confined_to_fields
 from .qualifiers import Qualified, judge_qualifiers, look_alike
 from .ruleset import Rule
@@ -224,6 +225,7 @@ class Anchors:
     positive: tuple[Hit, ...]  # ... not negated: the grants
     weak: frozenset[tuple[int, int]]  # the places of weak matches
     qualifiers: tuple[Hit, ...]  # qualifier matches that are no anchors themselves
+    at_will: tuple[Hit, ...] = ()  # grants left to the counterpart's wish (none positive when all are)
 
 
 def find_anchors(rule: Rule, bylaw: Bylaw, clauses: Clauses) -> Anchors:
@@ -250,54 +252,24 @@ def find_anchors(rule: Rule, bylaw: Bylaw, clauses: Clauses) -> Anchors:
         h for q in rule.qualifiers for h in matches.of(f"{el}|q|{q.key}") if (h.unit, h.start) not in places
     )
     # "adviseert niet over individuele aanvragen" grants nothing and denies nothing
-    negation = {h: _negation(bylaw, clauses, h, qualifiers) for h in primary}
+    negation = {h: negated(bylaw, clauses, h, qualifiers) for h in primary}
     primary = tuple(h for h in primary if negation[h] != "harmless")
     positive = tuple(h for h in primary if not negation[h])
+    # "Het college kan de adviesraad desgewenst om advies vragen": every grant left to the
+    # counterpart's wish grants nothing (one beside another grant is judged with it)
+    wished = tuple(h for h in positive if at_will(bylaw, clauses, h))
+    positive = () if wished == positive else positive
     weak = frozenset((h.unit, h.start) for h in matches.of(f"{el}|weak"))
-    return Anchors(found, binding, primary, positive, weak, qualifiers)
-
-
-def _negation(bylaw: Bylaw, clauses: Clauses, hit: Hit, qualifiers: tuple[Hit, ...]) -> str:
-    item = bool(bylaw.units[hit.unit].parents)
-    w = bylaw.matches.words[hit.unit]
-    found = clauses.anchor_negation(w, hit, qualifiers, item)
-    # "De adviesraad kan besluiten geen advies uit te brengen": the body's own choice; "...
-    # individuele situaties; daarover adviseert de adviesraad niet": harmless cases pointed back at
-    harmless = found == "negated" and (
-        clauses.own_choice(w, hit)
-        or _back_at_harmless(clauses, w, hit)
-        or _listed_harmless(bylaw, clauses, hit)
-    )
-    return "harmless" if harmless else found
-
-
-def _listed_harmless(bylaw: Bylaw, clauses: Clauses, hit: Hit) -> bool:
-    """A denial whose cases are the items of the list it opens, all harmless: "Het panel adviseert
-    niet over: a) besluiten die op één cliënt betrekking hebben; b) personeelsaangelegenheden"."""
-    w = bylaw.matches.words[hit.unit]
-    items = sorted(bylaw.under.get(hit.unit, ()))
-    _, right = clauses.sentence(w, hit)
-    if not items or w.lower[right - 1 : right] != [":"]:
-        return False
-    return all(clauses.about_others(bylaw.matches.words[i].lower, w.lower) for i in items)
-
-
-def _back_at_harmless(clauses: Clauses, w: Words, hit: Hit) -> bool:
-    """A denial of the matter the clause before it names ("daarover", "hierover"), when that matter
-    is harmless (individual cases, the law, privacy, others)."""
-    left, _ = clauses.sentence(w, hit)
-    back = [i for i in range(left, hit.start) if w.lower[i] in clauses.cues.pointing_adverbs]
-    if not back:
-        return False
-    before = w.lower[left : back[0]]
-    return ";" in before and clauses.about_others(before, w.lower)
+    return Anchors(found, binding, primary, positive, weak, qualifiers, wished)
 
 
 def _missing(rule: Rule, bylaw: Bylaw, anchors: Anchors) -> ElementEvidence:
     """No grant: say why, when the element is denied or stands only where nothing binds."""
     units = bylaw.units
-    if anchors.primary:
-        reasons: tuple[str, ...] = (f"{rule.element}_denied",)
+    if anchors.at_will and not anchors.positive:
+        reasons: tuple[str, ...] = (f"{rule.element}_at_will",)
+    elif anchors.primary:
+        reasons = (f"{rule.element}_denied",)
     elif any(
         not units[h.unit].binding and units[h.unit].node.citation.startswith("bijlage") for h in anchors.found
     ):
@@ -389,7 +361,7 @@ def evidence_scope(rule: Rule, bylaw: Bylaw, anchors: Anchors, clauses: Clauses)
     def denied(h: Hit) -> bool:  # the primary matches were judged already
         if h in primary_hits:
             return h not in granted
-        return bool(_negation(bylaw, clauses, h, anchors.qualifiers))
+        return bool(negated(bylaw, clauses, h, anchors.qualifiers))
 
     named = _named_after(rule, bylaw)
     secondary = {
