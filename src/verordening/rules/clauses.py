@@ -3,8 +3,8 @@
 Dutch clause heuristics over a provision's plain word lists (:class:`~.match.Words`),
 with the cue words of ``rules/cues.yaml``; where a statistical model parsed the
 provision, its dependency parse decides which negations govern a match. Who the subject of
-a modal verb is: :mod:`.discretion`; what leaves a grant whole: :mod:`.harmless`; the word
-tests they share: :mod:`.wording`.
+a modal verb is: :mod:`.discretion`; what leaves a grant whole: :mod:`.harmless`; grants
+confined to some matters: :mod:`.confinement`; the word tests they share: :mod:`.wording`.
 """
 
 from __future__ import annotations
@@ -14,14 +14,11 @@ from collections.abc import Iterator, Sequence
 from itertools import pairwise, takewhile
 
 from attrs import define, field
-from spacy.lang.nl.stop_words import STOP_WORDS
 
+from .confinement import Confinement
 from .discretion import SENTENCE
-from .harmless import Harmless
 from .match import Hit, Words, between, in_span, in_unit
 from .wording import CLAUSE, CLAUSE_END, any_word, says, split_choices
-
-_CLAUSE_STOPS = frozenset([",", ";", ".", ":"])
 
 __all__ = ["CLAUSE", "Clauses", "Conditions", "any_word", "says", "split_choices"]
 
@@ -38,10 +35,10 @@ class Conditions:
 
 
 @define(frozen=True)
-class Clauses(Harmless):
+class Clauses(Confinement):
     """The clause heuristics, with the cue words they read (those about modal verbs and who
     decides in :class:`.discretion.Discretion`, those about harmless cases in
-    :class:`.harmless.Harmless`)."""
+    :class:`.harmless.Harmless`, those about confined grants in :class:`.confinement.Confinement`)."""
 
     def is_negation(self, lower: list[str], i: int) -> bool:
         """Whether the word at ``i`` negates: not in a phrase that only looks like a negation,
@@ -302,10 +299,6 @@ class Clauses(Harmless):
             return False
         return not any(self.is_negation(said, i) for i in range(len(said)))
 
-    def not_extension(self, w: Words, hit: Hit) -> bool:
-        left, right = self.sentence(w, hit)
-        return self.cues.extension.isdisjoint(w.lower[left:right])
-
     def no_duty(self, w: Words, hit: Hit, before: bool = False) -> bool:
         """'Het college is niet verplicht advies te vragen': the college's duty taken away (with
         ``before``, only a duty named before the match: the match is what is not owed)."""
@@ -444,53 +437,3 @@ class Clauses(Harmless):
             "college" in roles[a:b] and not any_word(said[a:b], self.cues.harmless_scope)
             for a, b in pairwise(cuts)
         )
-
-    def confined(self, w: Words, hit: Hit, single_persons: bool = False) -> bool:
-        """A sentence that confines the grant to what a programme of the counterpart holds ("voor zover
-        die voorstellen betrekking hebben op onderwerpen uit het beleidsprogramma"), or with
-        ``single_persons``, denying and excepting nothing, to the matters of single persons ("De PRV
-        kan voorstellen doen, voor zover die betrekking hebben op de dienstverlening aan individuele
-        inwoners": no right about policy); either way to the matters the municipalities share ("voor
-        zover dit beleid de drie gemeenten gezamenlijk betreft")."""
-        left, right = self.sentence(w, hit)
-        said, cues = w.lower[left:right], self.cues
-        at = next((i for i, word in enumerate(said) if word in cues.confining), None)
-        if at is None:
-            return False
-        if any_word(said[at:], cues.joint_matters):  # (a grant or a sentence beside it)
-            return single_persons or self.not_extension(w, hit)
-        if single_persons:
-            return (
-                any_word(said[at:], cues.single_persons)
-                and cues.negation.isdisjoint(said)
-                and cues.unless.isdisjoint(said)
-                and not says(said, cues.exception)
-            )
-        narrowed = any_word(said[at:], cues.programmes) or self._narrowed_to_topic(said, at)
-        return narrowed and self.not_extension(w, hit)
-
-    def _narrowed_to_topic(self, said: list[str], at: int) -> bool:
-        """A clause "voor zover ... betreft" that confines the grant to some matters: "voor zover
-        deze rechtstreeks gevolgen hebben voor de hoogte van de uitkering"; not to the clients, the
-        municipality, the law or the fields of policy ("voor zover het de collectieve belangen van
-        cliënten betreft", "voor zover die voorstellen gevolgen hebben voor inwoners van
-        Heuvelmonde"), nor in a sentence that denies or excepts."""
-        cues = self.cues
-        end = next((i for i in range(at, len(said)) if said[i] in _CLAUSE_STOPS), len(said))
-        clause = said[at + 1 : end]
-        if said[at] not in cues.as_far_as or cues.bearing.isdisjoint(clause):
-            return False
-        denies = not (cues.negation.isdisjoint(said) and cues.unless.isdisjoint(said))
-        if denies or says(said, cues.exception) or any_word(clause, cues.single_persons):
-            return False
-        if any_word(clause, cues.harmless_condition):
-            return False
-        broad, of = False, False  # (what follows "van" after a broad matter is its own: "inwoners
-        for word in clause:  # van Heuvelmonde", "de belangen van de cliënten van de gemeente")
-            if not word.isalpha() or word in STOP_WORDS or word in cues.bearing:
-                of = of or (broad and word == "van")
-                continue
-            if not (of or any_word([word], cues.broad_matters)):
-                return True
-            broad, of = True, False
-        return False
