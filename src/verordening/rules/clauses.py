@@ -367,9 +367,19 @@ class Clauses(Confinement):
         # krijgt u geld voor uw werk. Bijvoorbeeld voor een cursus of voor reiskosten.")
         if sentence[0] > 0 and w.lower[sentence[0]] in self.cues.elaborating:
             sentence = (self.sentence(w, Hit(anchor.unit, sentence[0] - 1, sentence[0]))[0], sentence[1])
-        key = ("conditional", id(cues), *sentence)  # (the same for every match in the sentence)
+        # (a condition that opens a later conjunct qualifies only that: "stelt vergaderruimte,
+        # digitale voorzieningen en zo nodig tolken beschikbaar" leaves the room firm)
+        later = tuple(
+            c.start
+            for c in between(cues.clauses, anchor.unit, *sentence)
+            if c.start >= anchor.end
+            and c.start > sentence[0] + 1
+            and self.cues.listing.intersection(w.lower[c.start - 2 : c.start])
+            and w.lower[c.start - 1] in {*self.cues.listing, ","}
+        )
+        key = ("conditional", id(cues), *sentence, later)  # (the same for every match before them)
         if key not in w.memo:
-            w.memo[key] = self._conditional_sentence(w, cues, anchor.unit, *sentence)
+            w.memo[key] = self._conditional_sentence(w, cues, anchor.unit, *sentence, later)
         return bool(w.memo[key])
 
     def _left_as_whole(self, w: Words, cues: Conditions, anchor: Hit) -> bool:
@@ -385,13 +395,22 @@ class Clauses(Confinement):
         return {e for _, e in takewhile(lambda t: t[0] < right, found[bisect_left(found, (left, "")) :])}
 
     def _conditional_sentence(
-        self, w: Words, cues: Conditions, unit: int, sentence_start: int, sentence_end: int
+        self,
+        w: Words,
+        cues: Conditions,
+        unit: int,
+        sentence_start: int,
+        sentence_end: int,
+        later: tuple[int, ...],
     ) -> bool:
-        """A condition or a hedge in a sentence of provision ``unit`` (see :meth:`conditional`)."""
+        """A condition or a hedge in a sentence of provision ``unit``, but the conditions that
+        open a ``later`` conjunct (see :meth:`conditional`)."""
         lower = w.lower
         if in_span(cues.hedges, unit, sentence_start, sentence_end):
             return True
         for cond in between(cues.clauses, unit, sentence_start, sentence_end):
+            if cond.start in later:
+                continue
             # an additional case: "vindt elk kwartaal plaats en voorts wanneer de raad erom verzoekt"
             if not self.cues.extension.isdisjoint(lower[max(sentence_start, cond.start - 2) : cond.start]):
                 continue
