@@ -71,6 +71,7 @@ class Cues:
     joint_matters: frozenset[str]
     single_persons: tuple[str, ...]
     as_far_as: frozenset[str]
+    settling: frozenset[str]
     at_will: tuple[str, ...]
     listing: frozenset[str]
     determiners: frozenset[str]
@@ -196,6 +197,7 @@ _WORD_SETS = (
     "programmes",
     "joint_matters",
     "as_far_as",
+    "settling",
     "listing",
     "determiners",
     "bearing",

@@ -25,6 +25,13 @@ class Confinement(Harmless):
         left, right = self.sentence(w, hit)
         return self.cues.extension.isdisjoint(w.lower[left:right])
 
+    def not_mere_extension(self, w: Words, hit: Hit) -> bool:
+        """Not an addition, or one in which the counterpart settles something of the grant itself
+        ("kan het aantal overleggen, bedoeld in het eerste lid, ook zelf bepalen": ``settling``)."""
+        left, right = self.sentence(w, hit)
+        said = w.lower[left:right]
+        return self.cues.extension.isdisjoint(said) or not self.cues.settling.isdisjoint(said)
+
     def confined(self, w: Words, hit: Hit, single_persons: bool = False) -> bool:
         """A sentence that confines the grant to what a programme of the counterpart holds ("voor zover
         die voorstellen betrekking hebben op onderwerpen uit het beleidsprogramma"), or with
