@@ -131,6 +131,7 @@ class Rule:
     negated_anchor: str  # "restrict": a right excluded in part makes the element partial
     soft_any: bool  # partial when any grant is left to the college, not only when all are
     left_open_by: tuple[str, ...]  # notes (by reason) that leave a grant in their clause to later
+    substantial: tuple[str, ...]  # words a firm grant must name to keep a soft one whole (support)
     dependency_exclude: tuple[Pattern, ...]
     topics: tuple[str, ...]
     qualifiers: tuple[Qualifier, ...]
@@ -242,6 +243,7 @@ def _rule(file: DataFile) -> Rule:
         negated_anchor=anchor.get("negated", "restrict"),
         soft_any=anchor.get("soft", "all") == "any",
         left_open_by=tuple(anchor.get("left_open_by", [])),
+        substantial=tuple(anchor.get("substantial", [])),
         dependency_exclude=read_patterns(file, ["anchor", "dependency_exclude"], dependency=True),
         topics=tuple(data.get("topics", [])),
         qualifiers=_qualifiers(file),

@@ -146,13 +146,14 @@ def _left_to_college(rule: Rule, bylaw: Bylaw, clauses: Clauses, anchors: Anchor
     grants = [h for h in anchors.positive if (h.unit, h.start) not in anchors.weak] or list(anchors.positive)
     softness = [(h, bylaw.softness(h)) for h in grants]
     open_by = _left_open(rule, bylaw, grants) | _lapsed(rule, bylaw, clauses, grants)
-    flags = [bool(s) or h in open_by for h, s in softness]
+    flags, words = [bool(s) or h in open_by for h, s in softness], bylaw.matches.words
     if rule.soft_any and not all(s for _, s in softness):  # (the counterpart's own case is no limit)
         flags = [
-            f and not clauses.adds_alongside(bylaw.matches.words[h.unit], h)
-            for (h, _), f in zip(softness, flags, strict=True)
+            f and not clauses.adds_alongside(words[h.unit], h) for h, f in zip(grants, flags, strict=True)
         ]
-    if any(flags) if rule.soft_any else all(flags):
+    firm = [h for h, f in zip(grants, flags, strict=True) if not f]  # (a room alone: ``substantial``)
+    minor = bool(rule.substantial) and not any(any_word(words[h.unit].lower, rule.substantial) for h in firm)
+    if any(flags) if rule.soft_any or minor else all(flags):
         return [
             *(Shortfall(f"{rule.element}_{s}", frozenset([h.unit])) for h, s in softness if s),
             *(Shortfall(reason, frozenset([h.unit])) for h, reason in open_by.items()),
@@ -161,8 +162,7 @@ def _left_to_college(rule: Rule, bylaw: Bylaw, clauses: Clauses, anchors: Anchor
     # that leaves the college to depart from a grant it points at ("kan besluiten minder
     # overleggen te houden dan in het eerste lid is bepaald"), or that the college decides on
     # as a whole ("Het college stelt vast over welke onderwerpen de adviesraad voorstellen kan doen")
-    words = bylaw.matches.words
-    firm = {h.unit for h, s in softness if not s}
+    firm_units = {h.unit for h, s in softness if not s}
     selection = clauses.cues.selection
     decided = {
         c.unit
@@ -178,7 +178,7 @@ def _left_to_college(rule: Rule, bylaw: Bylaw, clauses: Clauses, anchors: Anchor
         and (
             clauses.takes_back(words[h.unit], h, s)
             or (
-                (bylaw.references[h.unit] & firm or h.unit in decided)
+                (bylaw.references[h.unit] & firm_units or h.unit in decided)
                 and clauses.not_mere_extension(words[h.unit], h)
             )
         )
