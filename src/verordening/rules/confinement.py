@@ -10,27 +10,22 @@ from spacy.lang.nl.stop_words import STOP_WORDS
 
 from .harmless import Harmless
 from .match import Hit, Words
-from .wording import any_word, says
+from .wording import CLAUSE_STOPS, any_word, says
 
 __all__ = ["Confinement"]
-
-_CLAUSE_STOPS = frozenset([",", ";", ".", ":"])
 
 
 @define(frozen=True)
 class Confinement(Harmless):
     """The tests of confined grants, with the cue words they read."""
 
-    def not_extension(self, w: Words, hit: Hit) -> bool:
-        left, right = self.sentence(w, hit)
-        return self.cues.extension.isdisjoint(w.lower[left:right])
-
-    def not_mere_extension(self, w: Words, hit: Hit) -> bool:
-        """Not an addition, or one in which the counterpart settles something of the grant itself
-        ("kan het aantal overleggen, bedoeld in het eerste lid, ook zelf bepalen": ``settling``)."""
+    def not_extension(self, w: Words, hit: Hit, settling: bool = False) -> bool:
+        """Not an addition ("ook", "tevens": ``extension``); with ``settling``, also an addition in
+        which the counterpart settles something of the grant itself ("kan het aantal overleggen,
+        bedoeld in het eerste lid, ook zelf bepalen": ``settling``)."""
         left, right = self.sentence(w, hit)
         said = w.lower[left:right]
-        return self.cues.extension.isdisjoint(said) or not self.cues.settling.isdisjoint(said)
+        return self.cues.extension.isdisjoint(said) or (settling and not self.cues.settling.isdisjoint(said))
 
     def confined(self, w: Words, hit: Hit, single_persons: bool = False) -> bool:
         """A sentence that confines the grant to what a programme of the counterpart holds ("voor zover
@@ -63,7 +58,7 @@ class Confinement(Harmless):
         cliënten betreft", "voor zover die voorstellen gevolgen hebben voor inwoners van
         Heuvelmonde"), nor in a sentence that denies or excepts."""
         cues = self.cues
-        end = next((i for i in range(at, len(said)) if said[i] in _CLAUSE_STOPS), len(said))
+        end = next((i for i in range(at, len(said)) if said[i] in CLAUSE_STOPS), len(said))
         clause = said[at + 1 : end]
         if said[at] not in cues.as_far_as or cues.bearing.isdisjoint(clause):
             return False

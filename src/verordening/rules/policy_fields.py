@@ -12,6 +12,7 @@ from attrs import define, field
 from .clauses import Clauses, any_word
 from .match import Words
 from .ruleset import Rule
+from .wording import CLAUSE_STOPS
 
 if TYPE_CHECKING:
     from .judge import Anchors, Bylaw
@@ -20,7 +21,6 @@ __all__ = ["Fields", "confined_fields", "confined_to_fields", "fields_named", "u
 
 # how far after an opener ("op het terrein van") or before a closer ("betreft") its fields reach
 _REACH = 12
-_STOPS = frozenset([",", ";", ".", ":"])
 
 
 @define(frozen=True)
@@ -86,7 +86,7 @@ def _upto_stop(words: list[str], wanted: dict[str, tuple[str, ...]], backwards: 
     maatschappelijke ondersteuning en jeugdhulp")."""
     parts: list[list[str]] = [[]]
     for word in words[::-1] if backwards else words:
-        if word in _STOPS:
+        if word in CLAUSE_STOPS:
             if word != "," or not parts[-1]:
                 break
             parts.append([])

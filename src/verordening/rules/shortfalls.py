@@ -179,7 +179,7 @@ def _left_to_college(rule: Rule, bylaw: Bylaw, clauses: Clauses, anchors: Anchor
             clauses.takes_back(words[h.unit], h, s)
             or (
                 (bylaw.references[h.unit] & firm_units or h.unit in decided)
-                and clauses.not_mere_extension(words[h.unit], h)
+                and clauses.not_extension(words[h.unit], h, settling=True)
             )
         )
         and not clauses.for_others(words[h.unit], h, bylaw.softness.conditions)
@@ -344,7 +344,7 @@ def _discretion_there(
     chosen = places.holds("about", hit) and _chosen(bylaw, clauses, hit)
     if (
         clauses.takes_back(w, hit, soft)
-        or ((hit.unit in places.pointed or chosen) and clauses.not_mere_extension(w, hit))
+        or ((hit.unit in places.pointed or chosen) and clauses.not_extension(w, hit, settling=True))
         or (nearby and _conditioned(bylaw, clauses, hit) and clauses.not_extension(w, hit))
     ):
         return f"{rule.element}_{soft}"

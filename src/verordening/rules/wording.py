@@ -15,6 +15,7 @@ __all__ = ["CLAUSE", "CLAUSE_END", "FULL_STOP", "any_word", "says", "split_choic
 FULL_STOP = frozenset(["."])
 CLAUSE = frozenset([",", ";", ":", ".", "|"])
 CLAUSE_END = frozenset([",", ";", "."])
+CLAUSE_STOPS = frozenset([",", ";", ":", "."])  # (the punctuation a clause of words ends at)
 
 
 @lru_cache(maxsize=64)
