@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from collections.abc import Iterator, Sequence
-from itertools import pairwise, takewhile
+from itertools import pairwise
 
 from attrs import define, field
 
@@ -386,13 +386,17 @@ class Clauses(Confinement):
         """A sentence of the provision that leaves all of it to the college ("; de wethouder beslist of
         een aangemeld onderwerp wordt geagendeerd"), unless it is about other elements only ("Het
         college stelt bij nadere regeling vast hoe de raad wordt ondersteund" beside advice)."""
-        own, found = self._topics(w, cues, anchor), in_unit(cues.unit, anchor.unit)
-        return any(not (about := self._topics(w, cues, c)) or about & own for c in found)
+        own = frozenset(self._topics(w, cues, anchor))
+        key = ("left_as_whole", id(cues), anchor.unit, own)  # (the same for every match with these topics)
+        if key not in w.memo:
+            found = in_unit(cues.unit, anchor.unit)
+            w.memo[key] = any(not (about := self._topics(w, cues, c)) or about & own for c in found)
+        return bool(w.memo[key])
 
     def _topics(self, w: Words, cues: Conditions, hit: Hit) -> set[str]:
         """The elements of the matches in the sentence of ``hit`` (by bisection: there may be many)."""
         (left, right), found = self.sentence(w, hit), cues.topics.get(hit.unit, ())
-        return {e for _, e in takewhile(lambda t: t[0] < right, found[bisect_left(found, (left, "")) :])}
+        return {e for _, e in found[bisect_left(found, (left, "")) : bisect_left(found, (right, ""))]}
 
     def _conditional_sentence(
         self,

@@ -151,8 +151,8 @@ def _left_to_college(rule: Rule, bylaw: Bylaw, clauses: Clauses, anchors: Anchor
         flags = [
             f and not clauses.adds_alongside(words[h.unit], h) for h, f in zip(grants, flags, strict=True)
         ]
-    firm = [h for h, f in zip(grants, flags, strict=True) if not f]  # (a room alone: ``substantial``)
-    minor = bool(rule.substantial) and not any(any_word(words[h.unit].lower, rule.substantial) for h in firm)
+    firm = {h.unit for h, f in zip(grants, flags, strict=True) if not f}  # (a room alone: ``substantial``)
+    minor = bool(rule.substantial) and not any(any_word(words[u].lower, rule.substantial) for u in firm)
     if any(flags) if rule.soft_any or minor else all(flags):
         return [
             *(Shortfall(f"{rule.element}_{s}", frozenset([h.unit])) for h, s in softness if s),
