@@ -450,7 +450,7 @@ class _Lexer:
                 return None
             state.new_item("letter", letter)
             return "ONDERDEEL", letter
-        if bare or len(letter) > 1:
+        if bare or len(letter) > 1 or len(expected) > 1:  # (after "z." comes "aa.", never a skip)
             return None
         if (
             state.list_mode == "letter"
