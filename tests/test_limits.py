@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import subprocess
 import sys
 from pathlib import Path
 
@@ -129,3 +130,26 @@ def test_parsing_over_its_time_budget_is_one_line(tmp_path: Path, capsys: pytest
     assert err.count("\n") == 1
     assert "big.txt" in err
     assert "limit seconds" in err
+
+
+def test_the_command_line_takes_what_it_loaded_out_of_the_collectors_walks(
+    tmp_path: Path,
+) -> None:
+    """(A long document would otherwise pay for walking the pipelines and rules on every full
+    collection: a step in its time, not growth with it.) The library alone freezes nothing."""
+    bylaw = tmp_path / "bylaw.txt"
+    bylaw.write_text("Artikel 1 Advies\n1. De adviesraad adviseert het college.\n", encoding="utf-8")
+    script = (
+        "import gc, sys, verordening\n"
+        "from verordening.cli import main\n"
+        "verordening.check_file(sys.argv[1], model='builtin')\n"
+        "print(gc.get_freeze_count())\n"
+        "main(['check', sys.argv[1], '--model', 'builtin'])\n"
+        "print(gc.get_freeze_count())\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", script, str(bylaw)], capture_output=True, text=True, check=False, timeout=120
+    )
+    counts = [int(line) for line in done.stdout.splitlines() if line.isdigit()]
+    assert counts[0] == 0, done.stderr
+    assert counts[-1] > 100_000, done.stderr

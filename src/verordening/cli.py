@@ -18,7 +18,7 @@ from pathlib import Path
 from . import __version__, parse_file
 from .bulk import command as scan_command
 from .bulk import report_command
-from .checker import Checker, as_date
+from .checker import Checker, as_date, settle
 from .compare import add_diff_parser, run_diff
 from .datafile import RuleError
 from .errors import LocalisedError
@@ -191,6 +191,7 @@ def _checker(args: argparse.Namespace) -> Checker | None:
         m = messages(args.lang)
         say(m("cli.unknown_framework", unknown=", ".join(unknown), known=", ".join(known)), m.lang)
         return None
+    settle()
     return checker
 
 

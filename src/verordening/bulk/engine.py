@@ -23,6 +23,7 @@ from concurrent.futures.process import BrokenProcessPool
 from typing import cast
 
 from .. import _checker
+from ..checker import settle
 from ..errors import LocalisedError
 from .rows import Row, error_row
 from .work import ScanOptions, check_path, file_hash, rules_version, tool_version
@@ -61,6 +62,7 @@ def _start_worker(options: ScanOptions) -> None:
     signal.signal(signal.SIGTERM, signal.SIG_DFL)  # (the command turns it into Ctrl-C for itself)
     threading.Thread(target=_watch_parent, args=(os.getppid(),), daemon=True).start()
     _checker(options.model, options.rules)
+    settle()
 
 
 def _check_chunk(paths: list[str], options: ScanOptions) -> list[tuple[str, list[Row]]]:
