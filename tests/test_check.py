@@ -470,3 +470,38 @@ def test_rules_command_lists_and_explains(capsys: pytest.CaptureFixture[str]) ->
     assert "information_only_on_request" in capsys.readouterr().out
     assert main(["rules", "XYZ-1"]) == 2
     assert "geen regel 'XYZ-1'" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # an opening sentence with a condition, ended by its full stop, before the leden
+        "Artikel 1\nIndien nodig.\n1. Het college betaalt presentiegeld.",
+        "Artikel 5 Ondersteuning\nHet college ondersteunt de adviesraad zo nodig.\n"
+        "1. De leden ontvangen presentiegeld.",
+        "Artikel 1\nTenzij.\na. Het college betaalt presentiegeld.",
+        # numbers float() reads as infinity, or that are digits to isdigit() only
+        "Verordening cliëntenraad\nArtikel 1\nDe wethouder en de cliëntenraad voeren "
+        + "9" * 310
+        + " keer per jaar overleg.",
+        "Verordening cliëntenraad\nArtikel 1\nHet college vraagt advies ten minste "
+        + "9" * 310
+        + " weken voordat.",
+        "Artikel 1\nDe adviesraad overlegt ² keer per jaar met het college.",
+        "Artikel 1\nDe adviesraad overlegt ①x per jaar met het college ⁶ weken voordat het besluit.",
+    ],
+)
+def test_texts_that_once_crashed_the_check_give_a_report(text: str) -> None:
+    report = verordening.check(text, model="builtin")
+    assert json.loads(report.to_json())["elements"]
+    assert "periodic_consultation" in report.elements
+
+
+def test_a_range_of_leden_beyond_any_article_is_read_as_its_two_ends() -> None:
+    """("de leden 1 tot en met 999999" once filled in a million leden for every mention.)"""
+    from verordening.language.references import _ARTICLE_LIDS, _listed
+
+    listed = [_listed(m) for m in _ARTICLE_LIDS.finditer("zie artikel 1, leden 1 tot en met 999999")]
+    assert listed == [[1, 999999]]
+    near = [_listed(m) for m in _ARTICLE_LIDS.finditer("zie artikel 1, leden 2 tot en met 4")]
+    assert near == [[2, 3, 4]]

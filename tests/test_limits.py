@@ -26,6 +26,9 @@ def test_limits_are_set_by_name_and_refused_when_unknown_or_bad() -> None:
         ("nothing=1", "unknown limit"),
         ("depth=many", "needs a number"),
         ("depth=-1", "negative"),
+        ("seconds=nan", "needs a number"),
+        ("seconds=inf", "at most 1000000"),
+        ("seconds=1e10", "at most 1000000"),
     ):
         with pytest.raises(ValueError, match=message):
             Limits().with_setting(bad)
@@ -153,3 +156,12 @@ def test_the_command_line_takes_what_it_loaded_out_of_the_collectors_walks(
     counts = [int(line) for line in done.stdout.splitlines() if line.isdigit()]
     assert counts[0] == 0, done.stderr
     assert counts[-1] > 100_000, done.stderr
+
+
+def test_a_time_budget_beyond_the_systems_timer_is_no_crash(tmp_path: Path) -> None:
+    """(The system's timer refuses ten billion seconds: the budget holds at its most.)"""
+    bylaw = tmp_path / "bylaw.txt"
+    bylaw.write_bytes(BYLAW)
+    for seconds in (float("inf"), 1e10):
+        report = verordening.check_file(bylaw, model="builtin", limits=Limits(seconds=seconds))
+        assert report.verdict == "participation_bylaw"

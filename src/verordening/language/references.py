@@ -75,12 +75,13 @@ def _articles(listed: str) -> list[str]:
 
 
 def _listed(match: re.Match[str]) -> list[int]:
-    """The lid numbers of a list, ranges ("tot en met") filled in."""
+    """The lid numbers of a list, ranges ("tot en met") filled in (one of 50 or more: its ends,
+    as for articles - no article has that many leden)."""
     text = re.sub(r"\s+tot\s+en\s+met\s+", " t/m ", (match["list"] or match["numbers"]).lower())
     numbers: list[int] = []
     for piece in re.split(r"\s*(?:,|\ben\b)\s*", text):  # (the "en" of "tot en met" read as a range)
         ends = [_ORDINAL.get(w, _count(w) or 0) for w in piece.split(" t/m ")]
-        numbers += list(range(ends[0], ends[-1] + 1)) if len(ends) == 2 else ends
+        numbers += list(range(ends[0], ends[-1] + 1)) if len(ends) == 2 and ends[1] - ends[0] < 50 else ends
     return [n for n in numbers if n > 0]
 
 

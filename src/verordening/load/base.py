@@ -24,6 +24,9 @@ __all__ = ["FormatError", "Limits", "Loaded", "TimeLimit", "budget"]
 MIB = 1024 * 1024
 
 
+MAX_SECONDS = 1_000_000  # a time budget of about eleven days: more is no budget at all
+
+
 @define(frozen=True)
 class Limits:
     """What one document may cost. ``seconds`` of 0 switches the time budget off."""
@@ -53,8 +56,12 @@ class Limits:
             number = float(value) if name == "seconds" else int(value.strip().replace("_", ""))
         except ValueError:
             raise BadValue(key="limits.not_number", name=name, value=value.strip()) from None
+        if number != number:  # ("nan")
+            raise BadValue(key="limits.not_number", name=name, value=value.strip())
         if number < 0:
             raise BadValue(key="limits.negative", name=name)
+        if name == "seconds" and number > MAX_SECONDS:  # (the system's timer takes no more)
+            raise BadValue(key="limits.too_large", name=name, max=MAX_SECONDS)
         return Limits(**{**{n: getattr(self, n) for n in self.names()}, name: number})
 
 
@@ -96,7 +103,7 @@ def budget(seconds: float) -> Iterator[None]:
         yield
         return
     before = signal.signal(signal.SIGALRM, _expired)
-    signal.setitimer(signal.ITIMER_REAL, seconds)
+    signal.setitimer(signal.ITIMER_REAL, min(seconds, MAX_SECONDS))
     try:
         yield
     finally:

@@ -365,7 +365,7 @@ class Clauses(Confinement):
         sentence = self.sentence(w, anchor)
         # (a sentence that gives examples goes on the one before: "Als het past binnen de begroting,
         # krijgt u geld voor uw werk. Bijvoorbeeld voor een cursus of voor reiskosten.")
-        if sentence[0] > 0 and w.lower[sentence[0]] in self.cues.elaborating:
+        if 0 < sentence[0] < len(w.lower) and w.lower[sentence[0]] in self.cues.elaborating:
             sentence = (self.sentence(w, Hit(anchor.unit, sentence[0] - 1, sentence[0]))[0], sentence[1])
         # (a condition that opens a later conjunct qualifies only that: "stelt vergaderruimte,
         # digitale voorzieningen en zo nodig tolken beschikbaar" leaves the room firm)

@@ -25,9 +25,10 @@ _TIMES = re.compile(r"^(?P<number>\w+?)(?:maal|x)$")
 
 
 def _number(word: str, words: ValueWords) -> float | None:
-    """A number written as digits or as a word ("vier", "viermaal", "4x", "eens")."""
-    if word.isdigit():
-        return float(word)
+    """A number written as digits or as a word ("vier", "viermaal", "4x", "eens"); digits only
+    as ``int`` reads them (not "²"), and no more than six (no bylaw meets a billion times)."""
+    if word.isdecimal():
+        return float(word) if len(word) <= 6 else None
     if word in words.numbers:
         return float(words.numbers[word])
     times = _TIMES.match(word)
