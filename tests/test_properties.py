@@ -164,6 +164,17 @@ words = st.sampled_from(
         "budget",
         "secretaris",
         "leden",
+        # words the rules weigh: conditions, hedges, negation, discretion, numbers
+        "indien",
+        "tenzij",
+        "zo",
+        "nodig",
+        "niet",
+        "kan",
+        "wethouder",
+        "6",
+        "weken",
+        "voordat",
     ]
 )
 sentence = st.lists(words, min_size=3, max_size=12).map(lambda ws: "Het " + " ".join(ws) + ".")
@@ -188,7 +199,7 @@ def bylaws(draw: st.DrawFn) -> tuple[str, list[int], dict[int, int]]:
         parts.append(heading.format(n=n) + title)
         count = draw(st.integers(0, 4))
         leden[n] = count
-        if count == 0:
+        if count == 0 or draw(st.booleans()):  # (opening words before the leden, or the article's text)
             parts.append(draw(sentence))
         for k in range(1, count + 1):
             if draw(st.booleans()):
