@@ -165,3 +165,38 @@ def test_a_time_budget_beyond_the_systems_timer_is_no_crash(tmp_path: Path) -> N
     for seconds in (float("inf"), 1e10):
         report = verordening.check_file(bylaw, model="builtin", limits=Limits(seconds=seconds))
         assert report.verdict == "participation_bylaw"
+
+
+@pytest.mark.skipif(not hasattr(__import__("os"), "mkfifo"), reason="no named pipes here")
+def test_a_named_pipe_nobody_writes_to_is_refused_at_once_and_one_with_a_writer_is_read(
+    tmp_path: Path,
+) -> None:
+    import os
+    import threading
+
+    pipe = tmp_path / "pipe.txt"
+    os.mkfifo(pipe)
+    script = (
+        "import sys, verordening\n"
+        "try:\n    verordening.load(sys.argv[1])\n"
+        "except verordening.LoadError as e:\n    print(e)\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", script, str(pipe)], capture_output=True, text=True, timeout=60, check=False
+    )
+    assert done.stdout.strip() == f"{pipe}: is a named pipe that nothing writes to", done.stderr
+    # a writer that holds the pipe open (as the shell's "<(...)" does) before it is read
+    writer = os.open(pipe, os.O_RDWR)  # (opening for writing alone would wait for a reader)
+    feeding = threading.Thread(target=lambda: (os.write(writer, BYLAW), os.close(writer)))
+    feeding.start()
+    try:
+        assert load(str(pipe)).text.startswith(BYLAW.decode("utf-8")[:40])
+    finally:
+        feeding.join()
+
+
+@pytest.mark.parametrize(("name", "message"), [("", "no file name given"), ("a\x00b.txt", "NUL character")])
+def test_a_name_that_no_file_can_have_is_one_line(name: str, message: str) -> None:
+    with pytest.raises(LoadError, match=message) as refused:
+        load(name)
+    assert "\n" not in str(refused.value)

@@ -65,7 +65,7 @@ def parse(text: str | bytes) -> Document:
 def parse_file(path: str | Path, limits: Limits | None = None) -> Document:
     """Read and parse a file in any format :func:`load` reads (``-`` for standard input);
     :class:`LoadError` if it cannot be read."""
-    return parse_source(load(Path(path) if path != "-" else path, limits=limits))
+    return parse_source(load(path, limits=limits))
 
 
 def parse_source(source: Source) -> Document:

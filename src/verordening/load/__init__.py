@@ -15,6 +15,8 @@ expands entities, and each is held to :class:`Limits`.
 
 from __future__ import annotations
 
+import os
+import stat
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -193,18 +195,42 @@ def load(
     return Source(loaded.text, shown, encoding, loaded.diagnostics, loaded.info)
 
 
+def _read_file(file: Path, name: str, size: int) -> bytes:
+    """Up to ``size`` bytes of the file. A named pipe is opened without waiting for a writer:
+    one that nobody writes to is refused at once instead of hanging the tool, while one with a
+    writer (``<(...)`` in the shell) is read as it is written."""
+    waitless = getattr(os, "O_NONBLOCK", 0)  # (not on Windows, which has no named pipes as files)
+    descriptor = os.open(file, os.O_RDONLY | getattr(os, "O_BINARY", 0) | waitless)
+    with os.fdopen(descriptor, "rb") as stream:
+        first = b""
+        if waitless and stat.S_ISFIFO(os.fstat(descriptor).st_mode):
+            try:
+                first = os.read(descriptor, min(size, 1 << 16))
+            except BlockingIOError:  # a writer, nothing written yet
+                pass
+            else:
+                if not first:
+                    raise LoadError(key="load.no_writer", name=name)
+        if waitless:
+            os.set_blocking(descriptor, True)
+        return first + stream.read(size - len(first))
+
+
 def _read_bytes(name: str, limits: Limits) -> bytes:
     if name == "-":
         data: bytes = sys.stdin.buffer.read(limits.input_bytes + 1)
         if len(data) > limits.input_bytes:
             raise LoadError(key="load.stdin_too_large", limit=limits.input_bytes)
         return data
+    if not name:
+        raise LoadError(key="load.no_name")
+    if "\x00" in name:
+        raise LoadError(key="load.nul_name", name=name)
     file = Path(name)
     try:
         if file.is_dir():
             raise LoadError(key="load.folder", name=name)
-        with file.open("rb") as stream:
-            data = stream.read(limits.input_bytes + 1)
+        data = _read_file(file, name, limits.input_bytes + 1)
     except FileNotFoundError:
         raise LoadError(key="load.missing", name=name) from None
     except PermissionError:
@@ -220,4 +246,4 @@ def _read_bytes(name: str, limits: Limits) -> bytes:
 
 def read(path: str | Path, limits: Limits | None = None) -> Source:
     """Read a file, or standard input for ``-`` (see :func:`load`)."""
-    return load(Path(path) if not isinstance(path, Path) and path != "-" else path, limits=limits)
+    return load(path, limits=limits)
