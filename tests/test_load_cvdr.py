@@ -9,6 +9,7 @@ its plain text and its two HTML pages. Hostile XML is refused with one line, fas
 from __future__ import annotations
 
 import json
+import tracemalloc
 from pathlib import Path
 
 import pytest
@@ -18,6 +19,7 @@ from hypothesis import strategies as st
 import verordening
 from verordening.cli import main
 from verordening.load import Limits, LoadError, load
+from verordening.load.base import FormatError
 from verordening.load.cvdr import read_cvdr
 
 from .hostile import FORMATS, measure, only_load_errors, refused_in_one_line
@@ -32,6 +34,7 @@ from .test_load_html import (
     PREAMBLE,
     TITLE,
     TXT,
+    assert_linear_load,
     structure,
     write,
 )
@@ -194,6 +197,36 @@ def test_limits_hold() -> None:
         load(CVDR.encode(), name="r.xml", limits=Limits(depth=4))
     with pytest.raises(LoadError, match="limit text_chars"):
         load(CVDR.encode(), name="r.xml", limits=Limits(text_chars=300))
+
+
+@pytest.mark.timing
+def test_metadata_nested_twice_as_deep_around_twice_the_text_takes_about_twice_as_long() -> None:
+    """The text of every element of the metadata was read, at every level of a nest."""
+
+    def build(n: int) -> bytes:
+        nest = b"<x>" * n + b"ab " * 2_000 * n + b"</x>" * n
+        return b"<cvdr><meta>" + nest + b"</meta><body><regeling><al>Artikel 1</al></regeling></body></cvdr>"
+
+    assert_linear_load(read_cvdr, build, 40)
+
+
+@pytest.mark.timing
+def test_a_paragraph_over_the_text_limit_is_refused_without_a_string_per_word() -> None:
+    """Collapsing white space by splitting into words made 16 million strings of a paragraph
+    of 48 MB (1.4 GB) before the text limit refused it; now about the text's size a few times."""
+    xml = (
+        b"<cvdr><meta/><body><regeling><al>Artikel 1</al><al>"
+        + b"ab " * 1_000_000
+        + b"</al></regeling></body></cvdr>"
+    )
+    tracemalloc.start()
+    try:
+        with pytest.raises(FormatError, match="limit text_chars"):
+            read_cvdr(xml, Limits(text_chars=500_000))
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert peak < 8 * len(xml), f"{peak / len(xml):.1f} times the input"
 
 
 # -- hostile XML -----------------------------------------------------------------------------------

@@ -10,10 +10,12 @@ Hostile pages are refused (or read harmlessly) with one line, fast and small.
 
 from __future__ import annotations
 
+import gc
 import json
 import subprocess
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -22,7 +24,7 @@ from hypothesis import strategies as st
 
 import verordening
 from verordening.cli import main
-from verordening.load import Limits, LoadError, load
+from verordening.load import Limits, LoadError, html, load
 from verordening.load.html import read_html
 from verordening.load.markup import fold, labels
 
@@ -353,6 +355,97 @@ def test_limits_hold(tmp_path: Path) -> None:
         load(b'<ol start="999999999"><li>x</li></ol>', name="n.html", format="html")
     with pytest.raises(LoadError, match="without any text"):
         load(b"<html><body><script>x</script></body></html>", name="s.html")
+
+
+@pytest.mark.parametrize(
+    ("charset", "text", "encoding"),
+    [("utf-7", "Cliënt €", "utf-8"), ("cp037", "Cliënt €", "utf-8"), ("punycode", "Lid 1-a", "utf-8"),
+     ("utf_16_be", "Cliënt €", "utf-8"), ("UTF-32LE", "Cliënt €", "utf-8"),
+     ("windows-1250", "Cliënt €", "cp1250"), ("latin1", "Cliënt €", "cp1252")],
+)  # fmt: skip
+def test_only_a_charset_of_the_web_is_taken_as_declared(charset: str, text: str, encoding: str) -> None:
+    """Python's codecs for EBCDIC, UTF-7 or punycode (whose decoder is quadratic) are no page's
+    charset; nor is UTF-16 in any spelling without a byte order mark (read as UTF-8)."""
+    data = f'<meta charset="{charset}"><p>{text}</p>'.encode("utf-8" if encoding == "utf-8" else encoding)
+    source = load(data, name="e.html", format="html")
+    assert (source.text, source.encoding) == (f"{text}\n", encoding)
+
+
+def test_a_paragraph_over_the_parsers_10_mb_is_read_whole() -> None:
+    """libxml2 stops at a text node over 10 MB unless allowed; the text after it was lost."""
+    page = (
+        b"<html><body><h1>V</h1><p>Artikel 1</p><p>" + b"ab " * 3_500_000 + b"</p><p>Artikel 2</p>"
+        b"<p>De raad stelt een adviesraad in.</p></body></html>"
+    )
+    text = read_html(page, Limits()).text
+    assert text.endswith("ab\nArtikel 2\nDe raad stelt een adviesraad in.\n")
+    assert len(text) > 10_000_000
+
+
+def test_a_page_the_parser_stops_in_is_refused_not_read_in_part(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setitem(html._PARSER, "huge_tree", False)  # (the parser's own limit of 10 MB)
+    page = b"<html><body><p>Artikel 1</p><p>" + b"ab " * 3_500_000 + b"</p><p>Artikel 2</p></body></html>"
+    with pytest.raises(LoadError, match=r"^p.html: could not be read to its end \(the HTML parser") as error:
+        load(page, name="p.html")
+    assert "\n" not in str(error.value)
+    assert "ab ab" not in str(error.value)
+
+
+def assert_linear_load(
+    read: Callable[[bytes, Limits], object], build: Callable[[int], bytes], n: int
+) -> None:
+    """``read`` of ``build(2 * n)`` takes less than three times as long as of ``build(n)``: the best
+    of up to five timings of each, in turns, without the garbage collector (as
+    ``test_linear_time.assert_linear``; a run under 20 ms counts as 20 ms). The time is the
+    process's own (CPU time), which other work on a busy machine hardly changes. What was
+    quadratic took about four times as long."""
+    pages = build(n), build(2 * n)
+
+    def seconds(page: bytes) -> float:
+        gc.collect()
+        gc.disable()
+        try:
+            began = time.process_time()
+            read(page, Limits())
+            return time.process_time() - began
+        finally:
+            gc.enable()
+
+    once, twice = float("inf"), float("inf")
+    for run in range(5):
+        once, twice = min(once, seconds(pages[0])), min(twice, seconds(pages[1]))
+        if run >= 1 and twice / max(once, 0.02) < 2.5:
+            return
+    assert twice / max(once, 0.02) < 3, f"n={n}: {once:.3f} s, 2n: {twice:.3f} s"
+
+
+def _page(body: bytes) -> bytes:
+    return b"<html><body>" + body + b"<p>Artikel 1</p><p>De raad stelt een adviesraad in.</p></body></html>"
+
+
+def _nested(start: bytes, end: bytes) -> Callable[[int], bytes]:
+    """n elements in one another around a text of n times 6 KB."""
+    return lambda n: _page(start * n + b"ab " * 2_000 * n + end * n)
+
+
+@pytest.mark.timing
+@pytest.mark.parametrize(
+    ("build", "n"),
+    [
+        # the line so far was joined for every element of it
+        (lambda n: _page(b"<p>" + b"<b>x</b>" * n + b"</p>"), 20_000),
+        # the blocks before the text were copied for every label among them
+        (lambda n: _page(b"<p>Organisatie</p>" * n + b"<p>Tekst van de regeling</p>"), 10_000),
+        # the whole text of an element was read at every level of a nest: n levels of n texts
+        (_nested(b"<span>", b"</span>"), 40),
+        (_nested(b"<ol><li>", b"</li></ol>"), 40),
+    ],
+    ids=["inline elements", "labels", "nested spans", "nested lists"],
+)  # fmt: skip
+def test_a_page_twice_as_large_takes_at_most_about_twice_as_long(
+    build: Callable[[int], bytes], n: int
+) -> None:
+    assert_linear_load(read_html, build, n)
 
 
 # -- hostile pages -------------------------------------------------------------------------------

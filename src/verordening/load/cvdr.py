@@ -85,8 +85,9 @@ def _meta(meta: Element | None, encoding: str) -> SourceInfo:
     """The fields of ``meta``, by the element names of ``labels.yaml``."""
     values: dict[str, list[str]] = {}
     for element in meta.iter() if meta is not None else ():
-        value = _text(element)
-        if value and len(element) == 0:
+        # (only the innermost elements hold a field: the text of every element would read a
+        # deep nest once per level)
+        if len(element) == 0 and (value := _text(element)):
             values.setdefault(_name(element), []).append(value)
     wanted = labels().cvdr_meta
 

@@ -17,10 +17,12 @@ lines of their own, one line per paragraph, list items with their numbers ("1. .
 "a. ..."), whether the number is in the markup or follows from an ``<ol>``. Scripts,
 styles and the page chrome (navigation, header, footer, hidden parts) are left out.
 
-The page is untrusted. It is decoded by its byte order mark or declared charset (else as
-plain text is), refused if it declares entities, checked by :func:`~.markup.precheck`, and
-parsed by libxml2's HTML parser through lxml with no network access, into a small tree of
-our own that keeps only what the reader needs, no deeper than ``limits.depth``.
+The page is untrusted. It is decoded by its byte order mark or declared charset (one of the
+web's; else as plain text is), refused if it declares entities, checked by
+:func:`~.markup.precheck`, and parsed by libxml2's HTML parser through lxml with no network
+access, into a small tree of our own that keeps only what the reader needs, no deeper than
+``limits.depth``. A paragraph over libxml2's 10 MB is read whole; a page the parser stops in
+is refused, never read in part.
 """
 
 from __future__ import annotations
@@ -75,7 +77,24 @@ _CHARSET = re.compile(
     rb"""|<\?xml[^>]{0,200}?encoding\s*=\s*["']([A-Za-z0-9._:-]{1,40})""",
     re.IGNORECASE,
 )
+# The charsets a page may declare: the encodings of the WHATWG Encoding Standard, which
+# browsers keep to, by the names of Python's codecs. Python has many more that no page is in
+# (EBCDIC, UTF-7, punycode - whose decoder is quadratic); any other declared charset is passed
+# over and the page read as plain text is, a UTF-16 or UTF-32 in any spelling among them (a
+# page without a byte order mark that declares one is UTF-8 to a browser).
+_PAGE_ENCODINGS = frozenset(
+    ["utf-8", "cp866", "iso8859-2", "iso8859-3", "iso8859-4", "iso8859-5", "iso8859-6", "iso8859-7",
+     "iso8859-8", "iso8859-10", "iso8859-13", "iso8859-14", "iso8859-15", "iso8859-16", "koi8-r", "koi8-u",
+     "mac-roman", "mac-cyrillic", "cp874", "cp1250", "cp1251", "cp1252", "cp1253", "cp1254", "cp1255",
+     "cp1256", "cp1257", "cp1258", "gbk", "gb18030", "big5", "euc_jp", "iso2022_jp", "shift_jis", "euc_kr"]
+)  # fmt: skip
+# the encodings browsers read as another: Latin-1 and ASCII as Windows-1252, and the like
+_READ_AS = {"iso8859-1": "cp1252", "ascii": "cp1252", "iso8859-9": "cp1254", "iso8859-11": "cp874",
+            "tis-620": "cp874", "gb2312": "gbk"}  # fmt: skip
 _CONTROL = {c: None for c in [*range(0, 9), 11, 12, *range(14, 32), 127]}
+# libxml2 stops at a text of 10 MB unless the tree may be "huge" (the input is held to the
+# limits before it is parsed); where it stops all the same, the page is refused, not read in part
+_PARSER: dict[str, Any] = {"no_network": True, "encoding": "utf-8", "remove_pis": True, "huge_tree": True}
 _CONTROL_CHAR = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 
@@ -85,22 +104,30 @@ def decode_html(data: bytes) -> tuple[str, str, tuple[Diagnostic, ...]]:
     else the way plain text is read."""
     if data.startswith((codecs.BOM_UTF8, codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         return decode(data)
-    match = _CHARSET.search(data[:4096])
-    declared = (match.group(1) or match.group(2)).decode("ascii").lower() if match else ""
-    if declared.startswith(("utf-16", "utf16", "utf-32")) or declared in ("utf-8", "utf8", ""):
+    declared = _declared(data)
+    if declared is None or declared == "utf-8":
         return decode(data)  # UTF-8 if it is, else the fallbacks of plain text with their notes
-    if declared in ("iso-8859-1", "iso8859-1", "latin1", "latin-1", "us-ascii", "ascii"):
-        declared = "cp1252"
-    try:
-        text = data.decode(declared, errors="replace")
-    except (LookupError, ValueError):  # unknown, or not a text encoding
-        return decode(data)
+    text = data.decode(declared, errors="replace")
     notes: list[Diagnostic] = []
     if bad := text.count("\ufffd"):
         notes.append(diagnostic("L003", count=bad))
     if "\x00" in text:
         notes.append(diagnostic("L002"))
-    return text, codecs.lookup(declared).name, tuple(notes)
+    return text, declared, tuple(notes)
+
+
+def _declared(data: bytes) -> str | None:
+    """The codec of the charset the page declares, as browsers read it; None if it declares
+    none, or one no page is in (unknown, not a text encoding, or not one of the web's)."""
+    match = _CHARSET.search(data[:4096])
+    if match is None:
+        return None
+    try:
+        name = codecs.lookup((match.group(1) or match.group(2)).decode("ascii")).name
+    except LookupError:
+        return None
+    name = _READ_AS.get(name, name)
+    return name if name in _PAGE_ENCODINGS else None
 
 
 class _Builder:
@@ -181,11 +208,13 @@ def _tree(text: str, limits: Limits) -> _Builder:
     if _CONTROL_CHAR.search(text):  # libxml2 reports each; a page has none
         text = text.translate(_CONTROL)
     builder = _Builder(limits)
-    parser = etree.HTMLParser(target=builder, no_network=True, encoding="utf-8", remove_pis=True)
+    parser = etree.HTMLParser(target=builder, **_PARSER)
     with contextlib.suppress(etree.ParserError):  # an empty document
         etree.fromstring(text.encode("utf-8", errors="replace"), parser)
     if builder.too_deep:
         raise FormatError(key="read.too_deep", limit=limits.depth)
+    if any(error.level == etree.ErrorLevels.FATAL for error in parser.error_log):
+        raise FormatError(key="html.cut_short")  # what libxml2 read up to there is not the page
     return builder
 
 
@@ -195,6 +224,9 @@ class _Renderer:
     def __init__(self, limits: Limits) -> None:
         self.blocks: list[Block] = []
         self.inline: list[str] = []
+        # whether the line being gathered has any text yet (the line itself, joined for every
+        # element of it, is quadratic in its elements)
+        self.written = False
         self.limits = limits
         self.heading_classes = labels().heading_classes
         self.counted = 0
@@ -202,6 +234,7 @@ class _Renderer:
     def flush(self) -> None:
         text = clean("".join(self.inline))
         self.inline = []
+        self.written = False
         if text:
             self.counted += len(text)
             if self.counted > self.limits.text_chars:
@@ -212,6 +245,7 @@ class _Renderer:
         for child in node.children:
             if isinstance(child, str):
                 self.inline.append(child)
+                self.written = self.written or not (child.isspace() or child == "")
             else:
                 self.element(child)
 
@@ -236,7 +270,7 @@ class _Renderer:
             self.flush()
             self.walk(node)
             self.flush()
-        elif not "".join(self.inline).strip() and LABEL_ONLY.fullmatch(node.text(spaced=False)):
+        elif not self.written and LABEL_ONLY.fullmatch(node.opening()):
             self.walk(node)  # a label in a span of its own before its text: "<span>1.</span>De ..."
             self.inline.append(" ")
         else:
@@ -255,7 +289,7 @@ class _Renderer:
                     self.element(item)
                 continue
             number = _int(item.attrs.get("value"), number + 1, self.limits)
-            first = item.text(spaced=False)
+            first = item.opening()
             if kind and first and not LABEL_START.match(first):
                 self.blocks.append(Block("label", list_label(number, kind)))
             self.walk(item)

@@ -28,6 +28,12 @@ from .markup import LABEL_START, Labels, clean, cvdr_id, fold, iso_date, labels
 
 __all__ = ["Block", "Node", "PageInfo", "page_info"]
 
+# Characters of the start of an element's text that tell whether it is a label, or begins
+# with one (a label is at most ten or so); what the reader asks of each element in a nest.
+_OPENING = 64
+_LEAD = 2 * _OPENING  # (what a node keeps of its start, so that its parent can read on)
+_BREAK_AFTER = frozenset(["p", "div", "li", "td", "th", "dd", "dt", "tr"])
+_SPACES = re.compile(r"\s+")
 _ARTICLE = re.compile(r"(?:Artikel|Art\.|Enig\s+artikel)\s*\w", re.IGNORECASE)
 _LABELLED = re.compile(r"(?P<label>[^:]{2,80}?)\s*:\s*(?P<value>\S.*)")
 
@@ -35,12 +41,13 @@ _LABELLED = re.compile(r"(?P<label>[^:]{2,80}?)\s*:\s*(?P<value>\S.*)")
 class Node:
     """An element of a page as the reader keeps it: its tag, a few attributes, its children."""
 
-    __slots__ = ("attrs", "children", "tag")
+    __slots__ = ("attrs", "children", "lead", "tag")
 
     def __init__(self, tag: str, attrs: dict[str, str]) -> None:
         self.tag = tag
         self.attrs = attrs
         self.children: list[Node | str] = []
+        self.lead: tuple[str, bool] | None = None  # the start of the text, once read: see _lead
 
     def elements(self) -> Iterator[Node]:
         return (child for child in self.children if isinstance(child, Node))
@@ -91,8 +98,54 @@ class Node:
                 if spaced:
                     parts.append(" ")
                 child._collect(parts, spaced)
-                if spaced or child.tag in ("p", "div", "li", "td", "th", "dd", "dt", "tr"):
+                if spaced or child.tag in _BREAK_AFTER:
                     parts.append(" ")
+
+    def opening(self) -> str:
+        """``text(spaced=False)`` if it has at most 64 characters, else its first 64 or more:
+        enough to tell a label alone ("1.") or a text that begins with one. The reader asks
+        it of element after element of a nest; the whole text each time would read a deep
+        nest once per level."""
+        lead, whole = self._lead()
+        return lead.strip() if whole else lead.lstrip()[: _OPENING + 1]
+
+    def _lead(self) -> tuple[str, bool]:
+        """The start of ``text(spaced=False)`` with white space collapsed but not trimmed, and
+        whether that is all of it; read once per node, from the starts of its children."""
+        if self.lead is not None:
+            return self.lead
+        lead, whole = "", True
+        for child in self.children:
+            if isinstance(child, str):
+                part, whole = _squeezed(child)
+            elif child.tag == "br":
+                part, whole = " ", True
+            else:
+                part, whole = child._lead()
+                part = _glued(part, " ") if whole and child.tag in _BREAK_AFTER else part
+            lead = _glued(lead, part)
+            if not whole or len(lead) > _LEAD:
+                whole = False
+                break
+        self.lead = (lead[:_LEAD], whole)
+        return self.lead
+
+
+def _squeezed(text: str) -> tuple[str, bool]:
+    """The start of ``text`` with white space collapsed and zero-width spaces left out, and
+    whether that is all of it. (A longer part is read while the start is short: a text of
+    white space alone is read at once, but only once.)"""
+    size = _LEAD
+    while True:
+        part = _SPACES.sub(" ", text[:size].replace("\u200b", "").replace("\ufeff", ""))
+        if size >= len(text) or len(part) > _LEAD:
+            return part[: _LEAD + 1], size >= len(text) and len(part) <= _LEAD
+        size *= 4
+
+
+def _glued(text: str, more: str) -> str:
+    """Two texts of collapsed white space as one."""
+    return text + more[1:] if text.endswith(" ") and more.startswith(" ") else text + more
 
 
 @define
@@ -198,10 +251,12 @@ def _records(
                 found.put(name, 100 + known.rank[fold(head[column])], cell)
 
 
-def _section(blocks: list[Block], start: int, known: Labels) -> list[str]:
-    """The values under a metadata heading: its lines up to the next heading or label."""
+def _section(blocks: list[Block], start: int, end: int, known: Labels) -> list[str]:
+    """The values under a metadata heading: its lines up to the next heading or label (and
+    before ``end``). (Read in place: a copy of the blocks per label is quadratic in them.)"""
     values: list[str] = []
-    for block in blocks[start:]:
+    for place in range(start, end):
+        block = blocks[place]
         if block.kind in ("heading", "table") or known.field_of(block.text) is not None:
             break
         if block.kind == "line":
@@ -216,12 +271,13 @@ def _strip_label(text: str) -> str:
 
 def _front(blocks: list[Block], end: int, found: PageInfo, known: Labels) -> None:
     """Read the metadata that stands in the blocks before the text (``blocks[:end]``)."""
-    for place, block in enumerate(blocks[:end]):
+    for place in range(end):
+        block = blocks[place]
         if block.kind in ("table", "label"):
             continue
         name = known.field_of(block.text)
         if name:
-            values = _section(blocks[:end], place + 1, known)
+            values = _section(blocks, place + 1, end, known)
             if name == "legal_basis":
                 found.legal_basis = found.legal_basis or tuple(_strip_label(v) for v in values)
             elif values:

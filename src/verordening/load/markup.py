@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterator
 from datetime import date
 from functools import cache
 from importlib import resources
@@ -57,12 +58,32 @@ LABEL_ONLY = re.compile(rf"(?:[•·▪◦]\s*)?(?:{_NUMBER}|\d{{1,3}}[a-z]?)|[�
 LABEL_START = re.compile(rf"(?:[•·▪◦]\s*)?(?:{_NUMBER})|[•·▪◦\-–]\s")
 
 
+# Characters cleaned at once: splitting a text into words makes a string per word (16 million
+# for a paragraph of 48 MB, over a gigabyte); a longer text is cleaned piece by piece.
+_PIECE = 1 << 18
+_SPACE = re.compile(r"\s")
+
+
 def clean(text: str) -> str:
     """``text`` with every run of white space (non-breaking space included) one space,
     zero-width spaces left out, trimmed."""
     if "\u200b" in text or "\ufeff" in text:
         text = text.replace("\u200b", "").replace("\ufeff", "")
-    return " ".join(text.split())
+    if len(text) <= _PIECE:
+        return " ".join(text.split())
+    cleaned = (" ".join(piece.split()) for piece in _pieces(text))
+    return " ".join(piece for piece in cleaned if piece)
+
+
+def _pieces(text: str) -> Iterator[str]:
+    """``text`` in pieces of about :data:`_PIECE` characters, each cut before a white space
+    (so that no word is cut in two)."""
+    start = 0
+    while start < len(text):
+        space = _SPACE.search(text, start + _PIECE)
+        end = space.start() if space else len(text)
+        yield text[start:end]
+        start = end
 
 
 _BROKEN = re.compile(r"(?<=[a-z])-\s+(?=[a-z])")  # "inwerking- treding": a word broken over two lines
