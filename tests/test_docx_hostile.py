@@ -9,10 +9,12 @@ its peak memory. Mutations of valid documents (hypothesis) only ever give text o
 
 from __future__ import annotations
 
+import gc
 import io
 import struct
 import subprocess
 import sys
+import time
 import zipfile
 import zlib
 from collections.abc import Callable
@@ -295,6 +297,51 @@ def test_limits_can_be_set_lower(files: dict[str, Path]) -> None:
         load(files["valid"], limits=Limits(depth=3))
     with pytest.raises(LoadError, match="limit levels"):
         load(files["valid"], limits=Limits(levels=1))
+
+
+# -- long style chains ------------------------------------------------------------------------
+def chained(count: int, tail: str = "") -> bytes:
+    """Styles S0 based on S1 ... on S{count-1}, the last numbered as level 0 of list 1 (or based
+    on ``tail``), and a paragraph in each style: every one inherits the list through the chain."""
+    styles = "".join(
+        f'<w:style w:styleId="S{i}"><w:basedOn w:val="S{i + 1}"/></w:style>' for i in range(count - 1)
+    )
+    last = (
+        f'<w:basedOn w:val="{tail}"/>'
+        if tail
+        else '<w:pPr><w:numPr><w:ilvl w:val="0"/><w:numId w:val="1"/></w:numPr></w:pPr>'
+    )
+    styles += f'<w:style w:styleId="S{count - 1}">{last}</w:style>'
+    body = "".join(
+        f'<w:p><w:pPr><w:pStyle w:val="S{i}"/></w:pPr><w:r><w:t>x</w:t></w:r></w:p>' for i in range(count)
+    )
+    more = {"styles": f"<w:styles {W}>{styles}</w:styles>".encode()}
+    return raw_zip(parts(document(body), numbering(lvl()), **more))
+
+
+def test_every_style_of_a_chain_inherits_its_numbering_and_a_cycle_ends() -> None:
+    assert read_docx(chained(4), Limits()).text.splitlines() == ["1. x", "2. x", "3. x", "4. x"]
+    assert read_docx(chained(3, tail="S0"), Limits()).text.splitlines() == ["x", "x", "x"]
+
+
+@pytest.mark.timing
+def test_a_style_chain_twice_as_long_takes_about_twice_as_long() -> None:
+    """Each style once walked its whole ``w:basedOn`` chain (20,000 styles: over 60 s); the
+    best of three timings of n and 2n styles, never an absolute time."""
+
+    def seconds(data: bytes) -> float:
+        gc.collect()
+        gc.disable()  # (its runs come when they come)
+        try:
+            began = time.perf_counter()
+            read_docx(data, Limits())
+            return max(time.perf_counter() - began, 0.02)
+        finally:
+            gc.enable()
+
+    once, twice = chained(2000), chained(4000)
+    ratio = min(seconds(twice) for _ in range(3)) / min(seconds(once) for _ in range(3))
+    assert ratio < 3, ratio
 
 
 # -- mutations --------------------------------------------------------------------------------

@@ -240,7 +240,7 @@ class Styles:
         self.based: dict[str, str] = {}
         self.own: dict[str, NumPr] = {}
         self.default: str | None = None
-        self.cache: dict[str | None, NumPr] = {}
+        self.cache: dict[str, NumPr] = {}  # resolved, each style once
         top = limits.levels - 1
         for style in root.findall(f"{W}style") if root is not None else ():
             if style.get(f"{W}type", "paragraph") != "paragraph":
@@ -258,13 +258,27 @@ class Styles:
     def numbering(self, style: str | None) -> NumPr:
         """The list and level style ``style`` (else the default style) gives its paragraphs."""
         key = style if style is not None else self.default
+        if key is None:
+            return NumPr()
         if key not in self.cache:
-            num_id, ilvl, seen, current = None, None, set(), key
-            while current is not None and current not in seen:
-                seen.add(current)
-                own = self.own.get(current, NumPr())
-                num_id = own.num_id if num_id is None else num_id
-                ilvl = own.ilvl if ilvl is None else ilvl
-                current = self.based.get(current)
-            self.cache[key] = NumPr(num_id, ilvl)
+            self._resolve(key)
         return self.cache[key]
+
+    def _resolve(self, key: str) -> None:
+        """Resolve ``key`` and every style it is based on, nearest the root first, each from the
+        one above it: a chain is walked once however many of its styles paragraphs name (one
+        walk per style was quadratic in a long ``w:basedOn`` chain). The walk stops at a style
+        already resolved, at the root, or at a style it met before: a cycle is cut there."""
+        chain: list[str] = []
+        seen: set[str] = set()
+        current: str | None = key
+        while current is not None and current not in self.cache and current not in seen:
+            seen.add(current)
+            chain.append(current)
+            current = self.based.get(current)
+        above = self.cache[current] if current is not None and current not in seen else NumPr()
+        for name in reversed(chain):
+            own = self.own.get(name, NumPr())
+            num_id = own.num_id if own.num_id is not None else above.num_id
+            above = NumPr(num_id, own.ilvl if own.ilvl is not None else above.ilvl)
+            self.cache[name] = above
