@@ -19,10 +19,13 @@ __all__ = [
     "Text",
     "bomb_pdf",
     "column_pages",
+    "form_pdf",
     "make_pdf",
     "nested_pdf",
     "pdf_from_objects",
+    "repeated_page_pdf",
     "scan_pdf",
+    "shows_pdf",
     "text_width",
 ]
 
@@ -273,5 +276,40 @@ def scan_pdf() -> bytes:
             b"/Resources << /XObject << /Im1 5 0 R >> >> >>",
             _stream(draw, False),
             image,
+        ]
+    )
+
+
+def shows_pdf(count: int) -> bytes:
+    """One page that shows "a" with ``count`` operators of its own: some 17 kB for a million."""
+    body = b"BT /F1 10 Tf 70 700 Td (Artikel 1 De raad.) Tj " + b"(a) Tj " * count + b"ET"
+    return pdf_from_objects(_one_page(b"5 0 R", [_stream(body, True)]))
+
+
+def repeated_page_pdf(times: int, body: bytes) -> bytes:
+    """One page object, its content ``body``, listed ``times`` in the /Kids of the page tree."""
+    return pdf_from_objects(
+        [
+            b"<< /Type /Catalog /Pages 2 0 R >>",
+            b"<< /Type /Pages /Kids [%s] /Count %d >>" % (b"3 0 R " * times, times),
+            b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 5 0 R "
+            b"/Resources << /Font << /F1 4 0 R >> >> >>",
+            _font(b"Helvetica"),
+            _stream(body, True),
+        ]
+    )
+
+
+def form_pdf(draws: int, body: bytes) -> bytes:
+    """One page that draws a form XObject, its content ``body``, ``draws`` times."""
+    objects = _one_page(b"5 0 R")
+    objects[2] = objects[2].replace(b">> >> >>", b">> /XObject << /X1 6 0 R >> >> >>")
+    form = zlib.compress(body)
+    return pdf_from_objects(
+        [
+            *objects,
+            _stream(b"BT /F1 10 Tf 70 750 Td (Artikel 1 De raad.) Tj ET " + b"/X1 Do " * draws, True),
+            b"<< /Type /XObject /Subtype /Form /BBox [0 0 595 842] /Resources << /Font << /F1 4 0 R >> >> "
+            b"/Length %d /Filter /FlateDecode >>\nstream\n%s\nendstream" % (len(form), form),
         ]
     )

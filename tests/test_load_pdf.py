@@ -3,12 +3,14 @@ publication data, and hostile files. Every PDF is built in code (``pdfmaker.py``
 
 from __future__ import annotations
 
+import gc
 import io
 import json
 import random
 import subprocess
 import sys
 import textwrap
+import time
 from pathlib import Path
 
 import pypdf
@@ -17,12 +19,24 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import verordening
-from verordening.load import LoadError, load
+from verordening.load import LoadError, load, pdf, pdf_page
 from verordening.load.pdf_layout import Line
 from verordening.load.pdf_text import paragraphs
 
 from .hostile import only_load_errors
-from .pdfmaker import Block, Text, bomb_pdf, column_pages, make_pdf, nested_pdf, pdf_from_objects, scan_pdf
+from .pdfmaker import (
+    Block,
+    Text,
+    bomb_pdf,
+    column_pages,
+    form_pdf,
+    make_pdf,
+    nested_pdf,
+    pdf_from_objects,
+    repeated_page_pdf,
+    scan_pdf,
+    shows_pdf,
+)
 
 BYLAW = """\
 Verordening cliëntenparticipatie Participatiewet Dalmeer 2021
@@ -228,6 +242,32 @@ def test_a_short_line_a_wide_gap_and_a_change_of_type_end_a_paragraph() -> None:
     assert len(paragraphs([_line("iets dat doorloopt tot de rand", 700), bold])) == 2
 
 
+@pytest.mark.timing
+def test_a_paragraph_twice_as_long_takes_about_twice_as_long() -> None:
+    """Each line joined to its paragraph once copied (and searched) all of it: a paragraph of
+    165,000 lines took 17 s. The best of three timings of n and 2n lines, never an absolute time."""
+
+    def seconds(lines: list[Line]) -> float:
+        gc.collect()
+        gc.disable()  # (its runs come when they come)
+        try:
+            began = time.perf_counter()
+            assert len(paragraphs(lines)) == 1
+            return max(time.perf_counter() - began, 0.02)
+        finally:
+            gc.enable()
+
+    def paragraph(count: int) -> list[Line]:
+        return [
+            _line("der en nog meer woorden tot aan de rand van de kolom ver-", 800 - 12 * i)
+            for i in range(count)
+        ]
+
+    once, twice = paragraph(2000), paragraph(4000)
+    ratio = min(seconds(twice) for _ in range(3)) / min(seconds(once) for _ in range(3))
+    assert ratio < 3, ratio
+
+
 # -- refusals and hostile files ------------------------------------------------------------------
 def _encrypted(password: str) -> bytes:
     writer = pypdf.PdfWriter(clone_from=io.BytesIO(make_pdf(_pages())))
@@ -256,6 +296,9 @@ def _self_reference() -> bytes:
     )
 
 
+LID = b"(Lid tekst ab) Tj "
+
+
 def _hostile() -> dict[str, bytes]:
     valid = make_pdf(_pages())
     return {
@@ -270,6 +313,9 @@ def _hostile() -> dict[str, bytes]:
         "nested-dictionaries": pdf_from_objects([b"<< /A " * 100_000 + b">>" * 100_000]),
         "scan": scan_pdf(),
         "bare": b"%PDF-1.7",
+        "many-shows": shows_pdf(990_000),  # 12 kB: once 50 s and 1.3 GB
+        "form-drawn-often": form_pdf(5000, b"BT /F1 10 Tf 70 600 Td " + LID * 1500 + b"ET"),  # once 60 s
+        "page-listed-often": repeated_page_pdf(5000, b"BT /F1 10 Tf 70 600 Td " + LID * 1500 + b"ET"),
     }
 
 
@@ -287,6 +333,9 @@ def _hostile() -> dict[str, bytes]:
         ("nested-dictionaries", "nested too deeply"),
         ("scan", r"has no text layer \(a scan\?\); "),
         ("bare", "is a PDF that cannot be read"),
+        ("many-shows", "shows text with more than 20000 operators"),
+        ("form-drawn-often", "shows text with more than 20000 operators"),
+        ("page-listed-often", "limit text_chars"),
     ],
 )
 def test_hostile_files_are_one_line_load_errors(case: str, message: str) -> None:
@@ -305,6 +354,42 @@ def test_limits_hold(tmp_path: Path) -> None:
         load(data, name="v.pdf", limits=verordening.Limits(text_chars=100))
     with pytest.raises(LoadError, match="unpacked_bytes"):
         load(data, name="v.pdf", limits=verordening.Limits(unpacked_bytes=1000))
+
+
+def test_a_page_showing_text_with_too_many_operators_is_refused(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Counted in the content before it is parsed, and as they are shown: those of a form too.
+    (Each page here also shows one line of its own.)"""
+    monkeypatch.setattr(pdf_page, "MAX_SHOWN", 50)
+    assert load(shows_pdf(49), name="v.pdf").text == "Artikel 1 De raad." + "a" * 49 + "\n"
+    with pytest.raises(LoadError, match="more than 50 operators"):
+        load(shows_pdf(50), name="v.pdf")
+    form = b"BT /F1 10 Tf 70 600 Td " + LID * 5 + b"ET"
+    assert load(form_pdf(9, form), name="v.pdf").text.count("Lid tekst ab") == 45
+    with pytest.raises(LoadError, match="more than 50 operators"):
+        load(form_pdf(10, form), name="v.pdf")
+
+
+def test_the_count_of_text_operators_is_never_short() -> None:
+    content = b"BT (auto's) Tj [(a) -20 (b)]TJ (c)' 1 2 (d)\" <41>Tj (x Tj) Tj ET"
+    assert [m.group() for m in pdf_page._SHOW_OPERATOR.finditer(content)] == [
+        b"Tj",
+        b"TJ",
+        b"'",
+        b'"',
+        b"Tj",
+        b"Tj",
+        b"Tj",
+    ]
+
+
+def test_a_page_listed_again_is_read_once_and_its_text_given_each_time(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    calls = []
+    monkeypatch.setattr(pdf, "page_pieces", lambda *args: calls.append(1) or pdf_page.page_pieces(*args))
+    data = repeated_page_pdf(3, b"BT /F1 10 Tf 70 600 Td (Artikel 1 Tekst) Tj ET")
+    assert load(data, name="v.pdf").text == "Artikel 1 Tekst\n" * 3
+    assert len(calls) == 1
 
 
 MEASURE = """

@@ -30,11 +30,13 @@ from typing import Any
 
 import pypdf
 from pypdf.errors import FileNotDecryptedError, LimitReachedError, PyPdfError
+from pypdf.generic import IndirectObject
 
 from ..model import SourceInfo
+from . import pdf_page
 from .base import FormatError, Limits, Loaded
 from .pdf_layout import Run, page_lines, runs, strip_margins, widened
-from .pdf_page import MissingContents, page_pieces
+from .pdf_page import MissingContents, TooManyShown, page_pieces
 from .pdf_text import paragraphs, publication, words
 
 __all__ = ["MAX_PAGES", "read_pdf"]
@@ -45,6 +47,9 @@ MAX_NESTING = 100  # page tree, outlines: deeper is hostile
 EOF_WINDOW = 2048  # bytes at the end of the file where "%%EOF" must stand
 MAX_DEPTH = 500  # arrays and dictionaries inside each other outside streams (real files: some 20)
 _FILE_NAME_TITLE = re.compile(r"(?i)^(?:microsoft word - |untitled|naamloos)|\.(?:docx?|pdf|odt|rtf)$")
+
+
+_Read = tuple[float, list[Run], int]  # a page read: its height, its runs, the characters of its text
 
 
 class PdfError(FormatError):
@@ -175,20 +180,45 @@ class _Budget:
             raise PdfError(key="pdf.text_long", limit=self.limits.text_chars)
 
 
+def _contents_key(page: pypdf.PageObject) -> tuple[int, int] | None:
+    """The object number of the page's contents, when they are one object (as they mostly are)."""
+    contents = page.raw_get("/Contents") if "/Contents" in page else None
+    return (contents.idnum, contents.generation) if isinstance(contents, IndirectObject) else None
+
+
+def _page(page: pypdf.PageObject, reader: pypdf.PdfReader, budget: _Budget, number: int) -> _Read:
+    """One page's height, runs of text and the characters of its pieces."""
+    try:
+        height, pieces = page_pieces(page, reader, budget.content)
+    except MissingContents:
+        raise PdfError(key="pdf.lost_text", page=number) from None
+    except TooManyShown:
+        raise PdfError(key="pdf.shown", max=pdf_page.MAX_SHOWN) from None
+    return height, runs(pieces), sum(len(piece.text) + 1 for piece in pieces)
+
+
 def _pages(reader: pypdf.PdfReader, limits: Limits) -> list[tuple[float, list[Run]]]:
-    """Every page's height and runs of text."""
+    """Every page's height and runs of text. A page equal to one read before with the same
+    contents (one page object listed 5,000 times in /Kids) is not read again: its runs are
+    taken over and its text counted again, so that the text limit stops a file that repeats
+    a page, at the cost of a sum and not of reading the page anew."""
     count = len(reader.pages)
     if count > MAX_PAGES:
         raise PdfError(key="pdf.pages", count=count, max=MAX_PAGES)
     budget = _Budget(limits)
+    done: dict[tuple[int, int], tuple[pypdf.PageObject, _Read]] = {}
     pages = []
     for number, page in enumerate(reader.pages, start=1):
-        try:
-            height, pieces = page_pieces(page, reader, budget.content)
-        except MissingContents:
-            raise PdfError(key="pdf.lost_text", page=number) from None
-        budget.text(sum(len(piece.text) + 1 for piece in pieces))
-        pages.append((height, runs(pieces)))
+        key = _contents_key(page)
+        earlier = done.get(key) if key is not None else None
+        if earlier is not None and earlier[0] == page:
+            read = earlier[1]
+        else:
+            read = _page(page, reader, budget, number)
+            if key is not None:
+                done[key] = (page, read)
+        budget.text(read[2])
+        pages.append((read[0], read[1]))
     return pages
 
 

@@ -13,28 +13,52 @@ each string comes from the font's /Widths (or /W for composite fonts) and the te
 
 Only text that reads left to right on the page as displayed (after /Rotate) is kept:
 vertical margin text and rotated stamps are not part of a bylaw.
+
+Each text-showing operator costs some tens of microseconds on the way (pypdf's parser, the
+visitor, the layout), so a page with more than ``MAX_SHOWN`` of them is refused: before its
+content is parsed, counted in the decoded bytes (quick), and as the visitor meets them, which
+counts those of form XObjects too (a small form drawn 5,000 times shows a lot of text).
 """
 
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Callable
+from itertools import islice
 from typing import Any
 
 from attrs import define, field
 from pypdf import PageObject, PdfReader
 from pypdf.generic import ArrayObject, ContentStream, DictionaryObject, FloatObject, NameObject
 
-__all__ = ["MissingContents", "Piece", "page_pieces"]
+__all__ = ["MAX_SHOWN", "MissingContents", "Piece", "TooManyShown", "page_pieces"]
 
 SHOW = frozenset((b"Tj", b"TJ", b"'", b'"'))
 _IDENTITY = [FloatObject(1), FloatObject(0), FloatObject(0), FloatObject(1), FloatObject(0), FloatObject(0)]
 MAX_CID_WIDTHS = 65_536  # entries read from a composite font's /W array
 DEFAULT_WIDTH = 500.0  # a glyph of a font that gives no widths (the standard 14 fonts may not)
+MAX_SHOWN = 20_000  # text-showing operators on one page (a dense page set glyph by glyph: some 6,000)
+# A text-showing operator as a word of its own: after white space or the end of an operand, before
+# white space, a delimiter or the end (a string holding "Tj" or an apostrophe after a space counts
+# too, so the count is never short of the operators; real pages are far below the limit).
+_SHOW_OPERATOR = re.compile(rb"(?<![^\s)\]>])(?:Tj|TJ|'|\")(?![^\s()<>\[\]{}/%])")
 
 
 class MissingContents(Exception):
     """A page names its contents, but they are not in the file (a damaged or gutted file)."""
+
+
+class TooManyShown(BaseException):
+    """A page shows text with more than ``MAX_SHOWN`` operators: no bylaw, and costly to follow.
+    A BaseException, so that pypdf, which goes on after any Exception in a form XObject, does
+    not swallow it when the operators come from a form drawn thousands of times."""
+
+
+def _too_many_shown(data: bytes) -> bool:
+    """Whether the decoded content holds more than ``MAX_SHOWN`` text-showing operators (counted
+    as :data:`_SHOW_OPERATOR` finds them, up to the first one too many)."""
+    return next(islice(_SHOW_OPERATOR.finditer(data), MAX_SHOWN, None), None) is not None
 
 
 @define(frozen=True)
@@ -256,6 +280,8 @@ class _Collector:
             self._show(operator, operands, cm, tm)
 
     def _show(self, operator: bytes, operands: list[Any], cm: list[float], tm: list[float]) -> None:
+        if len(self.pieces) >= MAX_SHOWN:
+            raise TooManyShown
         matrix = _mult(list(tm), list(cm))
         if operator in (b"'", b'"'):  # these move to the next line first: pypdf's matrix is the line's
             self.moved = 0.0
@@ -316,13 +342,17 @@ def page_pieces(
     page: PageObject, reader: PdfReader, check: Callable[[int], None]
 ) -> tuple[float, list[Piece]]:
     """The pieces of text on ``page`` and the height of the page as displayed. ``check`` is given
-    the size of the decoded content first, so that a caller can hold it to its limits."""
+    the size of the decoded content first, so that a caller can hold it to its limits;
+    :class:`TooManyShown` if the page has more than ``MAX_SHOWN`` text-showing operators."""
     content = page.get_contents()
     if content is None:
         if page.get("/Contents") is not None:
             raise MissingContents
         return 0.0, []
-    check(len(content.get_data()))
+    data = content.get_data()
+    check(len(data))
+    if _too_many_shown(data):
+        raise TooManyShown
     display = _display(page)
     collector = _Collector(_fonts(page), display)
     detached = PageObject(reader, None)

@@ -44,6 +44,7 @@ __all__ = ["Words", "paragraphs", "publication", "words"]
 HYPHENS = "-\u00ad\u2010"
 LIGATURES = str.maketrans({"ﬀ": "ff", "ﬁ": "fi", "ﬂ": "fl", "ﬃ": "ffi", "ﬄ": "ffl", "ﬅ": "st", "ﬆ": "st"})
 PARAGRAPH_GAP = 1.5  # leadings: a wider gap between two lines of a column ends a paragraph
+TAIL = 200  # characters at the end of a paragraph that decide how a line joins it (a word is shorter)
 _WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*|\d+")
 
 
@@ -171,16 +172,34 @@ def _hyphen_kept(head: str, first: str, rest: str, vocabulary: set[str]) -> str 
     return None
 
 
-def _join(text: str, rest: str, vocabulary: set[str]) -> str:
+def _tail(parts: list[str]) -> str:
+    """The end of a paragraph held as parts, at least ``TAIL`` characters of it (or all of it)."""
+    taken, length = [], 0
+    for part in reversed(parts):
+        taken.append(part)
+        length += len(part)
+        if length >= TAIL:
+            break
+    return "".join(reversed(taken))
+
+
+def _join(parts: list[str], rest: str, vocabulary: set[str]) -> None:
+    """Add the line ``rest`` to the paragraph held as ``parts``: after a space, or in place of the
+    hyphen that broke a word. Only the end of the paragraph is looked at and the parts are
+    joined once, at the end: a paragraph of many lines costs time linear in its length."""
+    text = _tail(parts)
     if len(text) < 2 or text[-1] not in HYPHENS or not text[-2].isalpha() or not rest:
-        return f"{text} {rest}"
+        parts.append(f" {rest}")
+        return
+    parts[-1] = parts[-1][:-1]
     if text[-1] == "\u00ad":
-        return text[:-1] + rest
+        parts.append(rest)
+        return
     head_match = re.search(r"[^\W\d_]+$", text[:-1])
     head = head_match.group(0) if head_match else ""
     first_match = re.match(r"[^\W\d_]+", rest)
     kept = _hyphen_kept(head, first_match.group(0) if first_match else "", rest, vocabulary)
-    return text[:-1] + rest if kept is None else text[:-1] + kept + rest
+    parts.append(rest if kept is None else kept + rest)
 
 
 def paragraphs(lines: Sequence[Line]) -> list[str]:
@@ -193,13 +212,13 @@ def paragraphs(lines: Sequence[Line]) -> list[str]:
     sizes = median(line.size for line in lines)
     leading = median(steps) if len(steps) >= 5 else 1.3 * sizes
     vocabulary = _vocabulary(lines)
-    out = [lines[0].text.translate(LIGATURES)]
+    out = [[lines[0].text.translate(LIGATURES)]]
     for a, b in pairwise(lines):
         text = b.text.translate(LIGATURES)
         if _breaks(a, b, leading):
             if not b.fresh and a.y - b.y > PARAGRAPH_GAP * leading:
-                out.append("")
-            out.append(text)
+                out.append([""])
+            out.append([text])
         else:
-            out[-1] = _join(out[-1], text, vocabulary)
-    return out
+            _join(out[-1], text, vocabulary)
+    return ["".join(parts) for parts in out]
