@@ -246,6 +246,21 @@ def test_check_json_carries_the_metadata_as_source(
     assert source["legal_basis"] == ["Participatiewet, art. 47", "Gemeentewet, art. 147"]
 
 
+def test_a_nested_list_of_legal_bases_gives_each_item_once() -> None:
+    page = (
+        "<html><body><h1>Regeling Y</h1><table><tr><th>Organisatie</th><td>Wijk</td></tr>"
+        "<tr><th>Wettelijke grondslag</th><td><ul><li>Participatiewet<ul><li>artikel 47</li>"
+        "<li>artikel 8a</li></ul></li><li>Gemeentewet, art. 147</li></ul></td></tr></table>"
+        "<h2>Artikel 1</h2><p>De adviesraad adviseert.</p></body></html>"
+    )
+    assert load(page.encode(), name="y.html").info.legal_basis == (
+        "Participatiewet",
+        "artikel 47",
+        "artikel 8a",
+        "Gemeentewet, art. 147",
+    )
+
+
 def test_a_page_with_only_the_in_force_line_and_a_label_table() -> None:
     page = (
         "<html><body><h1>Regeling X</h1><p>Regeling vervallen per 01-03-2017</p>"
@@ -439,8 +454,12 @@ def _nested(start: bytes, end: bytes) -> Callable[[int], bytes]:
         # the whole text of an element was read at every level of a nest: n levels of n texts
         (_nested(b"<span>", b"</span>"), 40),
         (_nested(b"<ol><li>", b"</li></ol>"), 40),
+        # a list item of the legal basis held the text of every item inside it
+        (lambda n: _page(b"<table><tr><th>Organisatie</th><td>Wijk</td></tr><tr><th>Wettelijke grondslag"
+                         b"</th><td>" + b"<ul><li>" * n + b"ab " * 2_000 * n + b"</li></ul>" * n
+                         + b"</td></tr></table>"), 40),
     ],
-    ids=["inline elements", "labels", "nested spans", "nested lists"],
+    ids=["inline elements", "labels", "nested spans", "nested lists", "nested legal bases"],
 )  # fmt: skip
 def test_a_page_twice_as_large_takes_at_most_about_twice_as_long(
     build: Callable[[int], bytes], n: int

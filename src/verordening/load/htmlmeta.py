@@ -72,7 +72,7 @@ class Node:
 
     def items(self) -> list[str]:
         """The texts of the list items inside, without their labels; else the text itself."""
-        found = [_strip_label(n.text(spaced=False)) for n in self.walk() if n.tag == "li"]
+        found = [_strip_label(n.text(spaced=False, items=False)) for n in self.walk() if n.tag == "li"]
         return [item for item in found if item] or [self.text(spaced=False)]
 
     def walk(self) -> Iterator[Node]:
@@ -80,24 +80,26 @@ class Node:
             yield child
             yield from child.walk()
 
-    def text(self, *, spaced: bool, keep_lines: bool = False) -> str:
+    def text(self, *, spaced: bool, keep_lines: bool = False, items: bool = True) -> str:
         """All text inside; ``spaced`` puts a space where an element begins or ends (the
-        parts of a heading), ``keep_lines`` keeps line breaks (``<pre>``)."""
+        parts of a heading), ``keep_lines`` keeps line breaks (``<pre>``); without ``items``
+        the list items inside are left out (each item of a nested list once, not once more
+        per item around it)."""
         parts: list[str] = []
-        self._collect(parts, spaced)
+        self._collect(parts, spaced, items)
         text = "".join(parts)
         return text if keep_lines else clean(text)
 
-    def _collect(self, parts: list[str], spaced: bool) -> None:
+    def _collect(self, parts: list[str], spaced: bool, items: bool = True) -> None:
         for child in self.children:
             if isinstance(child, str):
                 parts.append(child)
             elif child.tag == "br":
                 parts.append("\n")
-            else:
+            elif items or child.tag != "li":
                 if spaced:
                     parts.append(" ")
-                child._collect(parts, spaced)
+                child._collect(parts, spaced, items)
                 if spaced or child.tag in _BREAK_AFTER:
                     parts.append(" ")
 
