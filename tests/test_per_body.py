@@ -296,6 +296,28 @@ def test_an_agenda_right_left_out_where_it_is_applied_to_the_other_body_is_parti
     assert found.status == "partial"
 
 
+LENT_ADVICE = (
+    "\nArtikel 4 Advies\nHet college stelt de Wmo-raad in staat tijdig, gevraagd en ongevraagd advies uit te "
+    "brengen over ontwerpverordeningen en beleidsvoorstellen.\n"
+    "\nArtikel 5 Advies van de KWI\nArtikel 4 is van overeenkomstige toepassing op de KWI.\n"
+    "\nArtikel 6 Informatie\n1. Het college verstrekt de Wmo-raad gevraagd en ongevraagd tijdig alle "
+    "informatie die hij voor zijn taak nodig heeft.\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("second", "expected"),
+    [
+        ("2. Het college verstrekt de KWI desgevraagd de informatie die zij voor haar taak nodig heeft.",
+         "partial"),
+        ("2. Het eerste lid is van overeenkomstige toepassing op de KWI.", "present"),
+    ],
+)  # fmt: skip
+def test_a_provision_lent_for_another_element_says_nothing_of_this_one(second: str, expected: str) -> None:
+    """The KWI borrows artikel 4's advice, "tijdig" and "ongevraagd": that is no unprompted information."""
+    assert status(TWO + LENT_ADVICE + second + "\n", "information").status == expected
+
+
 def test_a_right_only_a_panel_beside_the_main_body_has_is_missing() -> None:
     found = status(
         PANEL

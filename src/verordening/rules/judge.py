@@ -395,9 +395,12 @@ def evidence_scope(rule: Rule, bylaw: Bylaw, anchors: Anchors, clauses: Clauses)
 
 def _for_share(bylaw: Bylaw, scope: Scope, share: Share) -> Scope:
     """``scope`` without the provisions about other bodies or fields only, with those applied to
-    the body."""
+    the body that speak of the element ("Artikel 3 is van overeenkomstige toepassing op het
+    jongerenpanel" lends the panel the advice of artikel 3, and its "ongevraagd" says nothing of
+    the panel's information)."""
     others = share.others
-    applied = {u for u in share.applied if bylaw.units[u].binding and not bylaw.units[u].definition}
+    about = {h.unit for h in share.anchors.found}
+    applied = {u for u in share.applied & about if bylaw.units[u].binding and not bylaw.units[u].definition}
     return Scope(
         scope.primary - others,
         scope.anchored - others,
