@@ -242,6 +242,14 @@ def test_a_short_line_a_wide_gap_and_a_change_of_type_end_a_paragraph() -> None:
     assert len(paragraphs([_line("iets dat doorloopt tot de rand", 700), bold])) == 2
 
 
+def test_the_characters_of_a_winansi_font_above_127_read_as_the_font_encodes_them() -> None:
+    # 0x80-0x9f of WinAnsiEncoding (bullet, dashes, quotes, euro) are other characters in
+    # PDFDocEncoding, which pypdf gives a string operand it parsed: the font decides
+    line = "• a. het – “eigen” budget van € 500, 1° en ë"
+    assert load(make_pdf([[Text(70, 700, line)]]), name="x.pdf").text == line + "\n"
+    assert load(make_pdf([[Text(70, 700, line)]], words=True), name="x.pdf").text == line + "\n"
+
+
 @pytest.mark.timing
 def test_a_paragraph_twice_as_long_takes_about_twice_as_long() -> None:
     """Each line joined to its paragraph once copied (and searched) all of it: a paragraph of

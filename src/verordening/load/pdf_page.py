@@ -30,7 +30,15 @@ from typing import Any
 
 from attrs import define, field
 from pypdf import PageObject, PdfReader
-from pypdf.generic import ArrayObject, ContentStream, DictionaryObject, FloatObject, NameObject
+from pypdf.generic import (
+    ArrayObject,
+    ByteStringObject,
+    ContentStream,
+    DictionaryObject,
+    FloatObject,
+    NameObject,
+    TextStringObject,
+)
 
 __all__ = ["MAX_SHOWN", "MissingContents", "Piece", "TooManyShown", "page_pieces"]
 
@@ -306,6 +314,17 @@ class _Collector:
             self.pieces[-1][5] += str(text)
 
 
+def _as_bytes(operand: Any) -> Any:
+    """A string operand as its bytes: pypdf decodes those of a content stream it was handed
+    already parsed as they stand (a string it parsed as PDFDocEncoding, where 0x95 is "Ł"),
+    bytes by the font's encoding, as it does when it parses the page itself."""
+    if isinstance(operand, TextStringObject):
+        return ByteStringObject(operand.get_original_bytes())
+    if isinstance(operand, ArrayObject):
+        return ArrayObject(_as_bytes(element) for element in operand)
+    return operand
+
+
 def _split(content: ContentStream, reader: PdfReader) -> ContentStream:
     """The same operators with an identity ``cm`` before each text-showing one and at the end,
     so that pypdf reports the text of every operator apart."""
@@ -313,6 +332,7 @@ def _split(content: ContentStream, reader: PdfReader) -> ContentStream:
     for operands, operator in content.operations:
         if operator in SHOW:
             operations.append((_IDENTITY, b"cm"))
+            operands = [_as_bytes(operand) for operand in operands]
         operations.append((operands, operator))
     operations.append((_IDENTITY, b"cm"))
     split = ContentStream(None, reader)
