@@ -395,6 +395,22 @@ def test_a_lid_that_ends_with_a_date_is_no_signing_line() -> None:
     assert any(n.kind == "closing" for n in signed.root.walk())
 
 
+def test_a_date_that_a_wrapped_lid_ends_with_opens_no_closing() -> None:
+    # "... met ingang van" / "1 juli 2016." is the end of the lid's sentence: the leden after
+    # it stay leden of the last article, the closing starts at "Aldus"
+    text = (
+        "Artikel 9 Inwerkingtreding\n1. Deze verordening treedt in werking met ingang van\n1 juli 2016.\n"
+        "2. De Verordening cliëntenraad 2008 vervalt.\n3. Zij wordt aangehaald als: Verordening.\n\n"
+        "Aldus besloten in de openbare vergadering van 26 april 2016.\n"
+    )
+    document = verordening.parse(text)
+    assert [n.id for n in document.nodes() if n.kind == "lid"] == ["art9/lid1", "art9/lid2", "art9/lid3"]
+    assert document.get("art9/lid1").text.endswith("met ingang van\n1 juli 2016.")
+    assert document.get("slot").text.startswith("Aldus besloten")
+    dated = verordening.parse(text.replace("Aldus besloten in de openbare vergadering van", "Dalmeer,"))
+    assert dated.get("slot").text == "Dalmeer, 26 april 2016."
+
+
 AMENDING = (
     "Wijziging Verordening cliëntenraad Dalmeer\n\n"
     "Artikel I\nDe Verordening cliëntenraad Dalmeer 2015 wordt als volgt gewijzigd:\n\n"
