@@ -234,6 +234,21 @@ def test_headings_and_labels_start_a_line(second: str) -> None:
     assert paragraphs([_line("tekst die tot de rechterkant loopt", 700), _line(second, 688)])[1] == second
 
 
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [
+        ("de informatie die zij nodig heeft voor het overleg, bedoeld in artikel", "8."),
+        ("de informatie die zij nodig heeft voor het overleg, bedoeld in Artikel", "8, tweede lid."),
+        ("de kosten, bedoeld in het eerste lid, met uitzondering van onderdeel", "b. Het college"),
+        ("de kosten van de leden van de adviesraad, bedoeld in art.", "3."),
+    ],
+)
+def test_a_number_that_a_reference_at_the_end_of_a_line_continues_starts_nothing(
+    first: str, second: str
+) -> None:
+    assert paragraphs([_line(first, 700), _line(second, 688)]) == [f"{first} {second}"]
+
+
 def test_a_short_line_a_wide_gap_and_a_change_of_type_end_a_paragraph() -> None:
     assert len(paragraphs([_line("Artikel 1", 700, 110), _line("De tekst", 688)])) == 2
     spaced = [_line("een zin", 700), _line("nog een", 688), _line("en nog", 676), _line("na ruimte", 650)]
