@@ -168,6 +168,19 @@ def test_cli_reports_the_source_of_a_pdf(tmp_path: Path) -> None:
     assert data["source_info"]["organisation"] == "Dalmeer"
 
 
+def test_a_column_of_one_or_two_lines_is_read_after_the_column_beside_it() -> None:
+    # the last page's right column holds only the end of a paragraph: too few lines for a
+    # gutter of the page's own, the columns of the page before tell it
+    words = "het college verstrekt de adviesraad tijdig informatie"
+    base = [f"Artikel {n} Taken" if n % 2 else " ".join([words] * n) for n in range(1, 12)]
+    for repeat, alone in ((17, 1), (19, 2), (23, 4)):
+        texts = [*base, "het college verstrekt de adviesraad" + " en de raad tijdig informatie" * repeat]
+        pages = column_pages([Block(t, bold=t.startswith("Artikel")) for t in texts], lines_per_column=15)
+        assert len(pages) == 2
+        assert len([t for t in pages[-1] if t.x > 250 and 100 < t.y < 760]) == alone
+        assert _lines(load(make_pdf(pages), name="x.pdf").text) == texts, alone
+
+
 def test_single_column_pages_with_page_numbers_and_running_lines() -> None:
     pages = column_pages(_blocks() * 3, columns=1, lines_per_column=20, running=RUNNING, header=HEADER)
     assert len(pages) >= 3

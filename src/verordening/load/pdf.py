@@ -35,7 +35,7 @@ from pypdf.generic import IndirectObject
 from ..model import SourceInfo
 from . import pdf_page
 from .base import FormatError, Limits, Loaded
-from .pdf_layout import Run, page_lines, runs, strip_margins, widened
+from .pdf_layout import Run, document_lines, runs, strip_margins, widened
 from .pdf_page import MissingContents, TooManyShown, page_pieces
 from .pdf_text import paragraphs, publication, words
 
@@ -260,7 +260,7 @@ def _text(reader: pypdf.PdfReader, limits: Limits) -> tuple[str, dict[str, str |
     kept = strip_margins(pages, words().running)
     if "organisation" not in fields:
         fields["organisation"] = _organisation_elsewhere(pages)
-    lines = widened([line for page in kept for line in page_lines(page)])
+    lines = widened(document_lines(kept))
     text = paragraphs(lines)
     sizes = [line.size for line in lines]
     first_size = lines[0].size if lines else 0.0

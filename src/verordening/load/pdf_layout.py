@@ -11,7 +11,9 @@ Three steps, each from the positions alone (never from the order in the content 
   crossed by few runs, with at least three runs on either side and the left column's lines
   mostly reaching the gutter (so a table of labels and values is not taken for columns).
   Runs that cross the gutter (a title over both columns) and wide vertical gaps cut the page
-  into bands; in each band the left column is read top to bottom, then the right one.
+  into bands; in each band the left column is read top to bottom, then the right one. A page
+  whose column holds too few runs to show a gutter (the end of a text) takes the gutter of
+  the page before, when its runs stand apart around it in the same way.
 """
 
 from __future__ import annotations
@@ -27,7 +29,7 @@ from attrs import define, evolve
 
 from .pdf_page import Piece
 
-__all__ = ["Line", "Run", "page_lines", "runs", "strip_margins", "widened"]
+__all__ = ["Line", "Run", "document_lines", "runs", "strip_margins", "widened"]
 
 RUN_GAP = 1.2  # em: a wider gap between two pieces on a baseline ends a run
 SPACE_GAP = 0.12  # em: a wider gap between two pieces is a space
@@ -176,15 +178,23 @@ def _gutter(page: Sequence[Run]) -> _Gutter | None:
         previous = x
     if best is None:
         return None
-    crossing, _, low, high = best
-    sizes = median(r.size for r in page)
-    on_left = [r for r in page if r.x1 <= low + 0.5]
-    on_right = [r for r in page if r.x0 >= high - 0.5]
-    if high - low < 0.8 * sizes or crossing > 0.2 * len(page) or min(len(on_left), len(on_right)) < 3:
+    _, _, low, high = best
+    if high - low < 0.8 * median(r.size for r in page):
         return None
-    column = low - min(r.x0 for r in on_left)
-    filled = sum(1 for r in on_left if r.x1 >= low - 0.3 * column)
-    return _Gutter(low, high) if filled * 2 >= len(on_left) else None
+    return _fits(page, _Gutter(low, high), 3)
+
+
+def _fits(page: Sequence[Run], gutter: _Gutter, least: int) -> _Gutter | None:
+    """The gutter if the page reads as two columns around it: few runs cross it, ``least`` or
+    more stand on either side, and the left column's lines mostly reach it."""
+    on_left = [r for r in page if r.x1 <= gutter.low + 0.5]
+    on_right = [r for r in page if r.x0 >= gutter.high - 0.5]
+    crossing = len(page) - len(on_left) - len(on_right)
+    if crossing > 0.2 * len(page) or min(len(on_left), len(on_right)) < least:
+        return None
+    column = gutter.low - min(r.x0 for r in on_left)
+    filled = sum(1 for r in on_left if r.x1 >= gutter.low - 0.3 * column)
+    return gutter if filled * 2 >= len(on_left) else None
 
 
 def _leading(page: Sequence[Run]) -> float:
@@ -243,15 +253,31 @@ def _lines(segment: list[Run], left: float, right: float) -> list[Line]:
     return out
 
 
-def page_lines(page: list[Run]) -> list[Line]:
-    """The lines of a page's runs (furniture removed) in reading order, each with the left and
-    right edge of its segment (see :func:`widened` for segments too short to show them)."""
-    if not page:
-        return []
-    page = sorted(page, key=lambda r: (-r.y, r.x0))
+def _beside(page: Sequence[Run], known: _Gutter) -> _Gutter | None:
+    """The gutter of a page whose right column starts where the ``known`` one did, if the page
+    reads as two columns around it with a run or more on either side."""
+    before = [r.x1 for r in page if r.x1 < known.high - 0.5]
+    low = max(before, default=known.high)
+    if known.high - low < 0.8 * median(r.size for r in page):
+        return None
+    return _fits(page, _Gutter(low, known.high), 1)
+
+
+def document_lines(pages: Sequence[list[Run]]) -> list[Line]:
+    """The lines of the pages (furniture removed) in reading order, each with the left and right
+    edge of its segment (see :func:`widened` for segments too short to show them). A page with
+    too few lines in a column to show its gutter (the last lines of a text) is read with the
+    gutter of the page before, when its runs stand apart around it."""
     lines: list[Line] = []
-    for segment in _bands(page, _gutter(page)):
-        lines.extend(_lines(segment, min(r.x0 for r in segment), max(r.x1 for r in segment)))
+    known: _Gutter | None = None
+    for page in pages:
+        if not page:
+            continue
+        page = sorted(page, key=lambda r: (-r.y, r.x0))
+        gutter = _gutter(page) or (_beside(page, known) if known is not None else None)
+        known = gutter or known
+        for segment in _bands(page, gutter):
+            lines.extend(_lines(segment, min(r.x0 for r in segment), max(r.x1 for r in segment)))
     return lines
 
 
