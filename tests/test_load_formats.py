@@ -4,6 +4,7 @@ and onderdelen, and the same check."""
 
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
 
@@ -11,6 +12,8 @@ import pytest
 
 import verordening
 
+from .conftest import ROOT
+from .formats import FORMATS, differences, outline, statuses, write_all
 from .pdfmaker import Block, Text, column_pages, make_pdf
 from .test_docx import NUMBERING, docx, paragraph, styled, styled_docx
 from .test_load_cvdr import CVDR
@@ -112,3 +115,29 @@ def test_every_format_gives_the_same_check(files: dict[str, Path]) -> None:
     assert expected["advice"][0] == "present"
     for name, path in files.items():
         assert statuses(path) == expected, name
+
+
+# -- texts of the corpus in every format (bench/formats.py runs all of them) ---------------------
+CORPUS_TEXTS = [
+    "a04_waterlo_pw_word",  # a Word draft: tabs, "a)" labels, a line wrapped inside a lid
+    "b02_westerbroek_wwb2012",  # bullets before labels alone on their line, "artikel" / "2." wrapped
+    "b07_emmerveld_pw2015",  # long enough for the last page's right column to hold one line
+    "d03_marlo_participatieraad_pw",  # a date on the line after "met ingang van", a toelichting
+    "g11_wolderdam_participatieverordening",  # a Gemeenteblad header of labelled lines
+    "h05_heggewaard_wmoraad_concept",  # a concept with a drafter's notes
+    "i01_westerhoeven_participatiewet",  # amended: lapsed and inserted articles and leden
+    "i02_dalmerveen_wmo",  # an official page's metadata block before the text
+]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("stem", CORPUS_TEXTS)
+def test_corpus_texts_read_alike_in_every_format(stem: str, tmp_path: Path) -> None:
+    source = ROOT / "corpus" / f"{stem}.txt"
+    as_of = json.loads(source.with_name(f"{stem}.gold.json").read_text(encoding="utf-8"))["as_of"]
+    paths = write_all(source.read_text(encoding="utf-8"), tmp_path, stem)
+    reference = verordening.parse_file(paths["txt"])
+    expected = (outline(reference), statuses(reference, as_of))
+    assert len(expected[0]) > 10
+    found = {name: differences(expected, paths[name], as_of) for name in FORMATS}
+    assert found == {name: [] for name in FORMATS}
