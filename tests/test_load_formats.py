@@ -130,7 +130,6 @@ CORPUS_TEXTS = [
 ]
 
 
-@pytest.mark.slow
 @pytest.mark.parametrize("stem", CORPUS_TEXTS)
 def test_corpus_texts_read_alike_in_every_format(stem: str, tmp_path: Path) -> None:
     source = ROOT / "corpus" / f"{stem}.txt"
