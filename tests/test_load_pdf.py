@@ -36,6 +36,7 @@ from .pdfmaker import (
     repeated_page_pdf,
     scan_pdf,
     shows_pdf,
+    text_width,
 )
 
 BYLAW = """\
@@ -179,6 +180,21 @@ def test_a_column_of_one_or_two_lines_is_read_after_the_column_beside_it() -> No
         assert len(pages) == 2
         assert len([t for t in pages[-1] if t.x > 250 and 100 < t.y < 760]) == alone
         assert _lines(load(make_pdf(pages), name="x.pdf").text) == texts, alone
+
+
+def test_two_columns_of_mostly_short_lines_are_read_as_columns() -> None:
+    # headings and short onderdelen on lines of their own: most lines of the left column end
+    # well before the gutter, as in a table of labels, but a full page of them is columns
+    long = "het college verstrekt de adviesraad tijdig alle informatie die de adviesraad nodig heeft"
+    texts: list[str] = []
+    for n in range(1, 9):
+        texts += [f"Artikel {n} Taken", f"a. raad: de raad {n};", f"b. {long} voor taak {n};", "c. wet."]
+    pages = column_pages([Block(t, bold=t.startswith("Artikel")) for t in texts], lines_per_column=20)
+    left = [t for t in pages[0] if t.x < 250 and 100 < t.y < 760]
+    reaching = [t for t in left if t.x + text_width(t.text, t.size) > 285 - 0.3 * 215]
+    assert len(pages) == 1
+    assert 3 * len(reaching) >= len(left) > 2 * len(reaching)  # a third reach it, not a half
+    assert _lines(load(make_pdf(pages), name="x.pdf").text) == texts
 
 
 def test_single_column_pages_with_page_numbers_and_running_lines() -> None:

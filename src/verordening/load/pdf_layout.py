@@ -9,7 +9,9 @@ Three steps, each from the positions alone (never from the order in the content 
   a publication's running line wherever it stands in a margin (``pdf.yaml``).
 - **columns**: a page is read as two columns when a vertical gutter in its middle third is
   crossed by few runs, with at least three runs on either side and the left column's lines
-  mostly reaching the gutter (so a table of labels and values is not taken for columns).
+  mostly reaching the gutter (so a table of labels and values is not taken for columns); with
+  ten or more runs on either side a third reaching it will do (a page of headings and short
+  onderdelen on lines of their own).
   Runs that cross the gutter (a title over both columns) and wide vertical gaps cut the page
   into bands; in each band the left column is read top to bottom, then the right one. A page
   whose column holds too few runs to show a gutter (the end of a text) takes the gutter of
@@ -37,6 +39,7 @@ SAME_BASELINE = 0.4  # em: pieces closer than this in height share a baseline
 MARGIN = 0.12  # of the page height: the top and bottom margins where furniture stands
 REPEAT_TOLERANCE = 4.0  # points: a running line stands this close to the same height
 BAND_GAP = 3.0  # leadings: a wider vertical gap between runs starts a new band
+FULL_COLUMN = 10  # runs on either side of a gutter: a page of columns, its lines often short
 
 
 @define(frozen=True)
@@ -186,7 +189,8 @@ def _gutter(page: Sequence[Run]) -> _Gutter | None:
 
 def _fits(page: Sequence[Run], gutter: _Gutter, least: int) -> _Gutter | None:
     """The gutter if the page reads as two columns around it: few runs cross it, ``least`` or
-    more stand on either side, and the left column's lines mostly reach it."""
+    more stand on either side, and the left column's lines mostly reach it (a third of them,
+    when both columns are full)."""
     on_left = [r for r in page if r.x1 <= gutter.low + 0.5]
     on_right = [r for r in page if r.x0 >= gutter.high - 0.5]
     crossing = len(page) - len(on_left) - len(on_right)
@@ -194,7 +198,8 @@ def _fits(page: Sequence[Run], gutter: _Gutter, least: int) -> _Gutter | None:
         return None
     column = gutter.low - min(r.x0 for r in on_left)
     filled = sum(1 for r in on_left if r.x1 >= gutter.low - 0.3 * column)
-    return gutter if filled * 2 >= len(on_left) else None
+    full = min(len(on_left), len(on_right)) >= FULL_COLUMN
+    return gutter if filled * 2 >= len(on_left) or (full and filled * 3 >= len(on_left)) else None
 
 
 def _leading(page: Sequence[Run]) -> float:
