@@ -254,6 +254,7 @@ def test_a_hyphen_the_document_writes_elsewhere_is_kept() -> None:
         "Artikel 4 Overleg",
         "2. Het college",
         "b. college: het college",
+        "aa. de laatste",
         "1° de raad",
         "Hoofdstuk 2 Taken",
         "§ 3 Slot",
@@ -284,6 +285,16 @@ def test_a_short_line_a_wide_gap_and_a_change_of_type_end_a_paragraph() -> None:
     assert paragraphs(spaced)[-2:] == ["", "na ruimte"]
     bold = Line("Begripsbepalingen", 70.0, 300.0, 688, 9.0, True, 70.0, 300.0, False)
     assert len(paragraphs([_line("iets dat doorloopt tot de rand", 700), bold])) == 2
+
+
+@pytest.mark.parametrize(
+    "second", ["op. Het college stelt de vergoeding vast.", "mr. J. de Vries, voorzitter"]
+)
+def test_a_word_of_two_letters_and_a_full_stop_starts_no_onderdeel(second: str) -> None:
+    """Only a letter or a letter twice ("aa.", after "z.") is an onderdeel's label: not the word
+    that ends a wrapped sentence, nor a title before a name."""
+    first = "De adviesraad stelt ieder jaar voor 1 november een werkplan voor het komende jaar"
+    assert paragraphs([_line(first, 700), _line(second, 688)]) == [f"{first} {second}"]
 
 
 def test_the_characters_of_a_winansi_font_above_127_read_as_the_font_encodes_them() -> None:
