@@ -288,6 +288,26 @@ def test_a_short_line_a_wide_gap_and_a_change_of_type_end_a_paragraph() -> None:
 
 
 @pytest.mark.parametrize(
+    ("first", "second", "apart"),
+    [
+        ("De adviesraad vergadert ten minste zes keer per jaar in het openbaar.", "2 De voorzitter", True),
+        ("De adviesraad vergadert ten minste zes keer per jaar in het openbaar.", "12a Het college", True),
+        ("De adviesraad vergadert ten minste zes keer per jaar in het openbaar", "2 De voorzitter", False),
+        ("De adviesraad ontvangt een vergoeding van ten hoogste.", "2 euro per jaar", False),
+        ("De kosten, bedoeld in art.", "8 Wet", False),
+    ],
+)
+def test_a_lid_numbered_without_its_dot_starts_a_line_after_a_sentence(
+    first: str, second: str, apart: bool
+) -> None:
+    """ "2 De voorzitter" after a full line that ends a sentence is a lid of its own; a number
+    within a sentence, before a small letter or after a reference, is not."""
+    assert paragraphs([_line(first, 700), _line(second, 688)]) == (
+        [first, second] if apart else [f"{first} {second}"]
+    )
+
+
+@pytest.mark.parametrize(
     "second", ["op. Het college stelt de vergoeding vast.", "mr. J. de Vries, voorzitter"]
 )
 def test_a_word_of_two_letters_and_a_full_stop_starts_no_onderdeel(second: str) -> None:
