@@ -261,6 +261,22 @@ def test_a_nested_list_of_legal_bases_gives_each_item_once() -> None:
     )
 
 
+def test_a_page_number_before_the_explanatory_notes_leaves_them_notes(tmp_path: Path) -> None:
+    """A bare number waits for the line it numbers, but not for "Toelichting": "3 Toelichting" is
+    no heading, and the notes' own "Artikel 1" would be read as a second, binding article."""
+    page = (
+        "<html><body><h4>Artikel 1 Taak</h4><p>De adviesraad adviseert het college.</p><p>3</p>"
+        "<p>Toelichting</p><p>Artikel 1</p><p>Het college stelt een ambtelijk secretaris beschikbaar.</p>"
+        "</body></html>"
+    )
+    assert "\n3\nToelichting\n" in load(page.encode(), name="t.html").text
+    path = tmp_path / "t.html"
+    path.write_text(page, encoding="utf-8")
+    assert [article.id for article in verordening.parse_file(path).articles] == ["art1"]
+    lid = b"<html><body><h4>Artikel 2 Slot</h4><p>3</p><p>Toelichting op de kosten volgt.</p></body></html>"
+    assert load(lid, name="l.html").text.endswith("3 Toelichting op de kosten volgt.\n")
+
+
 def test_a_page_with_only_the_in_force_line_and_a_label_table() -> None:
     page = (
         "<html><body><h1>Regeling X</h1><p>Regeling vervallen per 01-03-2017</p>"

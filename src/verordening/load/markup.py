@@ -123,6 +123,7 @@ class Labels:
     cvdr_meta: dict[str, tuple[str, ...]]
     cvdr_headings: dict[str, str]
     cvdr_implied: frozenset[str] = field(factory=frozenset)
+    never_labelled: re.Pattern[str] = re.compile("(?!)")
 
     def field_of(self, label: str) -> str | None:
         """The field a label gives, ``""`` for a known label without a field, else None."""
@@ -177,6 +178,7 @@ def _labels(data: dict[str, Any]) -> Labels:
         cvdr_meta={k: tuple(v) for k, v in data["cvdr_meta"].items()},
         cvdr_headings=dict(data["cvdr_headings"]),
         cvdr_implied=frozenset(data["cvdr_implied_headings"]),
+        never_labelled=re.compile(rf"(?:{_words(data['never_labelled'])})\s*[:.]?", re.IGNORECASE),
     )
 
 
@@ -297,9 +299,10 @@ class Lines:
             self.flush()
             self.pending = text
             return
-        if self.pending:
+        if self.pending and not (self.pending.isdigit() and labels().never_labelled.fullmatch(text)):
             text = f"{self.pending} {text}"
             self.pending = ""
+        self.flush()
         self._write(text)
 
     def label(self, label: str) -> None:
