@@ -333,6 +333,9 @@ def test_the_labels_know_every_label_of_the_real_pages(real: Path) -> None:
         ('<ol type="a" start="2"><li>een</li><li value="5">twee</li></ol>', ["b. een", "e. twee"]),
         ('<ol type="i"><li>een</li><li>twee</li></ol>', ["i. een", "ii. twee"]),
         ("<ol><li>2. al genummerd</li><li>a) ook</li></ol>", ["2. al genummerd", "a) ook"]),
+        # a word of two letters and a full stop is no label: "Ja." opens an item the list numbers
+        ("<ol><li>Ja. Dat mag.</li><li>Op. Dat ook.</li><li>bb. wel</li></ol>",
+         ["1. Ja. Dat mag.", "2. Op. Dat ook.", "bb. wel"]),
         ("<ul><li><p>1.</p><p>lid</p><ul><li><p>a.</p><p>onderdeel</p></li></ul></li></ul>",
          ["1. lid", "a. onderdeel"]),
         ("<ul><li>zonder nummer</li></ul><p>1°.</p><p>sub</p>", ["zonder nummer", "1°. sub"]),

@@ -52,7 +52,8 @@ MAX_TAG_BYTES = 4 * 1024 * 1024
 _LONG_TAG = re.compile(rb"<[^<]{65536,}")
 
 # A label alone: "1.", "1", "2a.", "a.", "a)", "iv.", "1°", "•", "-" (optionally after a bullet).
-_NUMBER = r"\d{1,4}[a-z]?(?:[.)]|°\.?)|[a-zA-Z]{1,2}[.)]|[ivxlcIVXLC]{1,6}[.)]"
+# (a letter, or one letter twice as after "z." - "aa.": not a word such as "Ja." or "Op.")
+_NUMBER = r"\d{1,4}[a-z]?(?:[.)]|°\.?)|(?:[a-zA-Z]|(?P<twice>[a-zA-Z])(?P=twice))[.)]|[ivxlcIVXLC]{1,6}[.)]"
 LABEL_ONLY = re.compile(rf"(?:[•·▪◦]\s*)?(?:{_NUMBER}|\d{{1,3}}[a-z]?)|[•·▪◦\-–]")
 # A line that starts with a label of its own, glued or not ("a.de raad", "1. De raad", "2°. ...").
 LABEL_START = re.compile(rf"(?:[•·▪◦]\s*)?(?:{_NUMBER})|[•·▪◦\-–]\s")
