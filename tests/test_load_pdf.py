@@ -182,6 +182,43 @@ def test_a_column_of_one_or_two_lines_is_read_after_the_column_beside_it() -> No
         assert _lines(load(make_pdf(pages), name="x.pdf").text) == texts, alone
 
 
+def test_a_last_page_of_short_lines_takes_the_columns_of_the_page_before() -> None:
+    # the last page: the last articles, the signatures and the notes' headings in the left
+    # column (fewer than half its lines reach the gutter), the notes begun in the right one;
+    # read across, the notes' words were mixed into the binding lid beside them (zt03 as PDF)
+    long = "het college verstrekt de adviesraad tijdig alle informatie die de adviesraad nodig heeft"
+    first: list[str] = []
+    for n in range(1, 5):
+        first += [f"Artikel {n} Taken", f"1. {long} voor taak {n}.", f"2. De raad adviseert over {long} {n}."]
+    last = [
+        "Artikel 8 Ondersteuning",
+        f"1. De leden ontvangen een vergoeding van € 40 per vergadering en {long} voor zijn taak.",
+        "Artikel 9 Slotbepaling",
+        "Deze verordening treedt in werking op 1 april 2017.",
+        "Aldus vastgesteld in de openbare vergadering van de raad.",
+        "De griffier,",
+        "H. de Jong",
+        "De voorzitter,",
+        "S. Postma",
+        "Toelichting",
+        "Algemeen",
+        "Het advies wordt vroegtijdig gevraagd, zodat de adviesraad in een vroeg stadium invloed kan "
+        "uitoefenen op de besluitvorming.",
+    ]
+    pages = [
+        page
+        for texts in (first, last)
+        for page in column_pages([Block(t, bold=t.startswith("Artikel")) for t in texts], lines_per_column=15)
+    ]
+    assert len(pages) == 2
+    left = [t for t in pages[1] if t.x < 250 and 100 < t.y < 760]
+    right = [t for t in pages[1] if t.x > 250 and 100 < t.y < 760]
+    reaching = [t for t in left if t.x + text_width(t.text, t.size) > 285 - 0.3 * 215]
+    assert 3 * len(reaching) >= len(left) > 2 * len(reaching)  # a third reach the gutter, not a half
+    assert 3 <= len(right) < 10  # too few lines for full columns
+    assert _lines(load(make_pdf(pages), name="x.pdf").text) == [*first, *last]
+
+
 def test_two_columns_of_mostly_short_lines_are_read_as_columns() -> None:
     # headings and short onderdelen on lines of their own: most lines of the left column end
     # well before the gutter, as in a table of labels, but a full page of them is columns

@@ -11,7 +11,8 @@ Three steps, each from the positions alone (never from the order in the content 
   crossed by few runs, with at least three runs on either side and the left column's lines
   mostly reaching the gutter (so a table of labels and values is not taken for columns); with
   ten or more runs on either side a third reaching it will do (a page of headings and short
-  onderdelen on lines of their own).
+  onderdelen on lines of their own), and so it will on a page that takes the gutter of the
+  page before (below).
   Runs that cross the gutter (a title over both columns) and wide vertical gaps cut the page
   into bands; in each band the left column is read top to bottom, then the right one. A page
   whose column holds too few runs to show a gutter (the end of a text) takes the gutter of
@@ -187,10 +188,10 @@ def _gutter(page: Sequence[Run]) -> _Gutter | None:
     return _fits(page, _Gutter(low, high), 3)
 
 
-def _fits(page: Sequence[Run], gutter: _Gutter, least: int) -> _Gutter | None:
+def _fits(page: Sequence[Run], gutter: _Gutter, least: int, known: bool = False) -> _Gutter | None:
     """The gutter if the page reads as two columns around it: few runs cross it, ``least`` or
     more stand on either side, and the left column's lines mostly reach it (a third of them,
-    when both columns are full)."""
+    when both columns are full or the page before showed this gutter)."""
     on_left = [r for r in page if r.x1 <= gutter.low + 0.5]
     on_right = [r for r in page if r.x0 >= gutter.high - 0.5]
     crossing = len(page) - len(on_left) - len(on_right)
@@ -198,7 +199,7 @@ def _fits(page: Sequence[Run], gutter: _Gutter, least: int) -> _Gutter | None:
         return None
     column = gutter.low - min(r.x0 for r in on_left)
     filled = sum(1 for r in on_left if r.x1 >= gutter.low - 0.3 * column)
-    full = min(len(on_left), len(on_right)) >= FULL_COLUMN
+    full = known or min(len(on_left), len(on_right)) >= FULL_COLUMN
     return gutter if filled * 2 >= len(on_left) or (full and filled * 3 >= len(on_left)) else None
 
 
@@ -260,12 +261,14 @@ def _lines(segment: list[Run], left: float, right: float) -> list[Line]:
 
 def _beside(page: Sequence[Run], known: _Gutter) -> _Gutter | None:
     """The gutter of a page whose right column starts where the ``known`` one did, if the page
-    reads as two columns around it with a run or more on either side."""
+    reads as two columns around it with a run or more on either side. Its left column may hold
+    more short lines than a page that shows its gutter on its own (the last articles' headings,
+    the signatures, the heading of the notes): a third of its lines reaching the gutter will do."""
     before = [r.x1 for r in page if r.x1 < known.high - 0.5]
     low = max(before, default=known.high)
     if known.high - low < 0.8 * median(r.size for r in page):
         return None
-    return _fits(page, _Gutter(low, known.high), 1)
+    return _fits(page, _Gutter(low, known.high), 1, known=True)
 
 
 def document_lines(pages: Sequence[list[Run]]) -> list[Line]:
