@@ -329,6 +329,7 @@ def test_a_short_line_a_wide_gap_and_a_change_of_type_end_a_paragraph() -> None:
     [
         ("De adviesraad vergadert ten minste zes keer per jaar in het openbaar.", "2 De voorzitter", True),
         ("De adviesraad vergadert ten minste zes keer per jaar in het openbaar.", "12a Het college", True),
+        ("De adviesraad vergadert ten minste zes keer per jaar in het openbaar.", "(2) De voorzitter", True),
         ("De adviesraad vergadert ten minste zes keer per jaar in het openbaar", "2 De voorzitter", False),
         ("De adviesraad ontvangt een vergoeding van ten hoogste.", "2 euro per jaar", False),
         ("De kosten, bedoeld in art.", "8 Wet", False),
