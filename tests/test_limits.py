@@ -185,14 +185,18 @@ def test_a_named_pipe_nobody_writes_to_is_refused_at_once_and_one_with_a_writer_
         [sys.executable, "-c", script, str(pipe)], capture_output=True, text=True, timeout=60, check=False
     )
     assert done.stdout.strip() == f"{pipe}: is a named pipe that nothing writes to", done.stderr
-    # a writer that holds the pipe open (as the shell's "<(...)" does) before it is read
-    writer = os.open(pipe, os.O_RDWR)  # (opening for writing alone would wait for a reader)
+    # a writer that holds the pipe open (as the shell's "<(...)" does) before it is read; a reader
+    # of the test's own keeps what is written in the pipe should the writer be done before load()
+    # opens it (the last end closed would throw it away)
+    keeper = os.open(pipe, os.O_RDONLY | os.O_NONBLOCK)
+    writer = os.open(pipe, os.O_WRONLY)
     feeding = threading.Thread(target=lambda: (os.write(writer, BYLAW), os.close(writer)))
     feeding.start()
     try:
         assert load(str(pipe)).text.startswith(BYLAW.decode("utf-8")[:40])
     finally:
         feeding.join()
+        os.close(keeper)
 
 
 @pytest.mark.parametrize(("name", "message"), [("", "no file name given"), ("a\x00b.txt", "NUL character")])
