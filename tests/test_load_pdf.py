@@ -355,6 +355,23 @@ def test_a_word_of_two_letters_and_a_full_stop_starts_no_onderdeel(second: str) 
     assert paragraphs([_line(first, 700), _line(second, 688)]) == [f"{first} {second}"]
 
 
+@pytest.mark.parametrize(
+    ("heading", "apart"),
+    [
+        ("Toelichting bij de wijziging van 11 december 2014", True),
+        ("Artikelsgewijze toelichting", True),
+        ("Toelichting: de kosten worden verantwoord in het jaarverslag, waarin", False),
+    ],
+)
+def test_the_heading_of_the_notes_ends_its_line(heading: str, apart: bool) -> None:
+    """The notes' heading reaches nearly to the margin and little space follows it: the line after
+    it is the notes' text, not the rest of the heading (which hid the start of the notes and made
+    their words binding)."""
+    text = "Per 1 januari 2015 heet de Wet werk en bijstand Participatiewet."
+    found = paragraphs([_line(heading, 700), _line(text, 688)])
+    assert found == ([heading, text] if apart else [f"{heading} {text}"])
+
+
 def test_the_characters_of_a_winansi_font_above_127_read_as_the_font_encodes_them() -> None:
     # 0x80-0x9f of WinAnsiEncoding (bullet, dashes, quotes, euro) are other characters in
     # PDFDocEncoding, which pypdf gives a string operand it parsed: the font decides

@@ -7,7 +7,8 @@ are one paragraph unless the second one starts anew (``_breaks``):
 - it starts like a heading, a lid, an onderdeel or a part of the preamble (``pdf.yaml``,
   ``starts``) - unless the first one ends in a word the number continues ("bedoeld in
   artikel" / "8.", ``refers``) - or the first one ends in ";" or ":", or in "." before a lid
-  numbered without its dot ("2 De raad", ``after_sentence``);
+  numbered without its dot ("2 De raad", ``after_sentence``), or the first one is a heading by
+  its words alone ("Toelichting bij ...", ``heading_lines``);
 - one of them is a row of a table (cells apart on one baseline), unless the first is a
   label set apart from its text;
 - the type changes (bold against regular, another size): headings stand apart;
@@ -58,6 +59,7 @@ class Words:
     running: tuple[re.Pattern[str], ...]
     starts: re.Pattern[str]
     after_sentence: re.Pattern[str]
+    heading_lines: re.Pattern[str]
     refers: re.Pattern[str]
     open_compound: tuple[str, ...]
 
@@ -71,6 +73,7 @@ def words() -> Words:
         running=tuple(re.compile(p) for p in data["running"]),
         starts=re.compile("|".join(f"(?:{p})" for p in data["starts"])),
         after_sentence=re.compile("|".join(f"(?:{p})" for p in data["after_sentence"])),
+        heading_lines=re.compile("|".join(f"(?:{p})" for p in data["heading_lines"])),
         refers=re.compile(r"(?:^|\s)(?:" + "|".join(data["refers"]) + r")$", re.IGNORECASE),
         open_compound=tuple(str(w) for w in data["open_compound"]),
     )
@@ -143,6 +146,8 @@ def _breaks(a: Line, b: Line, leading: float) -> bool:
     if (starts.match(b.text) and not words().refers.search(a.text)) or a.text.endswith((";", ":")):
         return True
     if a.text.endswith(".") and words().after_sentence.match(b.text) and not words().refers.search(a.text):
+        return True
+    if words().heading_lines.fullmatch(a.text):
         return True
     if b.cells > 1 or (a.cells > 1 and not starts.match(a.text)):  # rows of a table
         return True
