@@ -15,6 +15,7 @@ expands entities, and each is held to :class:`Limits`.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import stat
 import sys
@@ -204,12 +205,9 @@ def _read_file(file: Path, name: str, size: int) -> bytes:
     with os.fdopen(descriptor, "rb") as stream:
         first = b""
         if waitless and stat.S_ISFIFO(os.fstat(descriptor).st_mode):
-            try:
+            with contextlib.suppress(BlockingIOError):  # (a writer, nothing written yet: read on)
                 first = os.read(descriptor, min(size, 1 << 16))
-            except BlockingIOError:  # a writer, nothing written yet
-                pass
-            else:
-                if not first:
+                if not first:  # no writer at all
                     raise LoadError(key="load.no_writer", name=name)
         if waitless:
             os.set_blocking(descriptor, True)

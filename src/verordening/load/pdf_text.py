@@ -64,6 +64,11 @@ class Words:
     open_compound: tuple[str, ...]
 
 
+def _any(patterns: list[str]) -> re.Pattern[str]:
+    """One pattern that matches where any of ``patterns`` does."""
+    return re.compile("|".join(f"(?:{p})" for p in patterns))
+
+
 @cache
 def words() -> Words:
     """The patterns of ``pdf.yaml``, read once."""
@@ -71,9 +76,9 @@ def words() -> Words:
     return Words(
         publication=tuple(re.compile(p) for p in data["publication"]),
         running=tuple(re.compile(p) for p in data["running"]),
-        starts=re.compile("|".join(f"(?:{p})" for p in data["starts"])),
-        after_sentence=re.compile("|".join(f"(?:{p})" for p in data["after_sentence"])),
-        heading_lines=re.compile("|".join(f"(?:{p})" for p in data["heading_lines"])),
+        starts=_any(data["starts"]),
+        after_sentence=_any(data["after_sentence"]),
+        heading_lines=_any(data["heading_lines"]),
         refers=re.compile(r"(?:^|\s)(?:" + "|".join(data["refers"]) + r")$", re.IGNORECASE),
         open_compound=tuple(str(w) for w in data["open_compound"]),
     )
@@ -142,12 +147,12 @@ def _first_word_width(line: Line) -> float:
 
 def _breaks(a: Line, b: Line, leading: float) -> bool:
     """Whether ``b`` starts a new paragraph after ``a`` (see the module's docstring)."""
-    starts = words().starts
-    if (starts.match(b.text) and not words().refers.search(a.text)) or a.text.endswith((";", ":")):
+    known = words()
+    starts = known.starts
+    anew = starts.match(b.text) or (a.text.endswith(".") and known.after_sentence.match(b.text))
+    if anew and not known.refers.search(a.text):
         return True
-    if a.text.endswith(".") and words().after_sentence.match(b.text) and not words().refers.search(a.text):
-        return True
-    if words().heading_lines.fullmatch(a.text):
+    if a.text.endswith((";", ":")) or known.heading_lines.fullmatch(a.text):
         return True
     if b.cells > 1 or (a.cells > 1 and not starts.match(a.text)):  # rows of a table
         return True

@@ -22,6 +22,7 @@ from .lines import (
     ABBREVIATION,
     ARTICLE,
     BARE_LETTER,
+    BEFORE_A_DATE,
     CLOSING,
     DATE_LINE,
     HEADING_FIRST,
@@ -75,8 +76,6 @@ class Note:
 # it: a capital alone on its line ("B", "B.") or before what it changes ("B. Artikel 4 komt te luiden:")
 _ROMAN = re.compile(r"[IVXL]+")
 _AMENDMENT = re.compile(r"(?P<num>[A-Z]{1,2})(?:\.?$|[.)]\s+\S)")
-# a line ending in a word that a date completes ("met ingang van" / "1 juli 2016.")
-_BEFORE_A_DATE = re.compile(r"\b(?:van|op|per|tot|vanaf|na|voor|sinds|uiterlijk|met|in)$", re.IGNORECASE)
 
 
 def _lines(text: str) -> list[Line]:
@@ -301,7 +300,7 @@ class _Lexer:
         if CLOSING.match(text) or SIGNATURE.match(text):
             return True
         if DATE_LINE.match(text):  # unless it ends the sentence of the line before
-            return i == 0 or not _BEFORE_A_DATE.search(self.lines[i - 1].text)
+            return i == 0 or not BEFORE_A_DATE.search(self.lines[i - 1].text)
         # a place name alone, followed by a date
         nxt = self.lines[i + 1].text if i + 1 < len(self.lines) else ""
         return bool(len(text) <= 40 and PLACE_NAME.fullmatch(text) and DATE_LINE.match(nxt))

@@ -18,6 +18,7 @@ __all__ = [
     "ABBREVIATION",
     "ARTICLE",
     "BARE_LETTER",
+    "BEFORE_A_DATE",
     "CLOSING",
     "DATE_LINE",
     "HEADING_FIRST",
@@ -106,6 +107,9 @@ DATE_LINE = re.compile(
     rf"(?:\d{{1,2}}\s(?:{MONTH_NAMES})\s\d{{4}}|\d{{1,2}}-\d{{1,2}}-\d{{4}})\.?$",
     re.IGNORECASE,
 )
+# a line ending in a word that a date completes ("met ingang van" / "1 juli 2016."): the date
+# line after it ends that sentence and opens no closing
+BEFORE_A_DATE = re.compile(r"\b(?:van|op|per|tot|vanaf|na|voor|sinds|uiterlijk|met|in)$", re.IGNORECASE)
 CLOSING = re.compile(
     r"(?:Aldus\b|Zo vastgesteld|Vastgesteld\s(?:in|bij|door|ter)\b|Ondertekening\b|Gedaan\ste\b|"
     r"Namens\sde\sraad|Ondertekend\b)"
